@@ -1,0 +1,41 @@
+# capacite — thin wrappers; see README.md. Only Python 3.11+ is needed beforehand.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PORT   ?= $(or $(CAPACITE_PORT),8000)
+PIP    := $(BIN)/python -m pip --disable-pip-version-check --quiet
+
+.PHONY: run test bench lint browser clean
+
+run: $(VENV)/.run-deps
+	$(BIN)/capacite migrate --noinput
+	$(BIN)/capacite demo
+	@echo "capacite sert sur http://127.0.0.1:$(PORT)/  (Ctrl+C pour arrêter)"
+	$(BIN)/capacite runserver 127.0.0.1:$(PORT) --noreload --skip-checks
+
+test: $(VENV)/.test-deps browser
+	$(BIN)/pytest
+
+bench: $(VENV)/.test-deps
+	$(BIN)/python bench/run.py
+
+lint: $(VENV)/.test-deps
+	$(BIN)/ruff check .
+	$(BIN)/capacite makemigrations --check --dry-run
+	$(BIN)/capacite check
+
+browser:
+	@scripts/ensure-chromium
+
+$(VENV)/.run-deps: requirements.lock pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(PIP) install -r requirements.lock
+	$(PIP) install --no-deps --no-build-isolation -e .
+	touch $@
+
+$(VENV)/.test-deps: $(VENV)/.run-deps requirements-test.lock
+	$(PIP) install -r requirements-test.lock
+	touch $@
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .ruff_cache

@@ -1,0 +1,1 @@
+"""capacite: build, label and run a Cité des métiers."""

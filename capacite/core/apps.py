@@ -1,0 +1,23 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CoreConfig(AppConfig):
+    name = "capacite.core"
+    label = "core"
+    verbose_name = _("Cités et rôles")
+
+    def ready(self) -> None:
+        from django.contrib.auth.signals import user_logged_in
+
+        from capacite.core.middleware import AbsoluteSessionExpiryMiddleware
+
+        def remember_login_time(sender, request, user, **kwargs):
+            import time
+
+            if request is not None and hasattr(request, "session"):
+                request.session[AbsoluteSessionExpiryMiddleware.KEY] = time.time()
+
+        user_logged_in.connect(
+            remember_login_time, weak=False, dispatch_uid="capacite_login_time"
+        )

@@ -1,0 +1,146 @@
+"""The demo Cités: invented places and people, plausible enough for a newcomer to see every screen.
+
+Dates are set relative to the day the demo is built, so a fresh demo always shows late tasks, next
+tasks and a rétro-planning that already slips. Later apps add their own demo data here.
+"""
+
+from datetime import date, timedelta
+
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+from django_scopes import scope
+
+from capacite.core.models import Cite, Membership, Phase, Role
+
+CONSTRUCTION_SLUG = "rivemont"
+OPEN_SLUG = "valombre"
+
+DEMO_USERS = [
+    ("autorite", "autorité de label : voit toutes les Cités"),
+    ("porteur", "porteur de projet, Cité des métiers de Rivemont (en construction)"),
+    ("elu", "porteur politique, Cité des métiers de Rivemont"),
+    ("partenaire", "représentant d'un partenaire, Cité des métiers de Rivemont"),
+    ("directeur", "directeur, Cité des métiers de Valombre (ouverte)"),
+    ("conseiller", "conseillère de l'équipe, Cité des métiers de Valombre"),
+    ("accueil", "agent d'accueil, Cité des métiers de Valombre"),
+    ("porteur2", "porteur de projet, Cité des métiers de Valombre"),
+]
+
+PEOPLE = {
+    "autorite": ("Hélène", "Vautrin", None, Role.LABEL_AUTHORITY),
+    "porteur": ("Camille", "Berthelot", CONSTRUCTION_SLUG, Role.PROJECT_LEAD),
+    "elu": ("Marc", "Delaunay-Ferrand", CONSTRUCTION_SLUG, Role.SPONSOR),
+    "partenaire": ("Nadia", "Keraudren", CONSTRUCTION_SLUG, Role.PARTNER),
+    "directeur": ("Olivier", "Maréchal", OPEN_SLUG, Role.DIRECTOR),
+    "conseiller": ("Inès", "Fontvieille", OPEN_SLUG, Role.STAFF),
+    "accueil": ("Théo", "Lambesc", OPEN_SLUG, Role.RECEPTION),
+    "porteur2": ("Sophie", "Arnaudet", OPEN_SLUG, Role.PROJECT_LEAD),
+}
+
+
+def build_demo(*, password: str, today: date | None = None) -> list[tuple[str, bool]]:
+    """Create the two demo Cités, their users and roadmap progress; leave existing ones alone.
+
+    Returns each Cité's name with whether it was created now.
+    """
+    today = today or timezone.localdate()
+    results = []
+    for slug, name, territory, phase, progress in (
+        (CONSTRUCTION_SLUG, "Cité des métiers de Rivemont",
+         "Communauté d'agglomération de Rivemont (fictive), 38 communes", Phase.CONSTRUCTION,
+         _construction_progress),
+        (OPEN_SLUG, "Cité des métiers de Valombre",
+         "Métropole de Valombre (fictive), 24 communes", Phase.OPERATION, _open_progress),
+    ):
+        cite, created = Cite.objects.get_or_create(
+            slug=slug, defaults={"name": name, "territory": territory, "phase": phase}
+        )
+        if created:
+            _create_members(cite, password)
+            with scope(cite=cite):
+                _assign_owners(cite)
+                progress(cite, today)
+        results.append((name, created))
+    _create_members(None, password)
+    return results
+
+
+def _create_members(cite: Cite | None, password: str) -> None:
+    User = get_user_model()
+    for username, (first, last, slug, role) in PEOPLE.items():
+        if (cite.slug if cite else None) != slug:
+            continue
+        user, created = User.objects.get_or_create(
+            username=username,
+            defaults={"first_name": first, "last_name": last,
+                      "email": f"{username}@demo.capacite.invalid"},
+        )
+        if created:
+            user.set_password(password)
+            user.save()
+        Membership.objects.get_or_create(user=user, cite=cite, role=role)
+
+
+def _assign_owners(cite: Cite) -> None:
+    from capacite.roadmap.domain.method import load_method
+    from capacite.roadmap.models import Task
+
+    owner_role = {t.key: t.owner_role for t in load_method().tasks}
+    people = {m.role: m.user for m in Membership.objects.filter(cite=cite)}
+    for task in Task.objects.filter(owner__isnull=True):
+        user = people.get(owner_role.get(task.key)) or people.get(Role.PROJECT_LEAD)
+        if user:
+            task.owner = user
+            task.save(update_fields=["owner"])
+
+
+def _mark(tasks, *, status: str, first_due: date, step_days: int) -> None:
+    due = first_due
+    for task in tasks:
+        task.status = status
+        task.due_date = due
+        if status == "done":
+            task.evidence_note = "Fait — voir le compte rendu partagé avec le comité de suivi."
+        task.save(update_fields=["status", "due_date", "evidence_note"])
+        due += timedelta(days=step_days)
+
+
+def _construction_progress(cite: Cite, today: date) -> None:
+    """Rivemont: Phase 1 done, Phase 2 under way with two tasks late, committee in 4 months."""
+    from capacite.roadmap.models import BackplanTarget, Task, VigilancePoint
+
+    emergence = list(Task.objects.filter(phase=Phase.EMERGENCE))
+    construction = list(Task.objects.filter(phase=Phase.CONSTRUCTION))
+    _mark(emergence, status="done", first_due=today - timedelta(days=420), step_days=14)
+    done_count = len(construction) * 2 // 5
+    _mark(construction[:done_count], status="done", first_due=today - timedelta(days=150),
+          step_days=9)
+    _mark(construction[done_count:done_count + 2], status="in_progress",
+          first_due=today - timedelta(days=12), step_days=5)
+    _mark(construction[done_count + 2:], status="todo", first_due=today + timedelta(days=10),
+          step_days=6)
+    target = next((t for t in construction if t.is_target), None)
+    if target:
+        BackplanTarget.objects.create(cite=cite, task=target, date=today + timedelta(days=120))
+    for point in VigilancePoint.objects.filter(phase=Phase.EMERGENCE)[:2]:
+        point.status = "controlled"
+        point.note = "Le président de l'agglomération porte le projet en conseil communautaire."
+        point.save(update_fields=["status", "note"])
+
+
+def _open_progress(cite: Cite, today: date) -> None:
+    """Valombre: opened a year ago; the label fonctionnement committee is next."""
+    from capacite.roadmap.models import BackplanTarget, Task, VigilancePoint
+
+    before_opening = list(Task.objects.exclude(phase=Phase.OPERATION))
+    _mark(before_opening, status="done", first_due=today - timedelta(days=1000), step_days=12)
+    operation = list(Task.objects.filter(phase=Phase.OPERATION))
+    half = len(operation) // 2
+    _mark(operation[:half], status="done", first_due=today - timedelta(days=300), step_days=30)
+    _mark(operation[half:], status="todo", first_due=today + timedelta(days=20), step_days=15)
+    target = next((t for t in operation if t.is_target), None)
+    if target:
+        BackplanTarget.objects.create(cite=cite, task=target, date=today + timedelta(days=75))
+    VigilancePoint.objects.exclude(phase=Phase.OPERATION).update(
+        status="controlled", note="Traité avant l'ouverture."
+    )

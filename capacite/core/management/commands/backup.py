@@ -1,0 +1,22 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from capacite.core.backup import BackupError, backup
+
+
+class Command(BaseCommand):
+    help = (
+        "Sauvegarde toute la base dans FICHIER (SQLite : API de sauvegarde en ligne, cohérente "
+        "pendant que l'application tourne ; PostgreSQL : pg_dump)."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", metavar="FICHIER", type=Path)
+
+    def handle(self, *args, file: Path, **options):
+        try:
+            backup(file)
+        except BackupError as exc:
+            raise CommandError(str(exc)) from exc
+        self.stdout.write(f"Sauvegarde écrite dans {file} ({file.stat().st_size} octets).")

@@ -1,0 +1,75 @@
+"""Who may do what: the single permission matrix (URL name × role → none / read / write).
+
+Every URL pattern of the project has one entry here; `tests/test_permission_matrix.py` discovers
+the patterns itself and fails on any URL without an entry, then checks every role against it, in
+its own Cité and in a foreign one. The middleware enforces it before any view runs: reading needs
+READ, any unsafe method (POST…) needs WRITE.
+"""
+
+from enum import IntEnum
+
+from capacite.core.models import Role
+
+
+class Level(IntEnum):
+    NONE = 0
+    READ = 1
+    WRITE = 2
+
+
+class Audience:
+    """Pages outside any Cité: open to everybody, or to anybody signed in."""
+
+    EVERYONE = "everyone"
+    SIGNED_IN = "signed_in"
+
+
+ALL_ROLES = frozenset(Role)
+PROJECT_TEAM = frozenset({Role.PROJECT_LEAD, Role.DIRECTOR})
+ROADMAP_READERS = frozenset(
+    {Role.SPONSOR, Role.PARTNER, Role.STAFF, Role.LABEL_AUTHORITY} | PROJECT_TEAM
+)
+GOVERNANCE_READERS = frozenset({Role.SPONSOR, Role.LABEL_AUTHORITY} | PROJECT_TEAM)
+
+
+def cite_page(*, read: frozenset = frozenset(), write: frozenset = frozenset()) -> dict:
+    """A page inside one Cité: the roles that may read it and those that may also write."""
+    levels = {role: Level.NONE for role in Role}
+    levels.update({role: Level.READ for role in read})
+    levels.update({role: Level.WRITE for role in write})
+    return levels
+
+
+MATRIX: dict[str, str | dict] = {
+    # Accounts and language: outside any Cité.
+    "login": Audience.EVERYONE,
+    "logout": Audience.EVERYONE,
+    "password_reset": Audience.EVERYONE,
+    "password_reset_done": Audience.EVERYONE,
+    "password_reset_confirm": Audience.EVERYONE,
+    "password_reset_complete": Audience.EVERYONE,
+    "password_change": Audience.SIGNED_IN,
+    "password_change_done": Audience.SIGNED_IN,
+    "set_language": Audience.EVERYONE,
+    "core:home": Audience.SIGNED_IN,
+    # A Cité's home and settings.
+    "core:cite_home": cite_page(read=ALL_ROLES),
+    "core:cite_settings": cite_page(read=GOVERNANCE_READERS, write=PROJECT_TEAM),
+    "core:cite_history": cite_page(read=GOVERNANCE_READERS),
+    # The method as a live roadmap.
+    "roadmap:roadmap": cite_page(read=ROADMAP_READERS, write=PROJECT_TEAM),
+    "roadmap:task_detail": cite_page(read=ROADMAP_READERS, write=PROJECT_TEAM),
+    "roadmap:task_edit": cite_page(write=PROJECT_TEAM),
+    "roadmap:task_evidence": cite_page(read=ROADMAP_READERS, write=PROJECT_TEAM),
+    "roadmap:backplan": cite_page(read=ROADMAP_READERS, write=PROJECT_TEAM),
+    "roadmap:vigilance": cite_page(read=ROADMAP_READERS, write=PROJECT_TEAM),
+    "roadmap:vigilance_edit": cite_page(write=PROJECT_TEAM),
+}
+
+
+def level_for(url_name: str, roles: set[Role]) -> Level:
+    """The highest level any of `roles` gives on `url_name` (NONE if the URL is not declared)."""
+    entry = MATRIX.get(url_name)
+    if not isinstance(entry, dict):
+        return Level.NONE
+    return max((entry[role] for role in roles), default=Level.NONE)

@@ -1,0 +1,31 @@
+"""Resolving the current Cité and a person's roles in it.
+
+Tenant models use django-scopes' `ScopedManager(cite=...)`: once the middleware has opened the
+scope of the current Cité, their queries are filtered to it, and a query with no scope open
+raises instead of leaking another Cité's rows. Code outside a request (commands, tests) opens the
+scope itself with `django_scopes.scope(cite=...)` or, for instance-wide work, `scopes_disabled()`.
+"""
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db.models import QuerySet
+
+from capacite.core.models import Cite, Membership, Role
+
+
+def roles_in(user: AbstractBaseUser | AnonymousUser, cite: Cite) -> set[Role]:
+    """The roles `user` holds in `cite`; the label authority holds its role in every Cité."""
+    if not user.is_authenticated:
+        return set()
+    rows = Membership.objects.filter(user=user).filter(
+        cite=cite
+    ) | Membership.objects.filter(user=user, role=Role.LABEL_AUTHORITY)
+    return {Role(role) for role in rows.values_list("role", flat=True)}
+
+
+def cites_for(user: AbstractBaseUser | AnonymousUser) -> QuerySet[Cite]:
+    """The Cités `user` may open: those where they hold a role, or all for the label authority."""
+    if not user.is_authenticated:
+        return Cite.objects.none()
+    if Membership.objects.filter(user=user, role=Role.LABEL_AUTHORITY).exists():
+        return Cite.objects.all()
+    return Cite.objects.filter(memberships__user=user).distinct()

@@ -1,0 +1,106 @@
+from pathlib import Path
+
+from django import forms
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext_lazy as _
+from django_scopes import scopes_disabled
+
+from capacite.core.concurrency import VersionedModelForm
+from capacite.roadmap.domain.graph import find_cycle
+from capacite.roadmap.models import BackplanTarget, Task, VigilancePoint
+
+EVIDENCE_EXTENSIONS = {".pdf", ".docx", ".odt", ".xlsx", ".ods", ".png", ".jpg", ".jpeg"}
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+# django-scopes: building a ModelForm class touches the default manager of its related models,
+# which needs a scope; the querysets are replaced per Cité in __init__.
+with scopes_disabled():
+
+    class TaskForm(VersionedModelForm):
+        """Edit one task of the roadmap; dependencies may never loop."""
+
+        class Meta:
+            model = Task
+            fields = [
+                "owner", "due_date", "duration_days", "status", "depends_on",
+                "evidence_note", "evidence_file",
+            ]
+            widgets = {
+                "due_date": DateInput(),
+                "depends_on": forms.SelectMultiple(attrs={"size": 8}),
+            }
+            help_texts = {
+                "duration_days": _("En jours calendaires ; sert au rétro-planning."),
+                "evidence_file": _("PDF, DOCX, ODT, XLSX, ODS, PNG ou JPEG."),
+            }
+
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            cite = self.instance.cite
+            self.fields["owner"].queryset = (
+                get_user_model().objects.filter(memberships__cite=cite).distinct().order_by("username")
+            )
+            self.fields["depends_on"].queryset = Task.objects.exclude(pk=self.instance.pk)
+            self.fields["evidence_file"].help_text = _(
+                "PDF, DOCX, ODT, XLSX, ODS, PNG ou JPEG, %(size)s au plus."
+            ) % {"size": filesizeformat(settings.EVIDENCE_MAX_BYTES)}
+
+        def clean_evidence_file(self):
+            upload = self.cleaned_data.get("evidence_file")
+            if upload and hasattr(upload, "content_type"):
+                suffix = Path(upload.name).suffix.lower()
+                if suffix not in EVIDENCE_EXTENSIONS:
+                    raise forms.ValidationError(
+                        _("Le fichier « %(name)s » n'est pas d'un type accepté (%(types)s).")
+                        % {"name": upload.name, "types": ", ".join(sorted(EVIDENCE_EXTENSIONS))}
+                    )
+                if upload.size > settings.EVIDENCE_MAX_BYTES:
+                    raise forms.ValidationError(
+                        _("Le fichier « %(name)s » dépasse la taille permise (%(size)s).")
+                        % {"name": upload.name, "size": filesizeformat(settings.EVIDENCE_MAX_BYTES)}
+                    )
+                self.instance.evidence_filename = Path(upload.name).name[:200]
+            return upload
+
+        def clean_depends_on(self):
+            chosen = self.cleaned_data["depends_on"]
+            graph = {
+                t.key: [d.key for d in t.depends_on.all()]
+                for t in Task.objects.prefetch_related("depends_on")
+            }
+            graph[self.instance.key] = [t.key for t in chosen]
+            if cycle := find_cycle(graph):
+                titles = {t.key: t.title for t in Task.objects.filter(key__in=cycle)}
+                raise forms.ValidationError(
+                    _("Ces dépendances tournent en rond : %(cycle)s.")
+                    % {"cycle": " → ".join(titles[k] for k in cycle)}
+                )
+            return chosen
+
+
+    class BackplanTargetForm(VersionedModelForm):
+        class Meta:
+            model = BackplanTarget
+            fields = ["task", "date"]
+            widgets = {"date": DateInput()}
+
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self.fields["task"].queryset = Task.objects.filter(is_target=True)
+            if not self.instance.pk:
+                self.initial["version"] = 1
+
+
+class VigilancePointForm(VersionedModelForm):
+    class Meta:
+        model = VigilancePoint
+        fields = ["status", "note"]

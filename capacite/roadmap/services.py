@@ -1,0 +1,150 @@
+"""Roadmap operations on the database: create a Cité's roadmap, compute its plan and summary.
+
+Call them inside the Cité's scope (a request's, or `django_scopes.scope(cite=...)`).
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db import transaction
+from django.db.models import Prefetch
+from django_scopes import scope
+
+from capacite.core.models import Cite, Membership, Phase
+from capacite.roadmap.domain.backplan import PlanItem, PlannedTask, backplan
+from capacite.roadmap.domain.method import Method, load_method
+from capacite.roadmap.models import BackplanTarget, Task, TaskStatus, VigilancePoint
+
+
+def create_roadmap(*, cite: Cite, method: Method | None = None) -> int:
+    """Give `cite` the method's tasks and vigilance points; return how many tasks were added.
+
+    Idempotent: tasks and points whose key the Cité already has are left as they are, so it can
+    run again after the method file gained new tasks.
+    """
+    method = method or load_method()
+    owners = {}
+    for membership in Membership.objects.filter(cite=cite).order_by("pk"):
+        owners.setdefault(membership.role, membership.user)
+    with scope(cite=cite), transaction.atomic():
+        existing = {t.key: t for t in Task.objects.filter(cite=cite)}
+        added = [
+            Task(
+                cite=cite, key=mt.key, position=index, phase=mt.phase, volet=mt.volet,
+                kind=mt.kind, title=mt.title, description=mt.description,
+                guide_section=mt.guide_section, duration_days=mt.duration_days,
+                is_target=mt.target, owner=owners.get(mt.owner_role),
+            )
+            for index, mt in enumerate(method.tasks)
+            if mt.key not in existing
+        ]
+        Task.objects.bulk_create(added)
+        by_key = {t.key: t for t in Task.objects.filter(cite=cite)}
+        through = Task.depends_on.through
+        through.objects.bulk_create(
+            [
+                through(from_task_id=by_key[mt.key].pk, to_task_id=by_key[dep].pk)
+                for mt in method.tasks
+                if mt.key not in existing
+                for dep in mt.depends_on
+            ]
+        )
+        known_points = set(
+            VigilancePoint.objects.filter(cite=cite).values_list("key", flat=True)
+        )
+        VigilancePoint.objects.bulk_create(
+            [
+                VigilancePoint(
+                    cite=cite, key=p.key, position=index, phase=p.phase, title=p.title,
+                    description=p.description, guide_section=p.guide_section,
+                )
+                for index, p in enumerate(method.vigilance_points)
+                if p.key not in known_points
+            ]
+        )
+    return len(added)
+
+
+def tasks_with_dependencies():
+    """All tasks of the current Cité with their dependencies loaded in one extra query."""
+    return Task.objects.select_related("owner").prefetch_related(
+        Prefetch("depends_on", queryset=Task.objects.only("pk", "key", "status", "title"))
+    )
+
+
+@dataclass(frozen=True)
+class PlanRow:
+    task: Task
+    planned: PlannedTask
+
+
+def current_plan(*, today: date) -> tuple[BackplanTarget | None, list[PlanRow]]:
+    """The rétro-planning of the current Cité toward its target, or no rows without a target."""
+    target = BackplanTarget.objects.select_related("task").first()
+    if target is None:
+        return None, []
+    tasks = {t.key: t for t in tasks_with_dependencies()}
+    items = [
+        PlanItem(
+            key=t.key, duration_days=t.duration_days,
+            depends_on=tuple(d.key for d in t.depends_on.all()), done=t.is_done,
+        )
+        for t in tasks.values()
+    ]
+    planned = backplan(items, target_key=target.task.key, target_date=target.date, today=today)
+    return target, [PlanRow(tasks[p.key], p) for p in planned]
+
+
+@dataclass(frozen=True)
+class HomeSummary:
+    phase: str
+    progress: list[dict]
+    late: list[Task]
+    start_past: list[PlanRow]
+    next_tasks: list[Task]
+    open_points: list[VigilancePoint]
+    next_meeting: Task | None
+    next_deadline: tuple[date, str] | None
+    target: BackplanTarget | None
+
+
+def home_summary(*, cite: Cite, today: date) -> HomeSummary:
+    """What the Cité's home answers at a glance: phase, late and next tasks, risks, next dates."""
+    tasks = list(tasks_with_dependencies())
+    open_tasks = [t for t in tasks if not t.is_done]
+    phases = [p.value for p in Phase]
+    current_index = phases.index(cite.phase)
+    progress = []
+    for phase in Phase:
+        in_phase = [t for t in tasks if t.phase == phase]
+        progress.append({
+            "phase": phase.label, "current": phase == cite.phase,
+            "done": sum(t.is_done for t in in_phase), "total": len(in_phase),
+        })
+    late = sorted(
+        (t for t in open_tasks if t.due_date and t.due_date < today), key=lambda t: t.due_date
+    )
+    target, plan = current_plan(today=today)
+    start_past = [row for row in plan if row.planned.start_is_past and row.task not in late]
+    ready = [
+        t for t in open_tasks
+        if phases.index(t.phase) <= current_index + 1
+        and all(d.status == TaskStatus.DONE for d in t.depends_on.all())
+    ]
+    ready.sort(key=lambda t: (t.due_date or date.max, phases.index(t.phase), t.position))
+    meetings = sorted(
+        (t for t in open_tasks if t.kind == "validation" and t.due_date and t.due_date >= today),
+        key=lambda t: t.due_date,
+    )
+    deadlines = [(t.due_date, t.title) for t in open_tasks if t.due_date and t.due_date >= today]
+    if target and target.date >= today:
+        deadlines.append((target.date, target.task.title))
+    points = VigilancePoint.objects.filter(
+        status="open", phase__in=phases[: current_index + 1]
+    ).order_by("position")
+    return HomeSummary(
+        phase=Phase(cite.phase).label, progress=progress, late=late, start_past=start_past,
+        next_tasks=ready[:5], open_points=list(points[:5]),
+        next_meeting=meetings[0] if meetings else None,
+        next_deadline=min(deadlines) if deadlines else None, target=target,
+    )

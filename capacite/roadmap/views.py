@@ -1,0 +1,168 @@
+"""Roadmap pages: the task list by phase, a task, the rétro-planning and the vigilance points.
+
+The middleware has already checked the permission matrix and opened the Cité's scope, so every
+query here only sees the current Cité; another Cité's id gives a 404.
+"""
+
+from itertools import groupby
+
+from django.contrib import messages
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from capacite.core.concurrency import ConcurrentEditError
+from capacite.core.history import changes_of
+from capacite.core.models import Phase
+from capacite.lib.charts import GanttRow, gantt_svg
+from capacite.roadmap.forms import BackplanTargetForm, TaskForm, VigilancePointForm
+from capacite.roadmap.models import BackplanTarget, Task, TaskStatus, VigilancePoint, Volet
+from capacite.roadmap.services import current_plan, tasks_with_dependencies
+
+
+def roadmap(request: HttpRequest, cite_slug: str) -> HttpResponse:
+    """Every task of the method, by phase, filterable by status and volet."""
+    tasks = tasks_with_dependencies()
+    status = request.GET.get("etat", "")
+    volet = request.GET.get("volet", "")
+    if status in TaskStatus.values:
+        tasks = tasks.filter(status=status)
+    if volet in Volet.values:
+        tasks = tasks.filter(volet=volet)
+    if request.GET.get("mes") == "1":
+        tasks = tasks.filter(owner=request.user)
+    order = {p.value: i for i, p in enumerate(Phase)}
+    ordered = sorted(tasks, key=lambda t: (order[t.phase], t.position))
+    groups = [
+        {"phase": Phase(phase).label, "tasks": list(items)}
+        for phase, items in groupby(ordered, key=lambda t: t.phase)
+    ]
+    return render(
+        request,
+        "roadmap/roadmap.html",
+        {
+            "groups": groups,
+            "count": len(ordered),
+            "today": timezone.localdate(),
+            "statuses": TaskStatus.choices,
+            "volets": Volet.choices,
+            "filters": {"etat": status, "volet": volet, "mes": request.GET.get("mes", "")},
+        },
+    )
+
+
+def task_detail(request: HttpRequest, cite_slug: str, task_id: int) -> HttpResponse:
+    task = get_object_or_404(tasks_with_dependencies(), pk=task_id)
+    return render(
+        request,
+        "roadmap/task_detail.html",
+        {
+            "task": task,
+            "required_by": task.required_by.all(),
+            "changes": changes_of(task),
+            "today": timezone.localdate(),
+        },
+    )
+
+
+def task_edit(request: HttpRequest, cite_slug: str, task_id: int) -> HttpResponse:
+    task = get_object_or_404(Task, pk=task_id)
+    form = TaskForm(request.POST or None, request.FILES or None, instance=task)
+    if request.method == "POST" and form.is_valid():
+        try:
+            form.save()
+        except ConcurrentEditError:
+            pass
+        else:
+            messages.success(request, _("La tâche « %(title)s » est enregistrée.") % {
+                "title": task.title})
+            return redirect("roadmap:task_detail", cite_slug=cite_slug, task_id=task.pk)
+    return render(request, "roadmap/task_edit.html", {"task": task, "form": form})
+
+
+def task_evidence(request: HttpRequest, cite_slug: str, task_id: int) -> FileResponse:
+    """The evidence file, only through this view: media files are never served directly."""
+    task = get_object_or_404(Task, pk=task_id)
+    if not task.evidence_file:
+        raise Http404
+    return FileResponse(
+        task.evidence_file.open("rb"),
+        as_attachment=True,
+        filename=task.evidence_filename or task.evidence_file.name.rsplit("/", 1)[-1],
+    )
+
+
+def backplan(request: HttpRequest, cite_slug: str) -> HttpResponse:
+    """The rétro-planning toward the target date, as a Gantt and as a table."""
+    target = BackplanTarget.objects.first() or BackplanTarget(cite=request.cite)
+    form = BackplanTargetForm(request.POST or None, instance=target)
+    if request.method == "POST" and form.is_valid():
+        try:
+            form.save()
+        except ConcurrentEditError:
+            pass
+        else:
+            messages.success(request, _("Le rétro-planning est recalculé."))
+            return redirect("roadmap:backplan", cite_slug=cite_slug)
+    today = timezone.localdate()
+    saved_target, rows = current_plan(today=today)
+    chart = ""
+    if rows:
+        chart = gantt_svg(
+            [
+                GanttRow(
+                    label=row.task.title,
+                    start=row.planned.latest_start,
+                    end=row.planned.latest_finish,
+                    state="done" if row.planned.done
+                    else "late" if row.planned.start_is_past else "planned",
+                )
+                for row in rows
+            ],
+            today=today,
+            target_date=saved_target.date,
+            title=_("Rétro-planning vers « %(target)s » le %(date)s")
+            % {"target": saved_target.task.title, "date": saved_target.date.strftime("%d/%m/%Y")},
+        )
+    return render(
+        request,
+        "roadmap/backplan.html",
+        {
+            "form": form,
+            "target": saved_target,
+            "rows": rows,
+            "chart": chart,
+            "late_count": sum(r.planned.start_is_past for r in rows),
+            "today": today,
+        },
+    )
+
+
+def vigilance(request: HttpRequest, cite_slug: str) -> HttpResponse:
+    points = VigilancePoint.objects.all()
+    order = {p.value: i for i, p in enumerate(Phase)}
+    ordered = sorted(points, key=lambda p: (order[p.phase], p.position))
+    groups = [
+        {"phase": Phase(phase).label, "points": list(items)}
+        for phase, items in groupby(ordered, key=lambda p: p.phase)
+    ]
+    return render(request, "roadmap/vigilance.html", {"groups": groups})
+
+
+def vigilance_edit(request: HttpRequest, cite_slug: str, point_id: int) -> HttpResponse:
+    point = get_object_or_404(VigilancePoint, pk=point_id)
+    form = VigilancePointForm(request.POST or None, instance=point)
+    if request.method == "POST" and form.is_valid():
+        try:
+            form.save()
+        except ConcurrentEditError:
+            pass
+        else:
+            messages.success(request, _("Le point de vigilance est enregistré."))
+            return redirect("roadmap:vigilance", cite_slug=cite_slug)
+    return render(
+        request,
+        "roadmap/vigilance_edit.html",
+        {"point": point, "form": form, "changes": changes_of(point)},
+    )
