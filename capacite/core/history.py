@@ -48,7 +48,8 @@ def changes_of(instance: models.Model, *, ignore: tuple[str, ...] = ("version",)
     """The history of `instance`, newest first, each entry with its changed fields."""
     records = list(instance.history.select_related("history_user").order_by("-history_date"))
     changes = []
-    for record, previous in zip(records, records[1:] + [None], strict=True):
+    for index, record in enumerate(records):
+        previous = records[index + 1] if index + 1 < len(records) else None
         fields = []
         if previous is not None:
             delta = record.diff_against(previous, excluded_fields=list(ignore))

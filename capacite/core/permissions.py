@@ -55,7 +55,6 @@ MATRIX: dict[str, str | dict] = {
     # A Cité's home and settings.
     "core:cite_home": cite_page(read=ALL_ROLES),
     "core:cite_settings": cite_page(read=GOVERNANCE_READERS, write=PROJECT_TEAM),
-    "core:cite_history": cite_page(read=GOVERNANCE_READERS),
     # The method as a live roadmap.
     "roadmap:roadmap": cite_page(read=ROADMAP_READERS, write=PROJECT_TEAM),
     "roadmap:task_detail": cite_page(read=ROADMAP_READERS, write=PROJECT_TEAM),

@@ -9,6 +9,7 @@ from datetime import date
 from django.db import transaction
 from django.db.models import Prefetch
 from django_scopes import scope
+from simple_history.utils import bulk_create_with_history
 
 from capacite.core.models import Cite, Membership, Phase
 from capacite.roadmap.domain.backplan import PlanItem, PlannedTask, backplan
@@ -38,7 +39,7 @@ def create_roadmap(*, cite: Cite, method: Method | None = None) -> int:
             for index, mt in enumerate(method.tasks)
             if mt.key not in existing
         ]
-        Task.objects.bulk_create(added)
+        bulk_create_with_history(added, Task)
         by_key = {t.key: t for t in Task.objects.filter(cite=cite)}
         through = Task.depends_on.through
         through.objects.bulk_create(
@@ -52,7 +53,7 @@ def create_roadmap(*, cite: Cite, method: Method | None = None) -> int:
         known_points = set(
             VigilancePoint.objects.filter(cite=cite).values_list("key", flat=True)
         )
-        VigilancePoint.objects.bulk_create(
+        bulk_create_with_history(
             [
                 VigilancePoint(
                     cite=cite, key=p.key, position=index, phase=p.phase, title=p.title,
@@ -60,7 +61,8 @@ def create_roadmap(*, cite: Cite, method: Method | None = None) -> int:
                 )
                 for index, p in enumerate(method.vigilance_points)
                 if p.key not in known_points
-            ]
+            ],
+            VigilancePoint,
         )
     return len(added)
 

@@ -1,0 +1,65 @@
+"""Test personas and helpers shared by every app's tests (pytest fixtures live in conftest.py)."""
+
+from dataclasses import dataclass, field
+
+from django.contrib.auth import get_user_model
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from capacite.core.models import Cite, Membership, Phase, Role
+
+User = get_user_model()
+
+
+@dataclass
+class World:
+    """Two Cités: `cite`, where each persona holds one role, and `foreign`, where none does.
+
+    `users` maps every Role to a person holding it in `cite` (the label authority holds it for
+    the whole instance); `foreign_lead` is the project lead of the foreign Cité only.
+    """
+
+    cite: Cite
+    foreign: Cite
+    users: dict[Role, object] = field(default_factory=dict)
+    foreign_lead: object = None
+
+
+def make_world() -> World:
+    cite = Cite.objects.create(slug="alpha", name="Cité des métiers d'Alpha",
+                               phase=Phase.CONSTRUCTION)
+    foreign = Cite.objects.create(slug="beta", name="Cité des métiers de Bêta",
+                                  phase=Phase.OPERATION)
+    world = World(cite=cite, foreign=foreign)
+    for role in Role:
+        user = User.objects.create_user(username=f"{role.value}", password="x")
+        Membership.objects.create(
+            user=user, cite=None if role == Role.LABEL_AUTHORITY else cite, role=role
+        )
+        world.users[role] = user
+    world.foreign_lead = User.objects.create_user(username="beta_lead", password="x")
+    Membership.objects.create(user=world.foreign_lead, cite=foreign, role=Role.PROJECT_LEAD)
+    return world
+
+
+@dataclass(frozen=True)
+class Route:
+    name: str  # namespaced URL name, as in the permission matrix
+    kwargs: tuple[str, ...]  # the URL's parameters
+
+
+def all_routes() -> list[Route]:
+    """Every named URL pattern of the project, discovered from the URL configuration."""
+    routes: list[Route] = []
+
+    def walk(patterns, namespace: str, inherited: tuple[str, ...]):
+        for pattern in patterns:
+            params = tuple(pattern.pattern.converters) if hasattr(pattern.pattern, "converters") \
+                else ()
+            if isinstance(pattern, URLResolver):
+                ns = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+                walk(pattern.url_patterns, ns, inherited + params)
+            elif isinstance(pattern, URLPattern) and pattern.name:
+                routes.append(Route(f"{namespace}{pattern.name}", inherited + params))
+
+    walk(get_resolver().url_patterns, "", ())
+    return routes

@@ -1,0 +1,131 @@
+"""Every URL × every role, in its own Cité and in a foreign one, against the declared matrix.
+
+URLs are discovered from the URL configuration, so a view added tomorrow is checked the day it
+is added, and fails here until it has an entry in capacite/core/permissions.py.
+"""
+
+import pytest
+from django.core.files.base import ContentFile
+from django.urls import reverse
+from django_scopes import scope
+
+from capacite.core.models import Role
+from capacite.core.permissions import MATRIX, Audience, Level
+from capacite.roadmap.models import Task, VigilancePoint
+from capacite.testing import all_routes
+
+ROUTES = all_routes()
+CITE_ROUTES = [r for r in ROUTES if "cite_slug" in r.kwargs]
+OTHER_ROUTES = [r for r in ROUTES if "cite_slug" not in r.kwargs]
+
+
+def sample_kwargs(cite) -> dict:
+    """One object of each kind a URL may name, in `cite`; new URL parameters go here."""
+    with scope(cite=cite):
+        task = Task.objects.order_by("pk").first()
+        task.evidence_file.save("compte-rendu.pdf", ContentFile(b"%PDF-1.4 test"), save=True)
+        return {
+            "cite_slug": cite.slug,
+            "task_id": task.pk,
+            "point_id": VigilancePoint.objects.order_by("pk").first().pk,
+        }
+
+
+def url_for(route, samples) -> str:
+    missing = [k for k in route.kwargs if k not in samples]
+    assert not missing, f"{route.name}: add a sample for {missing} in sample_kwargs()"
+    return reverse(route.name, kwargs={k: samples[k] for k in route.kwargs})
+
+
+def test_every_url_is_declared_in_the_matrix_and_nothing_else():
+    assert sorted(r.name for r in ROUTES) == sorted(MATRIX)
+
+
+def test_every_cite_page_gives_every_role_a_level():
+    for route in CITE_ROUTES:
+        assert isinstance(MATRIX[route.name], dict), route.name
+        assert set(MATRIX[route.name]) == set(Role), route.name
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", list(Role), ids=lambda r: r.value)
+def test_each_role_gets_exactly_its_level_in_its_own_cite(client, world, role):
+    samples = sample_kwargs(world.cite)
+    client.force_login(world.users[role])
+    for route in CITE_ROUTES:
+        url = url_for(route, samples)
+        level = MATRIX[route.name][role]
+        get = client.get(url)
+        assert get.status_code == (200 if level >= Level.READ else 403), (route.name, "GET")
+        post = client.post(url, {})
+        if level >= Level.WRITE:
+            assert post.status_code in (200, 302), (route.name, "POST", post.status_code)
+        else:
+            assert post.status_code == 403, (route.name, "POST")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "role", [r for r in Role if r != Role.LABEL_AUTHORITY], ids=lambda r: r.value
+)
+def test_a_foreign_cite_is_invisible_to_every_role(client, world, role):
+    foreign_samples = sample_kwargs(world.foreign)
+    client.force_login(world.users[role])
+    for route in CITE_ROUTES:
+        url = url_for(route, foreign_samples)
+        assert client.get(url).status_code == 404, (route.name, "GET")
+        assert client.post(url, {}).status_code == 404, (route.name, "POST")
+
+
+@pytest.mark.django_db
+def test_a_foreign_object_through_ones_own_cite_is_not_found(client, world):
+    own = sample_kwargs(world.cite)
+    foreign = sample_kwargs(world.foreign)
+    client.force_login(world.users[Role.PROJECT_LEAD])
+    for route in CITE_ROUTES:
+        object_params = [k for k in route.kwargs if k != "cite_slug"]
+        if not object_params:
+            continue
+        mixed = {**foreign, "cite_slug": own["cite_slug"]}
+        url = url_for(route, mixed)
+        assert client.get(url).status_code == 404, route.name
+        assert client.post(url, {}).status_code == 404, route.name
+
+
+@pytest.mark.django_db
+def test_the_label_authority_reads_every_cite(client, world):
+    foreign_samples = sample_kwargs(world.foreign)
+    client.force_login(world.users[Role.LABEL_AUTHORITY])
+    for route in CITE_ROUTES:
+        level = MATRIX[route.name][Role.LABEL_AUTHORITY]
+        response = client.get(url_for(route, foreign_samples))
+        assert response.status_code == (200 if level >= Level.READ else 403), route.name
+
+
+@pytest.mark.django_db
+def test_anonymous_visitors_are_sent_to_login_from_every_cite_page(client, world):
+    samples = sample_kwargs(world.cite)
+    for route in CITE_ROUTES:
+        url = url_for(route, samples)
+        response = client.get(url)
+        assert response.status_code == 302, route.name
+        assert response["Location"] == f"{reverse('login')}?next={url}", route.name
+
+
+@pytest.mark.django_db
+def test_pages_outside_cites_follow_their_audience(client, world):
+    samples = {"uidb64": "MQ", "token": "abc-def"}
+    for route in OTHER_ROUTES:
+        url = url_for(route, samples)
+        response = client.get(url)
+        if MATRIX[route.name] == Audience.SIGNED_IN:
+            assert response.status_code == 302, route.name
+            assert response["Location"].startswith(reverse("login")), route.name
+        else:
+            location = response.get("Location", "")
+            assert not location.startswith(reverse("login")), route.name
+            assert response.status_code in (200, 302, 405), (route.name, response.status_code)
+    client.force_login(world.users[Role.STAFF])
+    for route in OTHER_ROUTES:
+        if MATRIX[route.name] == Audience.SIGNED_IN:
+            assert client.get(url_for(route, samples)).status_code == 200, route.name
