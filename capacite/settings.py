@@ -9,8 +9,9 @@ import os
 import secrets
 from pathlib import Path
 
-import dj_database_url
 from django.utils.translation import gettext_lazy as _
+
+from capacite.lib.database import database_from_url
 
 BASE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = BASE_DIR.parent
@@ -105,24 +106,8 @@ TEMPLATES = [
 # --- Database -------------------------------------------------------------------------------
 DEFAULT_DATABASE_URL = f"sqlite:///{VAR_DIR / 'capacite.sqlite3'}"
 DATABASES = {
-    "default": dj_database_url.parse(
-        os.environ.get("CAPACITE_DATABASE_URL", DEFAULT_DATABASE_URL), conn_max_age=0
-    )
+    "default": database_from_url(os.environ.get("CAPACITE_DATABASE_URL", DEFAULT_DATABASE_URL))
 }
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # A default SQLite loses writes under concurrent requests ("database is locked"): WAL lets
-    # readers run beside one writer, the busy timeout makes a writer wait instead of failing,
-    # and IMMEDIATE takes the write lock when a transaction starts, not half-way through it.
-    DATABASES["default"]["OPTIONS"] = {
-        "timeout": 20,
-        "transaction_mode": "IMMEDIATE",
-        "init_command": (
-            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
-            "PRAGMA busy_timeout=20000; PRAGMA foreign_keys=ON;"
-        ),
-    }
-    if DATABASES["default"]["NAME"] not in ("", ":memory:"):
-        Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Accounts and sessions ------------------------------------------------------------------

@@ -1,0 +1,121 @@
+"""The method file: the real one loads; mistakes are reported in French with line and field."""
+
+import textwrap
+
+import pytest
+
+from capacite.roadmap.domain.graph import ancestors
+from capacite.roadmap.domain.method import MethodError, load_method
+
+HEADER = textwrap.dedent("""\
+    source: "Guide"
+    phases:
+      - {key: emergence, title: "Émergence", objective: "o", guide_section: "s"}
+      - {key: construction, title: "Construction", objective: "o", guide_section: "s"}
+      - {key: implementation, title: "Mise en œuvre", objective: "o", guide_section: "s"}
+      - {key: operation, title: "Fonctionnement", objective: "o", guide_section: "s"}
+    volets:
+      - {key: partenarial, title: "Volet partenarial"}
+      - {key: technique, title: "Volet technique"}
+    vigilance_points: []
+    tasks:
+    """)
+
+TASK = """\
+  - key: {key}
+    phase: {phase}
+    volet: partenarial
+    kind: task
+    title: "Une tâche"
+    description: "d"
+    guide_section: "s"
+    duration_days: {duration}
+    depends_on: {deps}
+    owner_role: project_lead
+"""
+
+
+def write(tmp_path, *tasks):
+    path = tmp_path / "methode.yaml"
+    path.write_text(HEADER + "".join(tasks), encoding="utf-8")
+    return path
+
+
+def task(key, phase="emergence", duration=5, deps="[]"):
+    return TASK.format(key=key, phase=phase, duration=duration, deps=deps)
+
+
+def test_the_guide_method_loads_with_its_phases_targets_and_vigilance_points():
+    method = load_method()
+    assert [p.key for p in method.phases] == [
+        "emergence", "construction", "implementation", "operation"]
+    assert len(method.tasks) == 69
+    assert len(method.vigilance_points) == 19
+    targets = [t.key for t in method.tasks if t.target]
+    assert targets == ["comite-label-projet", "ouvrir-au-public", "comite-label-fonctionnement"]
+    kinds = {t.kind for t in method.tasks}
+    assert kinds == {"task", "validation", "deliverable"}
+    assert all(t.guide_section for t in method.tasks)
+
+
+def test_every_task_of_the_guide_leads_to_a_target():
+    method = load_method()
+    graph = {t.key: t.depends_on for t in method.tasks}
+    reached = set()
+    for t in method.tasks:
+        if t.target:
+            reached |= ancestors(graph, t.key) | {t.key}
+    assert reached == set(graph)
+
+
+def test_a_small_valid_file_loads(tmp_path):
+    method = load_method(write(tmp_path, task("a"), task("b", deps="[a]")))
+    assert [(t.key, t.depends_on) for t in method.tasks] == [("a", ()), ("b", ("a",))]
+
+
+def test_an_unknown_dependency_is_reported_with_line_and_field(tmp_path):
+    with pytest.raises(MethodError) as error:
+        load_method(write(tmp_path, task("a"), task("b", deps="[zz]")))
+    assert error.value.errors == [
+        "methode.yaml, ligne 22, tâche « b », champ « depends_on » : "
+        "la tâche « zz » n'existe pas."
+    ]
+
+
+def test_every_mistake_is_listed_at_once(tmp_path):
+    with pytest.raises(MethodError) as error:
+        load_method(write(tmp_path, task("a", phase="ete", duration=0), task("a")))
+    assert error.value.errors == [
+        "methode.yaml, ligne 12, tâche « a », champ « phase » : « ete » n'est pas une valeur "
+        "permise (emergence, construction, implementation, operation).",
+        "methode.yaml, ligne 12, tâche « a », champ « duration_days » : un nombre entier de "
+        "jours, au moins 1, est attendu (« 0 »).",
+        "methode.yaml, ligne 22, tâche « a » : la clé est déjà utilisée ligne 12.",
+    ]
+
+
+def test_a_dependency_loop_is_reported(tmp_path):
+    with pytest.raises(MethodError) as error:
+        load_method(write(tmp_path, task("a", deps="[b]"), task("b", deps="[a]")))
+    assert error.value.errors == [
+        "methode.yaml : les dépendances tournent en rond : a → b → a."
+    ]
+
+
+def test_an_unknown_field_and_a_missing_one_are_reported(tmp_path):
+    broken = task("a").replace('    title: "Une tâche"\n', '    titre: "Une tâche"\n')
+    with pytest.raises(MethodError) as error:
+        load_method(write(tmp_path, broken))
+    assert error.value.errors == [
+        "methode.yaml, ligne 12, tâche « a » : le champ « title » manque ou est vide.",
+        "methode.yaml, ligne 12, tâche « a » : champ inconnu « titre ».",
+    ]
+
+
+def test_invalid_yaml_is_reported_with_its_line(tmp_path):
+    path = tmp_path / "methode.yaml"
+    path.write_text(HEADER + "  - key: [a\n", encoding="utf-8")
+    with pytest.raises(MethodError) as error:
+        load_method(path)
+    assert len(error.value.errors) == 1
+    assert error.value.errors[0].startswith("methode.yaml, ligne 1")

@@ -1,0 +1,191 @@
+"""Roadmap pages: editing a task, its history, concurrent edits, evidence, rétro-planning, home."""
+
+from datetime import date, timedelta
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+from django_scopes import scope
+
+from capacite.core.models import Cite, Role
+from capacite.roadmap.models import BackplanTarget, Task, VigilancePoint
+
+pytestmark = pytest.mark.django_db
+
+
+def lead_client(world) -> Client:
+    client = Client()
+    client.force_login(world.users[Role.PROJECT_LEAD])
+    return client
+
+
+def task(world, key) -> Task:
+    with scope(cite=world.cite):
+        return Task.objects.get(key=key)
+
+
+def edit_data(t: Task, **changes) -> dict:
+    with scope(cite=t.cite):
+        data = {
+            "owner": t.owner_id or "", "due_date": t.due_date or "",
+            "duration_days": t.duration_days, "status": t.status,
+            "depends_on": [d.pk for d in t.depends_on.all()],
+            "evidence_note": t.evidence_note, "version": t.version,
+        }
+    data.update(changes)
+    return data
+
+
+def edit_url(t: Task) -> str:
+    return reverse("roadmap:task_edit", kwargs={"cite_slug": t.cite.slug, "task_id": t.pk})
+
+
+def test_a_new_cite_gets_the_whole_method_as_its_roadmap(world):
+    cite = Cite.objects.create(slug="gamma", name="Gamma")
+    with scope(cite=cite):
+        assert Task.objects.count() == 69
+        assert VigilancePoint.objects.count() == 19
+        note = Task.objects.get(key="rediger-note-opportunite")
+        assert note.kind == "deliverable"
+        assert note.depends_on.count() >= 1
+
+
+def test_editing_a_task_records_who_changed_what_before_and_after(world):
+    client = lead_client(world)
+    t = task(world, "designer-porteur-politique")
+    response = client.post(edit_url(t), edit_data(t, status="done", due_date="2027-01-15"))
+    assert response.status_code == 302
+    t.refresh_from_db()
+    assert (t.status, t.due_date, t.version) == ("done", date(2027, 1, 15), 2)
+    page = client.get(response["Location"]).content.decode().replace("\n", "")
+    assert "<td>project_lead</td><td>modification</td><td>état</td><td>À faire</td><td>Fait</td>" \
+        in page
+    assert "<td>échéance</td><td>—</td><td>2027-01-15</td>" in page
+
+
+def test_the_second_of_two_concurrent_edits_is_refused_and_the_first_kept(world):
+    t = task(world, "designer-porteur-politique")
+    first, second = lead_client(world), Client()
+    second.force_login(world.users[Role.DIRECTOR])
+    opened = edit_data(t)  # both opened the form at version 1
+    assert first.post(edit_url(t), {**opened, "evidence_note": "Vu le maire"}).status_code == 302
+    response = second.post(edit_url(t), {**opened, "evidence_note": "Autre note"})
+    assert response.status_code == 200
+    assert "Quelqu&#x27;un a enregistré cette fiche pendant que vous la modifiiez." in \
+        response.content.decode()
+    t.refresh_from_db()
+    assert (t.evidence_note, t.version) == ("Vu le maire", 2)
+
+
+def test_a_dependency_loop_is_refused_with_the_tasks_named(world):
+    t = task(world, "designer-porteur-politique")
+    later = task(world, "rediger-note-opportunite")
+    response = lead_client(world).post(edit_url(t), edit_data(t, depends_on=[later.pk]))
+    assert response.status_code == 200
+    assert "Ces dépendances tournent en rond : Identifier et mobiliser le porteur politique →" \
+        in response.content.decode().replace("&#x27;", "'")
+    with scope(cite=world.cite):
+        assert t.depends_on.count() == 0
+
+
+def test_evidence_of_a_forbidden_type_is_refused_and_nothing_saved(world):
+    t = task(world, "designer-porteur-politique")
+    upload = SimpleUploadedFile("script.exe", b"MZ", content_type="application/octet-stream")
+    response = lead_client(world).post(edit_url(t), {**edit_data(t), "evidence_file": upload})
+    assert "Le fichier « script.exe » n&#x27;est pas d&#x27;un type accepté" in \
+        response.content.decode()
+    t.refresh_from_db()
+    assert (t.evidence_file.name, t.version) == ("", 1)
+
+
+def test_evidence_is_stored_under_a_generated_name_and_downloaded_with_its_own(world):
+    t = task(world, "designer-porteur-politique")
+    upload = SimpleUploadedFile("Lettre du maire.pdf", b"%PDF-1.4 lettre",
+                                content_type="application/pdf")
+    client = lead_client(world)
+    client.post(edit_url(t), {**edit_data(t), "evidence_file": upload})
+    t.refresh_from_db()
+    assert t.evidence_file.name.startswith(f"cites/{world.cite.pk}/roadmap/")
+    assert "Lettre" not in t.evidence_file.name
+    response = client.get(reverse("roadmap:task_evidence",
+                                  kwargs={"cite_slug": "alpha", "task_id": t.pk}))
+    assert response["Content-Disposition"] == 'attachment; filename="Lettre du maire.pdf"'
+    assert b"".join(response.streaming_content) == b"%PDF-1.4 lettre"
+
+
+def test_setting_the_target_date_back_plans_and_flags_tasks_already_late(world):
+    client = lead_client(world)
+    target = task(world, "comite-label-projet")
+    url = reverse("roadmap:backplan", kwargs={"cite_slug": "alpha"})
+    in_a_year = timezone.localdate() + timedelta(days=365)
+    response = client.post(url, {"task": target.pk, "date": in_a_year.isoformat(), "version": 1})
+    assert response["Location"] == url
+    page = client.get(url).content.decode()
+    assert '<svg role="img" aria-labelledby="gantt-title"' in page
+    # The guide's critical path to the label committee is 520 days: a year is not enough.
+    assert "auraient déjà dû commencer." in page
+    with scope(cite=world.cite):
+        saved = BackplanTarget.objects.get()
+    assert (saved.task_id, saved.date) == (target.pk, in_a_year)
+    far = timezone.localdate() + timedelta(days=900)
+    client.post(url, {"task": target.pk, "date": far.isoformat(), "version": saved.version})
+    page = client.get(url).content.decode()
+    assert "Aucune tâche n'a dépassé sa date de début au plus tard." in page
+
+
+def test_the_home_answers_phase_late_next_risks_and_dates(world):
+    today = timezone.localdate()
+    with scope(cite=world.cite):
+        Task.objects.filter(key="designer-porteur-politique").update(
+            due_date=today - timedelta(days=3))
+        Task.objects.filter(key="decider-poursuite-projet").update(
+            due_date=today + timedelta(days=20))
+    client = lead_client(world)
+    page = client.get(reverse("core:cite_home", kwargs={"cite_slug": "alpha"})).content.decode()
+    late = page.split("<h2>En retard</h2>")[1].split("</div>")[0]
+    assert "Identifier et mobiliser le porteur politique" in late
+    assert f"échéance dépassée ({(today - timedelta(days=3)):%d/%m/%Y})" in late
+    meeting = page.split("Prochaine réunion de validation</dt>")[1].split("</dd>")[0]
+    assert f"{(today + timedelta(days=20)):%d/%m/%Y}" in meeting
+    nxt = page.split("<h2>À faire ensuite</h2>")[1].split("</div>")[0]
+    # Only the first task of the guide has no prerequisite; once done, the next ones open up.
+    assert nxt.count("<li>") == 1
+    with scope(cite=world.cite):
+        Task.objects.filter(key="designer-porteur-politique").update(status="done")
+    page = client.get(reverse("core:cite_home", kwargs={"cite_slug": "alpha"})).content.decode()
+    nxt = page.split("<h2>À faire ensuite</h2>")[1].split("</div>")[0]
+    assert nxt.count("<li>") == 2
+    assert "Cadrer la mission du porteur de projet" in nxt
+    assert "Convaincre les partenaires du premier cercle" in nxt
+    assert "Points de vigilance ouverts" in page
+    assert "<p class=\"big\">Construction</p>" in page
+
+
+def test_the_roadmap_list_costs_the_same_queries_for_few_or_many_tasks(
+        world, django_assert_num_queries):
+    client = lead_client(world)
+    url = reverse("roadmap:roadmap", kwargs={"cite_slug": "alpha"})
+    client.get(url)
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as many:
+        client.get(url)
+    with scope(cite=world.cite):
+        Task.objects.exclude(key__in=["designer-porteur-politique", "cadrer-mission-porteur-projet"]).delete()
+    with CaptureQueriesContext(connection) as few:
+        client.get(url)
+    assert (len(many), len(few)) == (11, 11)
+
+
+def test_a_vigilance_point_is_marked_under_control_with_the_measures_taken(world):
+    with scope(cite=world.cite):
+        point = VigilancePoint.objects.order_by("pk").first()
+    url = reverse("roadmap:vigilance_edit", kwargs={"cite_slug": "alpha", "point_id": point.pk})
+    response = lead_client(world).post(url, {"status": "controlled",
+                                             "note": "Délibération votée", "version": 1})
+    assert response.status_code == 302
+    point.refresh_from_db()
+    assert (point.status, point.note) == ("controlled", "Délibération votée")
