@@ -1,0 +1,94 @@
+"""`capacite backup` and `capacite restore`, end to end through the console script.
+
+Runs against the engine the suite runs on: two SQLite files, or two fresh PostgreSQL databases
+on the server of CAPACITE_DATABASE_URL.
+"""
+
+import os
+import subprocess
+import sys
+import uuid
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+POSTGRES = settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
+
+
+def capacite(*args: str, url: str, var: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "CAPACITE_DATABASE_URL": url, "CAPACITE_VAR_DIR": str(var)}
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    return subprocess.run([sys.executable, "-m", "capacite", *args], env=env,
+                          capture_output=True, text=True, timeout=300)
+
+
+@pytest.fixture
+def two_databases(tmp_path):
+    """URLs of two empty databases of the suite's engine, dropped afterwards."""
+    if not POSTGRES:
+        yield (f"sqlite:///{tmp_path / 'source.sqlite3'}",
+               f"sqlite:///{tmp_path / 'copie.sqlite3'}")
+        return
+    import psycopg
+
+    db = settings.DATABASES["default"]
+    names = [f"capacite_bk_{uuid.uuid4().hex[:8]}" for _ in range(2)]
+    admin = psycopg.connect(host=db["HOST"], port=db["PORT"] or 5432, user=db["USER"],
+                            password=db["PASSWORD"], dbname="postgres", autocommit=True)
+    for name in names:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    auth = f"{db['USER']}:{db['PASSWORD']}@" if db["PASSWORD"] else f"{db['USER']}@"
+    yield tuple(f"postgres://{auth}{db['HOST']}:{db['PORT'] or 5432}/{n}" for n in names)
+    for name in names:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    admin.close()
+
+
+def dump(url: str, var: Path) -> str:
+    result = capacite("dumpdata", "--natural-foreign", "--indent", "1", "--exclude",
+                      "sessions", url=url, var=var)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def test_a_backup_restored_into_an_empty_database_gives_the_same_data(tmp_path, two_databases):
+    source, copy = two_databases
+    for args in (("migrate", "-v0"), ("demo",)):
+        assert capacite(*args, url=source, var=tmp_path).returncode == 0
+    backup_file = tmp_path / "sauvegarde.bak"
+    made = capacite("backup", str(backup_file), url=source, var=tmp_path)
+    assert made.returncode == 0, made.stderr
+    assert "Sauvegarde écrite dans" in made.stdout
+
+    restored = capacite("restore", str(backup_file), url=copy, var=tmp_path)
+    assert restored.returncode == 0, restored.stderr
+    original = dump(source, tmp_path)
+    assert '"model": "roadmap.task"' in original
+    assert dump(copy, tmp_path) == original
+
+
+def test_restore_refuses_a_database_that_already_has_data(tmp_path, two_databases):
+    source, copy = two_databases
+    assert capacite("migrate", "-v0", url=source, var=tmp_path).returncode == 0
+    assert capacite("migrate", "-v0", url=copy, var=tmp_path).returncode == 0
+    backup_file = tmp_path / "sauvegarde.bak"
+    assert capacite("backup", str(backup_file), url=source, var=tmp_path).returncode == 0
+    refused = capacite("restore", str(backup_file), url=copy, var=tmp_path)
+    assert refused.returncode == 1
+    assert ("La base configurée contient déjà des données : la restauration les remplacerait. "
+            "Relancez avec --force si c'est bien ce que vous voulez.") in refused.stderr
+    forced = capacite("restore", "--force", str(backup_file), url=copy, var=tmp_path)
+    assert forced.returncode == 0, forced.stderr
+
+
+def test_restore_refuses_a_file_that_is_not_a_backup(tmp_path, two_databases):
+    _, copy = two_databases
+    junk = tmp_path / "notes.txt"
+    junk.write_text("pas une sauvegarde")
+    refused = capacite("restore", str(junk), url=copy, var=tmp_path)
+    assert refused.returncode == 1
+    assert f"« {junk} » n'est pas une sauvegarde capacite (SQLite ou pg_dump)." in refused.stderr
+    missing = capacite("restore", str(tmp_path / "absent.bak"), url=copy, var=tmp_path)
+    assert f"Le fichier de sauvegarde « {tmp_path / 'absent.bak'} » n'existe pas." in \
+        missing.stderr

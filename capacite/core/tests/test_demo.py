@@ -1,0 +1,96 @@
+"""`capacite demo`: the two fictional Cités, a user for every role, idempotent."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.test import Client
+from django.urls import reverse
+from django_scopes import scope, scopes_disabled
+
+from capacite.core.models import Cite, Membership
+from capacite.roadmap.models import BackplanTarget, Task
+from capacite.testing import all_routes
+
+pytestmark = pytest.mark.django_db
+
+
+def snapshot():
+    with scopes_disabled():
+        return (
+            list(Cite.objects.values_list("slug", "name", "phase", "version")),
+            list(Membership.objects.values_list("user__username", "cite__slug", "role")
+                 .order_by("user__username")),
+            list(Task.objects.values_list("cite__slug", "key", "status", "due_date", "version")
+                 .order_by("cite__slug", "key")),
+            get_user_model().objects.count(),
+        )
+
+
+def test_the_demo_builds_two_cites_with_every_role(capsys):
+    call_command("demo")
+    cites, memberships, tasks, users = snapshot()
+    assert [(slug, phase) for slug, _, phase, _ in cites] == [
+        ("rivemont", "construction"), ("valombre", "operation")]
+    assert memberships == [
+        ("accueil", "valombre", "reception"),
+        ("autorite", None, "label_authority"),
+        ("conseiller", "valombre", "staff"),
+        ("directeur", "valombre", "director"),
+        ("elu", "rivemont", "sponsor"),
+        ("partenaire", "rivemont", "partner"),
+        ("porteur", "rivemont", "project_lead"),
+        ("porteur2", "valombre", "project_lead"),
+    ]
+    assert users == 8
+    assert len(tasks) == 138
+    out = capsys.readouterr().out
+    assert "porteur2    porteur de projet, Cité des métiers de Valombre" in out
+    assert "(mot de passe : demo)" in out
+
+
+def test_running_the_demo_twice_changes_nothing(capsys):
+    call_command("demo")
+    before = snapshot()
+    call_command("demo")
+    assert snapshot() == before
+    assert "déjà présente, inchangée" in capsys.readouterr().out
+
+
+def test_the_demo_password_comes_from_the_environment(monkeypatch):
+    monkeypatch.setenv("CAPACITE_DEMO_PASSWORD", "autre-secret")
+    call_command("demo")
+    user = get_user_model().objects.get(username="porteur")
+    assert user.check_password("autre-secret") is True
+    assert user.check_password("demo") is False
+
+
+def test_the_construction_cite_shows_late_tasks_and_a_slipping_backplan():
+    call_command("demo")
+    rivemont = Cite.objects.get(slug="rivemont")
+    with scope(cite=rivemont):
+        target = BackplanTarget.objects.get()
+        assert target.task.key == "comite-label-projet"
+        late = Task.objects.filter(status="in_progress").count()
+    assert late == 2
+    client = Client()
+    client.force_login(get_user_model().objects.get(username="porteur"))
+    page = client.get(reverse("roadmap:backplan", kwargs={"cite_slug": "rivemont"}))
+    assert "auraient déjà dû commencer." in page.content.decode()
+
+
+def test_porteur2_reaches_nothing_of_the_construction_cite():
+    call_command("demo")
+    rivemont = Cite.objects.get(slug="rivemont")
+    with scope(cite=rivemont):
+        samples = {"cite_slug": "rivemont", "task_id": Task.objects.first().pk,
+                   "point_id": rivemont.vigilance_points.first().pk}
+    client = Client()
+    client.force_login(get_user_model().objects.get(username="porteur2"))
+    checked = 0
+    for route in all_routes():
+        if "cite_slug" in route.kwargs:
+            url = reverse(route.name, kwargs={k: samples[k] for k in route.kwargs})
+            assert client.get(url).status_code == 404, route.name
+            checked += 1
+    assert checked == 9
+    assert "Rivemont" not in client.get(reverse("core:home")).content.decode()
