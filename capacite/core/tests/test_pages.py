@@ -27,8 +27,9 @@ def test_a_read_only_role_gets_the_french_403_inside_the_layout(client, world):
 
 
 def test_a_server_error_gives_the_french_500_page(world, settings):
-    from capacite.core.views import server_error
     from django.test import RequestFactory
+
+    from capacite.core.views import server_error
 
     request = RequestFactory().get("/")
     request.user = world.users[Role.STAFF]

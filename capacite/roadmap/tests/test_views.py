@@ -163,8 +163,7 @@ def test_the_home_answers_phase_late_next_risks_and_dates(world):
     assert "<p class=\"big\">Construction</p>" in page
 
 
-def test_the_roadmap_list_costs_the_same_queries_for_few_or_many_tasks(
-        world, django_assert_num_queries):
+def test_the_roadmap_list_costs_the_same_queries_for_few_or_many_tasks(world):
     client = lead_client(world)
     url = reverse("roadmap:roadmap", kwargs={"cite_slug": "alpha"})
     client.get(url)
@@ -174,7 +173,9 @@ def test_the_roadmap_list_costs_the_same_queries_for_few_or_many_tasks(
     with CaptureQueriesContext(connection) as many:
         client.get(url)
     with scope(cite=world.cite):
-        Task.objects.exclude(key__in=["designer-porteur-politique", "cadrer-mission-porteur-projet"]).delete()
+        Task.objects.exclude(
+            key__in=["designer-porteur-politique", "cadrer-mission-porteur-projet"]
+        ).delete()
     with CaptureQueriesContext(connection) as few:
         client.get(url)
     assert (len(many), len(few)) == (11, 11)

@@ -1,0 +1,93 @@
+"""The main journeys in a real browser, with axe run on every page opened."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from tests.browser.conftest import login
+
+pytestmark = pytest.mark.browser
+
+
+def test_the_project_lead_sees_what_is_late_and_replans_from_the_committee_date(page, demo, axe):
+    login(page, "porteur")
+    axe.check(page, "01-mes-cites")
+    page.get_by_role("link", name="Cité des métiers de Rivemont").click()
+    page.wait_for_url("**/c/rivemont/")
+    assert page.locator("p.big").inner_text() == "Construction"
+    late = page.locator(".tile.alert")
+    assert late.locator("li").count() >= 2
+    axe.check(page, "02-accueil-cite")
+
+    page.get_by_role("navigation", name="Navigation principale").get_by_role(
+        "link", name="Rétro-planning").click()
+    page.wait_for_url("**/retro-planning/")
+    assert page.locator("svg[role=img] title").text_content().startswith(
+        "Rétro-planning vers « Obtenir le label projet en comité national de labellisation »")
+    assert "auraient déjà dû commencer" in page.locator(".message-error").inner_text()
+    axe.check(page, "03-retro-planning")
+
+    far = timezone.localdate() + timedelta(days=900)
+    page.get_by_label("Date visée").fill(far.isoformat())
+    page.get_by_role("button", name="Recalculer").click()
+    page.wait_for_url("**/retro-planning/")
+    assert page.locator(".message-success").nth(1).inner_text() == (
+        "Aucune tâche n'a dépassé sa date de début au plus tard.")
+    assert page.locator("tr.late").count() == 0
+
+
+def test_the_project_lead_marks_a_task_done_and_the_history_shows_it(page, demo, axe):
+    login(page, "porteur")
+    page.goto("/c/rivemont/feuille-de-route/")
+    axe.check(page, "04-feuille-de-route")
+    page.locator("tr:has(.status-in_progress) a").first.click()
+    title = page.locator("h1").inner_text()
+    axe.check(page, "05-tache")
+    page.get_by_role("link", name="Modifier").click()
+    axe.check(page, "06-tache-modifier")
+    page.get_by_label("État").select_option(label="Fait")
+    page.get_by_label("Preuve ou commentaire").fill("Validé en comité technique")
+    page.get_by_role("button", name="Enregistrer").click()
+    assert page.locator(".message-success").inner_text() == (
+        f"La tâche « {title} » est enregistrée.")
+    history = page.locator(".history tbody tr")
+    assert history.first.locator("td").nth(1).inner_text() == "porteur"
+    assert "Fait" in history.all_inner_texts()[0] + history.all_inner_texts()[1]
+
+
+def test_a_project_lead_of_another_cite_finds_nothing_there(page, demo, axe):
+    login(page, "porteur2")
+    assert "Rivemont" not in page.locator("main").inner_text()
+    response = page.goto("/c/rivemont/feuille-de-route/")
+    assert response.status == 404
+    assert page.locator("h1").inner_text() == "Page introuvable"
+    axe.check(page, "07-introuvable")
+
+
+def test_the_interface_switches_to_english_and_back(page, demo, axe):
+    login(page, "directeur")
+    page.get_by_role("button", name="English").click()
+    page.wait_for_load_state()
+    assert page.locator("h1").inner_text() == "My Cités des métiers"
+    assert page.locator("html").get_attribute("lang") == "en"
+    page.goto("/c/valombre/")
+    axe.check(page, "08-home-english")
+    page.get_by_role("button", name="Français").click()
+    page.wait_for_load_state()
+    assert page.locator("html").get_attribute("lang") == "fr"
+
+
+def test_every_demo_page_of_the_vigilance_and_settings_screens_is_accessible(page, demo, axe):
+    login(page, "porteur")
+    for path, name in (("/c/rivemont/feuille-de-route/vigilance/", "09-vigilance"),
+                       ("/c/rivemont/parametres/", "10-parametres"),
+                       ("/compte/mot-de-passe/", "11-mot-de-passe")):
+        page.goto(path)
+        axe.check(page, name)
+    page.goto("/c/rivemont/feuille-de-route/vigilance/")
+    page.locator(".card a").first.click()
+    axe.check(page, "12-vigilance-modifier")
+    page.get_by_role("button", name="Se déconnecter").click()
+    page.wait_for_url("**/compte/connexion/")
+    axe.check(page, "13-connexion")
