@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 PORT   ?= $(or $(CAPACITE_PORT),8000)
 PIP    := $(BIN)/python -m pip --disable-pip-version-check --quiet
 
-.PHONY: run test bench lint browser clean
+.PHONY: run test bench lint test-tools clean
 
 run: $(VENV)/.run-deps
 	$(BIN)/capacite migrate --noinput
@@ -13,7 +13,7 @@ run: $(VENV)/.run-deps
 	@echo "capacite sert sur http://127.0.0.1:$(PORT)/  (Ctrl+C pour arrêter)"
 	$(BIN)/capacite runserver 127.0.0.1:$(PORT) --noreload --skip-checks
 
-test: $(VENV)/.test-deps browser
+test: $(VENV)/.test-deps test-tools
 	$(BIN)/pytest
 
 bench: $(VENV)/.test-deps
@@ -24,8 +24,8 @@ lint: $(VENV)/.test-deps
 	$(BIN)/capacite makemigrations --check --dry-run
 	$(BIN)/capacite check
 
-browser:
-	@scripts/ensure-chromium
+test-tools:
+	@scripts/ensure-test-tools
 
 $(VENV)/.run-deps: requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

@@ -46,8 +46,8 @@ def create_roadmap(*, cite: Cite, method: Method | None = None) -> int:
             [
                 through(from_task_id=by_key[mt.key].pk, to_task_id=by_key[dep].pk)
                 for mt in method.tasks
-                if mt.key not in existing
                 for dep in mt.depends_on
+                if mt.key not in existing or dep not in existing  # a link touching a new task
             ]
         )
         known_points = set(
