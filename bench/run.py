@@ -63,9 +63,9 @@ def bench_pages() -> None:
     from django.test import Client
     from django_scopes import scopes_disabled
 
-    with scopes_disabled():
+    with scopes_disabled(), open(os.devnull, "w") as quiet:
         call_command("migrate", verbosity=0)
-        call_command("demo", stdout=open(os.devnull, "w"))
+        call_command("demo", stdout=quiet)
     client = Client()
     client.force_login(get_user_model().objects.get(username="porteur"))
     print("pages de la démo (client de test Django, SQLite fichier), médiane / min en ms")

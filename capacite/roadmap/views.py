@@ -84,7 +84,7 @@ def task_edit(request: HttpRequest, cite_slug: str, task_id: int) -> HttpRespons
 def task_evidence(request: HttpRequest, cite_slug: str, task_id: int) -> FileResponse:
     """The evidence file, only through this view: media files are never served directly."""
     task = get_object_or_404(Task, pk=task_id)
-    if not task.evidence_file:
+    if not task.evidence_file or not task.evidence_file.storage.exists(task.evidence_file.name):
         raise Http404
     return FileResponse(
         task.evidence_file.open("rb"),
