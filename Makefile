@@ -21,6 +21,7 @@ bench: $(VENV)/.test-deps
 
 lint: $(VENV)/.test-deps
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 	$(BIN)/capacite makemigrations --check --dry-run
 	$(BIN)/capacite check
 

@@ -1,6 +1,7 @@
 """Turn CAPACITE_DATABASE_URL into Django's DATABASES entry, with safe SQLite settings."""
 
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 
@@ -18,9 +19,9 @@ SQLITE_OPTIONS = {
 }
 
 
-def database_from_url(url: str) -> dict:
+def database_from_url(url: str) -> dict[str, Any]:
     """Django settings for the database at `url` (sqlite:////abs/path or postgres://…)."""
-    config = dj_database_url.parse(url, conn_max_age=0)
+    config: dict[str, Any] = dict(dj_database_url.parse(url, conn_max_age=0))
     if config["ENGINE"] == "django.db.backends.sqlite3":
         config["OPTIONS"] = dict(SQLITE_OPTIONS)
         if config["NAME"] not in ("", ":memory:"):

@@ -6,6 +6,7 @@ French with the file, the line, the item and the field, and nothing is used unti
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -87,7 +88,7 @@ class MethodError(ValueError):
 class _LineLoader(yaml.SafeLoader):
     """A YAML loader that remembers the line of every mapping, for error messages."""
 
-    def construct_mapping(self, node, deep=False):
+    def construct_mapping(self, node: Any, deep: bool = False) -> dict[Any, Any]:
         mapping = super().construct_mapping(node, deep=deep)
         mapping["__line__"] = node.start_mark.line + 1
         return mapping
@@ -118,10 +119,10 @@ def parse_method(data: object, *, name: str = "methode.yaml") -> Method:
     if errors:
         raise MethodError(errors)
 
-    def where(item: dict, what: str) -> str:
+    def where(item: dict[str, Any], what: str) -> str:
         return f"{name}, ligne {item.get('__line__', '?')}, {what}"
 
-    def check_fields(item: object, spec: dict, what: str) -> bool:
+    def check_fields(item: object, spec: dict[str, bool], what: str) -> bool:
         if not isinstance(item, dict):
             errors.append(f"{name} : {what} doit être une liste de champs « nom: valeur ».")
             return False
