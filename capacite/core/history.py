@@ -29,6 +29,15 @@ class Change:
 ACTIONS = {"+": _("création"), "~": _("modification"), "-": _("suppression")}
 
 
+def _display_related(field: models.ManyToManyField, rows: list[dict]) -> str:
+    """The objects of a many-to-many change, by name (rows are the through table's values)."""
+    from simple_history.utils import get_m2m_reverse_field_name
+
+    ids = [row[get_m2m_reverse_field_name(field)] for row in rows]
+    names = {obj.pk: str(obj) for obj in field.related_model._default_manager.filter(pk__in=ids)}
+    return ", ".join(names.get(pk, str(_("(supprimé)"))) for pk in ids) or "—"
+
+
 def _display(instance: models.Model, field_name: str) -> str:
     field = instance._meta.get_field(field_name)
     value = getattr(instance, field.attname, None)
@@ -54,10 +63,13 @@ def changes_of(instance: models.Model, *, ignore: tuple[str, ...] = ("version",)
         if previous is not None:
             delta = record.diff_against(previous, excluded_fields=list(ignore))
             for diff in delta.changes:
-                label = str(instance._meta.get_field(diff.field).verbose_name)
-                fields.append(
-                    FieldChange(label, _display(previous, diff.field), _display(record, diff.field))
-                )
+                field = instance._meta.get_field(diff.field)
+                if field.many_to_many:
+                    before = _display_related(field, diff.old)
+                    after = _display_related(field, diff.new)
+                else:
+                    before, after = _display(previous, diff.field), _display(record, diff.field)
+                fields.append(FieldChange(str(field.verbose_name), before, after))
             if not fields:
                 continue
         who = record.history_user.get_username() if record.history_user else str(_("système"))

@@ -75,7 +75,9 @@ class Task(Versioned):
     )
 
     objects = ScopedManager(cite="cite")
-    history = HistoricalRecords(excluded_fields=["version", "evidence_file"])
+    history = HistoricalRecords(
+        excluded_fields=["version", "evidence_file"], m2m_fields=["depends_on"]
+    )
 
     class Meta:
         verbose_name = _("tâche")

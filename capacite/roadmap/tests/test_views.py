@@ -65,6 +65,22 @@ def test_editing_a_task_records_who_changed_what_before_and_after(world):
     assert "<td>échéance</td><td>—</td><td>2027-01-15</td>" in page
 
 
+def test_a_change_of_dependencies_is_in_the_history_by_task_title(world):
+    client = lead_client(world)
+    t = task(world, "realiser-diagnostic-territorial")
+    first = task(world, "designer-porteur-politique")
+    with scope(cite=world.cite):
+        before = list(t.depends_on.order_by("pk"))
+    assert first not in before
+    after = sorted([*before, first], key=lambda d: d.pk)
+    response = client.post(edit_url(t), edit_data(t, depends_on=[d.pk for d in after]))
+    assert response.status_code == 302
+    page = client.get(response["Location"]).content.decode().replace("\n", "")
+    expected = (f"<td>dépend de</td><td>{', '.join(d.title for d in before)}</td>"
+                f"<td>{', '.join(d.title for d in after)}</td>")
+    assert expected.replace("'", "&#x27;") in page
+
+
 def test_the_second_of_two_concurrent_edits_is_refused_and_the_first_kept(world):
     t = task(world, "designer-porteur-politique")
     first, second = lead_client(world), Client()
