@@ -5,7 +5,7 @@ label decisions in later apps) declare `history = HistoricalRecords()`; pages sh
 """
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -45,6 +45,8 @@ def _display(instance: models.Model, field_name: str) -> str:
         return "—"
     if field.choices:
         return str(dict(field.flatchoices).get(value, value))
+    if isinstance(value, date):
+        return value.strftime("%d/%m/%Y")
     if isinstance(field, models.ForeignKey):
         try:
             return str(getattr(instance, field_name))

@@ -39,7 +39,7 @@ def create_roadmap(*, cite: Cite, method: Method | None = None) -> int:
             for index, mt in enumerate(method.tasks)
             if mt.key not in existing
         ]
-        bulk_create_with_history(added, Task)
+        Task.objects.bulk_create(added)
         by_key = {t.key: t for t in Task.objects.filter(cite=cite)}
         through = Task.depends_on.through
         through.objects.bulk_create(
@@ -50,6 +50,7 @@ def create_roadmap(*, cite: Cite, method: Method | None = None) -> int:
                 if mt.key not in existing or dep not in existing  # a link touching a new task
             ]
         )
+        _record_creation(added)
         known_points = set(
             VigilancePoint.objects.filter(cite=cite).values_list("key", flat=True)
         )
@@ -65,6 +66,25 @@ def create_roadmap(*, cite: Cite, method: Method | None = None) -> int:
             VigilancePoint,
         )
     return len(added)
+
+
+def _record_creation(tasks: list[Task]) -> None:
+    """Start each new task's history with its dependencies, as if created one by one.
+
+    Bulk inserts send no signals, so the creation records and their snapshot of `depends_on` are
+    written here; otherwise the first edit would show every dependency as newly added.
+    """
+    records = Task.history.bulk_history_create(tasks)
+    snapshot = Task.history.model.depends_on.model
+    links = Task.depends_on.through.objects.filter(from_task__in=tasks)
+    by_task = {record.id: record for record in records}
+    snapshot.objects.bulk_create(
+        [
+            snapshot(history=by_task[link.from_task_id], id=link.pk, from_task_id=link.from_task_id,
+                     to_task_id=link.to_task_id)
+            for link in links
+        ]
+    )
 
 
 def tasks_with_dependencies():

@@ -62,7 +62,7 @@ def test_editing_a_task_records_who_changed_what_before_and_after(world):
     page = client.get(response["Location"]).content.decode().replace("\n", "")
     assert "<td>project_lead</td><td>modification</td><td>état</td><td>À faire</td><td>Fait</td>" \
         in page
-    assert "<td>échéance</td><td>—</td><td>2027-01-15</td>" in page
+    assert "<td>échéance</td><td>—</td><td>15/01/2027</td>" in page
 
 
 def test_a_change_of_dependencies_is_in_the_history_by_task_title(world):
@@ -79,6 +79,7 @@ def test_a_change_of_dependencies_is_in_the_history_by_task_title(world):
     expected = (f"<td>dépend de</td><td>{', '.join(d.title for d in before)}</td>"
                 f"<td>{', '.join(d.title for d in after)}</td>")
     assert expected.replace("'", "&#x27;") in page
+    assert page.count("<td>dépend de</td>") == 1  # the creation recorded the initial ones
 
 
 def test_the_second_of_two_concurrent_edits_is_refused_and_the_first_kept(world):
