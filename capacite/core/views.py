@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 from django.template import loader
 from django.utils.translation import gettext as _
 
-from capacite.core.concurrency import ConcurrentEditError
+from capacite.core.concurrency import save_form_atomically
 from capacite.core.forms import CiteSettingsForm
 from capacite.core.history import changes_of
 from capacite.core.navigation import panels_for
@@ -26,14 +26,9 @@ def cite_home(request: HttpRequest, cite_slug: str) -> HttpResponse:
 def cite_settings(request: HttpRequest, cite_slug: str) -> HttpResponse:
     cite = request.cite
     form = CiteSettingsForm(request.POST or None, instance=cite)
-    if request.method == "POST" and form.is_valid():
-        try:
-            form.save()
-        except ConcurrentEditError:
-            pass
-        else:
-            messages.success(request, _("Les informations de la Cité sont enregistrées."))
-            return redirect("core:cite_settings", cite_slug=cite.slug)
+    if request.method == "POST" and save_form_atomically(form):
+        messages.success(request, _("Les informations de la Cité sont enregistrées."))
+        return redirect("core:cite_settings", cite_slug=cite.slug)
     return render(
         request, "core/cite_settings.html", {"form": form, "changes": changes_of(cite)}
     )

@@ -96,8 +96,6 @@ with scopes_disabled():
         def __init__(self, *args, **kwargs):
             super().__init__(*args, **kwargs)
             self.fields["task"].queryset = Task.objects.filter(is_target=True)
-            if not self.instance.pk:
-                self.initial["version"] = 1
 
 
 class VigilancePointForm(VersionedModelForm):

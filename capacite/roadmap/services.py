@@ -12,9 +12,21 @@ from django_scopes import scope
 from simple_history.utils import bulk_create_with_history
 
 from capacite.core.models import Cite, Membership, Phase
-from capacite.roadmap.domain.backplan import PlanItem, PlannedTask, backplan
+from capacite.roadmap.domain.backplan import CycleError, PlanItem, PlannedTask, backplan
+from capacite.roadmap.domain.graph import find_cycle
 from capacite.roadmap.domain.method import Method, load_method
 from capacite.roadmap.models import BackplanTarget, Task, TaskStatus, VigilancePoint
+
+
+class RoadmapLoopError(ValueError):
+    """Adding the method's tasks would make this Cité's dependencies loop."""
+
+    def __init__(self, loop: list[str]):
+        self.loop = loop
+        super().__init__(
+            "Les dépendances de la méthode, ajoutées à celles de la Cité, tourneraient en rond : "
+            + " → ".join(loop)
+        )
 
 
 def create_roadmap(*, cite: Cite, method: Method | None = None) -> int:
@@ -50,6 +62,13 @@ def create_roadmap(*, cite: Cite, method: Method | None = None) -> int:
                 if mt.key not in existing or dep not in existing  # a link touching a new task
             ]
         )
+        graph: dict[str, list[str]] = {}
+        for task_key, dep_key in through.objects.filter(from_task__cite=cite).values_list(
+            "from_task__key", "to_task__key"
+        ):
+            graph.setdefault(task_key, []).append(dep_key)
+        if loop := find_cycle(graph):
+            raise RoadmapLoopError(loop)  # rolls the whole addition back
         _record_creation(added)
         known_points = set(
             VigilancePoint.objects.filter(cite=cite).values_list("key", flat=True)
@@ -100,11 +119,20 @@ class PlanRow:
     planned: PlannedTask
 
 
-def current_plan(*, today: date) -> tuple[BackplanTarget | None, list[PlanRow]]:
-    """The rétro-planning of the current Cité toward its target, or no rows without a target."""
+@dataclass(frozen=True)
+class Plan:
+    """The rétro-planning toward the Cité's target; `loop` names tasks whose dependencies loop."""
+
+    target: BackplanTarget | None
+    rows: list[PlanRow]
+    loop: list[str] | None = None
+
+
+def current_plan(*, today: date) -> Plan:
+    """The rétro-planning of the current Cité toward its target (no rows without a target)."""
     target = BackplanTarget.objects.select_related("task").first()
     if target is None:
-        return None, []
+        return Plan(None, [])
     tasks = {t.key: t for t in tasks_with_dependencies()}
     items = [
         PlanItem(
@@ -113,8 +141,12 @@ def current_plan(*, today: date) -> tuple[BackplanTarget | None, list[PlanRow]]:
         )
         for t in tasks.values()
     ]
-    planned = backplan(items, target_key=target.task.key, target_date=target.date, today=today)
-    return target, [PlanRow(tasks[p.key], p) for p in planned]
+    try:
+        planned = backplan(items, target_key=target.task.key, target_date=target.date,
+                           today=today)
+    except CycleError as loop:
+        return Plan(target, [], [tasks[key].title for key in loop.cycle])
+    return Plan(target, [PlanRow(tasks[p.key], p) for p in planned])
 
 
 @dataclass(frozen=True)
@@ -125,9 +157,9 @@ class HomeSummary:
     start_past: list[PlanRow]
     next_tasks: list[Task]
     open_points: list[VigilancePoint]
-    next_meeting: Task | None
+    next_validation: Task | None
     next_deadline: tuple[date, str] | None
-    target: BackplanTarget | None
+    plan: Plan
 
 
 def home_summary(*, cite: Cite, today: date) -> HomeSummary:
@@ -146,27 +178,28 @@ def home_summary(*, cite: Cite, today: date) -> HomeSummary:
     late = sorted(
         (t for t in open_tasks if t.due_date and t.due_date < today), key=lambda t: t.due_date
     )
-    target, plan = current_plan(today=today)
-    start_past = [row for row in plan if row.planned.start_is_past and row.task not in late]
+    plan = current_plan(today=today)
+    start_past = [row for row in plan.rows if row.planned.start_is_past and row.task not in late]
     ready = [
         t for t in open_tasks
-        if phases.index(t.phase) <= current_index + 1
+        if t not in late
+        and phases.index(t.phase) <= current_index + 1
         and all(d.status == TaskStatus.DONE for d in t.depends_on.all())
     ]
     ready.sort(key=lambda t: (t.due_date or date.max, phases.index(t.phase), t.position))
-    meetings = sorted(
+    validations = sorted(
         (t for t in open_tasks if t.kind == "validation" and t.due_date and t.due_date >= today),
         key=lambda t: t.due_date,
     )
     deadlines = [(t.due_date, t.title) for t in open_tasks if t.due_date and t.due_date >= today]
-    if target and target.date >= today:
-        deadlines.append((target.date, target.task.title))
+    if plan.target and plan.target.date >= today:
+        deadlines.append((plan.target.date, plan.target.task.title))
     points = VigilancePoint.objects.filter(
         status="open", phase__in=phases[: current_index + 1]
     ).order_by("position")
     return HomeSummary(
         phase=Phase(cite.phase).label, progress=progress, late=late, start_past=start_past,
         next_tasks=ready[:5], open_points=list(points[:5]),
-        next_meeting=meetings[0] if meetings else None,
-        next_deadline=min(deadlines) if deadlines else None, target=target,
+        next_validation=validations[0] if validations else None,
+        next_deadline=min(deadlines) if deadlines else None, plan=plan,
     )

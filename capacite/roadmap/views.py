@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from capacite.core.concurrency import ConcurrentEditError
+from capacite.core.concurrency import save_form_atomically
 from capacite.core.history import changes_of
 from capacite.core.models import Phase
 from capacite.lib.charts import GanttRow, gantt_svg
@@ -69,15 +69,11 @@ def task_detail(request: HttpRequest, cite_slug: str, task_id: int) -> HttpRespo
 def task_edit(request: HttpRequest, cite_slug: str, task_id: int) -> HttpResponse:
     task = get_object_or_404(Task, pk=task_id)
     form = TaskForm(request.POST or None, request.FILES or None, instance=task)
-    if request.method == "POST" and form.is_valid():
-        try:
-            form.save()
-        except ConcurrentEditError:
-            pass
-        else:
-            messages.success(request, _("La tâche « %(title)s » est enregistrée.") % {
-                "title": task.title})
-            return redirect("roadmap:task_detail", cite_slug=cite_slug, task_id=task.pk)
+    # Locking the Cité makes the dependency-loop check and the save one request at a time.
+    if request.method == "POST" and save_form_atomically(form, lock=request.cite):
+        messages.success(request, _("La tâche « %(title)s » est enregistrée.") % {
+            "title": task.title})
+        return redirect("roadmap:task_detail", cite_slug=cite_slug, task_id=task.pk)
     return render(request, "roadmap/task_edit.html", {"task": task, "form": form})
 
 
@@ -97,16 +93,12 @@ def backplan(request: HttpRequest, cite_slug: str) -> HttpResponse:
     """The rétro-planning toward the target date, as a Gantt and as a table."""
     target = BackplanTarget.objects.first() or BackplanTarget(cite=request.cite)
     form = BackplanTargetForm(request.POST or None, instance=target)
-    if request.method == "POST" and form.is_valid():
-        try:
-            form.save()
-        except ConcurrentEditError:
-            pass
-        else:
-            messages.success(request, _("Le rétro-planning est recalculé."))
-            return redirect("roadmap:backplan", cite_slug=cite_slug)
+    if request.method == "POST" and save_form_atomically(form, lock=request.cite):
+        messages.success(request, _("Le rétro-planning est recalculé."))
+        return redirect("roadmap:backplan", cite_slug=cite_slug)
     today = timezone.localdate()
-    saved_target, rows = current_plan(today=today)
+    plan = current_plan(today=today)
+    saved_target, rows = plan.target, plan.rows
     chart = ""
     if rows:
         chart = gantt_svg(
@@ -132,6 +124,7 @@ def backplan(request: HttpRequest, cite_slug: str) -> HttpResponse:
             "form": form,
             "target": saved_target,
             "rows": rows,
+            "loop": plan.loop,
             "chart": chart,
             "late_count": sum(r.planned.start_is_past for r in rows),
             "today": today,
@@ -153,14 +146,9 @@ def vigilance(request: HttpRequest, cite_slug: str) -> HttpResponse:
 def vigilance_edit(request: HttpRequest, cite_slug: str, point_id: int) -> HttpResponse:
     point = get_object_or_404(VigilancePoint, pk=point_id)
     form = VigilancePointForm(request.POST or None, instance=point)
-    if request.method == "POST" and form.is_valid():
-        try:
-            form.save()
-        except ConcurrentEditError:
-            pass
-        else:
-            messages.success(request, _("Le point de vigilance est enregistré."))
-            return redirect("roadmap:vigilance", cite_slug=cite_slug)
+    if request.method == "POST" and save_form_atomically(form):
+        messages.success(request, _("Le point de vigilance est enregistré."))
+        return redirect("roadmap:vigilance", cite_slug=cite_slug)
     return render(
         request,
         "roadmap/vigilance_edit.html",

@@ -48,3 +48,22 @@ def test_sync_gives_back_a_task_a_cite_lost_and_leaves_the_others(world):
         assert sorted(note.required_by.values_list("key", flat=True)) == sorted(
             t.key for t in load_method().tasks if note.key in t.depends_on)
         assert Task.objects.get(key="designer-porteur-politique").status == "done"
+
+
+def test_sync_refuses_tasks_that_would_close_a_loop_and_adds_nothing(world):
+    with scope(cite=world.cite):
+        Task.objects.filter(key="rediger-note-opportunite").delete()
+        # The parrain waits for the decision, which waits for the note, which waits for the
+        # parrain: no loop until the note comes back.
+        parrain = Task.objects.get(key="obtenir-parrain")
+        parrain.depends_on.add(Task.objects.get(key="decider-poursuite-projet"))
+    with pytest.raises(CommandError) as error:
+        call_command("method", "sync", stdout=StringIO())
+    message = str(error.value)
+    assert message.startswith(
+        "Cité des métiers d'Alpha : Les dépendances de la méthode, ajoutées à celles de la Cité, "
+        "tourneraient en rond : ")
+    assert "rediger-note-opportunite" in message
+    assert message.endswith("(rien n'a été ajouté).")
+    with scope(cite=world.cite):
+        assert Task.objects.count() == 68

@@ -137,7 +137,7 @@ def test_setting_the_target_date_back_plans_and_flags_tasks_already_late(world):
     target = task(world, "comite-label-projet")
     url = reverse("roadmap:backplan", kwargs={"cite_slug": "alpha"})
     in_a_year = timezone.localdate() + timedelta(days=365)
-    response = client.post(url, {"task": target.pk, "date": in_a_year.isoformat(), "version": 1})
+    response = client.post(url, {"task": target.pk, "date": in_a_year.isoformat(), "version": 0})
     assert response["Location"] == url
     page = client.get(url).content.decode()
     assert '<svg role="img" aria-labelledby="gantt-title"' in page
@@ -152,6 +152,35 @@ def test_setting_the_target_date_back_plans_and_flags_tasks_already_late(world):
     assert "Aucune tâche n'a dépassé sa date de début au plus tard." in page
 
 
+def test_two_people_setting_the_first_target_at_once_do_not_overwrite_each_other(world):
+    url = reverse("roadmap:backplan", kwargs={"cite_slug": "alpha"})
+    target = task(world, "comite-label-projet")
+    first, second = lead_client(world), Client()
+    second.force_login(world.users[Role.DIRECTOR])
+    assert first.post(url, {"task": target.pk, "date": "2027-06-01", "version": 0}).status_code \
+        == 302
+    response = second.post(url, {"task": target.pk, "date": "2027-09-01", "version": 0})
+    assert response.status_code == 200
+    assert "Quelqu&#x27;un a enregistré cette fiche pendant que vous la modifiiez." in \
+        response.content.decode()
+    with scope(cite=world.cite):
+        assert BackplanTarget.objects.get().date == date(2027, 6, 1)
+
+
+def test_a_dependency_loop_in_stored_data_is_explained_instead_of_crashing(world):
+    client = lead_client(world)
+    target = task(world, "comite-label-projet")
+    first = task(world, "designer-porteur-politique")
+    with scope(cite=world.cite):
+        BackplanTarget.objects.create(cite=world.cite, task=target, date=date(2028, 1, 1))
+        first.depends_on.add(target)  # as a bad import or a concurrent edit could leave it
+    expected = "Le rétro-planning ne peut pas être calculé : ces dépendances tournent en rond"
+    for name in ("roadmap:backplan", "core:cite_home"):
+        response = client.get(reverse(name, kwargs={"cite_slug": "alpha"}))
+        assert response.status_code == 200
+        assert expected in response.content.decode()
+
+
 def test_the_home_answers_phase_late_next_risks_and_dates(world):
     today = timezone.localdate()
     with scope(cite=world.cite):
@@ -164,11 +193,12 @@ def test_the_home_answers_phase_late_next_risks_and_dates(world):
     late = page.split("<h2>En retard</h2>")[1].split("</div>")[0]
     assert "Identifier et mobiliser le porteur politique" in late
     assert f"échéance dépassée ({(today - timedelta(days=3)):%d/%m/%Y})" in late
-    meeting = page.split("Prochaine réunion de validation</dt>")[1].split("</dd>")[0]
+    meeting = page.split("Prochain moment de validation</dt>")[1].split("</dd>")[0]
     assert f"{(today + timedelta(days=20)):%d/%m/%Y}" in meeting
     nxt = page.split("<h2>À faire ensuite</h2>")[1].split("</div>")[0]
-    # Only the first task of the guide has no prerequisite; once done, the next ones open up.
-    assert nxt.count("<li>") == 1
+    # Only the first task of the guide has no prerequisite, and it is late: listed once, there.
+    assert nxt.count("<li>") == 0
+    assert "Aucune autre tâche prête à démarrer." in nxt
     with scope(cite=world.cite):
         Task.objects.filter(key="designer-porteur-politique").update(status="done")
     page = client.get(reverse("core:cite_home", kwargs={"cite_slug": "alpha"})).content.decode()

@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from capacite.core.models import Cite
 from capacite.roadmap.domain.method import DEFAULT_METHOD_FILE, MethodError, load_method
-from capacite.roadmap.services import create_roadmap
+from capacite.roadmap.services import RoadmapLoopError, create_roadmap
 
 
 class Command(BaseCommand):
@@ -36,5 +36,8 @@ class Command(BaseCommand):
             )
             return
         for cite in Cite.objects.order_by("slug"):
-            added = create_roadmap(cite=cite, method=method)
+            try:
+                added = create_roadmap(cite=cite, method=method)
+            except RoadmapLoopError as exc:
+                raise CommandError(f"{cite.name} : {exc} (rien n'a été ajouté).") from exc
             self.stdout.write(f"{cite.name} : {added} tâche(s) ajoutée(s).")
