@@ -4,6 +4,8 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.i18n import set_language
 
+from capacite.core import accounts
+
 handler500 = "capacite.core.views.server_error"
 
 account_patterns = [
@@ -13,7 +15,7 @@ account_patterns = [
         name="login",
     ),
     path("deconnexion/", auth_views.LogoutView.as_view(), name="logout"),
-    path("mot-de-passe/", auth_views.PasswordChangeView.as_view(), name="password_change"),
+    path("mot-de-passe/", accounts.PasswordChangeView.as_view(), name="password_change"),
     path(
         "mot-de-passe/change/",
         auth_views.PasswordChangeDoneView.as_view(),
@@ -27,7 +29,7 @@ account_patterns = [
     ),
     path(
         "mot-de-passe/nouveau/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(),
+        accounts.PasswordResetConfirmView.as_view(),
         name="password_reset_confirm",
     ),
     path(

@@ -11,6 +11,9 @@ class CoreConfig(AppConfig):
         from django.contrib.auth.signals import user_logged_in
 
         from capacite.core.middleware import AbsoluteSessionExpiryMiddleware
+        from capacite.core.navigation import NavItem, register_nav
+
+        register_nav(NavItem(90, _("Paramètres de la Cité"), "core:cite_settings"))
 
         def remember_login_time(sender, request, user, **kwargs):
             import time

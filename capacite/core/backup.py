@@ -1,19 +1,28 @@
-"""Backup and restore of the whole database, for SQLite and PostgreSQL.
+"""Backup and restore of a whole instance: the database and the uploaded files, in one archive.
 
-SQLite uses its online backup API, which copies a consistent snapshot while the application keeps
-serving. PostgreSQL uses pg_dump / pg_restore (custom format), consistent by MVCC. A backup file
-says what it is by its first bytes, so a restore refuses a file made for the other engine.
+The archive is a zip holding a manifest, the database (SQLite: a copy taken with SQLite's online
+backup API, consistent while the application keeps serving; PostgreSQL: a pg_dump custom-format
+dump, consistent by MVCC) and every file under MEDIA_ROOT. A restore refuses, changing nothing,
+an archive that is not a capacite backup or was made for the other engine, and a database or file
+area that already holds data unless forced.
 """
 
+import json
 import os
+import shutil
 import sqlite3
 import subprocess
+import tempfile
+import zipfile
+from datetime import datetime
 from pathlib import Path
 
+from django.conf import settings
 from django.db import connection
 
-SQLITE_MAGIC = b"SQLite format 3\x00"
-PG_MAGIC = b"PGDMP"
+MANIFEST = "capacite-sauvegarde.json"
+DUMP_NAMES = {"sqlite": "base.sqlite3", "postgresql": "base.pgdump"}
+FORMAT = 1
 
 
 class BackupError(Exception):
@@ -21,83 +30,134 @@ class BackupError(Exception):
 
 
 def engine() -> str:
-    return "sqlite" if connection.vendor == "sqlite" else connection.vendor
+    return connection.vendor
 
 
-def backup(path: Path) -> None:
-    """Write a consistent copy of the current database to `path` (replaced if it exists)."""
-    if engine() == "sqlite":
-        connection.ensure_connection()
-        target = sqlite3.connect(path)
+def backup(path: Path) -> int:
+    """Write the database and uploaded files to the archive `path`; return the files count."""
+    if engine() not in DUMP_NAMES:
+        raise BackupError(f"Base de données « {engine()} » non prise en charge.")
+    media = Path(settings.MEDIA_ROOT)
+    files = sorted(p for p in media.rglob("*") if p.is_file()) if media.is_dir() else []
+    partial = path.with_name(path.name + ".partiel")
+    with tempfile.TemporaryDirectory() as tmp:
+        dump = Path(tmp) / DUMP_NAMES[engine()]
+        _dump_database(dump)
         try:
-            connection.connection.backup(target)
-        finally:
-            target.close()
-    elif engine() == "postgresql":
-        _run(["pg_dump", "--format=custom", "--no-owner", "--file", str(path)])
-    else:
-        raise BackupError(f"Base de données « {connection.vendor} » non prise en charge.")
+            with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED) as archive:
+                archive.writestr(MANIFEST, json.dumps({
+                    "format": FORMAT, "engine": engine(),
+                    "created": datetime.now().astimezone().isoformat(timespec="seconds"),
+                    "media_files": len(files),
+                }, ensure_ascii=False))
+                archive.write(dump, dump.name)
+                for file in files:
+                    archive.write(file, "media/" + file.relative_to(media).as_posix())
+        except OSError as exc:
+            partial.unlink(missing_ok=True)
+            raise BackupError(f"Impossible d'écrire « {path} » : {exc.strerror}.") from exc
+    partial.replace(path)
+    return len(files)
 
 
-def database_is_empty() -> bool:
-    """True when the database has no table yet (never migrated)."""
-    return not connection.introspection.table_names()
+def restore(path: Path, *, force: bool = False) -> int:
+    """Replace the database and uploaded files with those of the archive `path`.
 
-
-def restore(path: Path, *, force: bool = False) -> None:
-    """Replace the current database's content with the backup at `path`.
-
-    Refuses, changing nothing, when the file is missing or made for another engine, and when the
-    database already holds tables unless `force` is given.
+    Returns how many files were restored. Without `force`, refuses when the database has tables
+    or MEDIA_ROOT has files. With it, the files already there are moved aside, not deleted.
     """
+    manifest = _read_manifest(path)
+    if manifest["engine"] != engine():
+        raise BackupError(
+            f"« {path} » est une sauvegarde {manifest['engine']} ; la base configurée est "
+            f"{engine()}. Restaurez-la dans une base du même type."
+        )
+    media = Path(settings.MEDIA_ROOT)
+    has_files = media.is_dir() and any(p.is_file() for p in media.rglob("*"))
+    if not force and (connection.introspection.table_names() or has_files):
+        raise BackupError(
+            "La base configurée ou le dossier des fichiers déposés contient déjà des données : "
+            "la restauration les remplacerait. Relancez avec --force si c'est bien ce que vous "
+            "voulez."
+        )
+    with zipfile.ZipFile(path) as archive, tempfile.TemporaryDirectory() as tmp:
+        dump_name = DUMP_NAMES[engine()]
+        archive.extract(dump_name, tmp)
+        _restore_database(Path(tmp) / dump_name)
+        if has_files:
+            stamp = f"{datetime.now():%Y%m%d-%H%M%S}"
+            media.rename(media.with_name(f"{media.name}-avant-restauration-{stamp}"))
+        members = [m for m in archive.namelist() if m.startswith("media/") and not m.endswith("/")]
+        for member in members:
+            target = media / Path(member).relative_to("media")
+            if not target.resolve().is_relative_to(media.resolve()):
+                raise BackupError(f"Nom de fichier refusé dans la sauvegarde : « {member} ».")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with archive.open(member) as source, open(target, "wb") as out:
+                shutil.copyfileobj(source, out)
+    return len(members)
+
+
+def _read_manifest(path: Path) -> dict:
     if not path.is_file():
         raise BackupError(f"Le fichier de sauvegarde « {path} » n'existe pas.")
-    head = path.read_bytes()[:16]
-    kind = "sqlite" if head == SQLITE_MAGIC else "postgresql" if head.startswith(PG_MAGIC) else None
-    if kind is None:
-        raise BackupError(f"« {path} » n'est pas une sauvegarde capacite (SQLite ou pg_dump).")
-    if kind != engine():
-        raise BackupError(
-            f"« {path} » est une sauvegarde {kind} ; la base configurée est {engine()}. "
-            "Restaurez-la dans une base du même type."
-        )
-    if not force and not database_is_empty():
-        raise BackupError(
-            "La base configurée contient déjà des données : la restauration les remplacerait. "
-            "Relancez avec --force si c'est bien ce que vous voulez."
-        )
-    if kind == "sqlite":
-        source = sqlite3.connect(path)
+    not_a_backup = BackupError(f"« {path} » n'est pas une sauvegarde capacite.")
+    if not zipfile.is_zipfile(path):
+        raise not_a_backup
+    with zipfile.ZipFile(path) as archive:
         try:
-            connection.ensure_connection()
-            source.backup(connection.connection)
-        finally:
-            source.close()
+            manifest = json.loads(archive.read(MANIFEST))
+        except (KeyError, ValueError) as exc:
+            raise not_a_backup from exc
+        if manifest.get("format") != FORMAT or manifest.get("engine") not in DUMP_NAMES \
+                or DUMP_NAMES[manifest["engine"]] not in archive.namelist():
+            raise not_a_backup
+    return manifest
+
+
+def _dump_database(target: Path) -> None:
+    if engine() == "sqlite":
+        connection.ensure_connection()
+        try:
+            copy = sqlite3.connect(target)
+            try:
+                connection.connection.backup(copy)
+            finally:
+                copy.close()
+        except sqlite3.Error as exc:
+            raise BackupError(f"La copie de la base SQLite a échoué : {exc}.") from exc
     else:
-        _run(["pg_restore", "--no-owner", "--clean", "--if-exists", "--exit-on-error",
-              "--dbname", _pg_dbname(), str(path)], with_dbname=False)
+        _run_pg(["pg_dump", "--format=custom", "--no-owner", "--file", str(target),
+                 "--dbname", connection.settings_dict["NAME"]])
 
 
-def _pg_env() -> dict[str, str]:
-    settings = connection.settings_dict
+def _restore_database(dump: Path) -> None:
+    if engine() == "sqlite":
+        try:
+            source = sqlite3.connect(dump)
+            try:
+                connection.ensure_connection()
+                source.backup(connection.connection)
+            finally:
+                source.close()
+        except sqlite3.Error as exc:
+            raise BackupError(f"La restauration de la base SQLite a échoué : {exc}.") from exc
+    else:
+        _run_pg(["pg_restore", "--no-owner", "--clean", "--if-exists", "--exit-on-error",
+                 "--dbname", connection.settings_dict["NAME"], str(dump)])
+
+
+def _run_pg(command: list[str]) -> None:
+    """Run a PostgreSQL client tool against the configured database."""
+    db = connection.settings_dict
     env = dict(os.environ)
     for key, var in (("HOST", "PGHOST"), ("PORT", "PGPORT"), ("USER", "PGUSER"),
                      ("PASSWORD", "PGPASSWORD")):
-        if settings.get(key):
-            env[var] = str(settings[key])
-    return env
-
-
-def _pg_dbname() -> str:
-    return connection.settings_dict["NAME"]
-
-
-def _run(command: list[str], *, with_dbname: bool = True) -> None:
-    if with_dbname:
-        command = [*command, _pg_dbname()]
+        if db.get(key):
+            env[var] = str(db[key])
     connection.close()  # pg_restore --clean drops tables this connection may hold locks on
     try:
-        result = subprocess.run(command, env=_pg_env(), capture_output=True, text=True)
+        result = subprocess.run(command, env=env, capture_output=True, text=True)
     except FileNotFoundError as exc:
         raise BackupError(
             f"La commande « {command[0]} » est introuvable : installez le client PostgreSQL "

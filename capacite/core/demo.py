@@ -61,14 +61,19 @@ def build_demo(*, password: str, today: date | None = None) -> list[tuple[str, b
                 _assign_owners(cite)
                 progress(cite, today)
         results.append((name, created))
-    _create_members(None, password)
     return results
 
 
-def _create_members(cite: Cite | None, password: str) -> None:
+def _create_members(cite: Cite, password: str) -> None:
+    """Give the demo people their role in the demo Cité just created.
+
+    Roles are only ever given along with a Cité the demo creates, and the instance-wide label
+    authority only to an `autorite` account the demo creates itself: running the demo on a real
+    instance never hands a role to an existing account.
+    """
     User = get_user_model()
     for username, (first, last, slug, role) in PEOPLE.items():
-        if (cite.slug if cite else None) != slug:
+        if slug not in (cite.slug, None):
             continue
         user, created = User.objects.get_or_create(
             username=username,
@@ -78,7 +83,10 @@ def _create_members(cite: Cite | None, password: str) -> None:
         if created:
             user.set_password(password)
             user.save()
-        Membership.objects.get_or_create(user=user, cite=cite, role=role)
+        if slug == cite.slug:
+            Membership.objects.get_or_create(user=user, cite=cite, role=role)
+        elif created:
+            Membership.objects.create(user=user, cite=None, role=role)
 
 
 def _assign_owners(cite: Cite) -> None:
@@ -105,12 +113,29 @@ def _mark(tasks, *, status: str, first_due: date, step_days: int) -> None:
         due += timedelta(days=step_days)
 
 
+def _in_dependency_order(tasks: list, *, done: set[str]) -> list:
+    """`tasks` reordered so that each comes after those of them it depends on."""
+    ordered, placed, remaining = [], set(done), list(tasks)
+    while remaining:
+        ready = [t for t in remaining if {d.key for d in t.depends_on.all()} <= placed]
+        ready = ready or remaining[:1]  # a loop in edited data: keep going in file order
+        for task in ready:
+            ordered.append(task)
+            placed.add(task.key)
+            remaining.remove(task)
+    return ordered
+
+
 def _construction_progress(cite: Cite, today: date) -> None:
     """Rivemont: Phase 1 done, Phase 2 under way with two tasks late, committee in 4 months."""
     from capacite.roadmap.models import BackplanTarget, Task, VigilancePoint
 
-    emergence = list(Task.objects.filter(phase=Phase.EMERGENCE))
-    construction = list(Task.objects.filter(phase=Phase.CONSTRUCTION))
+    emergence = list(Task.objects.filter(phase=Phase.EMERGENCE).prefetch_related("depends_on"))
+    emergence = _in_dependency_order(emergence, done=set())
+    construction = _in_dependency_order(
+        list(Task.objects.filter(phase=Phase.CONSTRUCTION).prefetch_related("depends_on")),
+        done={t.key for t in emergence},
+    )
     _mark(emergence, status="done", first_due=today - timedelta(days=420), step_days=14)
     done_count = len(construction) * 2 // 5
     _mark(construction[:done_count], status="done", first_due=today - timedelta(days=150),
@@ -121,7 +146,9 @@ def _construction_progress(cite: Cite, today: date) -> None:
           step_days=6)
     target = next((t for t in construction if t.is_target), None)
     if target:
-        BackplanTarget.objects.create(cite=cite, task=target, date=today + timedelta(days=120))
+        target_date = today + timedelta(days=120)
+        Task.objects.filter(pk=target.pk).update(due_date=target_date)
+        BackplanTarget.objects.create(cite=cite, task=target, date=target_date)
     for point in VigilancePoint.objects.filter(phase=Phase.EMERGENCE)[:2]:
         point.status = "controlled"
         point.note = "Le président de l'agglomération porte le projet en conseil communautaire."
@@ -132,15 +159,23 @@ def _open_progress(cite: Cite, today: date) -> None:
     """Valombre: opened a year ago; the label fonctionnement committee is next."""
     from capacite.roadmap.models import BackplanTarget, Task, VigilancePoint
 
-    before_opening = list(Task.objects.exclude(phase=Phase.OPERATION))
+    before_opening = _in_dependency_order(
+        list(Task.objects.exclude(phase=Phase.OPERATION).prefetch_related("depends_on")),
+        done=set(),
+    )
     _mark(before_opening, status="done", first_due=today - timedelta(days=1000), step_days=12)
-    operation = list(Task.objects.filter(phase=Phase.OPERATION))
+    operation = _in_dependency_order(
+        list(Task.objects.filter(phase=Phase.OPERATION).prefetch_related("depends_on")),
+        done={t.key for t in before_opening},
+    )
     half = len(operation) // 2
     _mark(operation[:half], status="done", first_due=today - timedelta(days=300), step_days=30)
     _mark(operation[half:], status="todo", first_due=today + timedelta(days=20), step_days=15)
     target = next((t for t in operation if t.is_target), None)
     if target:
-        BackplanTarget.objects.create(cite=cite, task=target, date=today + timedelta(days=75))
+        target_date = today + timedelta(days=75)
+        Task.objects.filter(pk=target.pk).update(due_date=target_date)
+        BackplanTarget.objects.create(cite=cite, task=target, date=target_date)
     VigilancePoint.objects.exclude(phase=Phase.OPERATION).update(
         status="controlled", note="Traité avant l'ouverture."
     )

@@ -74,7 +74,8 @@ def changes_of(instance: models.Model, *, ignore: tuple[str, ...] = ("version",)
                 fields.append(FieldChange(str(field.verbose_name), before, after))
             if not fields:
                 continue
-        who = record.history_user.get_username() if record.history_user else str(_("système"))
+        user = record.history_user
+        who = (user.get_full_name() or user.get_username()) if user else str(_("système"))
         changes.append(
             Change(record.history_date, who, str(ACTIONS[record.history_type]), fields)
         )

@@ -1,3 +1,4 @@
+from itertools import groupby
 from pathlib import Path
 
 from django import forms
@@ -8,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django_scopes import scopes_disabled
 
 from capacite.core.concurrency import VersionedModelForm
+from capacite.core.models import Phase
 from capacite.roadmap.domain.graph import find_cycle
 from capacite.roadmap.models import BackplanTarget, Task, VigilancePoint
 
@@ -36,10 +38,12 @@ with scopes_disabled():
             ]
             widgets = {
                 "due_date": DateInput(),
-                "depends_on": forms.SelectMultiple(attrs={"size": 8}),
+                "depends_on": forms.CheckboxSelectMultiple,
             }
             help_texts = {
                 "duration_days": _("En jours calendaires ; sert au rétro-planning."),
+                "depends_on": _("Cochez les tâches qui doivent être terminées avant que celle-ci "
+                                "puisse commencer."),
                 "evidence_file": _("PDF, DOCX, ODT, XLSX, ODS, PNG ou JPEG."),
             }
 
@@ -49,7 +53,17 @@ with scopes_disabled():
             self.fields["owner"].queryset = (
                 get_user_model().objects.filter(memberships__cite=cite).distinct().order_by("username")
             )
-            self.fields["depends_on"].queryset = Task.objects.exclude(pk=self.instance.pk)
+            self.fields["owner"].label_from_instance = (
+                lambda user: user.get_full_name() or user.get_username()
+            )
+            dependencies = self.fields["depends_on"]
+            dependencies.queryset = Task.objects.exclude(pk=self.instance.pk)
+            order = {phase.value: index for index, phase in enumerate(Phase)}
+            others = sorted(dependencies.queryset, key=lambda t: (order[t.phase], t.position))
+            dependencies.choices = [
+                (Phase(phase).label, [(t.pk, t.title) for t in tasks])
+                for phase, tasks in groupby(others, key=lambda t: t.phase)
+            ]
             self.fields["evidence_file"].help_text = _(
                 "PDF, DOCX, ODT, XLSX, ODS, PNG ou JPEG, %(size)s au plus."
             ) % {"size": filesizeformat(settings.EVIDENCE_MAX_BYTES)}

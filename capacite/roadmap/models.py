@@ -4,6 +4,7 @@ import uuid
 from pathlib import Path
 
 from django.conf import settings
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
@@ -47,7 +48,9 @@ class Task(Versioned):
     title = models.CharField(_("intitulé"), max_length=200)
     description = models.TextField(_("description"), blank=True)
     guide_section = models.CharField(_("section du guide"), max_length=300, blank=True)
-    is_target = models.BooleanField(_("jalon visable par un rétro-planning"), default=False)
+    is_target = models.BooleanField(
+        _("jalon pouvant servir de cible au rétro-planning"), default=False
+    )
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -57,7 +60,9 @@ class Task(Versioned):
         verbose_name=_("responsable"),
     )
     due_date = models.DateField(_("échéance"), null=True, blank=True)
-    duration_days = models.PositiveIntegerField(_("durée (jours)"), default=7)
+    duration_days = models.PositiveIntegerField(
+        _("durée (jours)"), default=7, validators=[MinValueValidator(1)]
+    )
     status = models.CharField(
         _("état"), max_length=20, choices=TaskStatus.choices, default=TaskStatus.TODO
     )

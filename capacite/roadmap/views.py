@@ -16,6 +16,7 @@ from capacite.core.concurrency import save_form_atomically
 from capacite.core.history import changes_of
 from capacite.core.models import Phase
 from capacite.lib.charts import GanttRow, gantt_svg
+from capacite.roadmap.domain.method import method_phases
 from capacite.roadmap.forms import BackplanTargetForm, TaskForm, VigilancePointForm
 from capacite.roadmap.models import BackplanTarget, Task, TaskStatus, VigilancePoint, Volet
 from capacite.roadmap.services import current_plan, tasks_with_dependencies
@@ -34,8 +35,9 @@ def roadmap(request: HttpRequest, cite_slug: str) -> HttpResponse:
         tasks = tasks.filter(owner=request.user)
     order = {p.value: i for i, p in enumerate(Phase)}
     ordered = sorted(tasks, key=lambda t: (order[t.phase], t.position))
+    phases = method_phases()
     groups = [
-        {"phase": Phase(phase).label, "tasks": list(items)}
+        {"number": order[phase] + 1, "phase": phases[phase], "tasks": list(items)}
         for phase, items in groupby(ordered, key=lambda t: t.phase)
     ]
     return render(

@@ -16,8 +16,9 @@ def test_the_project_lead_sees_what_is_late_and_replans_from_the_committee_date(
     page.get_by_role("link", name="Cité des métiers de Rivemont").click()
     page.wait_for_url("**/c/rivemont/")
     assert page.locator("p.big").inner_text() == "Construction"
-    late = page.locator(".tile.alert")
-    assert late.locator("li").count() >= 2
+    late = page.locator(".tile.alert li")
+    assert late.count() >= 2  # the two tasks past their due date, then those starting too late
+    assert "— échéance dépassée (" in late.nth(0).inner_text()
     axe.check(page, "02-accueil-cite")
 
     page.get_by_role("navigation", name="Navigation principale").get_by_role(
@@ -51,9 +52,11 @@ def test_the_project_lead_marks_a_task_done_and_the_history_shows_it(page, demo,
     page.get_by_role("button", name="Enregistrer").click()
     assert page.locator(".message-success").inner_text() == (
         f"La tâche « {title} » est enregistrée.")
-    history = page.locator(".history tbody tr")
-    assert history.first.locator("td").nth(1).inner_text() == "porteur"
-    assert "Fait" in history.all_inner_texts()[0] + history.all_inner_texts()[1]
+    rows = [[cell.inner_text() for cell in row.locator("td").all()]
+            for row in page.locator(".history tbody tr").all()]
+    changed = {row[3]: row for row in rows if row[1] == "Camille Berthelot"}
+    assert changed["état"][2:] == ["modification", "état", "En cours", "Fait"]
+    assert changed["preuve ou commentaire"][4:] == ["—", "Validé en comité technique"]
 
 
 def test_a_project_lead_of_another_cite_finds_nothing_there(page, demo, axe):

@@ -73,10 +73,13 @@ def test_a_write_without_csrf_token_is_refused(world):
     assert world.cite.name == "Cité des métiers d'Alpha"
 
 
-def test_password_reset_sends_a_french_link_by_email(client, world):
+def test_password_reset_sends_a_french_link_by_email_and_lifts_a_lock_out(client, world):
     user = world.users[Role.SPONSOR]
     user.email = "elu@example.org"
     user.save()
+    for _ in range(5):
+        login(Client(), "sponsor", "faux")
+    assert login(Client(), "sponsor", "x").status_code == 429
     client.post(reverse("password_reset"), {"email": "elu@example.org"})
     assert len(mail.outbox) == 1
     assert mail.outbox[0].subject == "capacite : choisir un nouveau mot de passe"

@@ -17,7 +17,10 @@ POSTGRES = settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
 
 
 def capacite(*args: str, url: str, var: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "CAPACITE_DATABASE_URL": url, "CAPACITE_VAR_DIR": str(var)}
+    """Run the console script against `url`, with the uploaded files of that database apart."""
+    media = var / ("media-" + url.rsplit("/", 1)[-1])
+    env = {**os.environ, "CAPACITE_DATABASE_URL": url, "CAPACITE_VAR_DIR": str(var),
+           "CAPACITE_MEDIA_ROOT": str(media)}
     env.pop("DJANGO_SETTINGS_MODULE", None)
     return subprocess.run([sys.executable, "-m", "capacite", *args], env=env,
                           capture_output=True, text=True, timeout=300)
@@ -52,32 +55,49 @@ def dump(url: str, var: Path) -> str:
     return result.stdout
 
 
+ATTACH_EVIDENCE = """
+from django.core.files.base import ContentFile
+from capacite.roadmap.models import Task
+task = Task.objects.get(cite__slug="rivemont", key="designer-porteur-politique")
+task.evidence_filename = "Délibération.pdf"
+task.evidence_file.save("Délibération.pdf", ContentFile(b"%PDF-1.4 deliberation"))
+print(task.evidence_file.name)
+"""
+
+
 def test_a_backup_restored_into_an_empty_database_gives_the_same_data(tmp_path, two_databases):
     source, copy = two_databases
     for args in (("migrate", "-v0"), ("demo",)):
         assert capacite(*args, url=source, var=tmp_path).returncode == 0
-    backup_file = tmp_path / "sauvegarde.bak"
+    attached = capacite("shell", "--no-imports", "-c", ATTACH_EVIDENCE, url=source, var=tmp_path)
+    evidence = attached.stdout.strip()
+    backup_file = tmp_path / "sauvegarde.zip"
     made = capacite("backup", str(backup_file), url=source, var=tmp_path)
     assert made.returncode == 0, made.stderr
-    assert "Sauvegarde écrite dans" in made.stdout
+    assert made.stdout.startswith(
+        f"Sauvegarde écrite dans {backup_file} : la base et 1 fichier(s) déposé(s), ")
 
     restored = capacite("restore", str(backup_file), url=copy, var=tmp_path)
     assert restored.returncode == 0, restored.stderr
+    assert restored.stdout == f"Base et 1 fichier(s) déposé(s) restaurés depuis {backup_file}.\n"
     original = dump(source, tmp_path)
     assert '"model": "roadmap.task"' in original
     assert dump(copy, tmp_path) == original
+    copy_media = tmp_path / ("media-" + copy.rsplit("/", 1)[-1])
+    assert (copy_media / evidence).read_bytes() == b"%PDF-1.4 deliberation"
 
 
 def test_restore_refuses_a_database_that_already_has_data(tmp_path, two_databases):
     source, copy = two_databases
     assert capacite("migrate", "-v0", url=source, var=tmp_path).returncode == 0
     assert capacite("migrate", "-v0", url=copy, var=tmp_path).returncode == 0
-    backup_file = tmp_path / "sauvegarde.bak"
+    backup_file = tmp_path / "sauvegarde.zip"
     assert capacite("backup", str(backup_file), url=source, var=tmp_path).returncode == 0
     refused = capacite("restore", str(backup_file), url=copy, var=tmp_path)
     assert refused.returncode == 1
-    assert ("La base configurée contient déjà des données : la restauration les remplacerait. "
-            "Relancez avec --force si c'est bien ce que vous voulez.") in refused.stderr
+    assert ("La base configurée ou le dossier des fichiers déposés contient déjà des données : "
+            "la restauration les remplacerait. Relancez avec --force si c'est bien ce que vous "
+            "voulez.") in refused.stderr
     forced = capacite("restore", "--force", str(backup_file), url=copy, var=tmp_path)
     assert forced.returncode == 0, forced.stderr
 
@@ -88,7 +108,7 @@ def test_restore_refuses_a_file_that_is_not_a_backup(tmp_path, two_databases):
     junk.write_text("pas une sauvegarde")
     refused = capacite("restore", str(junk), url=copy, var=tmp_path)
     assert refused.returncode == 1
-    assert f"« {junk} » n'est pas une sauvegarde capacite (SQLite ou pg_dump)." in refused.stderr
+    assert f"« {junk} » n'est pas une sauvegarde capacite." in refused.stderr
     missing = capacite("restore", str(tmp_path / "absent.bak"), url=copy, var=tmp_path)
     assert f"Le fichier de sauvegarde « {tmp_path / 'absent.bak'} » n'existe pas." in \
         missing.stderr

@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 
 from capacite.core.models import Cite, Membership
@@ -70,8 +71,9 @@ def test_the_construction_cite_shows_late_tasks_and_a_slipping_backplan():
     with scope(cite=rivemont):
         target = BackplanTarget.objects.get()
         assert target.task.key == "comite-label-projet"
-        late = Task.objects.filter(status="in_progress").count()
-    assert late == 2
+        late = Task.objects.filter(due_date__lt=timezone.localdate()).exclude(status="done")
+        assert sorted(late.values_list("status", flat=True)) == ["in_progress", "in_progress"]
+        assert target.date == target.task.due_date
     client = Client()
     client.force_login(get_user_model().objects.get(username="porteur"))
     page = client.get(reverse("roadmap:backplan", kwargs={"cite_slug": "rivemont"}))
@@ -94,3 +96,18 @@ def test_porteur2_reaches_nothing_of_the_construction_cite():
             checked += 1
     assert checked == 9
     assert "Rivemont" not in client.get(reverse("core:home")).content.decode()
+
+
+def test_in_the_demo_no_task_is_done_before_what_it_depends_on():
+    call_command("demo")
+    with scopes_disabled():
+        for task in Task.objects.filter(status="done").prefetch_related("depends_on"):
+            undone = [d.key for d in task.depends_on.all() if d.status != "done"]
+            assert undone == [], (task.cite.slug, task.key)
+
+
+def test_the_demo_never_gives_a_role_to_an_account_it_did_not_create():
+    existing = get_user_model().objects.create_user(username="autorite", password="secret")
+    call_command("demo")
+    assert list(Membership.objects.filter(user=existing)) == []
+    assert existing.check_password("secret") is True

@@ -53,9 +53,14 @@ def test_the_navigation_shows_only_capabilities_the_role_may_read(world):
     client.force_login(world.users[Role.RECEPTION])
     page = client.get(reverse("core:cite_home", kwargs={"cite_slug": "alpha"})).content.decode()
     assert "Feuille de route" not in page
+    assert "Paramètres de la Cité" not in page
     client.force_login(world.users[Role.PARTNER])
     page = client.get(reverse("core:cite_home", kwargs={"cite_slug": "alpha"})).content.decode()
     assert ">Feuille de route</a>" in page
+    assert "Paramètres de la Cité" not in page
+    client.force_login(world.users[Role.SPONSOR])
+    page = client.get(reverse("core:cite_home", kwargs={"cite_slug": "alpha"})).content.decode()
+    assert '<a href="/c/alpha/parametres/">Paramètres de la Cité</a>' in page
 
 
 def test_the_project_lead_renames_the_cite_and_the_change_is_in_its_history(client, world):

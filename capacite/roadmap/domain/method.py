@@ -4,7 +4,9 @@ The file is meant to be read and amended by non-programmers, so every mistake is
 French with the file, the line, the item and the field, and nothing is used until it is all right.
 """
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +19,8 @@ PHASES = ("emergence", "construction", "implementation", "operation")
 VOLETS = ("partenarial", "technique")
 KINDS = ("task", "validation", "deliverable")
 OWNER_ROLES = ("project_lead", "sponsor", "director")
+KEY_FORMAT = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+MAX_LENGTHS = {"key": 80, "title": 200, "guide_section": 300}  # the database columns' sizes
 
 TASK_FIELDS = {
     "key": True,
@@ -89,6 +93,14 @@ class _LineLoader(yaml.SafeLoader):
     """A YAML loader that remembers the line of every mapping, for error messages."""
 
     def construct_mapping(self, node: Any, deep: bool = False) -> dict[Any, Any]:
+        seen: set[str] = set()
+        for key_node, _value in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if not isinstance(key, str) or key in seen:
+                problem = (f"le champ « {key} » apparaît deux fois" if key in seen
+                           else "un nom de champ doit être un mot")
+                raise yaml.constructor.ConstructorError(None, None, problem, key_node.start_mark)
+            seen.add(key)
         mapping = super().construct_mapping(node, deep=deep)
         mapping["__line__"] = node.start_mark.line + 1
         return mapping
@@ -132,6 +144,13 @@ def parse_method(data: object, *, name: str = "methode.yaml") -> Method:
         for field in item:
             if field != "__line__" and field not in spec:
                 errors.append(f"{where(item, what)} : champ inconnu « {field} ».")
+        for field, limit in MAX_LENGTHS.items():
+            if field in spec and len(str(item.get(field, ""))) > limit:
+                errors.append(f"{where(item, what)}, champ « {field} » : {limit} caractères au "
+                              f"plus ({len(str(item[field]))} ici).")
+        if "key" in spec and item.get("key") and not KEY_FORMAT.match(str(item["key"])):
+            errors.append(f"{where(item, what)}, champ « key » : minuscules sans accent, chiffres "
+                          "et tirets seulement (par exemple « rediger-statuts »).")
         return True
 
     phases = []
@@ -195,9 +214,9 @@ def parse_method(data: object, *, name: str = "methode.yaml") -> Method:
                 else "point de vigilance")
         if not check_fields(item, VIGILANCE_FIELDS, what):
             continue
-        if item.get("key") in seen_points:
+        if str(item.get("key")) in seen_points:
             errors.append(f"{where(item, what)} : la clé est déjà utilisée.")
-        seen_points.add(item.get("key"))
+        seen_points.add(str(item.get("key")))
         if item.get("phase") not in PHASES:
             errors.append(f"{where(item, what)}, champ « phase » : « {item.get('phase')} » "
                           f"n'est pas une valeur permise ({', '.join(PHASES)}).")
@@ -206,3 +225,9 @@ def parse_method(data: object, *, name: str = "methode.yaml") -> Method:
     if errors:
         raise MethodError(errors)
     return Method(str(data["source"]), tuple(phases), tuple(tasks), tuple(points))
+
+
+@lru_cache(maxsize=4)
+def method_phases(path: Path = DEFAULT_METHOD_FILE) -> dict[str, MethodPhase]:
+    """The method's phases by key (title, objective, guide section), read once per process."""
+    return {phase.key: phase for phase in load_method(path).phases}

@@ -119,3 +119,25 @@ def test_invalid_yaml_is_reported_with_its_line(tmp_path):
         load_method(path)
     assert len(error.value.errors) == 1
     assert error.value.errors[0].startswith("methode.yaml, ligne 1")
+
+
+def test_a_field_written_twice_is_reported_with_its_line(tmp_path):
+    doubled = task("a").replace('    kind: task\n', '    kind: task\n    kind: validation\n')
+    with pytest.raises(MethodError) as error:
+        load_method(write(tmp_path, doubled))
+    assert error.value.errors == [
+        "methode.yaml, ligne 16 : le fichier n'est pas un YAML valide "
+        "(le champ « kind » apparaît deux fois)."
+    ]
+
+
+def test_keys_and_lengths_that_the_database_cannot_hold_are_reported(tmp_path):
+    long_title = task("Clé avec espaces").replace('"Une tâche"', '"' + "x" * 201 + '"')
+    with pytest.raises(MethodError) as error:
+        load_method(write(tmp_path, long_title))
+    assert error.value.errors == [
+        "methode.yaml, ligne 12, tâche « Clé avec espaces », champ « title » : 200 caractères "
+        "au plus (201 ici).",
+        "methode.yaml, ligne 12, tâche « Clé avec espaces », champ « key » : minuscules sans "
+        "accent, chiffres et tirets seulement (par exemple « rediger-statuts »).",
+    ]

@@ -7,8 +7,8 @@ from capacite.core.backup import BackupError, backup
 
 class Command(BaseCommand):
     help = (
-        "Sauvegarde toute la base dans FICHIER (SQLite : API de sauvegarde en ligne, cohérente "
-        "pendant que l'application tourne ; PostgreSQL : pg_dump)."
+        "Sauvegarde la base et les fichiers déposés dans l'archive FICHIER (SQLite : API de "
+        "sauvegarde en ligne, cohérente pendant que l'application tourne ; PostgreSQL : pg_dump)."
     )
 
     def add_arguments(self, parser):
@@ -16,7 +16,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, file: Path, **options):
         try:
-            backup(file)
+            count = backup(file)
         except BackupError as exc:
             raise CommandError(str(exc)) from exc
-        self.stdout.write(f"Sauvegarde écrite dans {file} ({file.stat().st_size} octets).")
+        self.stdout.write(
+            f"Sauvegarde écrite dans {file} : la base et {count} fichier(s) déposé(s), "
+            f"{file.stat().st_size} octets."
+        )

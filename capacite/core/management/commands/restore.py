@@ -7,8 +7,9 @@ from capacite.core.backup import BackupError, restore
 
 class Command(BaseCommand):
     help = (
-        "Restaure la sauvegarde FICHIER dans la base configurée. Refuse une base qui contient "
-        "déjà des données, sauf avec --force."
+        "Restaure l'archive FICHIER (base et fichiers déposés). Refuse une base ou un dossier de "
+        "fichiers qui contient déjà des données, sauf avec --force (les fichiers présents sont "
+        "alors mis de côté, pas effacés)."
     )
 
     def add_arguments(self, parser):
@@ -19,7 +20,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, file: Path, force: bool, **options):
         try:
-            restore(file, force=force)
+            count = restore(file, force=force)
         except BackupError as exc:
             raise CommandError(str(exc)) from exc
-        self.stdout.write(f"Base restaurée depuis {file}.")
+        self.stdout.write(f"Base et {count} fichier(s) déposé(s) restaurés depuis {file}.")
