@@ -55,6 +55,8 @@ ALLOWED_HOSTS = [
 INSTALLED_APPS = [
     "capacite.core",
     "capacite.roadmap",
+    # partners app (issue 3) goes here
+    # governance app (issue 3) goes here
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

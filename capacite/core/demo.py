@@ -4,6 +4,7 @@ Dates are set relative to the day the demo is built, so a fresh demo always show
 tasks and a rétro-planning that already slips. Later apps add their own demo data here.
 """
 
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from django.contrib.auth import get_user_model
@@ -38,6 +39,18 @@ PEOPLE = {
 }
 
 
+# Demo builders of the domain apps, registered in their AppConfig.ready(): each is called as
+# builder(cite=…, today=…) inside the Cité's scope, once, right after the demo creates that Cité
+# (after the roadmap progress), so later apps add their data without editing this file.
+_builders: list[tuple[int, str, Callable[..., None]]] = []
+
+
+def register_demo_builder(order: int, name: str, builder: Callable[..., None]) -> None:
+    if all(existing != name for _, existing, _ in _builders):
+        _builders.append((order, name, builder))
+        _builders.sort(key=lambda entry: entry[0])
+
+
 def build_demo(*, password: str, today: date | None = None) -> list[tuple[str, bool]]:
     """Create the two demo Cités, their users and roadmap progress; leave existing ones alone.
 
@@ -60,6 +73,8 @@ def build_demo(*, password: str, today: date | None = None) -> list[tuple[str, b
             with scope(cite=cite):
                 _assign_owners(cite)
                 progress(cite, today)
+                for _order, _name, builder in _builders:
+                    builder(cite=cite, today=today)
         results.append((name, created))
     return results
 

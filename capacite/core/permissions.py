@@ -63,6 +63,8 @@ MATRIX: dict[str, str | dict] = {
     "roadmap:backplan": cite_page(read=ROADMAP_READERS, write=PROJECT_TEAM),
     "roadmap:vigilance": cite_page(read=ROADMAP_READERS, write=PROJECT_TEAM),
     "roadmap:vigilance_edit": cite_page(write=PROJECT_TEAM),
+    # --- partners (issue 3): organisations, contacts, positions, commitments ---
+    # --- governance (issue 3): bodies, meetings, decisions, workshops, legal structure ---
 }
 
 
