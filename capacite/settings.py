@@ -55,7 +55,7 @@ ALLOWED_HOSTS = [
 INSTALLED_APPS = [
     "capacite.core",
     "capacite.roadmap",
-    # partners app (issue 3) goes here
+    "capacite.partners",
     # governance app (issue 3) goes here
     "django.contrib.auth",
     "django.contrib.contenttypes",

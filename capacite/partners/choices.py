@@ -1,0 +1,60 @@
+"""Fixed vocabularies of the partnership map, in the guide's words."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class OrganisationKind(models.TextChoices):
+    FIRST_CIRCLE = "first_circle", _("Institution du premier cercle")
+    OPERATOR = "operator", _("Opérateur")
+    ECONOMIC = "economic", _("Acteur économique")
+    SOCIAL_PARTNER = "social_partner", _("Partenaire social")
+    OTHER = "other", _("Autre")
+
+
+class FirstCircle(models.TextChoices):
+    """The institutions the guide says must sit on the steering committee."""
+
+    EDUCATION = "education", _("Éducation nationale")
+    STATE = "state", _("Services de l'État")
+    EMPLOYMENT_SERVICE = "employment_service", _("Pôle emploi / France Travail")
+    REGION = "region", _("Région")
+    DEPARTEMENT = "departement", _("Département")
+    COMMUNES = "communes", _("Communes et EPCI")
+    CHAMBERS = "chambers", _("Chambres consulaires ou branches professionnelles")
+    SOCIAL_PARTNERS = "social_partners", _("Partenaires sociaux")
+
+
+class FieldOfAction(models.TextChoices):
+    ORIENTATION = "orientation", _("Orientation")
+    INITIAL_TRAINING = "initial_training", _("Formation initiale")
+    CONTINUING_TRAINING = "continuing_training", _("Formation continue")
+    EMPLOYMENT = "employment", _("Emploi")
+    BUSINESS_CREATION = "business_creation", _("Création d'activité")
+
+
+class ActorRole(models.TextChoices):
+    FUNDER = "funder", _("Financeur")
+    PRESCRIBER = "prescriber", _("Prescripteur")
+    PROVIDER = "provider", _("Prestataire")
+
+
+class Stance(models.TextChoices):
+    ALLY = "ally", _("Allié")
+    HESITANT = "hesitant", _("Hésitant")
+    REFUSAL = "refusal", _("Refus")
+    UNKNOWN = "unknown", _("Inconnu")
+
+
+# The guide's publics; each Cité starts with these and may add its own.
+DEFAULT_PUBLICS = [
+    ("pupils", _("Scolaires")),
+    ("students", _("Étudiants")),
+    ("young_people", _("Jeunes")),
+    ("jobseekers", _("Demandeurs d'emploi")),
+    ("employees", _("Salariés")),
+    ("disabled", _("Personnes handicapées")),
+    ("seniors", _("Seniors")),
+    ("women", _("Femmes")),
+    ("creators", _("Créateurs d'entreprise")),
+]
