@@ -1,0 +1,94 @@
+"""Opening hours computed from plain data (no database)."""
+
+from datetime import date, datetime, time
+
+from capacite.offer.domain.hours import (
+    Closure,
+    OpeningState,
+    Schedule,
+    Span,
+    WeeklySpan,
+    french_public_holidays,
+    hours_between,
+    hours_in_year,
+    hours_per_week,
+    opening_state,
+    spans_on,
+    weekly_errors,
+)
+
+
+def span(opens: str, closes: str) -> Span:
+    return Span(time.fromisoformat(opens), time.fromisoformat(closes))
+
+
+# Tuesday to Saturday, 10:00–18:00, and a late opening on Thursday until 20:00: 42 hours.
+WEEK = tuple(WeeklySpan(d, span("10:00", "18:00")) for d in (1, 2, 4, 5)) + (
+    WeeklySpan(3, span("10:00", "13:00")), WeeklySpan(3, span("14:00", "20:00")))
+
+
+def test_hours_per_week_add_every_span():
+    assert hours_per_week(WEEK) == 41.0
+
+
+def test_spans_that_end_before_they_start_or_overlap_are_reported_in_french():
+    bad = (WeeklySpan(0, span("12:00", "09:00")), WeeklySpan(3, span("10:00", "13:00")),
+           WeeklySpan(3, span("12:30", "18:00")))
+    assert weekly_errors(bad) == [
+        "lundi : la fermeture (09:00) doit venir après l'ouverture (12:00).",
+        "jeudi : les plages 10:00–13:00 et 12:30–18:00 se chevauchent.",
+    ]
+    assert weekly_errors(WEEK) == []
+
+
+def test_holidays_and_closures_close_the_day_but_an_exception_wins():
+    holidays = french_public_holidays([2027])
+    schedule = Schedule(
+        weekly=WEEK,
+        closures=(Closure(date(2027, 8, 2), date(2027, 8, 22), "Fermeture d'été"),),
+        holidays=holidays,
+        exceptions={date(2027, 5, 8): (span("14:00", "17:00"),)},  # open on a bank holiday
+    )
+    assert holidays[date(2027, 7, 14)] == "Fête nationale"
+    assert spans_on(schedule, date(2027, 7, 14)) == ()  # a Wednesday, holiday
+    assert spans_on(schedule, date(2027, 8, 10)) == ()  # in the summer closure
+    assert spans_on(schedule, date(2027, 5, 8)) == (span("14:00", "17:00"),)
+    assert spans_on(schedule, date(2027, 7, 15)) == (span("10:00", "13:00"),
+                                                    span("14:00", "20:00"))
+
+
+def test_hours_over_a_week_and_a_year_count_holidays_and_closures():
+    plain = Schedule(weekly=WEEK)
+    assert hours_between(plain, date(2027, 3, 1), date(2027, 3, 7)) == 41.0
+    # 2027 has 52 weeks and one extra Friday: 52 × 41 + 8.
+    assert hours_in_year(plain, 2027) == 2140.0
+    with_holidays = Schedule(weekly=WEEK, holidays=french_public_holidays([2027]))
+    # Holidays on opening days in 2027: Fri 1 Jan, Sat 1 May, Thu 6 May, Sat 8 May, Wed 14 July,
+    # Thu 11 Nov, Sat 25 Dec (Mon 29 Mar, Mon 17 May, Sun 15 Aug, Mon 1 Nov fall on closed days).
+    assert hours_in_year(with_holidays, 2027) == 2140.0 - (8 + 8 + 9 + 8 + 8 + 9 + 8)
+
+
+def test_open_now_answers_until_when_and_otherwise_the_next_opening():
+    schedule = Schedule(weekly=WEEK, holidays=french_public_holidays([2027]))
+    thursday = datetime(2027, 3, 4, 11, 30)
+    assert opening_state(schedule, thursday) == OpeningState(True, until=datetime(2027, 3, 4,
+                                                                                 13, 0))
+    lunch = datetime(2027, 3, 4, 13, 15)
+    assert opening_state(schedule, lunch) == OpeningState(
+        False, next_opening=datetime(2027, 3, 4, 14, 0))
+    sunday = datetime(2027, 3, 7, 9, 0)
+    assert opening_state(schedule, sunday) == OpeningState(
+        False, next_opening=datetime(2027, 3, 9, 10, 0))
+    before_bastille_day = datetime(2027, 7, 13, 19, 0)  # Tuesday evening; Wednesday is a holiday
+    assert opening_state(schedule, before_bastille_day) == OpeningState(
+        False, next_opening=datetime(2027, 7, 15, 10, 0))
+
+
+def test_a_site_that_never_opens_has_no_next_opening():
+    assert opening_state(Schedule(weekly=()), datetime(2027, 1, 1, 12, 0)) == OpeningState(False)
+
+
+def test_alsace_moselle_adds_good_friday_and_st_stephen():
+    alsace = french_public_holidays([2027], subdivision="6AE")
+    metropole = french_public_holidays([2027])
+    assert sorted(set(alsace) - set(metropole)) == [date(2027, 3, 26), date(2027, 12, 26)]
