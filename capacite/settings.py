@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "capacite.roadmap",
     "capacite.partners",
     # governance app (issue 3) goes here
+    "capacite.offer",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

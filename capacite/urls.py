@@ -45,5 +45,6 @@ urlpatterns = [
     path("c/<slug:cite_slug>/feuille-de-route/", include("capacite.roadmap.urls")),
     # partners URLs (issue 3) go here
     # governance URLs (issue 3) go here
+    path("c/<slug:cite_slug>/offre/", include("capacite.offer.urls")),
     path("", include("capacite.core.urls")),
 ]

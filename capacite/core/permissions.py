@@ -63,6 +63,18 @@ MATRIX: dict[str, str | dict] = {
     "roadmap:backplan": cite_page(read=ROADMAP_READERS, write=PROJECT_TEAM),
     "roadmap:vigilance": cite_page(read=ROADMAP_READERS, write=PROJECT_TEAM),
     "roadmap:vigilance_edit": cite_page(write=PROJECT_TEAM),
+    # The service offer (issue 4): pôles, sites and opening hours.
+    "offer:poles": cite_page(read=ROADMAP_READERS, write=PROJECT_TEAM),
+    "offer:pole_edit": cite_page(write=PROJECT_TEAM),
+    "offer:pole_delete": cite_page(write=PROJECT_TEAM),
+    "offer:sites": cite_page(read=ALL_ROLES, write=PROJECT_TEAM),
+    "offer:site_detail": cite_page(read=ALL_ROLES, write=PROJECT_TEAM),
+    "offer:site_edit": cite_page(write=PROJECT_TEAM),
+    "offer:site_week": cite_page(write=PROJECT_TEAM),
+    "offer:site_exception_add": cite_page(write=PROJECT_TEAM),
+    "offer:site_closure_add": cite_page(write=PROJECT_TEAM),
+    "offer:site_exception_delete": cite_page(write=PROJECT_TEAM),
+    "offer:site_closure_delete": cite_page(write=PROJECT_TEAM),
     # --- partners (issue 3): organisations, contacts, positions, commitments ---
     # --- governance (issue 3): bodies, meetings, decisions, workshops, legal structure ---
 }

@@ -1,0 +1,38 @@
+"""The label's rules on pôles de conseil and sites, as plain functions."""
+
+POLES_MIN = 3
+POLES_MAX = 7
+SUGGESTED_POLE_NAMES = (
+    "Choisir son orientation",
+    "Trouver un emploi",
+    "Construire son parcours de formation",
+    "Changer sa vie professionnelle",
+    "Créer son activité",
+)
+
+
+def new_pole_error(existing: int) -> str | None:
+    """Why one more pôle would be refused, or None: the label allows 3 to 7 pôles a Cité."""
+    if existing >= POLES_MAX:
+        return (f"Le label Cité des métiers prévoit de {POLES_MIN} à {POLES_MAX} pôles de "
+                f"conseil : cette Cité en a déjà {existing}. Regroupez deux pôles avant d'en "
+                "créer un autre.")
+    return None
+
+
+def poles_warning(count: int) -> str | None:
+    """A reminder while a Cité has fewer pôles than the label asks (not a refusal: it is being
+    built)."""
+    if count < POLES_MIN:
+        return (f"Le label demande au moins {POLES_MIN} pôles de conseil ouverts en permanence ; "
+                f"cette Cité en a {count}.")
+    return None
+
+
+def site_warning(kind: str, pole_count: int) -> str | None:
+    """A "site" must offer at least three pôles; an associated centre or relay point need not."""
+    if kind in ("main", "site") and pole_count < POLES_MIN:
+        return (f"Un site Cité des métiers offre au moins {POLES_MIN} pôles de conseil ; "
+                f"celui-ci en offre {pole_count}. Sinon, déclarez-le centre associé ou point "
+                "relais.")
+    return None
