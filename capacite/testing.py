@@ -1,9 +1,14 @@
 """Test personas and helpers shared by every app's tests (pytest fixtures live in conftest.py)."""
 
 from dataclasses import dataclass, field
+from importlib import import_module
 
+from django.apps import apps
 from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver
+from django.utils.module_loading import module_has_submodule
+from django_scopes import scope
 
 from capacite.core.models import Cite, Membership, Phase, Role
 
@@ -65,3 +70,25 @@ def all_routes() -> list[Route]:
 
     walk(get_resolver().url_patterns, "", ())
     return routes
+
+
+def sample_kwargs(cite) -> dict:
+    """One object of each kind a URL may name, in `cite`.
+
+    Each app with URL parameters of its own has a `testing.py` with `sample_kwargs(cite)`
+    returning one object id per parameter (and files the URLs serve); they are collected here.
+    """
+    from capacite.roadmap.models import Task, VigilancePoint
+
+    with scope(cite=cite):
+        task = Task.objects.order_by("pk").first()
+        task.evidence_file.save("compte-rendu.pdf", ContentFile(b"%PDF-1.4 test"), save=True)
+        samples = {
+            "cite_slug": cite.slug,
+            "task_id": task.pk,
+            "point_id": VigilancePoint.objects.order_by("pk").first().pk,
+        }
+        for app in apps.get_app_configs():
+            if app.name.startswith("capacite.") and module_has_submodule(app.module, "testing"):
+                samples.update(import_module(f"{app.name}.testing").sample_kwargs(cite))
+        return samples

@@ -4,43 +4,17 @@ URLs are discovered from the URL configuration, so a view added tomorrow is chec
 is added, and fails here until it has an entry in capacite/core/permissions.py.
 """
 
-from importlib import import_module
 
 import pytest
-from django.apps import apps
-from django.core.files.base import ContentFile
 from django.urls import reverse
-from django.utils.module_loading import module_has_submodule
-from django_scopes import scope
 
 from capacite.core.models import Role
 from capacite.core.permissions import MATRIX, Audience, Level
-from capacite.roadmap.models import Task, VigilancePoint
-from capacite.testing import all_routes
+from capacite.testing import all_routes, sample_kwargs
 
 ROUTES = all_routes()
 CITE_ROUTES = [r for r in ROUTES if "cite_slug" in r.kwargs]
 OTHER_ROUTES = [r for r in ROUTES if "cite_slug" not in r.kwargs]
-
-
-def sample_kwargs(cite) -> dict:
-    """One object of each kind a URL may name, in `cite`.
-
-    Each app with URL parameters of its own has a `testing.py` with `sample_kwargs(cite)`
-    returning one object id per parameter (and files the URLs serve); they are collected here.
-    """
-    with scope(cite=cite):
-        task = Task.objects.order_by("pk").first()
-        task.evidence_file.save("compte-rendu.pdf", ContentFile(b"%PDF-1.4 test"), save=True)
-        samples = {
-            "cite_slug": cite.slug,
-            "task_id": task.pk,
-            "point_id": VigilancePoint.objects.order_by("pk").first().pk,
-        }
-        for app in apps.get_app_configs():
-            if app.name.startswith("capacite.") and module_has_submodule(app.module, "testing"):
-                samples.update(import_module(f"{app.name}.testing").sample_kwargs(cite))
-        return samples
 
 
 def url_for(route, samples) -> str:
