@@ -55,6 +55,7 @@ ALLOWED_HOSTS = [
 INSTALLED_APPS = [
     "capacite.core",
     "capacite.roadmap",
+    "capacite.territory",
     "capacite.partners",
     # governance app (issue 3) goes here
     "capacite.offer",

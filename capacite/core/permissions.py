@@ -63,6 +63,8 @@ MATRIX: dict[str, str | dict] = {
     "roadmap:backplan": cite_page(read=ROADMAP_READERS, write=PROJECT_TEAM),
     "roadmap:vigilance": cite_page(read=ROADMAP_READERS, write=PROJECT_TEAM),
     "roadmap:vigilance_edit": cite_page(write=PROJECT_TEAM),
+    # The Cité's territory (issue 4): communes and EPCI from the French reference.
+    "territory:cite_territory": cite_page(read=ROADMAP_READERS, write=PROJECT_TEAM),
     # The service offer (issue 4): pôles, sites and opening hours.
     "offer:poles": cite_page(read=ROADMAP_READERS, write=PROJECT_TEAM),
     "offer:pole_edit": cite_page(write=PROJECT_TEAM),
