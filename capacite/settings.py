@@ -57,7 +57,7 @@ INSTALLED_APPS = [
     "capacite.roadmap",
     "capacite.territory",
     "capacite.partners",
-    # governance app (issue 3) goes here
+    "capacite.governance",
     "capacite.offer",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -181,6 +181,12 @@ MEDIA_URL = "media/"  # never served directly: files go through views that check
 WHITENOISE_USE_FINDERS = True  # `make run` serves assets without a collectstatic step
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 EVIDENCE_MAX_BYTES = env_int("CAPACITE_UPLOAD_MAX_MB", 10) * 1024 * 1024
+
+# --- Alerts ---------------------------------------------------------------------------------
+# An organisation not contacted for this many days shows on the partners' alerts.
+CAPACITE_PARTNER_SILENCE_DAYS = env_int("CAPACITE_PARTNER_SILENCE_DAYS", 90)
+# A member organisation absent (or excused) from this many consecutive meetings of a body.
+CAPACITE_ABSENCE_ALERT_MEETINGS = env_int("CAPACITE_ABSENCE_ALERT_MEETINGS", 3)
 
 # --- Logging --------------------------------------------------------------------------------
 LOGGING = {

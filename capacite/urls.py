@@ -44,8 +44,8 @@ urlpatterns = [
     path("langue/", set_language, name="set_language"),
     path("c/<slug:cite_slug>/feuille-de-route/", include("capacite.roadmap.urls")),
     path("c/<slug:cite_slug>/territoire/", include("capacite.territory.urls")),
-    # partners URLs (issue 3) go here
-    # governance URLs (issue 3) go here
+    path("c/<slug:cite_slug>/partenaires/", include("capacite.partners.urls")),
+    path("c/<slug:cite_slug>/gouvernance/", include("capacite.governance.urls")),
     path("c/<slug:cite_slug>/offre/", include("capacite.offer.urls")),
     path("", include("capacite.core.urls")),
 ]

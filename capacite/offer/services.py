@@ -43,6 +43,7 @@ def schedule_of(site: Site, *, years: list[int]) -> Schedule:
 class SiteSummary:
     site: Site
     hours_per_week: float
+    year: int
     hours_this_year: float
     state: OpeningState
     warning: str | None
@@ -55,6 +56,7 @@ def site_summary(site: Site, *, now: datetime | None = None) -> SiteSummary:
     return SiteSummary(
         site=site,
         hours_per_week=hours_per_week(schedule.weekly),
+        year=now.year,
         hours_this_year=hours_in_year(schedule, now.year),
         state=opening_state(schedule, now),
         warning=site_warning(site.kind, site.poles.count()),

@@ -58,3 +58,40 @@ DEFAULT_PUBLICS = [
     ("women", _("Femmes")),
     ("creators", _("Créateurs d'entreprise")),
 ]
+
+
+class InteractionKind(models.TextChoices):
+    MEETING = "meeting", _("Rencontre")
+    PHONE = "phone", _("Appel téléphonique")
+    EMAIL = "email", _("Courriel")
+    EVENT = "event", _("Réunion collective ou événement")
+    OTHER = "other", _("Autre")
+
+
+class CommitmentKind(models.TextChoices):
+    LETTER_OF_INTENT = "letter_of_intent", _("Lettre d'intention")
+    COMMITMENT_LETTER = "commitment_letter", _("Lettre d'engagement")
+    CHARTER_CONVENTION = "charter_convention", _("Convention d'adhésion à la charte")
+    FINANCIAL = "financial", _("Engagement financier")
+
+
+class CommitmentStatus(models.TextChoices):
+    REQUESTED = "requested", _("Demandée")
+    RECEIVED = "received", _("Reçue")
+    SIGNED = "signed", _("Signée")
+
+
+class StaffFunction(models.TextChoices):
+    """The functions of the future team the guide's budget counts FTE for."""
+
+    RECEPTION = "reception", _("Accueil")
+    COUNSELLING = "counselling", _("Conseil")
+    DOCUMENTATION = "documentation", _("Documentation")
+    EVENTS = "events", _("Événements")
+    DIRECTION = "direction", _("Direction")
+    SECRETARIAT = "secretariat", _("Secrétariat")
+    ACCOUNTING = "accounting", _("Comptabilité")
+    COMMUNICATION = "communication", _("Communication")
+    WEBMASTER = "webmaster", _("Webmestre")
+    SUPPORT = "support", _("Fonctions support")
+    PARTNERSHIP = "partnership", _("Partenariat")

@@ -135,3 +135,25 @@ class Position(models.Model):
 
     def __str__(self) -> str:
         return f"{self.organisation} — {self.get_stance_display()} ({self.assessed_on:%d/%m/%Y})"
+
+
+def latest_stance_subquery():
+    """The stance of an organisation's latest assessment, for `annotate()` (one query)."""
+    return models.Subquery(
+        Position.objects.filter(organisation=models.OuterRef("pk"))
+        .order_by("-assessed_on", "-assessed_at", "-pk")
+        .values("stance")[:1]
+    )
+
+
+from capacite.partners.models_activity import (  # noqa: E402  (re-exported for the app)
+    Commitment,
+    Contribution,
+    Interaction,
+    PartnerLink,
+)
+
+__all__ = [
+    "Commitment", "Contact", "Contribution", "Interaction", "Organisation", "PartnerLink",
+    "Position", "Public", "latest_stance_subquery",
+]

@@ -1,0 +1,270 @@
+"""Governance forms. Those with foreign keys to scoped models are declared inside
+scopes_disabled() (django-scopes' pattern) and get their querysets per Cité in __init__."""
+
+from pathlib import Path
+
+from django import forms
+from django.conf import settings
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext_lazy as _
+from django_scopes import scopes_disabled
+
+from capacite.core.concurrency import VersionedModelForm
+from capacite.governance.choices import AttendanceStatus
+from capacite.governance.models import (
+    AgendaItem,
+    Body,
+    BodyMember,
+    Decision,
+    LegalStructure,
+    Meeting,
+    StatuteVersion,
+    ValidationStep,
+    WorkshopGroup,
+    WorkshopProposal,
+    WorkshopSession,
+)
+from capacite.partners.choices import Stance
+from capacite.partners.models import Contact, Organisation
+from capacite.roadmap.models import Task
+
+DOCUMENT_EXTENSIONS = {".pdf", ".docx", ".odt", ".png", ".jpg", ".jpeg"}
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class DateTimeInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
+
+
+def checked_upload(upload):
+    """Refuse files of other types or too large; accepted ones keep their name for download."""
+    suffix = Path(upload.name).suffix.lower()
+    if suffix not in DOCUMENT_EXTENSIONS:
+        raise forms.ValidationError(
+            _("Le fichier « %(name)s » n'est pas d'un type accepté (%(types)s).")
+            % {"name": upload.name, "types": ", ".join(sorted(DOCUMENT_EXTENSIONS))}
+        )
+    if upload.size > settings.EVIDENCE_MAX_BYTES:
+        raise forms.ValidationError(
+            _("Le fichier « %(name)s » dépasse la taille permise (%(size)s).")
+            % {"name": upload.name, "size": filesizeformat(settings.EVIDENCE_MAX_BYTES)}
+        )
+    return upload
+
+
+def upload_help() -> str:
+    return _("PDF, DOCX, ODT, PNG ou JPEG, %(size)s au plus.") % {
+        "size": filesizeformat(settings.EVIDENCE_MAX_BYTES)}
+
+
+class BodyForm(VersionedModelForm):
+    class Meta:
+        model = Body
+        fields = ["kind", "name", "frequency", "missions"]
+        widgets = {"missions": forms.Textarea(attrs={"rows": 3})}
+
+
+class MeetingForm(VersionedModelForm):
+    class Meta:
+        model = Meeting
+        fields = ["starts_at", "duration_minutes", "place"]
+        widgets = {"starts_at": DateTimeInput()}
+
+
+class AgendaItemForm(VersionedModelForm):
+    """An agenda item, with an optional document to attach."""
+
+    document = forms.FileField(label=_("Ajouter un document"), required=False)
+
+    class Meta:
+        model = AgendaItem
+        fields = ["title", "duration_minutes", "presenter", "position"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["document"].help_text = upload_help()
+
+    def clean_document(self):
+        upload = self.cleaned_data.get("document")
+        return checked_upload(upload) if upload else upload
+
+
+class MinutesForm(VersionedModelForm):
+    """The minutes of one agenda item; a version per item so parallel note-takers never clash.
+
+    `original` carries the text as the page showed it: only an item whose text the person
+    changed is saved, so notes taken at once on different items never conflict.
+    """
+
+    original = forms.CharField(widget=forms.HiddenInput, required=False, strip=False)
+
+    class Meta:
+        model = AgendaItem
+        fields = ["minutes"]
+        widgets = {"minutes": forms.Textarea(attrs={"rows": 5})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial["original"] = self.instance.minutes
+
+    def edited(self) -> bool:
+        """Whether the person changed this item's text (valid forms only)."""
+        def norm(value: str) -> str:
+            return (value or "").replace("\r\n", "\n").strip()
+
+        return norm(self.cleaned_data["minutes"]) != norm(self.cleaned_data["original"])
+
+
+class AttendanceForm(forms.Form):
+    """Attendance per member and position per member organisation, built from the meeting."""
+
+    def __init__(self, *args, members, positions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.members = members
+        self.organisations = []
+        for member in members:
+            self.fields[f"attendance_{member.pk}"] = forms.ChoiceField(
+                label=str(member), choices=[("", _("non renseigné")),
+                                            *AttendanceStatus.choices], required=False,
+                initial=getattr(member, "current_status", ""),
+            )
+            if member.organisation not in self.organisations:
+                self.organisations.append(member.organisation)
+        for organisation in self.organisations:
+            current = positions.get(organisation.pk)
+            organisation.current_stance = current
+            self.fields[f"stance_{organisation.pk}"] = forms.ChoiceField(
+                label=_("Position de %(name)s") % {"name": organisation.name},
+                choices=[("", _("non évaluée à cette réunion")), *Stance.choices],
+                required=False, initial=current.stance if current else "",
+            )
+            self.fields[f"reason_{organisation.pk}"] = forms.CharField(
+                label=_("Raison (%(name)s)") % {"name": organisation.name}, required=False,
+                initial=current.reason if current else "",
+            )
+
+    def rows(self):
+        """(member, attendance field) pairs and (organisation, stance, reason) triples."""
+        return (
+            [(m, self[f"attendance_{m.pk}"]) for m in self.members],
+            [(o, self[f"stance_{o.pk}"], self[f"reason_{o.pk}"]) for o in self.organisations],
+        )
+
+
+class StatuteVersionForm(forms.ModelForm):
+    class Meta:
+        model = StatuteVersion
+        fields = ["number", "dated", "note", "file"]
+        widgets = {"dated": DateInput()}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["file"].help_text = upload_help()
+        self.fields["file"].required = True
+
+    def clean_file(self):
+        upload = checked_upload(self.cleaned_data["file"])
+        self.instance.filename = Path(upload.name).name[:200]
+        return upload
+
+
+class LegalStructureForm(VersionedModelForm):
+    class Meta:
+        model = LegalStructure
+        fields = ["chosen_form", "host_body", "rationale"]
+        widgets = {"rationale": forms.Textarea(attrs={"rows": 3})}
+
+
+with scopes_disabled():
+
+    class MemberForm(forms.ModelForm):
+        class Meta:
+            model = BodyMember
+            fields = ["organisation", "contact", "role"]
+
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self.fields["organisation"].queryset = Organisation.objects.all()
+            self.fields["contact"].queryset = Contact.objects.filter(
+                erased_at__isnull=True).select_related("organisation")
+            self.fields["contact"].label_from_instance = (
+                lambda c: f"{c.name} ({c.organisation.name})")
+
+        def clean(self):
+            data = super().clean()
+            contact, organisation = data.get("contact"), data.get("organisation")
+            if contact and organisation and contact.organisation_id != organisation.pk:
+                self.add_error("contact", _("Cette personne n'appartient pas à cette "
+                                            "organisation."))
+            return data
+
+    class DecisionForm(VersionedModelForm):
+        """A decision; when it validates a roadmap validation moment, it may mark it done."""
+
+        mark_task_done = forms.BooleanField(
+            label=_("Marquer la tâche liée comme faite"), required=False,
+            help_text=_("Pour un moment de validation ou un livrable de la feuille de route."),
+        )
+
+        class Meta:
+            model = Decision
+            fields = ["body", "decided_on", "title", "details", "validates", "task"]
+            widgets = {"decided_on": DateInput(), "details": forms.Textarea(attrs={"rows": 3})}
+
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self.fields["body"].queryset = Body.objects.all()
+            self.fields["task"].queryset = Task.objects.exclude(kind="task").order_by(
+                "position")
+            self.fields["task"].label_from_instance = (
+                lambda t: f"{t.title} ({t.get_kind_display()})")
+
+    class WorkshopGroupForm(VersionedModelForm):
+        class Meta:
+            model = WorkshopGroup
+            fields = ["theme", "purpose", "contacts", "organisations"]
+            widgets = {"purpose": forms.Textarea(attrs={"rows": 3}),
+                       "contacts": forms.CheckboxSelectMultiple,
+                       "organisations": forms.CheckboxSelectMultiple}
+
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self.fields["contacts"].queryset = Contact.objects.filter(
+                erased_at__isnull=True).select_related("organisation")
+            self.fields["contacts"].label_from_instance = (
+                lambda c: f"{c.name} ({c.organisation.name})")
+            self.fields["organisations"].queryset = Organisation.objects.all()
+
+    class ValidationStepForm(VersionedModelForm):
+        class Meta:
+            model = ValidationStep
+            fields = ["organisation", "deciding_body", "expected_on", "status", "note"]
+            widgets = {"expected_on": DateInput()}
+
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self.fields["organisation"].queryset = Organisation.objects.all()
+
+
+class WorkshopSessionForm(forms.ModelForm):
+    class Meta:
+        model = WorkshopSession
+        fields = ["date", "place", "agenda"]
+        widgets = {"date": DateInput(), "agenda": forms.Textarea(attrs={"rows": 2})}
+
+
+class WorkshopProposalForm(VersionedModelForm):
+    class Meta:
+        model = WorkshopProposal
+        fields = ["title", "details", "dossier_part"]
+        widgets = {"details": forms.Textarea(attrs={"rows": 2})}

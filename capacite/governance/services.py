@@ -1,0 +1,142 @@
+"""Governance operations on the database; call them inside the Cité's scope."""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from capacite.core.concurrency import save_versioned
+from capacite.governance.choices import AttendanceStatus, BodyKind, DeliberationStatus
+from capacite.governance.domain.alerts import missing_categories, trailing_absences
+from capacite.governance.domain.workshops import GroupPlan, plan_warnings
+from capacite.governance.models import (
+    Attendance,
+    Body,
+    BodyMember,
+    Meeting,
+    ValidationStep,
+    WorkshopGroup,
+)
+from capacite.partners.choices import FirstCircle
+
+STATUTES_VOTE_TASK = "faire-voter-statuts"
+PREFECTURE_TASK = "enregistrer-structure-prefecture"
+
+
+def absence_threshold() -> int:
+    return getattr(settings, "CAPACITE_ABSENCE_ALERT_MEETINGS", 3)
+
+
+@dataclass(frozen=True)
+class Absence:
+    organisation: str
+    body: Body
+    meetings: int
+
+
+def repeated_absences(*, now=None) -> list[Absence]:
+    """Organisations that missed the last N meetings in a row of a body they sit on.
+
+    An organisation attends a meeting when one of its members is present there.
+    """
+    now = now or timezone.now()
+    threshold = absence_threshold()
+    seats: dict[tuple[int, int], str] = {}
+    for member in BodyMember.objects.select_related("organisation"):
+        seats[(member.body_id, member.organisation_id)] = member.organisation.name
+    meetings_by_body: dict[int, list[int]] = {}
+    for meeting_id, body_id in Meeting.objects.filter(starts_at__lte=now).order_by(
+            "starts_at").values_list("pk", "body_id"):
+        meetings_by_body.setdefault(body_id, []).append(meeting_id)
+    status_of: dict[tuple[int, int], str] = {}
+    for meeting_id, organisation_id, status in Attendance.objects.values_list(
+            "meeting_id", "member__organisation_id", "status"):
+        key = (meeting_id, organisation_id)
+        if status_of.get(key) != AttendanceStatus.PRESENT:
+            status_of[key] = status
+    bodies = {b.pk: b for b in Body.objects.all()}
+    found = []
+    for (body_id, organisation_id), name in seats.items():
+        statuses = [status_of.get((m, organisation_id)) for m in meetings_by_body.get(body_id, [])]
+        run = trailing_absences(statuses)
+        if run >= threshold:
+            found.append(Absence(name, bodies[body_id], run))
+    return sorted(found, key=lambda a: (a.body.name, a.organisation))
+
+
+def missing_first_circle() -> list[str]:
+    """The guide's first-circle categories with no member organisation on a steering committee."""
+    present = BodyMember.objects.filter(body__kind=BodyKind.STEERING).exclude(
+        organisation__first_circle="").values_list("organisation__first_circle", flat=True)
+    labels = dict(FirstCircle.choices)
+    return [str(labels[c]) for c in missing_categories(FirstCircle.values, present)]
+
+
+def home_alerts() -> dict:
+    return {
+        "missing_first_circle": missing_first_circle(),
+        "has_steering": Body.objects.filter(kind=BodyKind.STEERING).exists(),
+        "absences": repeated_absences(),
+        "threshold": absence_threshold(),
+        "next_meetings": list(Meeting.objects.filter(starts_at__gte=timezone.now())
+                              .select_related("body").order_by("starts_at")[:3]),
+    }
+
+
+def workshop_plan() -> tuple[list[WorkshopGroup], list[str]]:
+    """The Cité's workshop groups with their sessions, and the guide's warnings on the plan."""
+    groups = list(WorkshopGroup.objects.prefetch_related("sessions", "contacts",
+                                                         "organisations"))
+    plans = []
+    for group in groups:
+        named = {c.organisation_id for c in group.contacts.all()}
+        extra = [o for o in group.organisations.all() if o.pk not in named]
+        group.participant_count = len(group.contacts.all()) + len(extra)
+        plans.append(GroupPlan(group.theme, group.participant_count,
+                               tuple(s.date for s in group.sessions.all())))
+    return groups, plan_warnings(plans)
+
+
+def latest_expected_vote() -> date | None:
+    """The latest expected deliberation among the institutions that have not refused."""
+    dates = ValidationStep.objects.exclude(status=DeliberationStatus.REFUSED).values_list(
+        "expected_on", flat=True)
+    return max(dates, default=None)
+
+
+def sync_statutes_tasks() -> None:
+    """Feed the rétro-planning: the statutes vote ends with the latest expected deliberation,
+    and the prefecture registration comes after it (its own duration later).
+
+    Does nothing when the roadmap has no such task (a Cité may have edited its method).
+    """
+    from capacite.roadmap.models import Task
+
+    latest = latest_expected_vote()
+    if latest is None:
+        return
+    with transaction.atomic():
+        vote = Task.objects.filter(key=STATUTES_VOTE_TASK).first()
+        if vote is None:
+            return
+        _set_due(vote, latest)
+        prefecture = Task.objects.filter(key=PREFECTURE_TASK).first()
+        if prefecture is not None:
+            _set_due(prefecture, latest + timedelta(days=prefecture.duration_days))
+
+
+def _set_due(task, due: date) -> None:
+    if task.due_date != due:
+        task.due_date = due
+        save_versioned(task, expected_version=task.version)
+
+
+def mark_task_done(task, *, note: str) -> None:
+    """Mark a roadmap task done (a validation recorded as a decision)."""
+    if task.status == "done":
+        return
+    task.status = "done"
+    task.evidence_note = f"{task.evidence_note}\n{note}".strip()
+    save_versioned(task, expected_version=task.version)

@@ -1,0 +1,132 @@
+"""Bodies, agendas, documents, sending the agenda with its invitation, the meetings list."""
+
+import pytest
+from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django_scopes import scope
+
+from capacite.governance.models import AgendaDocument, Body, BodyMember, Meeting
+from capacite.governance.tests.helpers import committee, lead, text, url
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_new_body_shows_the_guide_frequency_until_one_is_set(world):
+    client = lead(world)
+    response = client.post(url(world, "body_create"), {
+        "kind": "technical", "name": "Comité de suivi technique", "frequency": "",
+        "missions": "", "version": 0})
+    assert response.status_code == 302
+    page = text(client.get(response["Location"]))
+    assert "<dt>Fréquence</dt><dd>Au regard des besoins</dd>" in page
+
+
+def test_a_member_is_added_with_its_contact_and_removed(world):
+    c = committee(world)
+    client = lead(world)
+    with scope(cite=world.cite):
+        contact = c.region.contacts.get()
+    response = client.post(url(world, "body_detail", body_id=c.body.pk), {
+        "action": "add_member", "organisation": c.agglo.pk, "contact": contact.pk, "role": ""})
+    assert "Cette personne n&#x27;appartient pas à cette organisation." in text(response)
+    with scope(cite=world.cite):
+        assert BodyMember.objects.filter(body=c.body).count() == 2
+        member = BodyMember.objects.get(body=c.body, organisation=c.agglo)
+    client.post(url(world, "body_detail", body_id=c.body.pk),
+                {"action": "remove_member", "member": member.pk})
+    with scope(cite=world.cite):
+        assert list(BodyMember.objects.filter(body=c.body).values_list(
+            "organisation__name", flat=True)) == ["Région Rivemont-Sud"]
+
+
+def test_items_longer_than_the_meeting_show_the_overrun(world):
+    c = committee(world)
+    client = lead(world)
+    page = text(client.get(url(world, "meeting_detail", meeting_id=c.meeting.pk)))
+    assert ("Les points durent 75 minutes pour une réunion prévue de 90 minutes"
+            not in page)
+    client.post(url(world, "item_create", meeting_id=c.meeting.pk), {
+        "title": "Statuts", "duration_minutes": 40, "presenter": "Service juridique",
+        "position": 3, "version": 0})
+    page = text(client.get(url(world, "meeting_detail", meeting_id=c.meeting.pk)))
+    assert ("Les points durent 115 minutes pour une réunion prévue de 90 minutes : "
+            "l'ordre du jour dépasse de 25 minutes.") in page
+
+
+def test_an_agenda_document_is_stored_under_a_generated_name_and_downloaded(world):
+    c = committee(world)
+    client = lead(world)
+    item = c.items[0]
+    upload = SimpleUploadedFile("Note d'opportunité.pdf", b"%PDF-1.4 note", "application/pdf")
+    response = client.post(url(world, "item_edit", item_id=item.pk), {
+        "title": item.title, "duration_minutes": 30, "presenter": "", "position": 1,
+        "version": item.version, "document": upload})
+    assert response.status_code == 302
+    with scope(cite=world.cite):
+        document = AgendaDocument.objects.get()
+    assert document.filename == "Note d'opportunité.pdf"
+    assert "opportunit" not in document.file.name and document.file.name.endswith(".pdf")
+    download = client.get(url(world, "agenda_document", document_id=document.pk))
+    assert b"".join(download.streaming_content) == b"%PDF-1.4 note"
+    assert "attachment" in download["Content-Disposition"]
+
+
+def test_a_document_of_another_type_is_refused(world):
+    c = committee(world)
+    item = c.items[0]
+    response = lead(world).post(url(world, "item_edit", item_id=item.pk), {
+        "title": item.title, "duration_minutes": 30, "position": 1, "version": item.version,
+        "document": SimpleUploadedFile("macro.xlsm", b"x")})
+    assert response.status_code == 200
+    assert "n&#x27;est pas d&#x27;un type accepté" in text(response)
+    with scope(cite=world.cite):
+        assert AgendaDocument.objects.count() == 0
+
+
+def test_sending_the_agenda_mails_every_member_with_the_invitation(world):
+    c = committee(world)
+    client = lead(world)
+    confirm = text(client.get(url(world, "meeting_send", meeting_id=c.meeting.pk)))
+    assert "<li>bruno@agglo.example</li><li>alice@region.example</li>" in confirm
+    response = client.post(url(world, "meeting_send", meeting_id=c.meeting.pk), {"confirm": "1"})
+    assert response.status_code == 302
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.subject == "Comité de pilotage du 12/03/2027"
+    assert message.bcc == ["bruno@agglo.example", "alice@region.example"]
+    assert "1. Note d'opportunité (30 min)" in message.body
+    name, content, mimetype = message.attachments[0]
+    assert (name, mimetype) == ("invitation.ics", "text/calendar; method=REQUEST; charset=utf-8")
+    assert f"UID:{c.meeting.uid}@capacite" in content.replace("\r\n ", "")
+    with scope(cite=world.cite):
+        assert Meeting.objects.get().agenda_sent_at is not None
+    page = text(client.get(response["Location"]))
+    assert "L&#x27;ordre du jour et l&#x27;invitation ont été envoyés à 2 destinataires." in page
+
+
+def test_the_ics_download_is_the_same_event_as_the_mailed_one(world):
+    c = committee(world)
+    response = lead(world).get(url(world, "meeting_ics", meeting_id=c.meeting.pk))
+    assert response["Content-Type"] == "text/calendar; method=REQUEST; charset=utf-8"
+    body = response.content.decode().replace("\r\n ", "")
+    assert f"UID:{c.meeting.uid}@capacite" in body
+    assert "DTSTART;TZID=Europe/Paris:20270312T140000" in body
+    assert "DTEND;TZID=Europe/Paris:20270312T153000" in body
+
+
+def test_the_meetings_list_runs_a_fixed_number_of_queries(world):
+    c = committee(world)
+    client = lead(world)
+    client.get(url(world, "meetings"))
+    with CaptureQueriesContext(connection) as few:
+        client.get(url(world, "meetings"))
+    with scope(cite=world.cite):
+        for day in range(10, 20):
+            Meeting.objects.create(cite=world.cite, body=Body.objects.get(),
+                                   starts_at=c.meeting.starts_at.replace(day=day))
+    with CaptureQueriesContext(connection) as many:
+        page = text(client.get(url(world, "meetings")))
+    assert len(many) == len(few)
+    assert "2 points" in page and "0 point" in page

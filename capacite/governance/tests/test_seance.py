@@ -1,0 +1,148 @@
+"""The séance page: attendance and positions, minutes without silent overwrites, decisions."""
+
+from datetime import date
+
+import pytest
+from django_scopes import scope
+
+from capacite.governance.models import AgendaItem, Attendance, Decision
+from capacite.governance.tests.helpers import committee, lead, text, url
+from capacite.partners.models import Position
+from capacite.roadmap.models import Task
+
+pytestmark = pytest.mark.django_db
+
+
+def members(world, c):
+    with scope(cite=world.cite):
+        return {m.organisation_id: m for m in c.body.members.all()}
+
+
+def attendance_data(world, c, **extra):
+    seats = members(world, c)
+    data = {"action": "attendance",
+            f"presence-attendance_{seats[c.region.pk].pk}": "present",
+            f"presence-attendance_{seats[c.agglo.pk].pk}": "excused",
+            f"presence-stance_{c.region.pk}": "ally",
+            f"presence-reason_{c.region.pk}": "Le budget lui convient.",
+            f"presence-stance_{c.agglo.pk}": ""}
+    data.update(extra)
+    return data
+
+
+def test_attendance_and_positions_are_recorded_dated_the_meeting_day(world):
+    c = committee(world)
+    client = lead(world)
+    response = client.post(url(world, "seance", meeting_id=c.meeting.pk),
+                           attendance_data(world, c))
+    assert response.status_code == 302
+    with scope(cite=world.cite):
+        assert sorted(Attendance.objects.values_list("member__organisation__name", "status")) == [
+            ("Agglomération de Rivemont", "excused"), ("Région Rivemont-Sud", "present")]
+        position = Position.objects.get()
+    assert (position.organisation, position.stance, position.reason, position.assessed_on,
+            position.context, position.assessed_by) == (
+        c.region, "ally", "Le budget lui convient.", date(2027, 3, 12),
+        "Comité de pilotage du 12/03/2027", world.users["project_lead"])
+    page = text(client.get(response["Location"]))
+    assert "Présences enregistrées ; 1 position ajoutée" in page
+
+
+def test_saving_the_same_positions_again_adds_no_assessment(world):
+    c = committee(world)
+    client = lead(world)
+    client.post(url(world, "seance", meeting_id=c.meeting.pk), attendance_data(world, c))
+    client.post(url(world, "seance", meeting_id=c.meeting.pk), attendance_data(world, c))
+    client.post(url(world, "seance", meeting_id=c.meeting.pk), attendance_data(
+        world, c, **{f"presence-stance_{c.region.pk}": "hesitant"}))
+    with scope(cite=world.cite):
+        assert list(Position.objects.order_by("assessed_at", "pk").values_list(
+            "stance", flat=True)) == ["ally", "hesitant"]
+
+
+def minutes_data(items, texts):
+    data = {"action": "minutes"}
+    for item, minutes in zip(items, texts, strict=True):
+        data[f"item{item.pk}-minutes"] = minutes
+        data[f"item{item.pk}-version"] = item.version
+        data[f"item{item.pk}-original"] = item.minutes
+    return data
+
+
+def test_two_note_takers_on_different_items_both_keep_their_text(world):
+    c = committee(world)
+    first, second = c.items
+    lead(world).post(url(world, "seance", meeting_id=c.meeting.pk),
+                     minutes_data(c.items, ["Note validée à l'unanimité.", ""]))
+    response = lead(world).post(url(world, "seance", meeting_id=c.meeting.pk),
+                                minutes_data(c.items, ["", "Budget à revoir."]))
+    assert response.status_code == 302
+    with scope(cite=world.cite):
+        assert list(AgendaItem.objects.values_list("minutes", "version")) == [
+            ("Note validée à l'unanimité.", 2), ("Budget à revoir.", 2)]
+
+
+def test_two_note_takers_on_the_same_item_see_the_conflict(world):
+    c = committee(world)
+    stale = list(c.items)
+    lead(world).post(url(world, "seance", meeting_id=c.meeting.pk),
+                     minutes_data(stale, ["Version d'Alice.", ""]))
+    response = lead(world).post(url(world, "seance", meeting_id=c.meeting.pk),
+                                minutes_data(stale, ["Version de Bruno.", ""]))
+    assert response.status_code == 200
+    page = text(response)
+    assert "Quelqu&#x27;un a enregistré cette fiche pendant que vous la modifiiez." in page
+    assert "Version de Bruno." in page  # the text typed is not lost
+    with scope(cite=world.cite):
+        assert AgendaItem.objects.get(pk=stale[0].pk).minutes == "Version d'Alice."
+
+
+def test_a_decision_validating_a_roadmap_moment_can_mark_it_done(world):
+    c = committee(world)
+    with scope(cite=world.cite):
+        task = Task.objects.get(key="decider-poursuite-projet")
+    response = lead(world).post(url(world, "seance", meeting_id=c.meeting.pk), {
+        "action": "decision", "decision-body": c.body.pk, "decision-decided_on": "2027-03-12",
+        "decision-title": "Le comité décide de poursuivre le projet.",
+        "decision-validates": "Note d'opportunité", "decision-task": task.pk,
+        "decision-mark_task_done": "on", "decision-version": 0})
+    assert response.status_code == 302
+    with scope(cite=world.cite):
+        decision = Decision.objects.get()
+        task.refresh_from_db()
+    assert (decision.meeting, decision.body, decision.recorded_by) == (
+        c.meeting, c.body, world.users["project_lead"])
+    assert task.status == "done"
+    assert task.evidence_note.endswith(
+        "Validé : Le comité décide de poursuivre le projet. (Comité de pilotage du 12/03/2027)")
+
+
+def test_the_register_lists_decisions_filtered_by_body_with_their_history(world):
+    c = committee(world)
+    client = lead(world)
+    with scope(cite=world.cite):
+        other = c.body.__class__.objects.create(cite=world.cite, kind="technical",
+                                                name="Comité technique")
+        Decision.objects.create(cite=world.cite, body=c.body, decided_on=date(2027, 3, 12),
+                                title="Scénario intermédiaire retenu")
+        kept = Decision.objects.create(cite=world.cite, body=other, decided_on=date(2027, 4, 2),
+                                       title="Horaires adoptés")
+    page = text(client.get(url(world, "decisions") + f"?instance={other.pk}"))
+    assert "Horaires adoptés" in page and "Scénario intermédiaire retenu" not in page
+    client.post(url(world, "decision_edit", decision_id=kept.pk), {
+        "body": other.pk, "decided_on": "2027-04-02", "title": "Horaires d'été adoptés",
+        "details": "", "validates": "", "task": "", "version": kept.version})
+    page = text(client.get(url(world, "decision_edit", decision_id=kept.pk)))
+    assert ("<td>décision</td><td>Horaires adoptés</td><td>Horaires d&#x27;été adoptés</td>"
+            in page)
+
+
+def test_readers_see_the_seance_without_forms(world):
+    c = committee(world)
+    from django.test import Client
+
+    client = Client()
+    client.force_login(world.users["sponsor"])
+    page = text(client.get(url(world, "seance", meeting_id=c.meeting.pk)))
+    assert "Inscrire la décision au registre" not in page
+    assert "<select" not in page

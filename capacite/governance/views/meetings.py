@@ -1,0 +1,155 @@
+"""Meetings and their agenda, sending the agenda, and the decisions register."""
+
+from django.contrib import messages
+from django.db.models import Count, OuterRef, Subquery, Sum
+from django.db.models.functions import Coalesce
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from capacite.core.concurrency import save_form_atomically
+from capacite.core.history import changes_of
+from capacite.governance.domain.agenda import overrun_minutes
+from capacite.governance.forms import AgendaItemForm, DecisionForm, MeetingForm
+from capacite.governance.mail import recipients, send_agenda
+from capacite.governance.models import AgendaDocument, AgendaItem, Body, Decision, Meeting
+from capacite.governance.services import mark_task_done
+from capacite.governance.views import back_url
+
+
+def meeting_list(request: HttpRequest, cite_slug: str) -> HttpResponse:
+    """Every meeting, upcoming first then past, in a fixed number of queries."""
+    items = AgendaItem.objects.filter(meeting=OuterRef("pk")).order_by().values("meeting")
+    decisions = Decision.objects.filter(meeting=OuterRef("pk")).order_by().values("meeting")
+    rows = list(Meeting.objects.select_related("body").annotate(
+        item_count=Coalesce(Subquery(items.annotate(n=Count("pk")).values("n")), 0),
+        agenda_minutes=Coalesce(
+            Subquery(items.annotate(n=Sum("duration_minutes")).values("n")), 0),
+        decision_count=Coalesce(Subquery(decisions.annotate(n=Count("pk")).values("n")), 0),
+    ).order_by("-starts_at"))
+    now = timezone.now()
+    for m in rows:
+        m.overrun = overrun_minutes(m.duration_minutes, [m.agenda_minutes])
+    return render(request, "governance/meeting_list.html", {
+        "upcoming": sorted((m for m in rows if m.starts_at >= now), key=lambda m: m.starts_at),
+        "past": [m for m in rows if m.starts_at < now],
+    })
+
+
+def meeting_create(request: HttpRequest, cite_slug: str, body_id: int) -> HttpResponse:
+    body = get_object_or_404(Body, pk=body_id)
+    form = MeetingForm(request.POST or None, instance=Meeting(cite=request.cite, body=body))
+    if request.method == "POST" and save_form_atomically(form):
+        messages.success(request, _("La réunion est créée : ajoutez son ordre du jour."))
+        return redirect("governance:meeting_detail", cite_slug=cite_slug,
+                        meeting_id=form.instance.pk)
+    return render(request, "governance/form_page.html", {
+        "form": form, "title": _("Nouvelle réunion : %(body)s") % {"body": body.name},
+        "back": back_url("governance:body_detail", cite_slug, body_id=body.pk),
+        "back_label": body.name})
+
+
+def meeting_edit(request: HttpRequest, cite_slug: str, meeting_id: int) -> HttpResponse:
+    meeting = get_object_or_404(Meeting.objects.select_related("body"), pk=meeting_id)
+    form = MeetingForm(request.POST or None, instance=meeting)
+    if request.method == "POST" and save_form_atomically(form):
+        messages.success(request, _("La réunion est enregistrée."))
+        return redirect("governance:meeting_detail", cite_slug=cite_slug, meeting_id=meeting.pk)
+    return render(request, "governance/form_page.html", {
+        "form": form, "title": _("Modifier « %(meeting)s »") % {"meeting": meeting},
+        "back": back_url("governance:meeting_detail", cite_slug, meeting_id=meeting.pk),
+        "back_label": str(meeting), "changes": changes_of(meeting)})
+
+
+def meeting_detail(request: HttpRequest, cite_slug: str, meeting_id: int) -> HttpResponse:
+    """The agenda of a meeting, its overrun warning, and the links to send, record and print."""
+    meeting = get_object_or_404(Meeting.objects.select_related("body"), pk=meeting_id)
+    items = list(meeting.items.prefetch_related("documents"))
+    planned = sum(item.duration_minutes for item in items)
+    return render(request, "governance/meeting_detail.html", {
+        "meeting": meeting, "items": items, "planned": planned,
+        "overrun": overrun_minutes(meeting.duration_minutes, [planned]),
+        "decisions": meeting.decisions.select_related("task"),
+    })
+
+
+def _save_item(request, form, meeting) -> bool:
+    if not save_form_atomically(form):
+        return False
+    upload = form.cleaned_data.get("document")
+    if upload:
+        AgendaDocument.objects.create(cite=request.cite, item=form.instance, file=upload,
+                                      filename=upload.name.rsplit("/", 1)[-1][:200])
+    return True
+
+
+def item_create(request: HttpRequest, cite_slug: str, meeting_id: int) -> HttpResponse:
+    meeting = get_object_or_404(Meeting.objects.select_related("body"), pk=meeting_id)
+    item = AgendaItem(cite=request.cite, meeting=meeting, position=meeting.items.count() + 1)
+    form = AgendaItemForm(request.POST or None, request.FILES or None, instance=item)
+    if request.method == "POST" and _save_item(request, form, meeting):
+        messages.success(request, _("Le point « %(title)s » est ajouté à l'ordre du jour.") % {
+            "title": form.instance.title})
+        return redirect("governance:meeting_detail", cite_slug=cite_slug, meeting_id=meeting.pk)
+    return render(request, "governance/form_page.html", {
+        "form": form, "multipart": True, "title": _("Nouveau point de l'ordre du jour"),
+        "back": back_url("governance:meeting_detail", cite_slug, meeting_id=meeting.pk),
+        "back_label": str(meeting)})
+
+
+def item_edit(request: HttpRequest, cite_slug: str, item_id: int) -> HttpResponse:
+    item = get_object_or_404(AgendaItem.objects.select_related("meeting__body"), pk=item_id)
+    form = AgendaItemForm(request.POST or None, request.FILES or None, instance=item)
+    if request.method == "POST" and _save_item(request, form, item.meeting):
+        messages.success(request, _("Le point « %(title)s » est enregistré.") % {
+            "title": item.title})
+        return redirect("governance:meeting_detail", cite_slug=cite_slug,
+                        meeting_id=item.meeting_id)
+    return render(request, "governance/form_page.html", {
+        "form": form, "multipart": True,
+        "title": _("Modifier « %(title)s »") % {"title": item.title},
+        "back": back_url("governance:meeting_detail", cite_slug, meeting_id=item.meeting_id),
+        "back_label": str(item.meeting), "changes": changes_of(item)})
+
+
+def meeting_send(request: HttpRequest, cite_slug: str, meeting_id: int) -> HttpResponse:
+    """Confirm, then e-mail the agenda with its calendar invitation to the members."""
+    meeting = get_object_or_404(Meeting.objects.select_related("body"), pk=meeting_id)
+    if request.method == "POST" and request.POST.get("confirm") == "1":
+        sent = send_agenda(meeting)
+        if sent:
+            messages.success(request, _(
+                "L'ordre du jour et l'invitation ont été envoyés à %(count)d destinataires.")
+                % {"count": len(sent)})
+        else:
+            messages.error(request, _("Aucun membre n'a de courriel : rien n'a été envoyé."))
+        return redirect("governance:meeting_detail", cite_slug=cite_slug, meeting_id=meeting.pk)
+    return render(request, "governance/meeting_send.html", {
+        "meeting": meeting, "recipients": recipients(meeting), "items": meeting.items.all()})
+
+
+def decision_list(request: HttpRequest, cite_slug: str) -> HttpResponse:
+    """The decisions register of the Cité, filterable by body."""
+    decisions = Decision.objects.select_related("body", "meeting", "task")
+    bodies = Body.objects.all()
+    chosen = request.GET.get("instance", "")
+    if chosen.isdigit():
+        decisions = decisions.filter(body_id=int(chosen))
+    return render(request, "governance/decision_list.html", {
+        "decisions": decisions, "bodies": bodies, "chosen": chosen})
+
+
+def decision_edit(request: HttpRequest, cite_slug: str, decision_id: int) -> HttpResponse:
+    """A decision with its history; writers may correct it here."""
+    decision = get_object_or_404(Decision.objects.select_related("body", "task"),
+                                 pk=decision_id)
+    form = DecisionForm(request.POST or None, instance=decision)
+    if request.method == "POST" and save_form_atomically(form, lock=request.cite):
+        if form.cleaned_data.get("mark_task_done") and decision.task:
+            mark_task_done(decision.task, note=_("Validé : %(decision)s") % {
+                "decision": decision.title})
+        messages.success(request, _("La décision est enregistrée."))
+        return redirect("governance:decision_edit", cite_slug=cite_slug, decision_id=decision.pk)
+    return render(request, "governance/decision_edit.html", {
+        "decision": decision, "form": form, "changes": changes_of(decision)})

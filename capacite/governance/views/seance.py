@@ -1,0 +1,108 @@
+"""The "séance" page: everything recorded during or after a meeting, on one screen.
+
+Three forms share the page, each with its own button: attendance with the members' positions,
+the minutes of every agenda item, and a new decision. Minutes are saved item by item with each
+item's version, and only the items whose text changed: two people taking notes on different
+items never clash, and on the same item the second one sees the conflict instead of overwriting.
+"""
+
+from django.contrib import messages
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from capacite.core.concurrency import save_form_atomically
+from capacite.governance.choices import AttendanceStatus
+from capacite.governance.forms import AttendanceForm, DecisionForm, MinutesForm
+from capacite.governance.models import Attendance, Decision, Meeting
+from capacite.governance.positions import positions_at, record_position
+from capacite.governance.services import mark_task_done
+
+
+def _members(meeting: Meeting) -> list:
+    status = {a.member_id: a.status for a in Attendance.objects.filter(meeting=meeting)}
+    labels = dict(AttendanceStatus.choices)
+    members = list(meeting.body.members.select_related("organisation", "contact"))
+    for member in members:
+        member.current_status = status.get(member.pk, "")
+        member.current_status_label = labels.get(member.current_status, "")
+    return members
+
+
+def _save_attendance(request, meeting: Meeting, form: AttendanceForm) -> int:
+    """Store attendance and positions; returns how many positions were added."""
+    added = 0
+    with transaction.atomic():
+        for member in form.members:
+            status = form.cleaned_data[f"attendance_{member.pk}"]
+            if status:
+                Attendance.objects.update_or_create(
+                    meeting=meeting, member=member,
+                    defaults={"status": status, "cite": request.cite})
+            else:
+                Attendance.objects.filter(meeting=meeting, member=member).delete()
+        for organisation in form.organisations:
+            stance = form.cleaned_data[f"stance_{organisation.pk}"]
+            if stance:
+                added += record_position(
+                    meeting, organisation, stance=stance, user=request.user,
+                    reason=form.cleaned_data[f"reason_{organisation.pk}"].strip())
+    return added
+
+
+def seance(request: HttpRequest, cite_slug: str, meeting_id: int) -> HttpResponse:
+    meeting = get_object_or_404(Meeting.objects.select_related("body"), pk=meeting_id)
+    action = request.POST.get("action") if request.method == "POST" else None
+    members = _members(meeting)
+    attendance = AttendanceForm(request.POST if action == "attendance" else None,
+                                members=members, positions=positions_at(meeting),
+                                prefix="presence")
+    items = list(meeting.items.all())
+    minutes_forms = [MinutesForm(request.POST if action == "minutes" else None, instance=item,
+                                 prefix=f"item{item.pk}") for item in items]
+    new_decision = Decision(cite=request.cite, body=meeting.body, meeting=meeting,
+                            recorded_by=request.user)
+    decision_form = DecisionForm(
+        request.POST if action == "decision" else None, instance=new_decision, prefix="decision",
+        initial={"body": meeting.body.pk,
+                 "decided_on": timezone.localtime(meeting.starts_at).date()})
+    here = redirect("governance:seance", cite_slug=cite_slug, meeting_id=meeting.pk)
+
+    if action == "attendance" and attendance.is_valid():
+        added = _save_attendance(request, meeting, attendance)
+        messages.success(request, ngettext(
+            "Présences enregistrées ; %(count)d position ajoutée à l'historique des partenaires.",
+            "Présences enregistrées ; %(count)d positions ajoutées à l'historique des "
+            "partenaires.", added) % {"count": added})
+        return here
+    if action == "minutes":
+        changed = [f for f in minutes_forms if f.is_valid() and f.edited()]
+        failed = [f for f in changed if not save_form_atomically(f)]
+        invalid = [f for f in minutes_forms if not f.is_valid()]
+        if not failed and not invalid:
+            messages.success(request, ngettext(
+                "Compte rendu enregistré (%(count)d point modifié).",
+                "Compte rendu enregistré (%(count)d points modifiés).", len(changed))
+                % {"count": len(changed)})
+            return here
+        messages.error(request, _("Une partie du compte rendu n'a pas été enregistrée : "
+                                  "voyez les points signalés."))
+    if action == "decision" and save_form_atomically(decision_form, lock=request.cite):
+        decision = decision_form.instance
+        if decision_form.cleaned_data.get("mark_task_done") and decision.task:
+            mark_task_done(decision.task, note=_("Validé : %(decision)s (%(meeting)s)") % {
+                "decision": decision.title, "meeting": meeting})
+        messages.success(request, _("La décision « %(title)s » est inscrite au registre.") % {
+            "title": decision.title})
+        return here
+    member_rows, organisation_rows = attendance.rows()
+    return render(request, "governance/seance.html", {
+        "meeting": meeting, "attendance": attendance, "member_rows": member_rows,
+        "organisation_rows": organisation_rows,
+        "minutes": list(zip(items, minutes_forms, strict=True)),
+        "decision_form": decision_form,
+        "decisions": meeting.decisions.select_related("task"),
+    })

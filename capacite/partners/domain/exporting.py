@@ -1,0 +1,16 @@
+"""Exported cells that a spreadsheet will not run as formulas (pure).
+
+A cell starting with = + - @, a tab or a carriage return can be read by Excel or LibreOffice as
+a formula (CSV injection); such cells get a leading apostrophe, which spreadsheets show as text.
+"""
+
+DANGEROUS_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value) -> str:
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(DANGEROUS_STARTS) else text
+
+
+def neutralise_rows(rows: list[list]) -> list[list[str]]:
+    return [[neutralise(cell) for cell in row] for row in rows]

@@ -1,0 +1,47 @@
+from django.urls import path
+
+from capacite.partners.views import organisations, overview, records, transfer
+
+app_name = "partners"
+
+urlpatterns = [
+    path("", organisations.organisation_list, name="organisations"),
+    path("nouvelle/", organisations.organisation_edit, name="organisation_add"),
+    path("<int:organisation_id>/", organisations.organisation_detail,
+         name="organisation_detail"),
+    path("<int:organisation_id>/modifier/", organisations.organisation_edit,
+         name="organisation_edit"),
+    path("<int:organisation_id>/supprimer/", organisations.organisation_delete,
+         name="organisation_delete"),
+    path("<int:organisation_id>/contacts/nouveau/", records.contact_add, name="contact_add"),
+    path("contacts/<int:contact_id>/modifier/", records.contact_edit, name="contact_edit"),
+    path("contacts/<int:contact_id>/donnees.csv", records.contact_export,
+         name="contact_export"),
+    path("contacts/<int:contact_id>/effacer/", records.contact_erase, name="contact_erase"),
+    path("<int:organisation_id>/echanges/nouveau/", records.interaction_add,
+         name="interaction_add"),
+    path("echanges/<int:interaction_id>/modifier/", records.interaction_edit,
+         name="interaction_edit"),
+    path("<int:organisation_id>/positions/nouvelle/", records.position_add,
+         name="position_add"),
+    path("<int:organisation_id>/engagements/nouveau/", records.commitment_add,
+         name="commitment_add"),
+    path("engagements/<int:commitment_id>/modifier/", records.commitment_edit,
+         name="commitment_edit"),
+    path("engagements/<int:commitment_id>/fichier/", records.commitment_file,
+         name="commitment_file"),
+    path("<int:organisation_id>/contributions/nouvelle/", records.contribution_add,
+         name="contribution_add"),
+    path("contributions/<int:contribution_id>/modifier/", records.contribution_edit,
+         name="contribution_edit"),
+    path("<int:organisation_id>/representants/nouveau/", records.partner_link_add,
+         name="partner_link_add"),
+    path("couverture/", overview.coverage, name="coverage"),
+    path("positions/", overview.stance_chart, name="stance_chart"),
+    path("qui-fait-quoi/", overview.who_does_what, name="who_does_what"),
+    path("sans-lettre-d-intention/", overview.without_letter, name="without_letter"),
+    path("alertes/", overview.alerts, name="alerts"),
+    path("import/", transfer.import_organisations, name="import"),
+    path("export.csv", transfer.export_csv, name="export_csv"),
+    path("export.xlsx", transfer.export_xlsx, name="export_xlsx"),
+]

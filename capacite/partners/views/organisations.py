@@ -1,0 +1,121 @@
+"""The organisation list with its filters, an organisation's page, and its edit form."""
+
+from django.contrib import messages
+from django.db.models import Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from capacite.core.concurrency import save_form_atomically
+from capacite.core.history import changes_of
+from capacite.core.permissions import Level, level_for
+from capacite.partners import services
+from capacite.partners.choices import ActorRole, FieldOfAction, Stance
+from capacite.partners.forms import OrganisationFilterForm, OrganisationForm
+from capacite.partners.models import Organisation, Position
+from capacite.partners.templatetags.partners import choice_labels
+
+
+def may_read_contacts(request: HttpRequest) -> bool:
+    """Contacts are personal data: only the roles that may export them see them."""
+    return level_for("partners:contact_export", request.cite_roles) >= Level.READ
+
+
+def filtered_organisations(request: HttpRequest):
+    """The organisations matching the list's filters, and the bound filter form.
+
+    Fields and roles are JSON lists, filtered in Python: SQLite has no JSON containment lookup,
+    and a Cité has tens of organisations, not thousands.
+    """
+    form = OrganisationFilterForm(request.GET or None, publics=services.public_choices())
+    rows = services.organisations()
+    wanted = form.cleaned_data if form.is_valid() else {}
+    if q := wanted.get("q"):
+        rows = rows.filter(Q(name__icontains=q) | Q(commune__icontains=q)
+                           | Q(notes__icontains=q))
+    if kind := wanted.get("type"):
+        rows = rows.filter(kind=kind)
+    if public := wanted.get("public"):
+        rows = rows.filter(publics__key=public)
+    if circle := wanted.get("cercle"):
+        rows = rows.exclude(first_circle="") if circle == "oui" else rows.filter(
+            first_circle=circle)
+    if stance := wanted.get("position"):
+        rows = rows.filter(latest_stance=stance) if stance != "unknown" else rows.filter(
+            Q(latest_stance__isnull=True) | Q(latest_stance="unknown"))
+    result = list(rows.distinct())
+    if field := wanted.get("champ"):
+        result = [o for o in result if field in o.fields]
+    if role := wanted.get("role"):
+        result = [o for o in result if role in o.roles]
+    return result, form
+
+
+def organisation_list(request: HttpRequest, cite_slug: str) -> HttpResponse:
+    rows, form = filtered_organisations(request)
+    today = timezone.localdate()
+    days = services.silence_days()
+    for org in rows:
+        org.field_labels = choice_labels(org.fields, FieldOfAction)
+        org.role_labels = choice_labels(org.roles, ActorRole)
+        org.latest_stance_label = Stance(org.latest_stance or Stance.UNKNOWN).label
+        org.silent = org.last_contact is None or (today - org.last_contact).days > days
+    return render(request, "partners/organisation_list.html", {
+        "organisations": rows, "form": form, "query": request.GET.urlencode(),
+        "checklist": services.first_circle_checklist(),
+    })
+
+
+def organisation_detail(request: HttpRequest, cite_slug: str,
+                        organisation_id: int) -> HttpResponse:
+    organisation = get_object_or_404(services.organisations(), pk=organisation_id)
+    show_contacts = may_read_contacts(request)
+    organisation.latest_stance_label = Stance(organisation.latest_stance or Stance.UNKNOWN).label
+    return render(request, "partners/organisation_detail.html", {
+        "organisation": organisation,
+        "field_labels": choice_labels(organisation.fields, FieldOfAction),
+        "role_labels": choice_labels(organisation.roles, ActorRole),
+        "show_contacts": show_contacts,
+        "contacts": organisation.contacts.all() if show_contacts else [],
+        "interactions": organisation.interactions.prefetch_related("users", "contacts"),
+        "positions": Position.objects.filter(organisation=organisation).select_related(
+            "assessed_by"),
+        "commitments": organisation.commitments.all(),
+        "contributions": organisation.contributions.all(),
+        "links": organisation.partner_links.select_related("membership__user"),
+        "may_edit_commitments": services.may_edit_commitments(request, organisation),
+        "changes": changes_of(organisation),
+        "today": timezone.localdate(),
+    })
+
+
+def organisation_edit(request: HttpRequest, cite_slug: str,
+                      organisation_id: int | None = None) -> HttpResponse:
+    """Create (no id) or edit an organisation."""
+    if organisation_id is None:
+        organisation = Organisation(cite=request.cite)
+    else:
+        organisation = get_object_or_404(Organisation, pk=organisation_id)
+    form = OrganisationForm(request.POST or None, instance=organisation)
+    # The Cité lock makes the unique-name check and the save one request at a time.
+    if request.method == "POST" and save_form_atomically(form, lock=request.cite):
+        messages.success(request, _("L'organisation « %(name)s » est enregistrée.") % {
+            "name": organisation.name})
+        return redirect("partners:organisation_detail", cite_slug=cite_slug,
+                        organisation_id=organisation.pk)
+    return render(request, "partners/organisation_edit.html",
+                  {"organisation": organisation, "form": form})
+
+
+def organisation_delete(request: HttpRequest, cite_slug: str,
+                        organisation_id: int) -> HttpResponse:
+    """Ask, then delete with everything attached (contacts, interactions, positions…)."""
+    organisation = get_object_or_404(Organisation, pk=organisation_id)
+    if request.method == "POST" and request.POST.get("confirmer") == "oui":
+        name = organisation.name
+        organisation.delete()
+        messages.success(request, _("L'organisation « %(name)s » est supprimée.") % {
+            "name": name})
+        return redirect("partners:organisations", cite_slug=cite_slug)
+    return render(request, "partners/organisation_delete.html", {"organisation": organisation})

@@ -1,0 +1,82 @@
+"""Views over the whole map: coverage matrix, positions over time, who does what, partners
+without a letter of intent, and the alerts."""
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from capacite.partners import services
+from capacite.partners.charts import stance_chart_svg
+from capacite.partners.choices import ActorRole, FieldOfAction, Stance
+from capacite.partners.models import Commitment
+
+
+def coverage(request: HttpRequest, cite_slug: str) -> HttpResponse:
+    """Fields × publics: which allies and hesitants act where, and the gaps."""
+    matrix, publics = services.current_coverage()
+    fields = dict(FieldOfAction.choices)
+    roles = dict(ActorRole.choices)
+    rows = [
+        {"field": fields[row.field],
+         "cells": [{"public": cell.public, "empty": cell.empty,
+                    "entries": [{"id": e.organisation_id, "name": e.name, "stance": e.stance,
+                                 "stance_label": Stance(e.stance).label,
+                                 "roles": [str(roles.get(r, r)) for r in e.roles]}
+                                for e in cell.entries]}
+                   for cell in row.cells]}
+        for row in matrix
+    ]
+    gap_count = sum(cell["empty"] for row in rows for cell in row["cells"])
+    return render(request, "partners/coverage.html", {
+        "rows": rows, "publics": publics, "gap_count": gap_count,
+    })
+
+
+def stance_chart(request: HttpRequest, cite_slug: str) -> HttpResponse:
+    """Allies, hesitants and refusals at the end of each of the last twelve months."""
+    today = timezone.localdate()
+    counts = services.stance_history(today=today)
+    labels = {"ally": _("Alliés"), "hesitant": _("Hésitants"), "refusal": _("Refus")}
+    chart = stance_chart_svg(
+        counts, labels=labels,
+        title=_("Alliés, hésitants et refus de %(start)s à %(end)s") % {
+            "start": counts[0].on.strftime("%m/%Y"), "end": counts[-1].on.strftime("%m/%Y")},
+    ) if any(c.ally or c.hesitant or c.refusal for c in counts) else ""
+    return render(request, "partners/stance_chart.html", {"counts": counts, "chart": chart})
+
+
+def who_does_what(request: HttpRequest, cite_slug: str) -> HttpResponse:
+    """For each field, the organisations acting in it, grouped by role."""
+    organisations = list(services.organisations())
+    groups = []
+    for field, field_label in FieldOfAction.choices:
+        in_field = [o for o in organisations if field in o.fields]
+        by_role = [
+            {"role": role_label, "organisations": [o for o in in_field if role in o.roles]}
+            for role, role_label in ActorRole.choices
+        ]
+        without_role = [o for o in in_field if not o.roles]
+        groups.append({"field": field_label, "by_role": by_role, "without_role": without_role,
+                       "count": len(in_field)})
+    return render(request, "partners/who_does_what.html", {"groups": groups})
+
+
+def without_letter(request: HttpRequest, cite_slug: str) -> HttpResponse:
+    rows = list(services.without_letter_of_intent())
+    return render(request, "partners/without_letter.html", {
+        "organisations": rows,
+        "letters": Commitment.objects.filter(kind="letter_of_intent").count(),
+    })
+
+
+def alerts(request: HttpRequest, cite_slug: str) -> HttpResponse:
+    return render(request, "partners/alerts.html", {
+        "alerts": services.current_alerts(today=timezone.localdate()),
+    })
+
+
+def home_panel_context(request: HttpRequest) -> dict:
+    """The home page's partnership panel: the alerts, the first few of each."""
+    found = services.current_alerts(today=timezone.localdate())
+    return {"alerts": found, "silent": found.silent[:5], "overdue": found.overdue[:5]}

@@ -1,0 +1,149 @@
+"""The Cerfa 12156 budget table, on the worked example (docs/planning-model.md).
+
+Payroll 2027: reception 1.15 × 45,000 = 51,750; counselling 0.65 × 45,000 = 29,250;
+documentation 0.65 × 45,000 = 29,250; direction 1 × 70,000; secretariat 0.5 × 40,000 = 20,000;
+total 200,250. Seconded staff valued: Mission locale 1.50, France Travail 1.15, CIO 0.50 and
+Région 0.50 FTE × 45,000 = 164,250, plus 5,000 of volunteers = 169,250 on each side.
+"""
+
+from datetime import date
+from decimal import Decimal as D
+
+import pytest
+
+from capacite.planning.domain.budget import (
+    Funding,
+    InKind,
+    Investment,
+    budget_rows,
+    investment_rows,
+    operating_budget,
+)
+from capacite.planning.domain.fte import compute_fte
+from capacite.planning.tests.examples import CONTRIBUTIONS, FUNDING, MODEST, VOLUNTEERS
+
+
+def modest_budget():
+    return operating_budget(scenario=MODEST,
+                            fte=compute_fte(scenario=MODEST, contributions=CONTRIBUTIONS),
+                            first_year=2027, funding=FUNDING, in_kind=VOLUNTEERS)
+
+
+def test_the_budget_covers_three_calendar_years():
+    assert modest_budget().years == (2027, 2028, 2029)
+
+
+def test_payroll_is_the_fte_to_recruit_at_each_function_s_cost():
+    budget = modest_budget()
+    assert [(d.label, d.amounts[0]) for d in budget.charges if d.account == "64"] == [
+        ("Accueil : 1,15 ETP à recruter", D("51750.00")),
+        ("Conseil : 0,65 ETP à recruter", D("29250.00")),
+        ("Documentation : 0,65 ETP à recruter", D("29250.00")),
+        ("Direction : 1,00 ETP à recruter", D("70000.00")),
+        ("Secrétariat : 0,50 ETP à recruter", D("20000.00")),
+    ]
+
+
+def test_totals_by_class_in_the_first_year():
+    budget = modest_budget()
+    first = {code: budget.class_total(code)[0]
+             for code in ("60", "61", "62", "63", "64", "65", "70", "74", "75")}
+    assert first == {"60": D(6000), "61": D(41000), "62": D(20000), "63": D(0),
+                     "64": D("200250.00"), "65": D(0), "70": D(2000), "74": D(220000),
+                     "75": D(0)}
+    assert budget.total_charges[0] == D("267250.00")
+    assert budget.total_products[0] == D("222000.00")
+
+
+def test_charges_rise_by_the_yearly_increase_and_the_gap_is_explicit():
+    budget = modest_budget()
+    # 2028: every charge × 1.02; 2029: × 1.0404, each line rounded to the cent.
+    assert budget.total_charges == (D("267250.00"), D("272595.00"), D("278046.90"))
+    assert budget.gap == (D("45250.00"), D("50595.00"), D("56046.90"))
+
+
+def test_in_kind_uses_equal_in_kind_contributions_every_year():
+    budget = modest_budget()
+    assert budget.total_uses_in_kind == budget.total_contributions_in_kind
+    # Seconded staff 164,250 × 1, × 1.02, × 1.0404 (each partner rounded), plus 5,000.
+    assert budget.total_uses_in_kind == (D("169250.00"), D("172535.00"), D("175885.70"))
+    assert budget.class_total("862")[0] == budget.class_total("871")[0] == D("164250.00")
+    assert budget.class_total("864")[0] == budget.class_total("870")[0] == D(5000)
+
+
+def test_seconded_staff_is_valued_once_per_partner():
+    budget = modest_budget()
+    assert [(x.label, x.amounts[0]) for x in budget.in_kind] == [
+        ("Personnel mis à disposition : Mission locale (1,50 ETP)", D("67500.00")),
+        ("Personnel mis à disposition : France Travail (1,15 ETP)", D("51750.00")),
+        ("Personnel mis à disposition : CIO (0,50 ETP)", D("22500.00")),
+        ("Personnel mis à disposition : Région (0,50 ETP)", D("22500.00")),
+        ("Bénévoles des événements", D(5000)),
+    ]
+
+
+def test_the_rows_follow_the_cerfa_table_and_end_with_the_gap():
+    rows = budget_rows(modest_budget())
+    assert [(r.code, r.kind) for r in rows if r.kind in ("class", "total", "gap")] == [
+        ("60", "class"), ("61", "class"), ("62", "class"), ("63", "class"), ("64", "class"),
+        ("65", "class"), ("66", "class"), ("67", "class"), ("68", "class"), ("", "total"),
+        ("86", "class"), ("", "total"),
+        ("70", "class"), ("73", "class"), ("74", "class"), ("75", "class"), ("76", "class"),
+        ("77", "class"), ("78", "class"), ("", "total"), ("87", "class"), ("", "total"),
+        ("", "gap"),
+    ]
+    by_label = {r.label: r for r in rows}
+    assert by_label["Subventions d'exploitation"].amounts[0] == D(220000)
+    assert [r.label for r in rows if r.code == "74" and r.kind == "detail"] == [
+        "Région", "Département", "Ville"]
+    assert [r.label for r in rows if r.code[:2] in ("86", "87") and r.kind == "detail"] == [
+        "Secours en nature", "Mise à disposition gratuite de biens et services", "Prestations",
+        "Personnel bénévole", "Bénévolat", "Prestations en nature", "Dons en nature"]
+    totals = [r.amounts[0] for r in rows if r.kind == "total"]
+    assert totals == [D("267250.00"), D("436500.00"), D("222000.00"), D("391250.00")]
+    assert rows[-1].label == "Reste à financer (charges − produits)"
+    assert rows[-1].amounts == (D("45250.00"), D("50595.00"), D("56046.90"))
+
+
+def test_a_funding_line_with_the_wrong_number_of_years_is_refused():
+    with pytest.raises(ValueError, match="« Région » : 2 montants pour 3 années."):
+        operating_budget(scenario=MODEST, fte=compute_fte(scenario=MODEST, contributions=()),
+                         first_year=2027, funding=(Funding(funder="Région",
+                                                           amounts=(D(1), D(2))),))
+
+
+def test_an_in_kind_line_outside_86_87_is_refused():
+    with pytest.raises(ValueError, match="ne sont pas des comptes 86x / 87x"):
+        operating_budget(scenario=MODEST, fte=compute_fte(scenario=MODEST, contributions=()),
+                         first_year=2027, in_kind=(InKind(
+                             label="Locaux", use_account="613", contribution_account="871",
+                             amounts=(D(1),) * 3),))
+
+
+def test_the_investment_budget_is_separate_and_by_year_of_payment():
+    items = (
+        Investment(category="fitting_out", label="Travaux", amount=D(80000),
+                   paid_on=date(2027, 2, 1)),
+        Investment(category="furniture", label="Mobilier des pôles", amount=D(25000),
+                   paid_on=date(2027, 3, 1)),
+        Investment(category="it", label="Postes en libre accès", amount=D(15000),
+                   paid_on=date(2027, 3, 1)),
+        Investment(category="it", label="Renouvellement", amount=D(5000),
+                   paid_on=date(2029, 1, 15)),
+    )
+    rows = investment_rows(items=items, first_year=2027, funding=(
+        Funding(funder="Région (CPER)", amounts=(D(100000), D(0), D(0))),))
+    assert [(r.label, r.amounts) for r in rows if r.kind in ("class", "total", "gap")] == [
+        ("Aménagement des locaux", (D(80000), D(0), D(0))),
+        ("Mobilier", (D(25000), D(0), D(0))),
+        ("Équipements informatiques", (D(15000), D(0), D(5000))),
+        ("Total des investissements", (D(120000), D(0), D(5000))),
+        ("Total des financements", (D(100000), D(0), D(0))),
+        ("Reste à financer (investissements − financements)", (D(20000), D(0), D(5000))),
+    ]
+
+
+def test_an_investment_paid_outside_the_years_is_refused():
+    with pytest.raises(ValueError, match="hors des années 2027 à 2029"):
+        investment_rows(items=(Investment(category="it", label="Serveur", amount=D(1),
+                                          paid_on=date(2030, 1, 1)),), first_year=2027)

@@ -1,0 +1,39 @@
+"""Money helpers: rounding, spreading, French writing."""
+
+from datetime import date
+from decimal import Decimal as D
+from fractions import Fraction
+
+from capacite.planning.domain.money import (
+    format_eur,
+    month_label,
+    round_fraction,
+    spread,
+    to_cents,
+)
+
+
+def test_amounts_round_half_up_to_the_cent():
+    assert to_cents(D("2.345")) == D("2.35")
+    assert to_cents(D("2.344")) == D("2.34")
+
+
+def test_a_fraction_rounds_half_up_away_from_zero_in_one_step():
+    assert round_fraction(Fraction(1, 200)) == D("0.01")
+    assert round_fraction(Fraction(-1, 200)) == D("-0.01")
+    assert round_fraction(Fraction(1, 3)) == D("0.33")
+
+
+def test_a_spread_adds_up_exactly_to_the_total():
+    months = spread(D(31000), 12)
+    assert months[:3] == [D("2583.33"), D("2583.34"), D("2583.33")]
+    assert sum(months) == D("31000.00")
+
+
+def test_a_negative_amount_reads_the_french_way():
+    assert format_eur(D("-12450")) == "\u221212\u202f450,00\u00a0€"
+    assert format_eur(D("7.5")) == "7,50\u00a0€"
+
+
+def test_a_month_reads_in_french():
+    assert month_label(date(2027, 3, 1)) == "mars 2027"

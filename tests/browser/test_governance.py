@@ -1,0 +1,113 @@
+"""A steering committee recorded end to end in the browser, with axe on every page opened.
+
+Agenda → invitation → attendance and positions → minutes → a decision in the register → the
+minutes PDF. Mail goes through the live server's thread, so the test checks the confirmation
+and the .ics download rather than the outbox.
+"""
+
+import re
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from tests.browser.conftest import login
+
+pytestmark = pytest.mark.browser
+
+
+def test_the_project_lead_records_a_steering_committee_end_to_end(page, demo, axe):
+    login(page, "porteur")
+    page.goto("/c/rivemont/")
+    assert "Gouvernance" in page.locator("main").inner_text()
+    page.get_by_role("navigation", name="Navigation principale").get_by_role(
+        "link", name="Instances").click()
+    page.wait_for_url("**/gouvernance/instances/")
+    axe.check(page, "gov-01-instances")
+    page.get_by_role("link", name="Comité de pilotage", exact=True).click()
+    axe.check(page, "gov-02-instance")
+
+    page.get_by_role("link", name="Nouvelle réunion").click()
+    axe.check(page, "gov-03-nouvelle-reunion")
+    day = timezone.localdate() + timedelta(days=40)
+    page.get_by_label("Date et heure").fill(f"{day.isoformat()}T14:00")
+    page.get_by_label("Durée prévue (minutes)").fill("60")
+    page.get_by_label("Lieu").fill("Hôtel d'agglomération")
+    page.get_by_role("button", name="Enregistrer").click()
+    title = f"Comité de pilotage du {day:%d/%m/%Y}"
+    assert page.locator("h1").inner_text() == title
+
+    for item, minutes in (("Validation du budget prévisionnel", "45"),
+                          ("Projet de statuts", "30")):
+        page.get_by_role("link", name="Ajouter un point").click()
+        page.get_by_label("Intitulé").fill(item)
+        page.get_by_label("Durée (minutes)").fill(minutes)
+        page.get_by_label("Présenté par").fill("Camille Berthelot")
+        page.get_by_role("button", name="Enregistrer").click()
+    assert page.locator("[role=alert]").inner_text() == (
+        "Les points durent 75 minutes pour une réunion prévue de 60 minutes : "
+        "l'ordre du jour dépasse de 15 minutes.")
+    axe.check(page, "gov-04-reunion")
+    meeting_url = page.url
+
+    page.get_by_role("link", name="Envoyer l'ordre du jour et l'invitation").click()
+    axe.check(page, "gov-05-envoyer")
+    page.get_by_role("button", name="Envoyer maintenant").click()
+    sent = page.locator(".message-success").inner_text()
+    assert re.fullmatch(r"L'ordre du jour et l'invitation ont été envoyés à \d+ destinataires\.",
+                        sent), sent
+    ics = page.request.get(meeting_url + "invitation.ics")
+    assert ics.headers["content-type"] == "text/calendar; method=REQUEST; charset=utf-8"
+    body = ics.text().replace("\r\n ", "")
+    assert "METHOD:REQUEST" in body and f"SUMMARY:{title}" in body
+    assert f"DTSTART;TZID=Europe/Paris:{day:%Y%m%d}T140000" in body
+
+    page.get_by_role("link", name="Séance : présences, positions, compte rendu, décisions").click()
+    axe.check(page, "gov-06-seance")
+    attendance = page.locator("select[name^='presence-attendance_']")
+    attendance.nth(0).select_option(label="Présent")
+    attendance.nth(1).select_option(label="Absent")
+    page.locator("select[name^='presence-stance_']").nth(0).select_option(label="Allié")
+    page.locator("input[name^='presence-reason_']").nth(0).fill("Convaincue par le budget")
+    page.get_by_role("button", name="Enregistrer les présences et les positions").click()
+    assert page.locator(".message-success").inner_text() == (
+        "Présences enregistrées ; 1 position ajoutée à l'historique des partenaires.")
+    assert attendance.nth(0).input_value() == "present"
+
+    page.get_by_label("1. Validation du budget prévisionnel").fill(
+        "Le budget de fonctionnement est approuvé, sous réserve du tour de table.")
+    page.get_by_role("button", name="Enregistrer le compte rendu").click()
+    assert page.locator(".message-success").inner_text() == (
+        "Compte rendu enregistré (1 point modifié).")
+
+    decision = "Le comité valide le budget prévisionnel de fonctionnement."
+    page.locator("#id_decision-title").fill(decision)
+    page.locator("#id_decision-validates").fill("Budget prévisionnel")
+    page.get_by_role("button", name="Inscrire la décision au registre").click()
+    assert page.locator(".message-success").inner_text() == (
+        f"La décision « {decision} » est inscrite au registre.")
+    axe.check(page, "gov-07-seance-remplie")
+
+    page.get_by_role("navigation", name="Navigation principale").get_by_role(
+        "link", name="Réunions et décisions").click()
+    axe.check(page, "gov-08-reunions")
+    page.get_by_role("link", name="Registre des décisions").first.click()
+    assert page.locator("tbody tr").first.locator("td").nth(2).inner_text() == decision
+    axe.check(page, "gov-09-registre")
+
+    pdf = page.request.get(meeting_url + "compte-rendu.pdf")
+    assert pdf.headers["content-type"] == "application/pdf"
+    assert pdf.body().startswith(b"%PDF")
+
+
+def test_the_workshops_and_legal_structure_pages_are_accessible(page, demo, axe):
+    login(page, "porteur")
+    for path, name in (("/c/rivemont/", "gov-10-accueil"),
+                       ("/c/rivemont/gouvernance/ateliers/", "gov-11-ateliers"),
+                       ("/c/rivemont/gouvernance/structure-juridique/", "gov-12-structure")):
+        page.goto(path)
+        axe.check(page, name)
+    page.goto("/c/rivemont/gouvernance/ateliers/")
+    page.locator("tbody a").first.click()
+    axe.check(page, "gov-13-atelier")
+    assert "GIP" in page.goto("/c/rivemont/gouvernance/structure-juridique/").text()
