@@ -18,6 +18,8 @@ test: $(VENV)/.test-deps test-tools
 
 bench: $(VENV)/.test-deps
 	$(BIN)/python bench/run.py
+	for size in S M; do $(BIN)/python bench/roster/run.py --size $$size --seeds 5 --time-limit 60; done
+	$(BIN)/python bench/roster/run.py --size L --seeds 3 --time-limit 60
 
 lint: $(VENV)/.test-deps
 	$(BIN)/ruff check .

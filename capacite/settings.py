@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "capacite.partners",
     "capacite.governance",
     "capacite.offer",
+    "capacite.staffing",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

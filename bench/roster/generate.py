@@ -1,0 +1,121 @@
+"""Seeded roster instances for the benchmark, as JSON dicts (docs/roster-format.md).
+
+- S: 15 staff, 4 partners, 3 pôles + reception, Monday–Friday 9:00–17:00 (40 h/week).
+- M "Paris-like": 60 staff, 12 partners, 7 pôles + reception + documentation, Tuesday–Friday
+  10:00–18:00 and Saturday 12:00–18:00 (38 h/week), demand 1–4 per desk with an afternoon peak.
+- L "network": 300 staff, 20 partners, 5 sites × 7–9 desks, Monday–Friday 9:00–19:00
+  (50 h/week); each person works at one site, so the instance splits by site.
+
+`short=True` makes an instance infeasible by construction: one extra desk nobody can hold,
+and demand raised by half on the others.
+"""
+
+import random
+from typing import Any
+
+SIZES = {
+    "S": {"staff": 15, "partners": 4, "sites": 1, "poles": (3, 3), "documentation": False,
+          "days": [(d, 9, 17) for d in range(5)], "demand": (1, 2)},
+    "M": {"staff": 60, "partners": 12, "sites": 1, "poles": (7, 7), "documentation": True,
+          "days": [(d, 10, 18) for d in range(1, 5)] + [(5, 12, 18)], "demand": (1, 4)},
+    "L": {"staff": 300, "partners": 20, "sites": 5, "poles": (5, 7), "documentation": True,
+          "days": [(d, 9, 19) for d in range(5)], "demand": (1, 3)},
+}
+CONTRACTS = (1050, 1260, 1470, 1680, 2100)  # 17 h 30 … 35 h a week
+
+
+def hhmm(minutes: int) -> str:
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def generate(size: str, seed: int, *, short: bool = False) -> dict[str, Any]:
+    """A reproducible instance of `size` (S, M or L) for `seed`."""
+    spec = SIZES[size]
+    rng = random.Random(f"{size}-{seed}-{short}")
+    desks: list[dict[str, Any]] = []
+    for site in range(spec["sites"]):
+        prefix = f"s{site}-" if spec["sites"] > 1 else ""
+        site_name = f"site {site + 1}" if spec["sites"] > 1 else ""
+        desks.append({"id": f"{prefix}accueil", "name": f"Accueil {site_name}".strip(),
+                      "kind": "reception", "site": site_name})
+        if spec["documentation"]:
+            desks.append({"id": f"{prefix}doc", "name": f"Documentation {site_name}".strip(),
+                          "kind": "documentation", "site": site_name})
+        for pole in range(rng.randint(*spec["poles"])):
+            desks.append({"id": f"{prefix}pole{pole + 1}",
+                          "name": f"Pôle {pole + 1} {site_name}".strip(), "kind": "pole",
+                          "site": site_name})
+    opening = [{"day": d, "start": hhmm(a * 60), "end": hhmm(b * 60)} for d, a, b in spec["days"]]
+    demand = []
+    low, high = spec["demand"]
+    for desk in desks:
+        base = rng.randint(low, max(low, high - 1))
+        for day, opens, closes in spec["days"]:
+            for hour in range(opens, closes):
+                # Afternoon peak: one more person from 14:00 to 17:00, up to the maximum.
+                people = min(high, base + (1 if 14 <= hour < 17 else 0))
+                if desk["kind"] != "pole":
+                    people = min(people, 2)
+                if short:
+                    people += (people + 1) // 2
+                demand.append({"desk": desk["id"], "people": people, "day": day,
+                               "start": hhmm(hour * 60), "end": hhmm(hour * 60 + 60)})
+    partners = [f"p{i + 1}" for i in range(spec["partners"])]
+    staff = []
+    for i in range(spec["staff"]):
+        # Partner i % partners, site spread so that every partner staffs every site.
+        site = (i // spec["partners"]) % spec["sites"]
+        mine = [desk for desk in desks if spec["sites"] == 1
+                or desk["id"].startswith(f"s{site}-")]
+        poles = [desk["id"] for desk in mine if desk["kind"] == "pole"]
+        skills = rng.sample(poles, rng.randint(1, min(2, len(poles))))
+        if rng.random() < 0.6:
+            skills.append(mine[0]["id"])  # reception
+        if spec["documentation"] and rng.random() < 0.3:
+            skills.append(mine[1]["id"])
+        days = rng.sample(spec["days"], rng.randint(min(3, len(spec["days"])),
+                                                     len(spec["days"])))
+        availability = []
+        for day, opens, closes in sorted(days):
+            part = rng.random()
+            start, end = opens, closes
+            if part < 0.2:
+                end = (opens + closes) // 2 + 1
+            elif part < 0.4:
+                start = (opens + closes) // 2 - 1
+            availability.append({"day": day, "start": hhmm(start * 60), "end": hhmm(end * 60)})
+        staff.append({"id": f"e{i + 1}", "name": f"Personne {i + 1}",
+                      "partner": partners[i % len(partners)],
+                      "weekly_minutes": rng.choice(CONTRACTS), "availability": availability,
+                      "skills": sorted(set(skills)),
+                      "preferences": {"desks": skills[:1]} if rng.random() < 0.3 else {}})
+    hours = {p: sum(s["weekly_minutes"] for s in staff if s["partner"] == p) for p in partners}
+    total = sum(hours.values())
+    shares = {p: round(hours[p] / total, 3) for p in partners}
+    shares[partners[0]] = round(1 - sum(shares[p] for p in partners[1:]), 3)
+    if short:
+        desks.append({"id": "juridique", "name": "Permanence juridique", "kind": "pole",
+                      "site": desks[0]["site"]})
+        demand.append({"desk": "juridique", "people": 1, "day": spec["days"][0][0],
+                       "start": hhmm(spec["days"][0][1] * 60),
+                       "end": hhmm(spec["days"][0][1] * 60 + 180)})
+    return {"week_start": "2026-11-23", "slot_minutes": 30, "opening": opening, "desks": desks,
+            "demand": demand,
+            "partners": [{"id": p, "name": f"Partenaire {p[1:]}", "fte_share": shares[p]}
+                         for p in partners],
+            "staff": staff,
+            "rules": {"min_shift_minutes": 120, "max_shift_minutes": 360,
+                      "max_shifts_per_day": 2}}
+
+
+def split_by_site(data: dict[str, Any]) -> list[dict[str, Any]]:
+    """One instance per site (people work at one site), partners' shares kept as they are."""
+    sites = sorted({desk["site"] for desk in data["desks"]})
+    parts = []
+    for site in sites:
+        desk_ids = {desk["id"] for desk in data["desks"] if desk["site"] == site}
+        staff = [s for s in data["staff"] if set(s["skills"]) <= desk_ids]
+        parts.append(data | {"desks": [d for d in data["desks"] if d["id"] in desk_ids],
+                             "demand": [d for d in data["demand"] if d["desk"] in desk_ids],
+                             "staff": staff})
+    return parts

@@ -1,0 +1,141 @@
+"""Roster benchmark: solve generated instances and report the figures of issue 6, point 7.
+
+    .venv/bin/python bench/roster/run.py --size M --seeds 5 --time-limit 60
+    .venv/bin/python bench/roster/run.py --size M --short --seeds 3 --time-limit 30
+    .venv/bin/python bench/roster/run.py --size L --seeds 3 --time-limit 60   # split by site
+
+One run per seed at the longest limit; the figures at 10 / 30 / 60 s are read off the search
+progress of that run. Prints one JSON line per seed, then the medians. Nothing here is run by
+the tests; the figures go in bench/roster/README.md by hand, with the machine.
+"""
+
+import argparse
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from generate import generate, split_by_site  # noqa: E402
+
+
+def at(points: list, seconds: float) -> float | None:
+    """The last value recorded at or before `seconds`."""
+    before = [value for t, value in points if t <= seconds]
+    return before[-1] if before else None
+
+
+def figures(data: dict, time_limit: float) -> dict:
+    """Solve one instance and measure it."""
+    from capacite.staffing.domain.jsonio import instance_from_json
+    from capacite.staffing.domain.objective import goal_values
+    from capacite.staffing.domain.solve import solve
+    from capacite.staffing.domain.validate import validate
+
+    instance = instance_from_json(data)
+    solution, progress = solve(instance, time_limit=time_limit)
+    values = goal_values(instance, solution.assignments)
+    penalties = [(t, p) for t, p, _u in progress.improvements]
+    out = {
+        "build_s": solution.timings["greedy_seconds"] + solution.timings["build_seconds"],
+        "first_s": solution.timings["first_solution_seconds"],
+        "status": solution.status,
+        "need": sum(instance.need.values()),
+        "uncovered": values["uncovered"],
+        "uncovered_lower_bound": solution.objective["uncovered_lower_bound"],
+        "penalty": solution.objective["penalty"],
+        "greedy_penalty": solution.objective["greedy_penalty"],
+        "violations": len(validate(instance, solution)),
+    }
+    proven = solution.objective["uncovered_lower_bound"]
+    covered = [t for t, _p, u in progress.improvements if u <= proven]
+    out["covered_s"] = covered[0] if covered and values["uncovered"] == proven else None
+    for mark in (10, 30, 60):
+        if mark <= time_limit + 1:
+            value, bound = at(penalties, mark), at(progress.bounds, mark)
+            out[f"penalty_{mark}s"] = value
+            out[f"gap_{mark}s"] = (value - bound) / value if value and bound is not None \
+                else None
+    # Desk stints shorter than 2 h (shifts are at least 2 h by a hard rule).
+    by_person: dict[str, list] = {}
+    for a in solution.assignments:
+        by_person.setdefault(a.staff, []).append((a.day, a.start, a.desk))
+    short_stints = 0
+    for slots in by_person.values():
+        slots.sort()
+        run = 1
+        for previous, current in zip(slots, [*slots[1:], None], strict=True):
+            if current and current[0] == previous[0] and current[1] == previous[1] + 30 \
+                    and current[2] == previous[2]:
+                run += 1
+                continue
+            short_stints += run * 30 < 120
+            run = 1
+    out["stints_under_2h"] = short_stints
+    hours: dict[str, int] = {p.id: 0 for p in instance.partners}
+    partner_of = {s.id: s.partner for s in instance.staff}
+    for a in solution.assignments:
+        hours[partner_of[a.staff]] += 1
+    total = max(len(solution.assignments), 1)
+    out["partner_slots"] = hours
+    out["share_dev_points"] = max(abs(100 * hours[p.id] / total - 100 * p.fte_share)
+                                  for p in instance.partners)
+    reasons = [gap.reason for gap in solution.uncovered]
+    out["reasons_ok"] = (sum(r != "not_proven" for r in reasons) / len(reasons)
+                         if reasons else 1.0)
+    out["uncovered_reasons"] = {r: reasons.count(r) for r in sorted(set(reasons))}
+    return out
+
+
+def split_figures(data: dict, time_limit: float) -> dict:
+    """L: solve each site on its own with an equal share of the time, then add up."""
+    parts = split_by_site(data)
+    runs = [figures(part, time_limit / len(parts)) for part in parts]
+    summed = {key: sum(run[key] for run in runs)
+              for key in ("build_s", "need", "uncovered", "uncovered_lower_bound", "penalty",
+                          "greedy_penalty", "violations", "stints_under_2h")}
+    summed["first_s"] = sum(run["build_s"] + (run["first_s"] or 0) for run in runs)
+    covered = [run["covered_s"] for run in runs]
+    summed["covered_s"] = (sum(c for c in covered) + sum(r["build_s"] for r in runs)
+                           if None not in covered else None)
+    slots = {p["id"]: sum(run["partner_slots"][p["id"]] for run in runs)
+             for p in data["partners"]}
+    total = max(sum(slots.values()), 1)
+    summed["share_dev_points"] = max(abs(100 * slots[p["id"]] / total - 100 * p["fte_share"])
+                                     for p in data["partners"])
+    summed["reasons_ok"] = statistics.mean(run["reasons_ok"] for run in runs)
+    summed["status"] = "/".join(run["status"][:4] for run in runs)
+    return summed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size", choices=("S", "M", "L"), required=True)
+    parser.add_argument("--seeds", type=int, default=5)
+    parser.add_argument("--time-limit", type=float, default=60)
+    parser.add_argument("--short", action="store_true", help="infeasible by construction")
+    args = parser.parse_args()
+    rows = []
+    for seed in range(args.seeds):
+        started = time.perf_counter()
+        data = generate(args.size, seed, short=args.short)
+        row = (split_figures if args.size == "L" else figures)(data, args.time_limit)
+        row["seed"], row["wall_s"] = seed, time.perf_counter() - started
+        rows.append(row)
+        print(json.dumps(row), flush=True)
+    medians = {}
+    for key in rows[0]:
+        present = [row[key] for row in rows if isinstance(row[key], (int, float))]
+        if present:
+            medians[key] = statistics.median(present)
+    medians["covered_runs"] = sum(row["covered_s"] is not None for row in rows)
+    medians["ratio_to_greedy"] = statistics.median(row["penalty"] / row["greedy_penalty"]
+                                                   for row in rows)
+    print("MEDIANS", json.dumps(medians), flush=True)
+
+
+if __name__ == "__main__":
+    main()

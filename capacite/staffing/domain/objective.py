@@ -1,0 +1,106 @@
+"""The soft goals of a roster, as integers, and the weights that keep their priority order.
+
+The goals, most important first: cover demand ≫ keep each partner's share of the hours close to
+its committed FTE share ≫ fewer desk stints (shifts plus desk changes) ≫ preferences ≫ balanced
+load. They are combined into one weighted sum. Each weight is one more than the largest value
+every lower goal together can reach on this instance, so one unit of a goal always outweighs any
+change in all the goals below it: the weighted sum orders rosters lexicographically.
+
+Those weights grow fast (about 10^12 on a Paris-sized week), and CP-SAT searches poorly with
+such coefficients, so `solve.py` applies the same order in two stages: coverage alone first
+(its lower bound is then proven quickly), then the weighted sum of the other goals with
+coverage held at its best value. Because the coverage weight exceeds everything below it,
+both ways rank rosters identically; `penalty` reports the single weighted sum.
+"""
+
+from dataclasses import dataclass
+
+from capacite.staffing.domain.instance import Assignment, Instance, Span
+
+GOALS = ("uncovered", "share_deviation", "stints", "preference_misses", "peak_load")
+
+
+@dataclass(frozen=True)
+class Bounds:
+    """Upper bounds of each goal on an instance, from which the weights follow."""
+
+    work: int  # most slots anybody can work in total
+
+    @property
+    def maxima(self) -> dict[str, int]:
+        return {"uncovered": 0,  # the top goal needs no bound
+                "share_deviation": 2 * self.work,
+                "stints": self.work,
+                "preference_misses": 2 * self.work,
+                "peak_load": 100}
+
+
+def bounds(instance: Instance) -> Bounds:
+    hours = sum(min(p.weekly_minutes // instance.slot_minutes, len(instance.available[p.id]))
+                for p in instance.staff)
+    return Bounds(work=min(hours, sum(instance.need.values())))
+
+
+def weights(instance: Instance) -> dict[str, int]:
+    """Weight per goal: one more than the largest weighted sum of all the goals below it."""
+    maxima = bounds(instance).maxima
+    result: dict[str, int] = {}
+    below = 0
+    for goal in reversed(GOALS):
+        result[goal] = below + 1
+        below += result[goal] * maxima[goal]
+    return result
+
+
+def share_percent(instance: Instance) -> dict[str, int]:
+    """Committed shares in whole percent (the model works in integers)."""
+    return {partner.id: round(100 * partner.fte_share) for partner in instance.partners}
+
+
+def goal_values(instance: Instance, assignments: tuple[Assignment, ...]) -> dict[str, int]:
+    """Each goal's value for a roster, computed from the assignments alone.
+
+    share_deviation is Σ_partners |hours_p − share_p·hours| in slots, each term rounded up
+    (shares in whole percent); peak_load is the highest worked/contracted ratio of anybody, in
+    whole percent rounded up.
+    """
+    held: dict[tuple[str, int], int] = {}
+    worked: dict[str, list[tuple[int, str]]] = {person.id: [] for person in instance.staff}
+    for a in assignments:
+        index = instance.slot_index[(a.day, a.start)]
+        held[(a.desk, index)] = held.get((a.desk, index), 0) + 1
+        worked[a.staff].append((index, a.desk))
+    uncovered = sum(max(0, need - held.get(key, 0)) for key, need in instance.need.items())
+    partner_of = {person.id: person.partner for person in instance.staff}
+    hours = {partner.id: 0 for partner in instance.partners}
+    for a in assignments:
+        hours[partner_of[a.staff]] += 1
+    total = len(assignments)
+    shares = share_percent(instance)
+    deviation = sum(-(-abs(100 * hours[p] - shares[p] * total) // 100) for p in hours)
+    stints = misses = peak = 0
+    for person in instance.staff:
+        slots: dict[int | None, str] = dict(worked[person.id])
+        stints += sum(1 for index, desk in slots.items()
+                      if index is not None and slots.get(instance.previous[index]) != desk)
+        for index, desk in worked[person.id]:
+            if person.preferences.desks and desk not in person.preferences.desks:
+                misses += 1
+            if person.preferences.times and not _in_times(instance, person.preferences.times,
+                                                          index):
+                misses += 1
+        if person.weekly_minutes:
+            cap = person.weekly_minutes // instance.slot_minutes
+            peak = max(peak, -(-100 * len(slots) // cap))
+    return {"uncovered": uncovered, "share_deviation": deviation, "stints": stints,
+            "preference_misses": misses, "peak_load": peak}
+
+
+def _in_times(instance: Instance, times: tuple[Span, ...], index: int) -> bool:
+    day, start = instance.slots[index]
+    return any(span.day == day and span.start <= start < span.end for span in times)
+
+
+def penalty(instance: Instance, values: dict[str, int]) -> int:
+    """The weighted sum the solver minimises."""
+    return sum(weights(instance)[goal] * values[goal] for goal in GOALS)
