@@ -24,11 +24,10 @@ from capacite.governance.models import (
     WorkshopProposal,
     WorkshopSession,
 )
+from capacite.lib.uploads import DOCUMENT_EXTENSIONS, check_upload
 from capacite.partners.choices import Stance
 from capacite.partners.models import Contact, Organisation
 from capacite.roadmap.models import Task
-
-DOCUMENT_EXTENSIONS = {".pdf", ".docx", ".odt", ".png", ".jpg", ".jpeg"}
 
 
 class DateInput(forms.DateInput):
@@ -47,18 +46,7 @@ class DateTimeInput(forms.DateTimeInput):
 
 def checked_upload(upload):
     """Refuse files of other types or too large; accepted ones keep their name for download."""
-    suffix = Path(upload.name).suffix.lower()
-    if suffix not in DOCUMENT_EXTENSIONS:
-        raise forms.ValidationError(
-            _("Le fichier « %(name)s » n'est pas d'un type accepté (%(types)s).")
-            % {"name": upload.name, "types": ", ".join(sorted(DOCUMENT_EXTENSIONS))}
-        )
-    if upload.size > settings.EVIDENCE_MAX_BYTES:
-        raise forms.ValidationError(
-            _("Le fichier « %(name)s » dépasse la taille permise (%(size)s).")
-            % {"name": upload.name, "size": filesizeformat(settings.EVIDENCE_MAX_BYTES)}
-        )
-    return upload
+    return check_upload(upload, extensions=DOCUMENT_EXTENSIONS)
 
 
 def upload_help() -> str:

@@ -13,6 +13,7 @@ from django_scopes import scopes_disabled
 
 from capacite.core.concurrency import VersionedModelForm
 from capacite.core.models import Membership, Role
+from capacite.lib.uploads import DOCUMENT_EXTENSIONS, check_upload, is_new_upload, original_name
 from capacite.partners.choices import (
     ActorRole,
     FieldOfAction,
@@ -31,7 +32,7 @@ from capacite.partners.models import (
     Public,
 )
 
-COMMITMENT_EXTENSIONS = {".pdf", ".docx", ".odt", ".png", ".jpg", ".jpeg"}
+COMMITMENT_EXTENSIONS = DOCUMENT_EXTENSIONS
 
 
 class DateInput(forms.DateInput):
@@ -120,19 +121,9 @@ with scopes_disabled():
 
         def clean_file(self):
             upload = self.cleaned_data.get("file")
-            if upload and hasattr(upload, "content_type"):
-                suffix = Path(upload.name).suffix.lower()
-                if suffix not in COMMITMENT_EXTENSIONS:
-                    raise forms.ValidationError(
-                        _("Le fichier « %(name)s » n'est pas d'un type accepté (%(types)s).")
-                        % {"name": upload.name,
-                           "types": ", ".join(sorted(COMMITMENT_EXTENSIONS))})
-                if upload.size > settings.EVIDENCE_MAX_BYTES:
-                    raise forms.ValidationError(
-                        _("Le fichier « %(name)s » dépasse la taille permise (%(size)s).")
-                        % {"name": upload.name,
-                           "size": filesizeformat(settings.EVIDENCE_MAX_BYTES)})
-                self.instance.filename = Path(upload.name).name[:200]
+            if is_new_upload(upload):
+                check_upload(upload, extensions=COMMITMENT_EXTENSIONS)
+                self.instance.filename = original_name(upload)
             return upload
 
     class PartnerLinkForm(forms.ModelForm):

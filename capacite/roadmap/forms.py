@@ -1,5 +1,4 @@
 from itertools import groupby
-from pathlib import Path
 
 from django import forms
 from django.conf import settings
@@ -10,10 +9,11 @@ from django_scopes import scopes_disabled
 
 from capacite.core.concurrency import VersionedModelForm
 from capacite.core.models import Phase
+from capacite.lib.uploads import DOCUMENT_EXTENSIONS, check_upload, is_new_upload, original_name
 from capacite.roadmap.domain.graph import find_cycle
 from capacite.roadmap.models import BackplanTarget, Task, VigilancePoint
 
-EVIDENCE_EXTENSIONS = {".pdf", ".docx", ".odt", ".xlsx", ".ods", ".png", ".jpg", ".jpeg"}
+EVIDENCE_EXTENSIONS = DOCUMENT_EXTENSIONS | {".xlsx", ".ods"}
 
 
 class DateInput(forms.DateInput):
@@ -70,19 +70,9 @@ with scopes_disabled():
 
         def clean_evidence_file(self):
             upload = self.cleaned_data.get("evidence_file")
-            if upload and hasattr(upload, "content_type"):
-                suffix = Path(upload.name).suffix.lower()
-                if suffix not in EVIDENCE_EXTENSIONS:
-                    raise forms.ValidationError(
-                        _("Le fichier « %(name)s » n'est pas d'un type accepté (%(types)s).")
-                        % {"name": upload.name, "types": ", ".join(sorted(EVIDENCE_EXTENSIONS))}
-                    )
-                if upload.size > settings.EVIDENCE_MAX_BYTES:
-                    raise forms.ValidationError(
-                        _("Le fichier « %(name)s » dépasse la taille permise (%(size)s).")
-                        % {"name": upload.name, "size": filesizeformat(settings.EVIDENCE_MAX_BYTES)}
-                    )
-                self.instance.evidence_filename = Path(upload.name).name[:200]
+            if is_new_upload(upload):
+                check_upload(upload, extensions=EVIDENCE_EXTENSIONS)
+                self.instance.evidence_filename = original_name(upload)
             return upload
 
         def clean_depends_on(self):
