@@ -2,7 +2,7 @@
 
 from django.http import HttpRequest
 
-from capacite.core.navigation import nav_for
+from capacite.core.navigation import nav_groups_for
 from capacite.core.permissions import Level
 from capacite.core.tenancy import cites_for
 
@@ -12,6 +12,6 @@ def navigation(request: HttpRequest) -> dict:
     return {
         "my_cites": cites_for(request.user) if hasattr(request, "user") else [],
         "current_cite": cite,
-        "cite_nav": nav_for(request) if cite else [],
+        "cite_nav_groups": nav_groups_for(request) if cite else [],
         "can_write": getattr(request, "cite_level", Level.NONE) >= Level.WRITE,
     }
