@@ -10,6 +10,8 @@ from capacite.documentation.services import ResourceFilters
 with scopes_disabled():
 
     class ResourceForm(VersionedModelForm):
+        url = forms.URLField(label=_("Adresse web"), required=False, assume_scheme="https")
+
         class Meta:
             model = Resource
             fields = ["title", "kind", "description", "publisher", "url", "themes",
