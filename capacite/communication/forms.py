@@ -1,7 +1,7 @@
 from django import forms
 
-from capacite.core.concurrency import VersionedModelForm
 from capacite.communication.models import Action
+from capacite.core.concurrency import VersionedModelForm
 
 
 class ActionForm(VersionedModelForm):

@@ -4,7 +4,7 @@ from datetime import date
 
 from capacite.documentation.models import Resource, ResourceKind, Theme
 
-P, E, O, K = ResourceKind.PAPER, ResourceKind.ELECTRONIC, ResourceKind.ONLINE, ResourceKind.KIOSK
+P, E, W, K = ResourceKind.PAPER, ResourceKind.ELECTRONIC, ResourceKind.ONLINE, ResourceKind.KIOSK
 
 # theme -> [(title, kind, ROME codes, loanable)]
 CATALOGUE: dict[str, list[tuple[str, str, str, bool]]] = {
@@ -15,7 +15,7 @@ CATALOGUE: dict[str, list[tuple[str, str, str, bool]]] = {
         ("Les métiers du numérique", P, "M1805, M1810", True),
         ("Les métiers de l'hôtellerie-restauration", P, "G1602, G1603", True),
         ("Les métiers de l'agriculture et du paysage", P, "A1203, A1414", True),
-        ("Fiches métiers ROME en ligne", O, "", False),
+        ("Fiches métiers ROME en ligne", W, "", False),
         ("Vidéos métiers : 500 témoignages", K, "", False),
     ],
     "Orientation": [
@@ -23,7 +23,7 @@ CATALOGUE: dict[str, list[tuple[str, str, str, bool]]] = {
         ("Après le bac : les formations du supérieur", P, "", True),
         ("Questionnaire d'intérêts professionnels", K, "", False),
         ("Le guide des métiers qui recrutent en région", P, "", True),
-        ("Parcours d'orientation en ligne pour adultes", O, "", False),
+        ("Parcours d'orientation en ligne pour adultes", W, "", False),
         ("Mini-stages de découverte : mode d'emploi", P, "", True),
         ("Orientation et handicap : les aides", E, "", False),
     ],
@@ -32,8 +32,8 @@ CATALOGUE: dict[str, list[tuple[str, str, str, bool]]] = {
         ("Catalogue régional des formations qualifiantes", E, "", False),
         ("La validation des acquis de l'expérience (VAE)", P, "", True),
         ("Apprentissage et contrat de professionnalisation", P, "", True),
-        ("Se former à distance : plateformes et conseils", O, "", False),
-        ("Les certifications professionnelles (RNCP)", O, "", False),
+        ("Se former à distance : plateformes et conseils", W, "", False),
+        ("Les certifications professionnelles (RNCP)", W, "", False),
         ("Reprendre des études à l'âge adulte", P, "", True),
         ("Formations aux métiers du soin", P, "J1501, J1506", True),
     ],
@@ -54,7 +54,7 @@ CATALOGUE: dict[str, list[tuple[str, str, str, bool]]] = {
         ("Rédiger son plan d'affaires", E, "", False),
         ("Reprendre une entreprise artisanale", P, "", True),
         ("Entreprendre dans l'économie sociale et solidaire", P, "", True),
-        ("Annuaire des réseaux d'accompagnement", O, "", False),
+        ("Annuaire des réseaux d'accompagnement", W, "", False),
     ],
     "Reconversion": [
         ("Changer de métier à 40 ans", P, "", True),
@@ -69,7 +69,7 @@ CATALOGUE: dict[str, list[tuple[str, str, str, bool]]] = {
         ("Le contrat de travail : CDI, CDD, temps partiel", P, "", True),
         ("Rupture conventionnelle et démission", P, "", True),
         ("Les droits des salariés en formation", P, "", True),
-        ("Code du travail numérique", O, "", False),
+        ("Code du travail numérique", W, "", False),
         ("Le droit au chômage : indemnisation", P, "", True),
         ("Travailleurs handicapés : la RQTH", E, "", False),
         ("Égalité professionnelle femmes-hommes", P, "", True),
@@ -79,8 +79,8 @@ CATALOGUE: dict[str, list[tuple[str, str, str, bool]]] = {
         ("Partir en volontariat international", P, "", True),
         ("Le permis de conduire : aides au financement", P, "", True),
         ("Mobilité solidaire sur le territoire", E, "", False),
-        ("Étudier à l'étranger : Erasmus+", O, "", False),
-        ("Apprendre une langue : ressources gratuites", O, "", False),
+        ("Étudier à l'étranger : Erasmus+", W, "", False),
+        ("Apprendre une langue : ressources gratuites", W, "", False),
         ("Travail saisonnier : où et comment", P, "G1602", True),
     ],
 }

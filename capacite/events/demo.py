@@ -44,9 +44,7 @@ def build_events_demo(*, cite, today: date) -> None:
         if day.weekday() in (0, 6):  # the demo Cités close on Sunday and Monday
             day += timedelta(days=2)
         starts = timezone.make_aware(datetime.combine(day, time(hour)))
-        if not open_cite:
-            status, decided = EventStatus.PROPOSED, None
-        elif offset > 80:
+        if not open_cite or offset > 80:
             status, decided = EventStatus.PROPOSED, None
         elif index % 11 == 5:
             status, decided = EventStatus.REFUSED, day - timedelta(days=60)

@@ -111,7 +111,10 @@ def documentation(request: HttpRequest, cite: Cite, profile: PublicProfile) -> H
     from capacite.documentation.forms import SearchForm
     from capacite.documentation.services import search_resources
 
+    from capacite.public.forms import PublicSearchForm
+
     form = SearchForm(request.GET or None)
+    form.fields["q"].label = PublicSearchForm.base_fields["q"].label
     searched = bool(request.GET)
     return render(request, "public/documentation.html", _context(
         cite, profile, form=form, searched=searched,

@@ -62,4 +62,5 @@ def calendar_bytes(events: Iterable[CalendarEvent], *, name: str, stamp: datetim
         if item.url:
             event.add("url", item.url)
         calendar.add_component(event)
-    return calendar.to_ical()
+    data: bytes = calendar.to_ical()
+    return data
