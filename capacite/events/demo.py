@@ -32,7 +32,7 @@ def build_events_demo(*, cite, today: date) -> None:
 
     if Event.objects.exists():
         return
-    site = Site.objects.order_by("kind", "pk").first()
+    site = Site.objects.filter(kind="main").first() or Site.objects.first()
     poles = list(Pole.objects.all())
     partners = list(Organisation.objects.order_by("name")[:8])
     publics = {p.key: p for p in Public.objects.all()}

@@ -42,11 +42,13 @@ def _context(cite: Cite, profile: PublicProfile, **extra) -> dict:
 def home(request: HttpRequest, cite: Cite, profile: PublicProfile) -> HttpResponse:
     """Presentation, pôles, sites with their hours and whether they are open now, next events."""
     from capacite.events.services import public_events
-    from capacite.offer.models import Pole, Site
+    from capacite.offer.models import Pole, Site, SiteKind
     from capacite.offer.services import site_summary
     from capacite.public.forms import PublicSearchForm
 
-    sites = Site.objects.prefetch_related("weekly_hours", "exceptions", "closures", "poles")
+    kinds = list(SiteKind.values)  # main site first, relay points last
+    sites = sorted(Site.objects.prefetch_related("weekly_hours", "exceptions", "closures", "poles"),
+                   key=lambda s: (kinds.index(s.kind), s.name))
     return render(request, "public/home.html", _context(
         cite, profile, poles=list(Pole.objects.all()),
         sites=[_site_view(site_summary(s)) for s in sites], events=public_events()[:3],
@@ -110,7 +112,6 @@ def documentation(request: HttpRequest, cite: Cite, profile: PublicProfile) -> H
     """Search of the catalogue by words, support and theme (GET only: nothing is stored)."""
     from capacite.documentation.forms import SearchForm
     from capacite.documentation.services import search_resources
-
     from capacite.public.forms import PublicSearchForm
 
     form = SearchForm(request.GET or None)
