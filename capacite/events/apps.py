@@ -9,8 +9,10 @@ class EventsConfig(AppConfig):
 
     def ready(self) -> None:
         from capacite.core.demo import register_demo_builder
-        from capacite.core.navigation import NavItem, register_nav
+        from capacite.core.navigation import HomePanel, NavItem, register_home_panel, register_nav
         from capacite.events.demo import build_events_demo
+        from capacite.events.services import home_panel
 
         register_demo_builder(61, "events", build_events_demo)
         register_nav(NavItem(41, _("Événements"), "events:events"))
+        register_home_panel(HomePanel(41, "events/panel_home.html", "events:events", home_panel))

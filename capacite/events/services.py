@@ -33,3 +33,10 @@ def ics_for(events: list[Event], *, name: str, urls: dict[int, str] | None = Non
     urls = urls or {}
     return calendar_bytes([as_calendar_event(e, url=urls.get(e.pk, "")) for e in events],
                           name=name, stamp=timezone.now())
+
+
+def home_panel(request: object) -> dict:
+    """The Cité home's tile: the next three retained events and the proposals awaiting a choice."""
+    return {"coming": public_events()[:3],
+            "proposed": Event.objects.filter(status=EventStatus.PROPOSED,
+                                             ends_at__gt=timezone.now()).count()}

@@ -82,9 +82,8 @@ def test_the_project_lead_publishes_the_pages_and_a_visitor_reads_the_hours(page
     visitor.close()
 
 
-@pytest.mark.parametrize("who", ["directeur"])
-def test_the_team_screens_of_the_programme(page, demo, axe, who):
-    login(page, who)
+def test_the_team_screens_of_the_programme(page, demo, axe):
+    login(page, "directeur")
     nav = page.get_by_role("navigation", name="Navigation principale")
     page.goto("/c/valombre/")
     nav.get_by_role("link", name="Documentation").click()

@@ -90,3 +90,38 @@ def test_the_staff_list_shows_coming_events_and_past_ones_on_demand(world):
     assert "0 retenus par le comité de programmation, 1 proposés" in coming
     past = client.get(url, {"period": "past"}).content.decode()
     assert "Atelier passé" in past and "Forum à venir" not in past
+
+
+@pytest.mark.django_db
+def test_two_people_editing_the_same_event_never_overwrite_each_other(world):
+    with scope(cite=world.cite):
+        event = Event.objects.create(cite=world.cite, title="Forum",
+                                     starts_at=datetime(2027, 4, 2, 8, tzinfo=UTC),
+                                     ends_at=datetime(2027, 4, 2, 12, tzinfo=UTC))
+    client = Client()
+    client.force_login(world.users[Role.STAFF])
+    url = reverse("events:event_edit", kwargs={"cite_slug": "alpha", "event_id": event.pk})
+    data = {"starts_at": "2027-04-02T10:00", "ends_at": "2027-04-02T14:00",
+            "status": "proposed", "version": event.version}
+    assert client.post(url, {**data, "title": "Forum de l'alternance"}).status_code == 302
+    stale = client.post(url, {**data, "title": "Forum des métiers"}).content.decode()
+    assert "Quelqu&#x27;un a enregistré cette fiche pendant que vous la modifiiez." in stale
+    with scope(cite=world.cite):
+        assert Event.objects.get(pk=event.pk).title == "Forum de l'alternance"
+
+
+@pytest.mark.django_db
+def test_the_cite_home_shows_the_next_retained_events_and_the_waiting_proposals(world):
+    now = datetime.now(UTC)
+    with scope(cite=world.cite):
+        for title, days, status in (("Forum retenu", 3, EventStatus.RETAINED),
+                                    ("Idée proposée", 5, EventStatus.PROPOSED),
+                                    ("Atelier refusé", 6, EventStatus.REFUSED)):
+            Event.objects.create(cite=world.cite, title=title, status=status,
+                                 starts_at=now + timedelta(days=days),
+                                 ends_at=now + timedelta(days=days, hours=1))
+    client = Client()
+    client.force_login(world.users[Role.RECEPTION])
+    html = client.get(reverse("core:cite_home", kwargs={"cite_slug": "alpha"})).content.decode()
+    assert "Forum retenu" in html and "Idée proposée" not in html
+    assert "1 proposition attend le choix du comité de programmation." in html
