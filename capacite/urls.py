@@ -48,5 +48,10 @@ urlpatterns = [
     path("c/<slug:cite_slug>/gouvernance/", include("capacite.governance.urls")),
     path("c/<slug:cite_slug>/offre/", include("capacite.offer.urls")),
     path("c/<slug:cite_slug>/travaux/", include("capacite.jobs.urls")),
+    path("c/<slug:cite_slug>/documentation/", include("capacite.documentation.urls")),
+    path("c/<slug:cite_slug>/evenements/", include("capacite.events.urls")),
+    path("c/<slug:cite_slug>/communication/", include("capacite.communication.urls")),
+    path("c/<slug:cite_slug>/pages-publiques/", include("capacite.public.staff_urls")),
+    path("public/<slug:public_slug>/", include("capacite.public.urls")),
     path("", include("capacite.core.urls")),
 ]

@@ -112,7 +112,7 @@ def test_anonymous_visitors_are_sent_to_login_from_every_cite_page(client, world
 
 @pytest.mark.django_db
 def test_pages_outside_cites_follow_their_audience(client, world):
-    samples = {"uidb64": "MQ", "token": "abc-def"}
+    samples = {"uidb64": "MQ", "token": "abc-def", **sample_kwargs(world.cite)}
     for route in OTHER_ROUTES:
         url = url_for(route, samples)
         response = client.get(url)
