@@ -76,7 +76,7 @@ NAV_GROUPS = (
     NavGroup("partenariat", _("Partenariat et gouvernance"), ("partners", "governance")),
     NavGroup("offre", _("Territoire et offre"),
              ("territory", "diagnosis", "premises", "offer", "documentation", "events",
-              "communication", "public")),
+              "communication", "publishing")),
     NavGroup("moyens", _("Équipe et budget"), ("planning", "staffing")),
 )
 

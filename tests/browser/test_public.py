@@ -13,7 +13,7 @@ from django.utils import timezone
 from django_scopes import scope
 
 from capacite.core.models import Cite
-from tests.browser.conftest import login
+from tests.browser.conftest import login, open_from_menu
 
 pytestmark = pytest.mark.browser
 
@@ -62,8 +62,7 @@ def test_the_project_lead_publishes_the_pages_and_a_visitor_reads_the_hours(page
                                                                           chromium, live_server):
     login(page, "porteur")
     page.goto("/c/rivemont/")
-    page.get_by_role("navigation", name="Navigation principale").get_by_role(
-        "link", name="Pages publiques").click()
+    open_from_menu(page, "Pages publiques")
     assert page.locator(".message").first.inner_text() == (
         "Non publiées : l'adresse publique répond « page introuvable ».")
     axe.check(page, "43-pages-publiques-reglage")
@@ -84,9 +83,8 @@ def test_the_project_lead_publishes_the_pages_and_a_visitor_reads_the_hours(page
 
 def test_the_team_screens_of_the_programme(page, demo, axe):
     login(page, "directeur")
-    nav = page.get_by_role("navigation", name="Navigation principale")
     page.goto("/c/valombre/")
-    nav.get_by_role("link", name="Documentation").click()
+    open_from_menu(page, "Documentation")
     assert page.locator("#resultats").inner_text() == "59 ressources sur 59"
     axe.check(page, "44-documentation")
     page.get_by_label("Mots").fill("batiment")
@@ -103,7 +101,7 @@ def test_the_team_screens_of_the_programme(page, demo, axe):
     assert page.locator("table.tasks tbody tr").count() == 8
     axe.check(page, "47-themes")
 
-    nav.get_by_role("link", name="Événements").click()
+    open_from_menu(page, "Événements")
     axe.check(page, "48-evenements")
     page.get_by_role("link", name="Proposer un événement").click()
     axe.check(page, "49-evenement-nouveau")
@@ -114,7 +112,7 @@ def test_the_team_screens_of_the_programme(page, demo, axe):
     assert page.locator(".message-success").inner_text() == (
         "L'événement « Forum des métiers de la mer » est enregistré.")
 
-    nav.get_by_role("link", name="Communication").click()
+    open_from_menu(page, "Communication")
     assert page.locator("#total-budget").inner_text() == "9\u00a0120,00 €"
     axe.check(page, "50-communication")
     page.get_by_role("link", name="Ajouter une action").click()
