@@ -131,6 +131,14 @@ MATRIX: dict[str, str | dict] = {
     "governance:legal": cite_page(read=ROADMAP_READERS, write=PROJECT_TEAM),
     "governance:statute_file": cite_page(read=ROADMAP_READERS, write=PROJECT_TEAM),
     "governance:step_edit": cite_page(write=PROJECT_TEAM),
+    # partners and governance (issue 3): edit screens — publics, removals with confirmation.
+    "partners:publics": cite_page(read=ROADMAP_READERS, write=PROJECT_TEAM),
+    "partners:partner_link_remove": cite_page(write=PROJECT_TEAM),
+    "governance:member_edit": cite_page(write=PROJECT_TEAM),
+    "governance:member_remove": cite_page(write=PROJECT_TEAM),
+    "governance:item_delete": cite_page(write=PROJECT_TEAM),
+    "governance:session_delete": cite_page(write=PROJECT_TEAM),
+    "governance:statute_delete": cite_page(write=PROJECT_TEAM),
 }
 
 

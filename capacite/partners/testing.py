@@ -39,8 +39,9 @@ def sample_kwargs(cite) -> dict:
         contribution = Contribution.objects.create(cite=cite, organisation=organisation,
                                                    year=2027)
         partner = Membership.objects.filter(cite=cite, role=Role.PARTNER).first()
+        link = None
         if partner:
-            PartnerLink.objects.get_or_create(
+            link, _ = PartnerLink.objects.get_or_create(
                 membership=partner, defaults={"cite": cite, "organisation": organisation})
         return {
             "organisation_id": organisation.pk,
@@ -48,4 +49,5 @@ def sample_kwargs(cite) -> dict:
             "interaction_id": interaction.pk,
             "commitment_id": commitment.pk,
             "contribution_id": contribution.pk,
+            **({"link_id": link.pk} if link else {}),
         }

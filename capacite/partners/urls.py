@@ -1,6 +1,6 @@
 from django.urls import path
 
-from capacite.partners.views import organisations, overview, records, transfer
+from capacite.partners.views import organisations, overview, publics, records, transfer
 
 app_name = "partners"
 
@@ -36,6 +36,9 @@ urlpatterns = [
          name="contribution_edit"),
     path("<int:organisation_id>/representants/nouveau/", records.partner_link_add,
          name="partner_link_add"),
+    path("representants/<int:link_id>/retirer/", records.partner_link_remove,
+         name="partner_link_remove"),
+    path("publics/", publics.publics, name="publics"),
     path("couverture/", overview.coverage, name="coverage"),
     path("positions/", overview.stance_chart, name="stance_chart"),
     path("qui-fait-quoi/", overview.who_does_what, name="who_does_what"),

@@ -1,6 +1,7 @@
 """The legal structure: options compared, the choice, statute versions, the validation path."""
 
 from django.contrib import messages
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -13,6 +14,7 @@ from capacite.governance.forms import LegalStructureForm, StatuteVersionForm, Va
 from capacite.governance.models import LegalStructure, StatuteVersion, ValidationStep
 from capacite.governance.services import latest_expected_vote, sync_statutes_tasks
 from capacite.governance.views import back_url
+from capacite.partners.views.confirm import confirm_removal
 
 # The comparison, from the guide (Phase 2 "la construction de la gouvernance", Phase 3 "la
 # structure juridique" and "tour de table financier").
@@ -91,3 +93,23 @@ def step_edit(request: HttpRequest, cite_slug: str, step_id: int) -> HttpRespons
         "back": back_url("governance:legal", cite_slug),
         "back_label": _("Structure juridique"),
         "changes": changes_of(step)})
+
+
+def statute_delete(request: HttpRequest, cite_slug: str, statute_id: int) -> HttpResponse:
+    """Ask, then remove a version of the statutes filed by mistake (the others stay)."""
+    statute = get_object_or_404(StatuteVersion, pk=statute_id)
+
+    def remove(version) -> None:
+        stored = version.file.name if version.file else ""
+        version.delete()
+        if stored:  # the generated name is the version's own: no other row points to it
+            transaction.on_commit(lambda: version.file.storage.delete(stored))
+
+    return confirm_removal(
+        request, statute,
+        title=_("Supprimer la version %(number)s des statuts") % {"number": statute.number},
+        consequence=_("La version %(version)s et son fichier seront supprimés ; les autres "
+                      "versions restent.") % {"version": statute},
+        back=back_url("governance:legal", cite_slug), back_label=_("Structure juridique"),
+        button=_("Supprimer cette version"), remove=remove,
+        done=_("La version %(number)s des statuts est supprimée.") % {"number": statute.number})

@@ -16,6 +16,7 @@ from capacite.governance.mail import recipients, send_agenda
 from capacite.governance.models import AgendaDocument, AgendaItem, Body, Decision, Meeting
 from capacite.governance.services import mark_task_done
 from capacite.governance.views import back_url
+from capacite.partners.views.confirm import confirm_removal
 
 
 def meeting_list(request: HttpRequest, cite_slug: str) -> HttpResponse:
@@ -111,6 +112,22 @@ def item_edit(request: HttpRequest, cite_slug: str, item_id: int) -> HttpRespons
         "title": _("Modifier « %(title)s »") % {"title": item.title},
         "back": back_url("governance:meeting_detail", cite_slug, meeting_id=item.meeting_id),
         "back_label": str(item.meeting), "changes": changes_of(item)})
+
+
+def item_delete(request: HttpRequest, cite_slug: str, item_id: int) -> HttpResponse:
+    """Ask, then take a point off the agenda; its history keeps the deletion."""
+    item = get_object_or_404(AgendaItem.objects.select_related("meeting__body"), pk=item_id)
+    documents = item.documents.count()
+    return confirm_removal(
+        request, item,
+        title=_("Retirer « %(title)s » de l'ordre du jour") % {"title": item.title},
+        consequence=(_("Le point, son compte rendu et ses %(count)d documents joints seront "
+                       "supprimés de la réunion « %(meeting)s ».") if documents else
+                     _("Le point et son compte rendu seront supprimés de la réunion "
+                       "« %(meeting)s ».")) % {"count": documents, "meeting": item.meeting},
+        back=back_url("governance:meeting_detail", cite_slug, meeting_id=item.meeting_id),
+        back_label=str(item.meeting), button=_("Retirer ce point"),
+        done=_("Le point « %(title)s » est retiré de l'ordre du jour.") % {"title": item.title})
 
 
 def meeting_send(request: HttpRequest, cite_slug: str, meeting_id: int) -> HttpResponse:

@@ -21,6 +21,7 @@ from capacite.governance.models import (
 )
 from capacite.governance.services import workshop_plan
 from capacite.governance.views import back_url
+from capacite.partners.views.confirm import confirm_removal
 
 
 def workshop_list(request: HttpRequest, cite_slug: str) -> HttpResponse:
@@ -82,3 +83,17 @@ def workshop_detail(request: HttpRequest, cite_slug: str, group_id: int) -> Http
         "contacts": group.contacts.select_related("organisation"),
         "organisations": group.organisations.all(),
         "sessions": group.sessions.all(), "proposals": group.proposals.all()})
+
+
+def session_delete(request: HttpRequest, cite_slug: str, session_id: int) -> HttpResponse:
+    """Ask, then take a session off the group's calendar."""
+    session = get_object_or_404(WorkshopSession.objects.select_related("group"), pk=session_id)
+    when = f"{session.date:%d/%m/%Y}"
+    return confirm_removal(
+        request, session,
+        title=_("Supprimer la séance du %(date)s") % {"date": when},
+        consequence=_("La séance du %(date)s du groupe « %(theme)s » sera retirée du "
+                      "calendrier des ateliers.") % {"date": when, "theme": session.group.theme},
+        back=back_url("governance:workshop_detail", cite_slug, group_id=session.group_id),
+        back_label=session.group.theme, button=_("Supprimer la séance"),
+        done=_("La séance du %(date)s est supprimée.") % {"date": when})

@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -32,6 +33,7 @@ from capacite.partners.models import (
     PartnerLink,
     Position,
 )
+from capacite.partners.views.confirm import confirm_removal
 
 
 def _back(cite_slug: str, organisation_id: int):
@@ -194,3 +196,24 @@ def partner_link_add(request: HttpRequest, cite_slug: str, organisation_id: int)
         "form": form, "title": _("Rattacher un représentant du partenaire"),
         "organisation": organisation,
     })
+
+
+def partner_link_remove(request: HttpRequest, cite_slug: str, link_id: int) -> HttpResponse:
+    """Ask, then detach a partner representative from the organisation it speaks for."""
+    link = get_object_or_404(PartnerLink.objects.select_related("organisation",
+                                                                "membership__user"), pk=link_id)
+    user = link.membership.user
+    who = user.get_full_name() or user.get_username()
+    organisation = link.organisation
+    return confirm_removal(
+        request, link,
+        title=_("Détacher %(who)s de « %(name)s »") % {"who": who, "name": organisation.name},
+        consequence=_("%(who)s gardera son accès en lecture à la Cité mais ne pourra plus "
+                      "modifier les engagements et contributions de « %(name)s ». Ses "
+                      "enregistrements passés restent.") % {"who": who,
+                                                            "name": organisation.name},
+        back=reverse("partners:organisation_detail", kwargs={
+            "cite_slug": cite_slug, "organisation_id": organisation.pk}),
+        back_label=organisation.name, button=_("Détacher le représentant"),
+        done=_("%(who)s ne représente plus « %(name)s ».") % {"who": who,
+                                                             "name": organisation.name})
