@@ -102,10 +102,11 @@ def member_remove(request: HttpRequest, cite_slug: str, member_id: int) -> HttpR
 
     return confirm_removal(
         request, member,
-        title=_("Retirer %(member)s de « %(body)s »") % {"member": member,
-                                                          "body": member.body.name},
+        title=_("Retirer « %(organisation)s » de l'instance « %(body)s »") % {
+            "organisation": member.organisation.name, "body": member.body.name},
         consequence=_("Cette organisation ne sera plus convoquée ni comptée parmi les membres. "
                       "Ses présences aux réunions passées restent dans les comptes rendus."),
         back=back_url("governance:body_detail", cite_slug, body_id=member.body_id),
         back_label=member.body.name, button=_("Retirer ce membre"), remove=leave,
-        done=_("%(member)s ne siège plus dans cette instance.") % {"member": member})
+        done=_("« %(organisation)s » ne siège plus dans cette instance.") % {
+            "organisation": member.organisation.name})
