@@ -17,6 +17,7 @@ from capacite.governance.models import (
     StatuteVersion,
     ValidationStep,
     WorkshopGroup,
+    WorkshopProposal,
     WorkshopSession,
 )
 from capacite.partners.choices import OrganisationKind
@@ -43,6 +44,8 @@ def sample_kwargs(cite) -> dict:
             cite=cite, body=body, meeting=meeting, decided_on=date(2027, 3, 12),
             title="Note d'opportunité validée")
         group, _ = WorkshopGroup.objects.get_or_create(cite=cite, theme="Offre de service")
+        proposal = WorkshopProposal.objects.filter(group=group).first() or \
+            WorkshopProposal.objects.create(cite=cite, group=group, title="Cinq pôles")
         session = WorkshopSession.objects.filter(group=group).first() or \
             WorkshopSession.objects.create(cite=cite, group=group, date=date(2027, 4, 2))
         statute = StatuteVersion(cite=cite, number="v1", dated=date(2027, 5, 1),
@@ -56,5 +59,5 @@ def sample_kwargs(cite) -> dict:
             "body_id": body.pk, "meeting_id": meeting.pk, "item_id": item.pk,
             "document_id": document.pk, "decision_id": decision.pk, "group_id": group.pk,
             "statute_id": statute.pk, "step_id": step.pk, "member_id": member.pk,
-            "session_id": session.pk,
+            "session_id": session.pk, "proposal_id": proposal.pk,
         }

@@ -154,3 +154,46 @@ def test_a_statute_version_and_its_file_are_removed_after_confirmation(world):
     with scope(cite=world.cite):
         assert list(StatuteVersion.objects.all()) == [other]
     assert not storage.exists(stored)
+
+
+def test_a_cancelled_meeting_is_deleted_and_its_decisions_stay_in_the_register(world):
+    from capacite.governance.models import Decision, Meeting
+
+    c = committee(world)
+    client = lead(world)
+    with scope(cite=world.cite):
+        decision = Decision.objects.create(cite=world.cite, body=c.body, meeting=c.meeting,
+                                           decided_on=date(2027, 3, 12), title="Budget voté")
+    edit = text(client.get(url(world, "meeting_edit", meeting_id=c.meeting.pk)))
+    assert url(world, "meeting_delete", meeting_id=c.meeting.pk) in edit
+    page = text(client.get(url(world, "meeting_delete", meeting_id=c.meeting.pk)))
+    assert "Ses décisions restent dans le registre" in page
+    response = client.post(url(world, "meeting_delete", meeting_id=c.meeting.pk),
+                           {"confirmer": "oui", "version": c.meeting.version})
+    assert response["Location"] == url(world, "body_detail", body_id=c.body.pk)
+    with scope(cite=world.cite):
+        assert not Meeting.objects.exists() and not AgendaItem.objects.exists()
+        decision.refresh_from_db()
+        assert (decision.title, decision.meeting) == ("Budget voté", None)
+
+
+def test_a_workshop_proposal_is_edited_then_deleted(world):
+    from capacite.governance.models import WorkshopProposal
+
+    client = lead(world)
+    with scope(cite=world.cite):
+        group = WorkshopGroup.objects.create(cite=world.cite, theme="Locaux")
+        proposal = WorkshopProposal.objects.create(cite=world.cite, group=group,
+                                                   title="Un plateau de 600 m²")
+    assert url(world, "proposal_edit", proposal_id=proposal.pk) in text(
+        client.get(url(world, "workshop_detail", group_id=group.pk)))
+    client.post(url(world, "proposal_edit", proposal_id=proposal.pk), {
+        "title": "Un plateau de 650 m²", "details": "", "dossier_part": "premises",
+        "version": proposal.version})
+    with scope(cite=world.cite):
+        proposal.refresh_from_db()
+        assert (proposal.title, proposal.dossier_part) == ("Un plateau de 650 m²", "premises")
+    client.post(url(world, "proposal_delete", proposal_id=proposal.pk),
+                {"confirmer": "oui", "version": proposal.version})
+    with scope(cite=world.cite):
+        assert not WorkshopProposal.objects.exists()

@@ -215,3 +215,26 @@ def test_the_partnership_alerts_page_shows_all_three_alerts(world, settings):
                 {"confirmer": "oui", "version": seat.version})
     page = text(client.get(reverse("partners:alerts", kwargs={"cite_slug": world.cite.slug})))
     assert "Aucun partenaire absent de plusieurs réunions de suite." in page
+
+
+def test_deleting_the_latest_deliberation_brings_the_statutes_date_back(world):
+    client = lead(world)
+    with scope(cite=world.cite):
+        region = Organisation.objects.create(cite=world.cite, name="Région", kind="first_circle")
+        dept = Organisation.objects.create(cite=world.cite, name="Département",
+                                           kind="first_circle")
+    for organisation, day in ((region, "2027-10-14"), (dept, "2027-06-30")):
+        client.post(url(world, "legal"), {
+            "action": "step", "step-organisation": organisation.pk,
+            "step-deciding_body": "Assemblée", "step-expected_on": day,
+            "step-status": "planned", "step-note": "", "step-version": 0})
+    with scope(cite=world.cite):
+        latest = ValidationStep.objects.get(organisation=region)
+    edit = text(client.get(url(world, "step_edit", step_id=latest.pk)))
+    assert url(world, "step_delete", step_id=latest.pk) in edit
+    client.post(url(world, "step_delete", step_id=latest.pk),
+                {"confirmer": "oui", "version": latest.version})
+    with scope(cite=world.cite):
+        assert list(ValidationStep.objects.values_list("organisation__name", flat=True)) == [
+            "Département"]
+        assert Task.objects.get(key="faire-voter-statuts").due_date == date(2027, 6, 30)

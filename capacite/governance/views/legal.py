@@ -92,7 +92,27 @@ def step_edit(request: HttpRequest, cite_slug: str, step_id: int) -> HttpRespons
         "form": form, "title": _("Validation des statuts : %(step)s") % {"step": step},
         "back": back_url("governance:legal", cite_slug),
         "back_label": _("Structure juridique"),
-        "changes": changes_of(step)})
+        "changes": changes_of(step),
+        "delete_url": back_url("governance:step_delete", cite_slug, step_id=step.pk),
+        "delete_label": _("Supprimer cette délibération")})
+
+
+def step_delete(request: HttpRequest, cite_slug: str, step_id: int) -> HttpResponse:
+    """Ask, then delete a deliberation; the rétro-planning dates are computed again."""
+    step = get_object_or_404(ValidationStep.objects.select_related("organisation"), pk=step_id)
+
+    def remove(record) -> None:
+        record.delete()
+        sync_statutes_tasks()
+
+    return confirm_removal(
+        request, step, remove=remove,
+        title=_("Supprimer la délibération : %(step)s") % {"step": step},
+        consequence=_("Le rétro-planning recalculera l'adoption des statuts et "
+                      "l'enregistrement en préfecture sans cette délibération."),
+        back=back_url("governance:legal", cite_slug), back_label=_("Structure juridique"),
+        button=_("Supprimer la délibération"),
+        done=_("La délibération est supprimée ; le rétro-planning en tient compte."))
 
 
 def statute_delete(request: HttpRequest, cite_slug: str, statute_id: int) -> HttpResponse:

@@ -60,7 +60,24 @@ def meeting_edit(request: HttpRequest, cite_slug: str, meeting_id: int) -> HttpR
     return render(request, "governance/form_page.html", {
         "form": form, "title": _("Modifier « %(meeting)s »") % {"meeting": meeting},
         "back": back_url("governance:meeting_detail", cite_slug, meeting_id=meeting.pk),
-        "back_label": str(meeting), "changes": changes_of(meeting)})
+        "back_label": str(meeting), "changes": changes_of(meeting),
+        "delete_url": back_url("governance:meeting_delete", cite_slug, meeting_id=meeting.pk),
+        "delete_label": _("Supprimer cette réunion")})
+
+
+def meeting_delete(request: HttpRequest, cite_slug: str, meeting_id: int) -> HttpResponse:
+    """Ask, then delete a meeting (a cancelled one): its agenda, documents and attendance go;
+    its decisions stay in the register, its positions in the partners' history."""
+    meeting = get_object_or_404(Meeting.objects.select_related("body"), pk=meeting_id)
+    return confirm_removal(
+        request, meeting,
+        title=_("Supprimer « %(meeting)s »") % {"meeting": meeting},
+        consequence=_("L'ordre du jour, ses documents, les présences et le compte rendu de "
+                      "cette réunion seront supprimés. Ses décisions restent dans le registre "
+                      "et les positions dans l'historique des partenaires."),
+        back=back_url("governance:body_detail", cite_slug, body_id=meeting.body_id),
+        back_label=meeting.body.name, button=_("Supprimer la réunion"),
+        done=_("La réunion « %(meeting)s » est supprimée.") % {"meeting": meeting})
 
 
 def meeting_detail(request: HttpRequest, cite_slug: str, meeting_id: int) -> HttpResponse:
@@ -111,7 +128,9 @@ def item_edit(request: HttpRequest, cite_slug: str, item_id: int) -> HttpRespons
         "form": form, "multipart": True,
         "title": _("Modifier « %(title)s »") % {"title": item.title},
         "back": back_url("governance:meeting_detail", cite_slug, meeting_id=item.meeting_id),
-        "back_label": str(item.meeting), "changes": changes_of(item)})
+        "back_label": str(item.meeting), "changes": changes_of(item),
+        "delete_url": back_url("governance:item_delete", cite_slug, item_id=item.pk),
+        "delete_label": _("Retirer ce point de l'ordre du jour")})
 
 
 def item_delete(request: HttpRequest, cite_slug: str, item_id: int) -> HttpResponse:

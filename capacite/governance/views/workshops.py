@@ -97,3 +97,32 @@ def session_delete(request: HttpRequest, cite_slug: str, session_id: int) -> Htt
         back=back_url("governance:workshop_detail", cite_slug, group_id=session.group_id),
         back_label=session.group.theme, button=_("Supprimer la séance"),
         done=_("La séance du %(date)s est supprimée.") % {"date": when})
+
+
+def proposal_edit(request: HttpRequest, cite_slug: str, proposal_id: int) -> HttpResponse:
+    proposal = get_object_or_404(WorkshopProposal.objects.select_related("group"),
+                                 pk=proposal_id)
+    form = WorkshopProposalForm(request.POST or None, instance=proposal)
+    back = back_url("governance:workshop_detail", cite_slug, group_id=proposal.group_id)
+    if request.method == "POST" and save_form_atomically(form):
+        messages.success(request, _("La proposition est enregistrée."))
+        return redirect(back)
+    return render(request, "governance/form_page.html", {
+        "form": form, "title": _("Modifier la proposition"), "back": back,
+        "back_label": proposal.group.theme, "changes": changes_of(proposal),
+        "delete_url": back_url("governance:proposal_delete", cite_slug,
+                               proposal_id=proposal.pk),
+        "delete_label": _("Supprimer cette proposition")})
+
+
+def proposal_delete(request: HttpRequest, cite_slug: str, proposal_id: int) -> HttpResponse:
+    """Ask, then delete a proposal; its history keeps the deletion."""
+    proposal = get_object_or_404(WorkshopProposal.objects.select_related("group"),
+                                 pk=proposal_id)
+    return confirm_removal(
+        request, proposal,
+        title=_("Supprimer la proposition « %(title)s »") % {"title": proposal.title},
+        consequence=_("La proposition ne sera plus rattachée au dossier de label."),
+        back=back_url("governance:workshop_detail", cite_slug, group_id=proposal.group_id),
+        back_label=proposal.group.theme, button=_("Supprimer la proposition"),
+        done=_("La proposition est supprimée."))

@@ -70,3 +70,54 @@ def test_a_partner_representative_is_detached_after_confirmation(world):
     with scope(cite=world.cite):
         assert not PartnerLink.objects.exists()
         assert Membership.objects.filter(pk=partner.pk).exists()
+
+
+def test_interactions_commitments_and_contributions_are_deleted_after_confirmation(world):
+    from datetime import date
+
+    from capacite.partners.models import Commitment, Contribution, Interaction
+
+    client = _lead(world)
+    with scope(cite=world.cite):
+        organisation = Organisation.objects.create(cite=world.cite, name="Greta",
+                                                   kind="operator")
+        interaction = Interaction.objects.create(cite=world.cite, organisation=organisation,
+                                                 occurred_on=date(2027, 1, 5), summary="Appel")
+        commitment = Commitment.objects.create(cite=world.cite, organisation=organisation,
+                                               kind="letter_of_intent", status="requested",
+                                               dated=date(2027, 1, 6))
+        contribution = Contribution.objects.create(cite=world.cite, organisation=organisation,
+                                                   year=2028)
+    for name, key, record, phrase in (
+            ("interaction", "interaction_id", interaction, "Supprimer cet échange"),
+            ("commitment", "commitment_id", commitment, "Supprimer cet engagement"),
+            ("contribution", "contribution_id", contribution, "Supprimer cette contribution")):
+        edit = client.get(_url(world, f"{name}_edit", **{key: record.pk})).content.decode()
+        assert phrase in edit and _url(world, f"{name}_delete", **{key: record.pk}) in edit
+        response = client.post(_url(world, f"{name}_delete", **{key: record.pk}),
+                               {"confirmer": "oui", "version": record.version})
+        assert response["Location"] == _url(world, "organisation_detail",
+                                            organisation_id=organisation.pk)
+    with scope(cite=world.cite):
+        assert not Interaction.objects.exists()
+        assert not Commitment.objects.exists() and not Contribution.objects.exists()
+        assert Interaction.history.filter(history_type="-").count() == 1
+
+
+def test_a_partner_representative_may_not_delete_another_organisations_commitment(world):
+    from datetime import date
+
+    from capacite.partners.models import Commitment
+
+    client = Client()
+    client.force_login(world.users[Role.PARTNER])
+    with scope(cite=world.cite):
+        other = Organisation.objects.create(cite=world.cite, name="CCI", kind="economic")
+        commitment = Commitment.objects.create(cite=world.cite, organisation=other,
+                                               kind="letter_of_intent", status="requested",
+                                               dated=date(2027, 1, 6))
+    response = client.post(_url(world, "commitment_delete", commitment_id=commitment.pk),
+                           {"confirmer": "oui", "version": commitment.version})
+    assert response.status_code == 403
+    with scope(cite=world.cite):
+        assert Commitment.objects.filter(pk=commitment.pk).exists()
