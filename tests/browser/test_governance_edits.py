@@ -77,3 +77,44 @@ def test_the_project_lead_edits_and_removes_with_confirmation(page, demo, axe):
     page.get_by_role("button", name="Détacher le représentant").click()
     page.wait_for_url(organisation_url)
     assert "Nadia Keraudren ne représente plus" in page.locator(".message-success").inner_text()
+
+    # The other removals and the proposal form: each page opened, checked and photographed.
+    from django_scopes import scope
+
+    from capacite.core.models import Cite
+    from capacite.governance.models import Meeting, ValidationStep, WorkshopProposal
+    from capacite.partners.models import Commitment, Contribution, Interaction
+
+    rivemont = Cite.objects.get(slug="rivemont")
+    with scope(cite=rivemont):
+        ids = {
+            "meeting": Meeting.objects.order_by("starts_at").first().pk,
+            "step": ValidationStep.objects.first().pk,
+            "proposal": WorkshopProposal.objects.first().pk,
+            "interaction": Interaction.objects.first().pk,
+            "commitment": Commitment.objects.first().pk,
+            "contribution": Contribution.objects.first().pk,
+        }
+    g, p = "/c/rivemont/gouvernance", "/c/rivemont/partenaires"
+    for path, name, heading in (
+            (f"{g}/reunions/{ids['meeting']}/modifier/", "gov-edit-06-reunion",
+             "Supprimer cette réunion"),
+            (f"{g}/reunions/{ids['meeting']}/supprimer/", "gov-edit-07-supprimer-reunion", ""),
+            (f"{g}/structure-juridique/validations/{ids['step']}/supprimer/",
+             "gov-edit-08-supprimer-deliberation", ""),
+            (f"{g}/ateliers/propositions/{ids['proposal']}/", "gov-edit-09-proposition",
+             "Supprimer cette proposition"),
+            (f"{g}/ateliers/propositions/{ids['proposal']}/supprimer/",
+             "gov-edit-10-supprimer-proposition", ""),
+            (f"{p}/echanges/{ids['interaction']}/supprimer/", "partners-edit-04-echange", ""),
+            (f"{p}/engagements/{ids['commitment']}/supprimer/", "partners-edit-05-engagement",
+             ""),
+            (f"{p}/contributions/{ids['contribution']}/supprimer/",
+             "partners-edit-06-contribution", ""),
+            (f"{p}/alertes/", "partners-edit-07-alertes", "Absents des 3 dernières réunions")):
+        page.goto(path)
+        if heading:
+            assert heading in page.locator("main").inner_text(), path
+        else:
+            assert page.locator("h1").inner_text().startswith("Supprimer"), path
+        axe.check(page, name)
