@@ -272,8 +272,10 @@ def commitment_delete(request: HttpRequest, cite_slug: str, commitment_id: int) 
     return confirm_removal(
         request, commitment, remove=remove,
         title=_("Supprimer l'engagement « %(kind)s »") % {"kind": label},
-        consequence=_("L'engagement « %(kind)s » de « %(name)s » et son fichier seront "
-                      "supprimés.") % {"kind": label, "name": organisation.name},
+        consequence=(_("L'engagement « %(kind)s » de « %(name)s » et son fichier seront "
+                       "supprimés.") if stored else
+                     _("L'engagement « %(kind)s » de « %(name)s » sera supprimé."))
+        % {"kind": label, "name": organisation.name},
         done=_("L'engagement « %(kind)s » est supprimé.") % {"kind": label},
         back=_url(cite_slug, "organisation_detail", organisation_id=organisation.pk),
         back_label=organisation.name)
