@@ -158,6 +158,21 @@ MATRIX: dict[str, str | dict] = {
     "public:agenda_ics": Audience.EVERYONE,
     "public:event_ics": Audience.EVERYONE,
     "public:documentation": Audience.EVERYONE,
+    # partners and governance (issue 3): edit screens — publics, removals with confirmation.
+    "partners:publics": cite_page(read=ROADMAP_READERS, write=PROJECT_TEAM),
+    "partners:partner_link_remove": cite_page(write=PROJECT_TEAM),
+    "partners:interaction_delete": cite_page(write=PROJECT_TEAM),
+    "partners:commitment_delete": cite_page(write=PROJECT_TEAM | {Role.PARTNER}),
+    "partners:contribution_delete": cite_page(write=PROJECT_TEAM | {Role.PARTNER}),
+    "governance:meeting_delete": cite_page(write=PROJECT_TEAM),
+    "governance:step_delete": cite_page(write=PROJECT_TEAM),
+    "governance:proposal_edit": cite_page(write=PROJECT_TEAM),
+    "governance:proposal_delete": cite_page(write=PROJECT_TEAM),
+    "governance:member_edit": cite_page(write=PROJECT_TEAM),
+    "governance:member_remove": cite_page(write=PROJECT_TEAM),
+    "governance:item_delete": cite_page(write=PROJECT_TEAM),
+    "governance:session_delete": cite_page(write=PROJECT_TEAM),
+    "governance:statute_delete": cite_page(write=PROJECT_TEAM),
 }
 
 

@@ -33,6 +33,7 @@ from capacite.governance.models import (
 from capacite.governance.positions import meeting_context
 from capacite.governance.services import sync_statutes_tasks
 from capacite.partners.choices import FirstCircle, OrganisationKind
+from capacite.partners.demo_stances import meeting_day, stance_at
 from capacite.partners.models import Contact, Organisation, Position
 
 PARIS = ZoneInfo("Europe/Paris")
@@ -88,6 +89,8 @@ def _meeting(cite, body, day, place, items, *, attendance=None, stances=None, de
         if status:
             Attendance.objects.create(cite=cite, meeting=meeting, member=member, status=status)
     for organisation, (stance, reason) in (stances or {}).items():
+        if (attendance or {}).get(organisation.pk) == AttendanceStatus.ABSENT:
+            continue  # not there to say: its position is assessed when it comes back
         Position.objects.create(cite=cite, organisation=organisation, stance=stance,
                                 reason=reason, assessed_on=day,
                                 context=meeting_context(meeting))
@@ -110,20 +113,13 @@ def build_governance_demo(*, cite, today: date) -> None:
 
 
 def _stances(organisations, step: int) -> dict:
-    """Positions after `step` meetings: two hesitants rally, one institution refuses."""
+    """Positions of the member organisations at committee `step`, from the demo's trajectory
+    (the same table the partners demo reads); organisations not assessed yet are left out."""
     result = {}
-    for index, organisation in enumerate(organisations):
-        if index == 1:
-            result[organisation] = (("hesitant", "Attend le budget prévisionnel.") if step < 4
-                                    else ("ally", "Rassuré par le scénario retenu."))
-        elif index == 3:
-            result[organisation] = (("hesitant", "Craint un doublon avec ses permanences.")
-                                    if step < 6 else
-                                    ("ally", "Ses conseillers tiendront le pôle emploi."))
-        elif index == 5 and step >= 2:
-            result[organisation] = ("refusal", "Ne peut pas détacher de personnel en 2027.")
-        else:
-            result[organisation] = ("ally", "")
+    for organisation in organisations:
+        found = stance_at(organisation.name, step)
+        if found:
+            result[organisation] = found
     return result
 
 
@@ -150,10 +146,10 @@ def _rivemont(cite, today: date) -> None:
         [("Le comité retient la forme d'un GIP pour la future Cité.",
           "Choix de la structure juridique", "choisir-structure-juridique")],
     ]
-    step = 0
+    # Eight past committees, steering and technical in turn, on the trajectory's days.
     for index in range(4):
-        day = today - timedelta(days=300 - index * 75)
-        step += 1
+        step = 2 * index + 1
+        day = meeting_day(today, step)
         _meeting(cite, steering, day, place, [
             ("Point d'avancement du projet", 30, "Camille Berthelot",
              "La cheffe de projet présente l'avancement ; les partenaires posent leurs questions."),
@@ -162,15 +158,13 @@ def _rivemont(cite, today: date) -> None:
             ("Décisions à prendre", 30, "Marc Delaunay-Ferrand",
              "Le porteur politique soumet les options au comité."),
         ], stances=_stances(steering_members, step), decisions=steering_decisions[index])
-        tech_day = day + timedelta(days=35)
-        step += 1
-        _meeting(cite, technical, tech_day, "Locaux de la Mission locale", [
+        _meeting(cite, technical, meeting_day(today, step + 1), "Locaux de la Mission locale", [
             ("Offre de service : pôles de conseil", 60, "Référents techniques",
              "Les partenaires répartissent les pôles selon leurs compétences."),
             ("Organisation et horaires", 45, "Camille Berthelot",
              "Deux hypothèses d'amplitude sont comparées."),
         ], attendance={absentee.pk: AttendanceStatus.ABSENT} if index >= 1 else None,
-            stances=_stances(technical_members, step))
+            stances=_stances(technical_members, step + 1))
     upcoming = Meeting.objects.create(cite=cite, body=steering, starts_at=_at(
         today + timedelta(days=21), 10), place=place, duration_minutes=120)
     for index, (title, minutes, presenter) in enumerate([

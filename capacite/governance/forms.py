@@ -175,7 +175,7 @@ class LegalStructureForm(VersionedModelForm):
 
 with scopes_disabled():
 
-    class MemberForm(forms.ModelForm):
+    class MemberForm(VersionedModelForm):
         class Meta:
             model = BodyMember
             fields = ["organisation", "contact", "role"]
@@ -195,6 +195,20 @@ with scopes_disabled():
                 self.add_error("contact", _("Cette personne n'appartient pas à cette "
                                             "organisation."))
             return data
+
+    class MemberEditForm(VersionedModelForm):
+        """A seated member: the person who sits for its organisation, and the role."""
+
+        class Meta:
+            model = BodyMember
+            fields = ["contact", "role"]
+
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self.fields["contact"].queryset = Contact.objects.filter(
+                organisation_id=self.instance.organisation_id, erased_at__isnull=True)
+            self.fields["contact"].help_text = _(
+                "Une personne de cette organisation (fiche Partenaires).")
 
     class DecisionForm(VersionedModelForm):
         """A decision; when it validates a roadmap validation moment, it may mark it done."""

@@ -8,13 +8,13 @@ from django.utils.translation import gettext as _
 
 from capacite.core.concurrency import save_versioned
 from capacite.governance.domain.ics import Invitation, invitation_ics
-from capacite.governance.models import Meeting
+from capacite.governance.models import Meeting, current_members
 
 
 def recipients(meeting: Meeting) -> list[str]:
     """The work e-mails of the members' named contacts (erased people excluded), no repeats."""
     emails = []
-    for member in meeting.body.members.select_related("contact"):
+    for member in current_members(meeting.body).select_related("contact"):
         contact = member.contact
         if contact and contact.email and not contact.erased_at and contact.email not in emails:
             emails.append(contact.email)

@@ -3,13 +3,13 @@
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from capacite.governance.models import Attendance, Meeting
+from capacite.governance.models import Attendance, Meeting, members_at
 
 
 def meeting_context(meeting: Meeting) -> dict:
     items = list(meeting.items.prefetch_related("documents"))
     attendance = {a.member_id: a for a in Attendance.objects.filter(meeting=meeting)}
-    members = list(meeting.body.members.select_related("organisation", "contact"))
+    members = list(members_at(meeting).select_related("organisation", "contact"))
     for member in members:
         record = attendance.get(member.pk)
         member.status_label = record.get_status_display() if record else ""

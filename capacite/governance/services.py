@@ -44,7 +44,7 @@ def repeated_absences(*, now=None) -> list[Absence]:
     now = now or timezone.now()
     threshold = absence_threshold()
     seats: dict[tuple[int, int], str] = {}
-    for member in BodyMember.objects.select_related("organisation"):
+    for member in BodyMember.objects.filter(left_on__isnull=True).select_related("organisation"):
         seats[(member.body_id, member.organisation_id)] = member.organisation.name
     meetings_by_body: dict[int, list[int]] = {}
     for meeting_id, body_id in Meeting.objects.filter(starts_at__lte=now).order_by(
@@ -68,7 +68,7 @@ def repeated_absences(*, now=None) -> list[Absence]:
 
 def missing_first_circle() -> list[str]:
     """The guide's first-circle categories with no member organisation on a steering committee."""
-    present = BodyMember.objects.filter(body__kind=BodyKind.STEERING).exclude(
+    present = BodyMember.objects.filter(body__kind=BodyKind.STEERING, left_on__isnull=True).exclude(
         organisation__first_circle="").values_list("organisation__first_circle", flat=True)
     labels = dict(FirstCircle.choices)
     return [str(labels[c]) for c in missing_categories(FirstCircle.values, present)]

@@ -17,6 +17,8 @@ from capacite.governance.models import (
     StatuteVersion,
     ValidationStep,
     WorkshopGroup,
+    WorkshopProposal,
+    WorkshopSession,
 )
 from capacite.partners.choices import OrganisationKind
 from capacite.partners.models import Organisation
@@ -29,7 +31,8 @@ def sample_kwargs(cite) -> dict:
             defaults={"kind": OrganisationKind.FIRST_CIRCLE, "first_circle": "region"})
         body, _ = Body.objects.get_or_create(cite=cite, name="Comité de pilotage (échantillon)",
                                              defaults={"kind": BodyKind.STEERING})
-        BodyMember.objects.get_or_create(cite=cite, body=body, organisation=organisation)
+        member, _ = BodyMember.objects.get_or_create(cite=cite, body=body,
+                                                     organisation=organisation)
         meeting = Meeting.objects.filter(body=body).first() or Meeting.objects.create(
             cite=cite, body=body, place="Hôtel de région",
             starts_at=datetime(2027, 3, 12, 14, 0, tzinfo=ZoneInfo("Europe/Paris")))
@@ -41,6 +44,10 @@ def sample_kwargs(cite) -> dict:
             cite=cite, body=body, meeting=meeting, decided_on=date(2027, 3, 12),
             title="Note d'opportunité validée")
         group, _ = WorkshopGroup.objects.get_or_create(cite=cite, theme="Offre de service")
+        proposal = WorkshopProposal.objects.filter(group=group).first() or \
+            WorkshopProposal.objects.create(cite=cite, group=group, title="Cinq pôles")
+        session = WorkshopSession.objects.filter(group=group).first() or \
+            WorkshopSession.objects.create(cite=cite, group=group, date=date(2027, 4, 2))
         statute = StatuteVersion(cite=cite, number="v1", dated=date(2027, 5, 1),
                                  filename="statuts.pdf")
         statute.file.save("statuts.pdf", ContentFile(b"%PDF-1.4 statuts"), save=True)
@@ -51,5 +58,6 @@ def sample_kwargs(cite) -> dict:
         return {
             "body_id": body.pk, "meeting_id": meeting.pk, "item_id": item.pk,
             "document_id": document.pk, "decision_id": decision.pk, "group_id": group.pk,
-            "statute_id": statute.pk, "step_id": step.pk,
+            "statute_id": statute.pk, "step_id": step.pk, "member_id": member.pk,
+            "session_id": session.pk, "proposal_id": proposal.pk,
         }

@@ -7,6 +7,7 @@ import io
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 # Colours of the French State design system: blue France, success green, error red; all reach
 # WCAG AA contrast against white.
@@ -57,15 +58,26 @@ def gantt_svg(rows: list[GanttRow], *, today: date, target_date: date, title: st
         for side in ("top", "right"):
             axes.spines[side].set_visible(False)
         figure.tight_layout()
-        buffer = io.StringIO()
-        figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
+        return figure_to_svg(figure, title=title, title_id="gantt-title")
+
+
+def figure_to_svg(figure: Any, *, title: str, title_id: str) -> str:
+    """A matplotlib figure as an inline, accessible SVG element ready for a page or a PDF.
+
+    Keeps only the <svg> element (no XML prolog), drops the fixed width and height in points so
+    CSS sizes it, and adds role="img" with a <title> (`title_id` must be unique on the page) so a
+    screen reader announces what the chart shows. Call it inside the rc_context the figure was
+    drawn in: "svg.fonttype" and "svg.hashsalt" apply when saving.
+    """
+    buffer = io.StringIO()
+    figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
     svg = buffer.getvalue()
     svg = svg[svg.index("<svg") :]
     svg = re.sub(r'\s(width|height)="[^"]*pt"', "", svg, count=2)
     escaped = title.replace("&", "&amp;").replace("<", "&lt;")
     return svg.replace(
-        "<svg", '<svg role="img" aria-labelledby="gantt-title" class="chart"', 1
-    ).replace(">", f'><title id="gantt-title">{escaped}</title>', 1)
+        "<svg", f'<svg role="img" aria-labelledby="{title_id}" class="chart"', 1
+    ).replace(">", f'><title id="{title_id}">{escaped}</title>', 1)
 
 
 def _shorten(label: str, limit: int = 48) -> str:

@@ -1,12 +1,11 @@
 """The allies / hesitants / refusals count over time, as inline SVG.
 
-Same style as `capacite/lib/charts.py` (shared, not edited here): matplotlib imported inside the
-function, text kept as text, role="img" with a <title>; the page shows the same data as a table.
+Same style as `capacite/lib/charts.py`, whose `figure_to_svg` turns the figure into an inline,
+accessible SVG: matplotlib imported inside the function, text kept as text, role="img" with a
+<title>; the page shows the same data as a table.
 """
 
-import io
-import re
-
+from capacite.lib.charts import figure_to_svg
 from capacite.partners.domain.stances import StanceCount
 
 # Success green, warning orange, error red of the French State design system (AA on white).
@@ -44,12 +43,4 @@ def stance_chart_svg(counts: list[StanceCount], *, title: str,
         for side in ("top", "right"):
             axes.spines[side].set_visible(False)
         figure.tight_layout()
-        buffer = io.StringIO()
-        figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
-    svg = buffer.getvalue()
-    svg = svg[svg.index("<svg"):]
-    svg = re.sub(r'\s(width|height)="[^"]*pt"', "", svg, count=2)
-    escaped = title.replace("&", "&amp;").replace("<", "&lt;")
-    return svg.replace(
-        "<svg", '<svg role="img" aria-labelledby="stance-chart-title" class="chart"', 1
-    ).replace(">", f'><title id="stance-chart-title">{escaped}</title>', 1)
+        return figure_to_svg(figure, title=title, title_id="stance-chart-title")

@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from capacite.core.demo import CONSTRUCTION_SLUG, OPEN_SLUG
 from capacite.core.models import Cite, Membership, Role
+from capacite.partners.demo_stances import TRAJECTORY, individual_day
 from capacite.partners.models import (
     Commitment,
     Contact,
@@ -21,79 +22,56 @@ from capacite.partners.models import (
     Public,
 )
 
-# name, kind, first circle, fields, publics, roles, commune,
-# stances as (days ago, stance, reason), letter of intent status or None
+# name, kind, first circle, fields, publics, roles, commune, letter of intent status or None;
+# the positions come from demo_stances.TRAJECTORY (shared with the governance demo).
 RIVEMONT = [
     ("CIO de Rivemont", "first_circle", "education", ["orientation"],
-     ["pupils", "students", "young_people"], ["provider"], "Rivemont",
-     [(330, "hesitant", "Attend l'avis du rectorat."), (150, "ally", "Accord du rectorat.")],
-     "signed"),
+     ["pupils", "students", "young_people"], ["provider"], "Rivemont", "signed"),
     ("Rectorat de l'académie de Rivemont", "first_circle", "education",
      ["orientation", "initial_training"], ["pupils", "students"], ["funder", "prescriber"],
-     "Rivemont", [(300, "hesitant", "Questions sur les moyens humains."),
-                  (90, "ally", "Mise à disposition d'un conseiller validée.")], "received"),
+     "Rivemont", "received"),
     ("Mission locale du Pays de Rivemont", "operator", "", ["orientation", "employment"],
-     ["young_people"], ["prescriber", "provider"], "Rivemont",
-     [(340, "ally", "Porte le projet depuis le début.")], "signed"),
+     ["young_people"], ["prescriber", "provider"], "Rivemont", "signed"),
     ("France Travail — agence de Rivemont", "first_circle", "employment_service",
-     ["employment", "continuing_training"], ["jobseekers", "seniors"],
-     ["prescriber", "provider"], "Rivemont",
-     [(320, "hesitant", "Doublon possible avec l'agence."),
-      (200, "hesitant", "Attend la décision de la direction régionale."),
-      (40, "ally", "Accord de la direction régionale pour un conseiller à mi-temps.")],
-     "requested"),
+     ["employment", "continuing_training"], ["jobseekers", "seniors"], ["prescriber", "provider"],
+     "Rivemont", "requested"),
     ("Région Val-de-Rive", "first_circle", "region", ["continuing_training", "orientation"],
-     ["jobseekers", "employees", "young_people"], ["funder"], "Castelnau",
-     [(310, "ally", "Inscrit au contrat de plan régional.")], "signed"),
+     ["jobseekers", "employees", "young_people"], ["funder"], "Castelnau", "signed"),
     ("Département de la Rive", "first_circle", "departement", ["employment"],
-     ["disabled", "jobseekers"], ["funder", "prescriber"], "Castelnau",
-     [(280, "hesitant", "Budget contraint."), (60, "hesitant", "Reporté au budget suivant.")],
-     "requested"),
+     ["disabled", "jobseekers"], ["funder", "prescriber"], "Castelnau", "requested"),
     ("Communauté d'agglomération de Rivemont", "first_circle", "communes",
      ["employment", "business_creation"], ["jobseekers", "creators"], ["funder"], "Rivemont",
-     [(360, "ally", "Porteur politique du projet.")], "signed"),
+     "signed"),
     ("Unité départementale de la DREETS", "first_circle", "state", ["employment"],
-     ["jobseekers", "employees"], ["funder"], "Castelnau",
-     [(250, "unknown", "Premier contact sans suite."),
-      (120, "ally", "Soutien du préfet au projet.")], None),
+     ["jobseekers", "employees"], ["funder"], "Castelnau", None),
     ("CCI de Rivemont", "first_circle", "chambers", ["business_creation", "initial_training"],
-     ["creators", "students"], ["provider"], "Rivemont",
-     [(290, "hesitant", "Craint la concurrence avec son point création."),
-      (30, "ally", "Pôle création partagé accepté.")], "received"),
+     ["creators", "students"], ["provider"], "Rivemont", "received"),
     ("Chambre de métiers et de l'artisanat de la Rive", "first_circle", "chambers",
      ["initial_training", "business_creation"], ["young_people", "creators"], ["provider"],
-     "Saint-Aubrac", [(270, "ally", "Veut promouvoir l'apprentissage.")], "requested"),
-    ("Union départementale CFDT", "social_partner", "social_partners",
-     ["continuing_training"], ["employees"], ["prescriber"], "Rivemont",
-     [(240, "hesitant", "Veut siéger au comité de pilotage.")], None),
+     "Saint-Aubrac", "requested"),
+    ("Union départementale CFDT", "social_partner", "social_partners", ["continuing_training"],
+     ["employees"], ["prescriber"], "Rivemont", None),
     ("Union départementale CGT", "social_partner", "social_partners",
      ["continuing_training", "employment"], ["employees", "jobseekers"], ["prescriber"],
-     "Rivemont", [(230, "refusal", "Refuse tant que le financement n'est pas public."),
-                  (20, "refusal", "Position maintenue en réunion.")], None),
-    ("MEDEF de la Rive", "social_partner", "social_partners", ["employment"],
-     ["employees"], ["prescriber"], "Castelnau",
-     [(210, "hesitant", "Intérêt pour les métiers en tension.")], None),
-    ("OPCO Entreprises de proximité — délégation Rive", "economic", "",
-     ["continuing_training"], ["employees"], ["funder"], "Castelnau",
-     [(180, "ally", "Financement d'ateliers.")], "received"),
-    ("CIDFF de la Rive", "operator", "", ["employment", "orientation"], ["women"],
-     ["provider"], "Rivemont", [(260, "ally", "Permanence hebdomadaire proposée.")], "signed"),
+     "Rivemont", None),
+    ("MEDEF de la Rive", "social_partner", "social_partners", ["employment"], ["employees"],
+     ["prescriber"], "Castelnau", None),
+    ("OPCO Entreprises de proximité — délégation Rive", "economic", "", ["continuing_training"],
+     ["employees"], ["funder"], "Castelnau", "received"),
+    ("CIDFF de la Rive", "operator", "", ["employment", "orientation"], ["women"], ["provider"],
+     "Rivemont", "signed"),
     ("Cap emploi de la Rive", "operator", "", ["employment"], ["disabled"],
-     ["provider", "prescriber"], "Rivemont",
-     [(220, "hesitant", "Manque de conseillers."), (70, "ally", "Une demi-journée par semaine.")],
-     "received"),
-    ("Greta de Rivemont", "operator", "", ["continuing_training"],
-     ["jobseekers", "employees"], ["provider"], "Rivemont",
-     [(200, "ally", "Présente son offre de formation.")], None),
-    ("AFPA de Castelnau", "operator", "", ["continuing_training"], ["jobseekers"],
-     ["provider"], "Castelnau", [(160, "hesitant", "Attend l'avis national.")], None),
+     ["provider", "prescriber"], "Rivemont", "received"),
+    ("Greta de Rivemont", "operator", "", ["continuing_training"], ["jobseekers", "employees"],
+     ["provider"], "Rivemont", None),
+    ("AFPA de Castelnau", "operator", "", ["continuing_training"], ["jobseekers"], ["provider"],
+     "Castelnau", None),
     ("Université de Rivemont — service d'orientation", "operator", "",
-     ["orientation", "initial_training"], ["students"], ["provider"], "Rivemont",
-     [(140, "ally", "Conseillers d'orientation disponibles.")], "requested"),
-    ("BGE Rive Entreprendre", "economic", "", ["business_creation"], ["creators"],
-     ["provider"], "Rivemont", [(100, "ally", "Ateliers création mensuels.")], None),
-    ("Association Seniors Actifs Rivemont", "other", "", ["employment"], ["seniors"],
-     ["provider"], "Rivemont", [], None),
+     ["orientation", "initial_training"], ["students"], ["provider"], "Rivemont", "requested"),
+    ("BGE Rive Entreprendre", "economic", "", ["business_creation"], ["creators"], ["provider"],
+     "Rivemont", None),
+    ("Association Seniors Actifs Rivemont", "other", "", ["employment"], ["seniors"], ["provider"],
+     "Rivemont", None),
 ]
 
 VALOMBRE = [
@@ -148,7 +126,7 @@ def _rivemont(cite: Cite, today: date) -> None:
     people = _people(cite)
     lead = people.get(Role.PROJECT_LEAD)
     publics = {p.key: p for p in Public.objects.all()}
-    for index, (name, kind, circle, fields, public_keys, roles, commune, stances,
+    for index, (name, kind, circle, fields, public_keys, roles, commune,
                 letter) in enumerate(RIVEMONT):
         organisation = Organisation.objects.create(
             cite=cite, name=name, kind=kind, first_circle=circle, fields=fields, roles=roles,
@@ -156,15 +134,15 @@ def _rivemont(cite: Cite, today: date) -> None:
         )
         organisation.publics.set([publics[k] for k in public_keys])
         contact = _contact(cite, organisation, index)
-        for days_ago, stance, reason in stances:
+        for step, stance, reason in TRAJECTORY[name]:
+            day = individual_day(today, step)
+            days_ago = (today - day).days
             Position.objects.create(
                 cite=cite, organisation=organisation, stance=stance, reason=reason,
-                assessed_on=today - timedelta(days=days_ago), assessed_by=lead,
-                context="Rencontre individuelle",
+                assessed_on=day, assessed_by=lead, context="Rencontre individuelle",
             )
             interaction = Interaction.objects.create(
-                cite=cite, organisation=organisation,
-                occurred_on=today - timedelta(days=days_ago), summary=reason,
+                cite=cite, organisation=organisation, occurred_on=day, summary=reason,
                 next_step="Envoyer la note d'opportunité" if index % 4 == 0 else "",
                 next_step_on=(today - timedelta(days=days_ago - 21)) if index % 4 == 0 else None,
                 next_step_done=days_ago > 60,

@@ -6,6 +6,7 @@ write level on commitments and contributions is exercised for real.
 
 from datetime import date
 
+from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django_scopes import scope
 
@@ -42,10 +43,17 @@ def sample_kwargs(cite) -> dict:
         if partner:
             PartnerLink.objects.get_or_create(
                 membership=partner, defaults={"cite": cite, "organisation": organisation})
+        # A second representative, only to give the detach page an id in every Cité.
+        user, _ = get_user_model().objects.get_or_create(username=f"representant-{cite.slug}")
+        sample_partner, _ = Membership.objects.get_or_create(user=user, cite=cite,
+                                                             role=Role.PARTNER)
+        link, _ = PartnerLink.objects.get_or_create(
+            membership=sample_partner, defaults={"cite": cite, "organisation": organisation})
         return {
             "organisation_id": organisation.pk,
             "contact_id": contact.pk,
             "interaction_id": interaction.pk,
             "commitment_id": commitment.pk,
             "contribution_id": contribution.pk,
+            "link_id": link.pk,
         }

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from capacite.partners.views import organisations, overview, records, transfer
+from capacite.partners.views import organisations, overview, publics, records, transfer
 
 app_name = "partners"
 
@@ -22,6 +22,12 @@ urlpatterns = [
          name="interaction_add"),
     path("echanges/<int:interaction_id>/modifier/", records.interaction_edit,
          name="interaction_edit"),
+    path("echanges/<int:interaction_id>/supprimer/", records.interaction_delete,
+         name="interaction_delete"),
+    path("engagements/<int:commitment_id>/supprimer/", records.commitment_delete,
+         name="commitment_delete"),
+    path("contributions/<int:contribution_id>/supprimer/", records.contribution_delete,
+         name="contribution_delete"),
     path("<int:organisation_id>/positions/nouvelle/", records.position_add,
          name="position_add"),
     path("<int:organisation_id>/engagements/nouveau/", records.commitment_add,
@@ -36,6 +42,9 @@ urlpatterns = [
          name="contribution_edit"),
     path("<int:organisation_id>/representants/nouveau/", records.partner_link_add,
          name="partner_link_add"),
+    path("representants/<int:link_id>/retirer/", records.partner_link_remove,
+         name="partner_link_remove"),
+    path("publics/", publics.publics, name="publics"),
     path("couverture/", overview.coverage, name="coverage"),
     path("positions/", overview.stance_chart, name="stance_chart"),
     path("qui-fait-quoi/", overview.who_does_what, name="who_does_what"),

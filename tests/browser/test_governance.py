@@ -5,13 +5,15 @@ minutes PDF. Mail goes through the live server's thread, so the test checks the 
 and the .ics download rather than the outbox.
 """
 
+import io
 import re
 from datetime import timedelta
 
 import pytest
 from django.utils import timezone
+from pypdf import PdfReader
 
-from tests.browser.conftest import login, open_from_menu
+from tests.browser.conftest import ARTIFACTS, login, open_from_menu
 
 pytestmark = pytest.mark.browser
 
@@ -96,6 +98,15 @@ def test_the_project_lead_records_a_steering_committee_end_to_end(page, demo, ax
     pdf = page.request.get(meeting_url + "compte-rendu.pdf")
     assert pdf.headers["content-type"] == "application/pdf"
     assert pdf.body().startswith(b"%PDF")
+    agenda = page.request.get(meeting_url + "ordre-du-jour.pdf")
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / "gov-compte-rendu.pdf").write_bytes(pdf.body())
+    (ARTIFACTS / "gov-ordre-du-jour.pdf").write_bytes(agenda.body())
+    minutes_text, agenda_text = (" ".join(" ".join(p.extract_text() for p in PdfReader(
+        io.BytesIO(doc.body())).pages).split()) for doc in (pdf, agenda))
+    assert decision in minutes_text and "sous réserve du tour de table" in minutes_text
+    assert "Validation du budget prévisionnel" in agenda_text
+    assert decision not in agenda_text and "sous réserve" not in agenda_text  # separable
 
 
 def test_the_workshops_and_legal_structure_pages_are_accessible(page, demo, axe):

@@ -8,12 +8,15 @@ from capacite.governance.models.bodies import (
     BodyMember,
     Decision,
     Meeting,
+    current_members,
+    members_at,
 )
 from capacite.governance.models.legal import LegalStructure, StatuteVersion, ValidationStep
 from capacite.governance.models.workshops import WorkshopGroup, WorkshopProposal, WorkshopSession
 
 __all__ = [
     "AgendaDocument", "AgendaItem", "Attendance", "Body", "BodyMember", "Decision", "Meeting",
+    "current_members", "members_at",
     "LegalStructure", "StatuteVersion", "ValidationStep",
     "WorkshopGroup", "WorkshopProposal", "WorkshopSession",
 ]

@@ -51,8 +51,12 @@ class Body(Versioned):
         return self.frequency or self.suggested_frequency
 
 
-class BodyMember(models.Model):
-    """An organisation sitting on a body, optionally through a named contact, with its role."""
+class BodyMember(Versioned):
+    """An organisation sitting on a body, optionally through a named contact, with its role.
+
+    Removing a member sets `left_on` instead of deleting the row, so the attendance recorded at
+    past meetings stays in their minutes; the body's current members are those without it.
+    """
 
     cite = models.ForeignKey(Cite, on_delete=models.CASCADE, related_name="+")
     body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="members",
@@ -66,8 +70,11 @@ class BodyMember(models.Model):
         verbose_name=_("personne"),
     )
     role = models.CharField(_("rôle dans l'instance"), max_length=150, blank=True)
+    left_on = models.DateField(_("ne siège plus depuis le"), null=True, blank=True,
+                               editable=False)
 
     objects = ScopedManager(cite="cite")
+    history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:
         verbose_name = _("membre")
@@ -222,3 +229,19 @@ class Decision(Versioned):
 
     def __str__(self) -> str:
         return self.title
+
+
+def current_members(body: Body) -> models.QuerySet:
+    """The organisations that sit on `body` today (removed members excluded)."""
+    return body.members.filter(left_on__isnull=True)
+
+
+def members_at(meeting: Meeting) -> models.QuerySet:
+    """The members convened to `meeting`: those seated on its day, and anyone whose attendance
+    was recorded there (so a member removed later still shows in the minutes)."""
+    from django.utils import timezone
+
+    day = timezone.localtime(meeting.starts_at).date()
+    return meeting.body.members.filter(
+        models.Q(left_on__isnull=True) | models.Q(left_on__gt=day)
+        | models.Q(attendances__meeting=meeting)).distinct()

@@ -29,15 +29,16 @@ def test_a_member_is_added_with_its_contact_and_removed(world):
     with scope(cite=world.cite):
         contact = c.region.contacts.get()
     response = client.post(url(world, "body_detail", body_id=c.body.pk), {
-        "action": "add_member", "organisation": c.agglo.pk, "contact": contact.pk, "role": ""})
+        "action": "add_member", "organisation": c.agglo.pk, "contact": contact.pk, "role": "",
+        "version": 0})
     assert "Cette personne n&#x27;appartient pas à cette organisation." in text(response)
     with scope(cite=world.cite):
         assert BodyMember.objects.filter(body=c.body).count() == 2
         member = BodyMember.objects.get(body=c.body, organisation=c.agglo)
-    client.post(url(world, "body_detail", body_id=c.body.pk),
-                {"action": "remove_member", "member": member.pk})
+    client.post(url(world, "member_remove", member_id=member.pk),
+                {"confirmer": "oui", "version": member.version})
     with scope(cite=world.cite):
-        assert list(BodyMember.objects.filter(body=c.body).values_list(
+        assert list(BodyMember.objects.filter(body=c.body, left_on__isnull=True).values_list(
             "organisation__name", flat=True)) == ["Région Rivemont-Sud"]
 
 

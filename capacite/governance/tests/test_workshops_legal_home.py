@@ -179,3 +179,62 @@ def test_a_statute_version_needs_its_file(world):
     assert response.status_code == 200
     with scope(cite=world.cite):
         assert StatuteVersion.objects.count() == 0
+
+
+def test_the_partnership_alerts_page_shows_all_three_alerts(world, settings):
+    from capacite.partners.models import Interaction
+
+    settings.CAPACITE_ABSENCE_ALERT_MEETINGS = 2
+    settings.CAPACITE_PARTNER_SILENCE_DAYS = 60
+    c = committee(world)
+    today = timezone.localdate()
+    with scope(cite=world.cite):
+        seats = {m.organisation_id: m for m in c.body.members.all()}
+        for days in (20, 10):
+            meeting = Meeting.objects.create(cite=world.cite, body=c.body,
+                                             starts_at=timezone.now() - timedelta(days=days))
+            Attendance.objects.create(cite=world.cite, meeting=meeting,
+                                      member=seats[c.region.pk], status="present")
+            Attendance.objects.create(cite=world.cite, meeting=meeting,
+                                      member=seats[c.agglo.pk], status="absent")
+        Interaction.objects.create(
+            cite=world.cite, organisation=c.region, occurred_on=today - timedelta(days=61),
+            summary="Rencontre", next_step="Envoyer la note",
+            next_step_on=today - timedelta(days=3))
+    client = lead(world)
+    page = text(client.get(reverse("partners:alerts",
+                                   kwargs={"cite_slug": world.cite.slug})))
+    assert "Agglomération de Rivemont</a> — jamais contactée" in page
+    assert "Région Rivemont-Sud</a> — dernier échange le" in page and "(61 jours)" in page
+    assert "Envoyer la note — prévue le" in page and "(3 jours de retard)" in page
+    assert "Absents des 2 dernières réunions d'une instance où ils siègent" in page
+    assert "Agglomération de Rivemont — <a href=" in page and "(2 réunions manquées)" in page
+    with scope(cite=world.cite):
+        seat = seats[c.agglo.pk]
+    client.post(url(world, "member_remove", member_id=seat.pk),
+                {"confirmer": "oui", "version": seat.version})
+    page = text(client.get(reverse("partners:alerts", kwargs={"cite_slug": world.cite.slug})))
+    assert "Aucun partenaire absent de plusieurs réunions de suite." in page
+
+
+def test_deleting_the_latest_deliberation_brings_the_statutes_date_back(world):
+    client = lead(world)
+    with scope(cite=world.cite):
+        region = Organisation.objects.create(cite=world.cite, name="Région", kind="first_circle")
+        dept = Organisation.objects.create(cite=world.cite, name="Département",
+                                           kind="first_circle")
+    for organisation, day in ((region, "2027-10-14"), (dept, "2027-06-30")):
+        client.post(url(world, "legal"), {
+            "action": "step", "step-organisation": organisation.pk,
+            "step-deciding_body": "Assemblée", "step-expected_on": day,
+            "step-status": "planned", "step-note": "", "step-version": 0})
+    with scope(cite=world.cite):
+        latest = ValidationStep.objects.get(organisation=region)
+    edit = text(client.get(url(world, "step_edit", step_id=latest.pk)))
+    assert url(world, "step_delete", step_id=latest.pk) in edit
+    client.post(url(world, "step_delete", step_id=latest.pk),
+                {"confirmer": "oui", "version": latest.version})
+    with scope(cite=world.cite):
+        assert list(ValidationStep.objects.values_list("organisation__name", flat=True)) == [
+            "Département"]
+        assert Task.objects.get(key="faire-voter-statuts").due_date == date(2027, 6, 30)

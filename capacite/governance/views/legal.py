@@ -1,6 +1,7 @@
 """The legal structure: options compared, the choice, statute versions, the validation path."""
 
 from django.contrib import messages
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -13,6 +14,7 @@ from capacite.governance.forms import LegalStructureForm, StatuteVersionForm, Va
 from capacite.governance.models import LegalStructure, StatuteVersion, ValidationStep
 from capacite.governance.services import latest_expected_vote, sync_statutes_tasks
 from capacite.governance.views import back_url
+from capacite.partners.views.confirm import confirm_removal
 
 # The comparison, from the guide (Phase 2 "la construction de la gouvernance", Phase 3 "la
 # structure juridique" and "tour de table financier").
@@ -90,4 +92,44 @@ def step_edit(request: HttpRequest, cite_slug: str, step_id: int) -> HttpRespons
         "form": form, "title": _("Validation des statuts : %(step)s") % {"step": step},
         "back": back_url("governance:legal", cite_slug),
         "back_label": _("Structure juridique"),
-        "changes": changes_of(step)})
+        "changes": changes_of(step),
+        "delete_url": back_url("governance:step_delete", cite_slug, step_id=step.pk),
+        "delete_label": _("Supprimer cette délibération")})
+
+
+def step_delete(request: HttpRequest, cite_slug: str, step_id: int) -> HttpResponse:
+    """Ask, then delete a deliberation; the rétro-planning dates are computed again."""
+    step = get_object_or_404(ValidationStep.objects.select_related("organisation"), pk=step_id)
+
+    def remove(record) -> None:
+        record.delete()
+        sync_statutes_tasks()
+
+    return confirm_removal(
+        request, step, remove=remove,
+        title=_("Supprimer la délibération : %(step)s") % {"step": step},
+        consequence=_("Le rétro-planning recalculera l'adoption des statuts et "
+                      "l'enregistrement en préfecture sans cette délibération."),
+        back=back_url("governance:legal", cite_slug), back_label=_("Structure juridique"),
+        button=_("Supprimer la délibération"),
+        done=_("La délibération est supprimée ; le rétro-planning en tient compte."))
+
+
+def statute_delete(request: HttpRequest, cite_slug: str, statute_id: int) -> HttpResponse:
+    """Ask, then remove a version of the statutes filed by mistake (the others stay)."""
+    statute = get_object_or_404(StatuteVersion, pk=statute_id)
+
+    def remove(version) -> None:
+        stored = version.file.name if version.file else ""
+        version.delete()
+        if stored:  # the generated name is the version's own: no other row points to it
+            transaction.on_commit(lambda: version.file.storage.delete(stored))
+
+    return confirm_removal(
+        request, statute,
+        title=_("Supprimer la version %(number)s des statuts") % {"number": statute.number},
+        consequence=_("La version %(version)s et son fichier seront supprimés ; les autres "
+                      "versions restent.") % {"version": statute},
+        back=back_url("governance:legal", cite_slug), back_label=_("Structure juridique"),
+        button=_("Supprimer cette version"), remove=remove,
+        done=_("La version %(number)s des statuts est supprimée.") % {"number": statute.number})

@@ -16,6 +16,7 @@ from capacite.governance.mail import recipients, send_agenda
 from capacite.governance.models import AgendaDocument, AgendaItem, Body, Decision, Meeting
 from capacite.governance.services import mark_task_done
 from capacite.governance.views import back_url
+from capacite.partners.views.confirm import confirm_removal
 
 
 def meeting_list(request: HttpRequest, cite_slug: str) -> HttpResponse:
@@ -59,7 +60,24 @@ def meeting_edit(request: HttpRequest, cite_slug: str, meeting_id: int) -> HttpR
     return render(request, "governance/form_page.html", {
         "form": form, "title": _("Modifier « %(meeting)s »") % {"meeting": meeting},
         "back": back_url("governance:meeting_detail", cite_slug, meeting_id=meeting.pk),
-        "back_label": str(meeting), "changes": changes_of(meeting)})
+        "back_label": str(meeting), "changes": changes_of(meeting),
+        "delete_url": back_url("governance:meeting_delete", cite_slug, meeting_id=meeting.pk),
+        "delete_label": _("Supprimer cette réunion")})
+
+
+def meeting_delete(request: HttpRequest, cite_slug: str, meeting_id: int) -> HttpResponse:
+    """Ask, then delete a meeting (a cancelled one): its agenda, documents and attendance go;
+    its decisions stay in the register, its positions in the partners' history."""
+    meeting = get_object_or_404(Meeting.objects.select_related("body"), pk=meeting_id)
+    return confirm_removal(
+        request, meeting,
+        title=_("Supprimer « %(meeting)s »") % {"meeting": meeting},
+        consequence=_("L'ordre du jour, ses documents, les présences et le compte rendu de "
+                      "cette réunion seront supprimés. Ses décisions restent dans le registre "
+                      "et les positions dans l'historique des partenaires."),
+        back=back_url("governance:body_detail", cite_slug, body_id=meeting.body_id),
+        back_label=meeting.body.name, button=_("Supprimer la réunion"),
+        done=_("La réunion « %(meeting)s » est supprimée.") % {"meeting": meeting})
 
 
 def meeting_detail(request: HttpRequest, cite_slug: str, meeting_id: int) -> HttpResponse:
@@ -110,7 +128,25 @@ def item_edit(request: HttpRequest, cite_slug: str, item_id: int) -> HttpRespons
         "form": form, "multipart": True,
         "title": _("Modifier « %(title)s »") % {"title": item.title},
         "back": back_url("governance:meeting_detail", cite_slug, meeting_id=item.meeting_id),
-        "back_label": str(item.meeting), "changes": changes_of(item)})
+        "back_label": str(item.meeting), "changes": changes_of(item),
+        "delete_url": back_url("governance:item_delete", cite_slug, item_id=item.pk),
+        "delete_label": _("Retirer ce point de l'ordre du jour")})
+
+
+def item_delete(request: HttpRequest, cite_slug: str, item_id: int) -> HttpResponse:
+    """Ask, then take a point off the agenda; its history keeps the deletion."""
+    item = get_object_or_404(AgendaItem.objects.select_related("meeting__body"), pk=item_id)
+    documents = item.documents.count()
+    return confirm_removal(
+        request, item,
+        title=_("Retirer « %(title)s » de l'ordre du jour") % {"title": item.title},
+        consequence=(_("Le point, son compte rendu et ses %(count)d documents joints seront "
+                       "supprimés de la réunion « %(meeting)s ».") if documents else
+                     _("Le point et son compte rendu seront supprimés de la réunion "
+                       "« %(meeting)s ».")) % {"count": documents, "meeting": item.meeting},
+        back=back_url("governance:meeting_detail", cite_slug, meeting_id=item.meeting_id),
+        back_label=str(item.meeting), button=_("Retirer ce point"),
+        done=_("Le point « %(title)s » est retiré de l'ordre du jour.") % {"title": item.title})
 
 
 def meeting_send(request: HttpRequest, cite_slug: str, meeting_id: int) -> HttpResponse:

@@ -17,7 +17,7 @@ from django.utils.translation import ngettext
 from capacite.core.concurrency import save_form_atomically
 from capacite.governance.choices import AttendanceStatus
 from capacite.governance.forms import AttendanceForm, DecisionForm, MinutesForm
-from capacite.governance.models import Attendance, Decision, Meeting
+from capacite.governance.models import Attendance, Decision, Meeting, members_at
 from capacite.governance.positions import positions_at, record_position
 from capacite.governance.services import mark_task_done
 
@@ -25,7 +25,7 @@ from capacite.governance.services import mark_task_done
 def _members(meeting: Meeting) -> list:
     status = {a.member_id: a.status for a in Attendance.objects.filter(meeting=meeting)}
     labels = dict(AttendanceStatus.choices)
-    members = list(meeting.body.members.select_related("organisation", "contact"))
+    members = list(members_at(meeting).select_related("organisation", "contact"))
     for member in members:
         member.current_status = status.get(member.pk, "")
         member.current_status_label = labels.get(member.current_status, "")

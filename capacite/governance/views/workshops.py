@@ -21,6 +21,7 @@ from capacite.governance.models import (
 )
 from capacite.governance.services import workshop_plan
 from capacite.governance.views import back_url
+from capacite.partners.views.confirm import confirm_removal
 
 
 def workshop_list(request: HttpRequest, cite_slug: str) -> HttpResponse:
@@ -82,3 +83,46 @@ def workshop_detail(request: HttpRequest, cite_slug: str, group_id: int) -> Http
         "contacts": group.contacts.select_related("organisation"),
         "organisations": group.organisations.all(),
         "sessions": group.sessions.all(), "proposals": group.proposals.all()})
+
+
+def session_delete(request: HttpRequest, cite_slug: str, session_id: int) -> HttpResponse:
+    """Ask, then take a session off the group's calendar."""
+    session = get_object_or_404(WorkshopSession.objects.select_related("group"), pk=session_id)
+    when = f"{session.date:%d/%m/%Y}"
+    return confirm_removal(
+        request, session,
+        title=_("Supprimer la séance du %(date)s") % {"date": when},
+        consequence=_("La séance du %(date)s du groupe « %(theme)s » sera retirée du "
+                      "calendrier des ateliers.") % {"date": when, "theme": session.group.theme},
+        back=back_url("governance:workshop_detail", cite_slug, group_id=session.group_id),
+        back_label=session.group.theme, button=_("Supprimer la séance"),
+        done=_("La séance du %(date)s est supprimée.") % {"date": when})
+
+
+def proposal_edit(request: HttpRequest, cite_slug: str, proposal_id: int) -> HttpResponse:
+    proposal = get_object_or_404(WorkshopProposal.objects.select_related("group"),
+                                 pk=proposal_id)
+    form = WorkshopProposalForm(request.POST or None, instance=proposal)
+    back = back_url("governance:workshop_detail", cite_slug, group_id=proposal.group_id)
+    if request.method == "POST" and save_form_atomically(form):
+        messages.success(request, _("La proposition est enregistrée."))
+        return redirect(back)
+    return render(request, "governance/form_page.html", {
+        "form": form, "title": _("Modifier la proposition"), "back": back,
+        "back_label": proposal.group.theme, "changes": changes_of(proposal),
+        "delete_url": back_url("governance:proposal_delete", cite_slug,
+                               proposal_id=proposal.pk),
+        "delete_label": _("Supprimer cette proposition")})
+
+
+def proposal_delete(request: HttpRequest, cite_slug: str, proposal_id: int) -> HttpResponse:
+    """Ask, then delete a proposal; its history keeps the deletion."""
+    proposal = get_object_or_404(WorkshopProposal.objects.select_related("group"),
+                                 pk=proposal_id)
+    return confirm_removal(
+        request, proposal,
+        title=_("Supprimer la proposition « %(title)s »") % {"title": proposal.title},
+        consequence=_("La proposition ne sera plus rattachée au dossier de label."),
+        back=back_url("governance:workshop_detail", cite_slug, group_id=proposal.group_id),
+        back_label=proposal.group.theme, button=_("Supprimer la proposition"),
+        done=_("La proposition est supprimée."))

@@ -4,13 +4,16 @@ A cell starting with = + - @, a tab or a carriage return can be read by Excel or
 a formula (CSV injection); such cells get a leading apostrophe, which spreadsheets show as text.
 """
 
+from collections.abc import Iterable, Sequence
+
 DANGEROUS_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def neutralise(value) -> str:
+def neutralise(value: object) -> str:
+    """`value` as text, with a leading apostrophe when a spreadsheet could run it."""
     text = "" if value is None else str(value)
     return "'" + text if text.startswith(DANGEROUS_STARTS) else text
 
 
-def neutralise_rows(rows: list[list]) -> list[list[str]]:
+def neutralise_rows(rows: Iterable[Sequence[object]]) -> list[list[str]]:
     return [[neutralise(cell) for cell in row] for row in rows]

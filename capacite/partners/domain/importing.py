@@ -8,8 +8,10 @@ nothing. Errors name the line, the column (by its header) and the reason, in Fre
 import csv
 import io
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
@@ -53,6 +55,12 @@ FIRST_CIRCLE_ALIASES = {
 }
 STANCE_ALIASES = {"alliee": "ally", "hesitante": "hesitant", "inconnue": "unknown"}
 
+# A table as read from a file: (line number, cells), cells as the reader gives them (text for a
+# CSV; text, numbers, dates or None for an XLSX).
+Table = list[tuple[int, list[Any]]]
+# Reports an error on a column (by attribute) of the row being read.
+ErrorReporter = Callable[[str, str], None]
+
 
 @dataclass(frozen=True)
 class Vocabulary:
@@ -67,7 +75,8 @@ class Vocabulary:
     labels: dict[str, list[str]]  # column attribute → the French labels, for error messages
 
 
-def _vocab(choices, aliases=None) -> dict[str, str]:
+def _vocab(choices: Iterable[tuple[str, str]],
+           aliases: dict[str, str] | None = None) -> dict[str, str]:
     words = {normalise(label): value for value, label in choices}
     words.update({normalise(value): value for value, _label in choices})
     words.update(aliases or {})
@@ -77,7 +86,7 @@ def _vocab(choices, aliases=None) -> dict[str, str]:
 def vocabulary(publics: list[tuple[str, str]]) -> Vocabulary:
     """The vocabularies of a Cité whose publics are `publics` (key, label), labels in French."""
     with translation.override("fr"):
-        def labelled(choices):
+        def labelled(choices: Iterable[tuple[str, object]]) -> list[tuple[str, str]]:
             return [(value, str(label)) for value, label in choices]
 
         kinds, circles = labelled(OrganisationKind.choices), labelled(FirstCircle.choices)
@@ -106,9 +115,10 @@ class ImportIssue:
 
     def __str__(self) -> str:
         if self.column:
-            return _("Ligne %(line)s, colonne « %(column)s » : %(message)s") % {
-                "line": self.line, "column": self.column, "message": self.message}
-        return _("Ligne %(line)s : %(message)s") % {"line": self.line, "message": self.message}
+            return str(_("Ligne %(line)s, colonne « %(column)s » : %(message)s") % {
+                "line": self.line, "column": self.column, "message": self.message})
+        return str(_("Ligne %(line)s : %(message)s") % {"line": self.line,
+                                                        "message": self.message})
 
 
 @dataclass(frozen=True)
@@ -132,7 +142,7 @@ class ImportResult:
     errors: list[ImportIssue] = field(default_factory=list)
 
 
-def read_table(data: bytes, filename: str) -> tuple[list[tuple[int, list]], list[ImportIssue]]:
+def read_table(data: bytes, filename: str) -> tuple[Table, list[ImportIssue]]:
     """The file's rows as (line number, cells), header first; XLSX by name or content."""
     if filename.lower().endswith(".xlsx") or data[:4] == b"PK\x03\x04":
         return _read_xlsx(data)
@@ -147,15 +157,15 @@ def _decode(data: bytes) -> str:
         return data.decode("cp1252", errors="replace")
 
 
-def _read_csv(data: bytes) -> list[tuple[int, list]]:
+def _read_csv(data: bytes) -> Table:
     text = _decode(data)
     first_line = text.split("\n", 1)[0]
     delimiter = ";" if first_line.count(";") >= first_line.count(",") else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    return [(reader.line_num, row) for row in reader]
+    return [(reader.line_num, list(row)) for row in reader]
 
 
-def _read_xlsx(data: bytes) -> tuple[list[tuple[int, list]], list[ImportIssue]]:
+def _read_xlsx(data: bytes) -> tuple[Table, list[ImportIssue]]:
     from openpyxl import load_workbook
 
     try:
@@ -169,7 +179,7 @@ def _read_xlsx(data: bytes) -> tuple[list[tuple[int, list]], list[ImportIssue]]:
     return rows, []
 
 
-def _text(value) -> str:
+def _text(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
@@ -177,7 +187,7 @@ def _text(value) -> str:
     return str(value).strip()
 
 
-def parse_organisations(table: list[tuple[int, list]], vocab: Vocabulary) -> ImportResult:
+def parse_organisations(table: Table, vocab: Vocabulary) -> ImportResult:
     """Check every cell of `table` (header first) and return the rows or every error found."""
     result = ImportResult()
     table = [(line, cells) for line, cells in table if any(_text(c) for c in cells)]
@@ -211,7 +221,8 @@ def parse_organisations(table: list[tuple[int, list]], vocab: Vocabulary) -> Imp
     return result
 
 
-def _columns(line: int, header: list, errors: list[ImportIssue]) -> dict[str, tuple[int, str]]:
+def _columns(line: int, header: list[Any],
+             errors: list[ImportIssue]) -> dict[str, tuple[int, str]]:
     known = {normalise(title): attr for attr, title in COLUMNS}
     columns: dict[str, tuple[int, str]] = {}
     for index, cell in enumerate(header):
@@ -233,8 +244,8 @@ def _columns(line: int, header: list, errors: list[ImportIssue]) -> dict[str, tu
     return columns
 
 
-def _parse_row(line, values, raw, headers, vocab: Vocabulary,
-               errors: list[ImportIssue]) -> ImportRow | None:
+def _parse_row(line: int, values: dict[str, str], raw: dict[str, Any], headers: dict[str, str],
+               vocab: Vocabulary, errors: list[ImportIssue]) -> ImportRow | None:
     before = len(errors)
 
     def error(attr: str, message: str) -> None:
@@ -253,7 +264,7 @@ def _parse_row(line, values, raw, headers, vocab: Vocabulary,
         return found
 
     def many(attr: str, words: dict[str, str]) -> tuple[str, ...]:
-        found = []
+        found: list[str] = []
         for part in MULTI_VALUE_SEPARATOR.split(values.get(attr, "")):
             part = part.strip()
             if not part:
@@ -295,7 +306,7 @@ def _parse_row(line, values, raw, headers, vocab: Vocabulary,
                      stance, stance_on)
 
 
-def _website(value: str, error) -> str:
+def _website(value: str, error: ErrorReporter) -> str:
     if not value:
         return ""
     url = value if re.match(r"^https?://", value, re.I) else f"https://{value}"
@@ -307,7 +318,7 @@ def _website(value: str, error) -> str:
     return url
 
 
-def _date(raw, value: str, error) -> date | None:
+def _date(raw: object, value: str, error: ErrorReporter) -> date | None:
     if isinstance(raw, datetime):
         return raw.date()
     if isinstance(raw, date):
@@ -315,7 +326,8 @@ def _date(raw, value: str, error) -> date | None:
     if not value:
         return None
     match = DATE_PATTERN.match(value)
-    parts = (match.group(3), match.group(2), match.group(1)) if match else None
+    parts: tuple[str, ...] | None = (
+        (match.group(3), match.group(2), match.group(1)) if match else None)
     if parts is None and (iso := ISO_DATE_PATTERN.match(value)):
         parts = iso.groups()
     try:

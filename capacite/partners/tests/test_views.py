@@ -175,3 +175,31 @@ def test_the_first_circle_checklist_shows_which_categories_are_still_missing(wor
             for item in checklist][:3] == [("education", ["Rectorat"]), ("state", []),
                                            ("employment_service", [])]
     assert checklist[0].organisations[0][2] == "ally"
+
+
+def test_who_does_what_groups_each_fields_organisations_by_role(world):
+    organisation(world, "Région", fields=["continuing_training"], roles=["funder"])
+    organisation(world, "Greta", fields=["continuing_training"], roles=["provider", "funder"])
+    organisation(world, "Sans rôle", fields=["continuing_training"], roles=[])
+    response = client_for(world, Role.STAFF).get(url(world, "who_does_what"))
+    group = next(g for g in response.context["groups"] if g["field"] == "Formation continue")
+    assert group["count"] == 3
+    assert [(str(r["role"]), [o.name for o in r["organisations"]]) for r in group["by_role"]] == [
+        ("Financeur", ["Greta", "Région"]), ("Prescripteur", []), ("Prestataire", ["Greta"])]
+    assert [o.name for o in group["without_role"]] == ["Sans rôle"]
+    page = " ".join(response.content.decode().split())
+    assert "<dt>Rôle non précisé</dt><dd><a" in page
+
+
+def test_partners_without_a_letter_of_intent_are_listed_with_their_position(world):
+    from capacite.partners.models import Commitment
+
+    asked = organisation(world, "Mission locale", stance="ally")
+    organisation(world, "CCI", stance="hesitant")
+    with scope(cite=world.cite):
+        Commitment.objects.create(cite=world.cite, organisation=asked, kind="letter_of_intent",
+                                  status="requested", dated=date(2027, 1, 5))
+    response = client_for(world, Role.SPONSOR).get(url(world, "without_letter"))
+    assert [o.name for o in response.context["organisations"]] == ["CCI"]
+    page = " ".join(response.content.decode().split())
+    assert "1 organisation sans lettre d'intention" in page and ">Hésitant</span>" in page

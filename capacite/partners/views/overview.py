@@ -71,8 +71,14 @@ def without_letter(request: HttpRequest, cite_slug: str) -> HttpResponse:
 
 
 def alerts(request: HttpRequest, cite_slug: str) -> HttpResponse:
+    """Every partnership alert on one page: organisations not contacted for N days, open next
+    steps past their date, and partners absent from the last N meetings of a body they sit on
+    (computed by the governance app, which builds on this one: imported here, not at the top)."""
+    from capacite.governance.services import absence_threshold, repeated_absences
+
     return render(request, "partners/alerts.html", {
         "alerts": services.current_alerts(today=timezone.localdate()),
+        "absences": repeated_absences(), "threshold": absence_threshold(),
     })
 
 

@@ -5,8 +5,10 @@ import csv
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -32,6 +34,11 @@ from capacite.partners.models import (
     PartnerLink,
     Position,
 )
+from capacite.partners.views.confirm import confirm_removal
+
+
+def _url(cite_slug: str, name: str, **kwargs: int) -> str:
+    return reverse(f"partners:{name}", kwargs={"cite_slug": cite_slug, **kwargs})
 
 
 def _back(cite_slug: str, organisation_id: int):
@@ -40,7 +47,8 @@ def _back(cite_slug: str, organisation_id: int):
 
 
 def _edit(request, *, instance, form_class, template_title: str, organisation: Organisation,
-          saved: str, files: bool = False, history: bool = True) -> HttpResponse:
+          saved: str, files: bool = False, history: bool = True,
+          delete_url: str = "", delete_label: str = "") -> HttpResponse:
     """The shared create/edit flow: one form, saved atomically, back to the organisation."""
     form = form_class(request.POST or None, (request.FILES or None) if files else None,
                       instance=instance)
@@ -51,6 +59,7 @@ def _edit(request, *, instance, form_class, template_title: str, organisation: O
     return render(request, "partners/record_edit.html", {
         "form": form, "title": template_title, "organisation": organisation,
         "files": files, "changes": changes, "show_history": changes is not None,
+        "delete_url": delete_url, "delete_label": delete_label,
     })
 
 
@@ -108,7 +117,9 @@ def interaction_edit(request: HttpRequest, cite_slug: str, interaction_id: int) 
     interaction = get_object_or_404(Interaction, pk=interaction_id)
     return _edit(request, instance=interaction, form_class=InteractionForm,
                  organisation=interaction.organisation,
-                 template_title=_("Modifier l'échange"), saved=_("L'échange est enregistré."))
+                 template_title=_("Modifier l'échange"), saved=_("L'échange est enregistré."),
+                 delete_url=_url(cite_slug, "interaction_delete", interaction_id=interaction.pk),
+                 delete_label=_("Supprimer cet échange"))
 
 
 def position_add(request: HttpRequest, cite_slug: str, organisation_id: int) -> HttpResponse:
@@ -149,7 +160,9 @@ def commitment_edit(request: HttpRequest, cite_slug: str, commitment_id: int) ->
     return _edit(request, instance=commitment, form_class=CommitmentForm, files=True,
                  organisation=commitment.organisation,
                  template_title=_("Modifier l'engagement"),
-                 saved=_("L'engagement est enregistré."))
+                 saved=_("L'engagement est enregistré."),
+                 delete_url=_url(cite_slug, "commitment_delete", commitment_id=commitment.pk),
+                 delete_label=_("Supprimer cet engagement"))
 
 
 def commitment_file(request: HttpRequest, cite_slug: str, commitment_id: int) -> FileResponse:
@@ -178,7 +191,10 @@ def contribution_edit(request: HttpRequest, cite_slug: str,
     return _edit(request, instance=contribution, form_class=ContributionForm,
                  organisation=contribution.organisation,
                  template_title=_("Modifier la contribution"),
-                 saved=_("La contribution est enregistrée."))
+                 saved=_("La contribution est enregistrée."),
+                 delete_url=_url(cite_slug, "contribution_delete",
+                                 contribution_id=contribution.pk),
+                 delete_label=_("Supprimer cette contribution"))
 
 
 def partner_link_add(request: HttpRequest, cite_slug: str, organisation_id: int) -> HttpResponse:
@@ -194,3 +210,86 @@ def partner_link_add(request: HttpRequest, cite_slug: str, organisation_id: int)
         "form": form, "title": _("Rattacher un représentant du partenaire"),
         "organisation": organisation,
     })
+
+
+def partner_link_remove(request: HttpRequest, cite_slug: str, link_id: int) -> HttpResponse:
+    """Ask, then detach a partner representative from the organisation it speaks for."""
+    link = get_object_or_404(PartnerLink.objects.select_related("organisation",
+                                                                "membership__user"), pk=link_id)
+    user = link.membership.user
+    who = user.get_full_name() or user.get_username()
+    organisation = link.organisation
+    return confirm_removal(
+        request, link,
+        title=_("Détacher %(who)s de « %(name)s »") % {"who": who, "name": organisation.name},
+        consequence=_("%(who)s gardera son accès en lecture à la Cité mais ne pourra plus "
+                      "modifier les engagements et contributions de « %(name)s ». Ses "
+                      "enregistrements passés restent.") % {"who": who,
+                                                            "name": organisation.name},
+        back=reverse("partners:organisation_detail", kwargs={
+            "cite_slug": cite_slug, "organisation_id": organisation.pk}),
+        back_label=organisation.name, button=_("Détacher le représentant"),
+        done=_("%(who)s ne représente plus « %(name)s ».") % {"who": who,
+                                                             "name": organisation.name})
+
+
+def _remove_record(request: HttpRequest, cite_slug: str, record, *, title: str,
+                   consequence: str, done: str) -> HttpResponse:
+    organisation = record.organisation
+    return confirm_removal(
+        request, record, title=title, consequence=consequence, done=done,
+        back=_url(cite_slug, "organisation_detail", organisation_id=organisation.pk),
+        back_label=organisation.name)
+
+
+def interaction_delete(request: HttpRequest, cite_slug: str, interaction_id: int) -> HttpResponse:
+    """Ask, then delete an interaction noted by mistake; its history keeps the deletion."""
+    interaction = get_object_or_404(Interaction.objects.select_related("organisation"),
+                                    pk=interaction_id)
+    when = f"{interaction.occurred_on:%d/%m/%Y}"
+    return _remove_record(
+        request, cite_slug, interaction,
+        title=_("Supprimer l'échange du %(date)s") % {"date": when},
+        consequence=_("L'échange du %(date)s avec « %(name)s » et sa prochaine étape seront "
+                      "supprimés.") % {"date": when, "name": interaction.organisation.name},
+        done=_("L'échange du %(date)s est supprimé.") % {"date": when})
+
+
+def commitment_delete(request: HttpRequest, cite_slug: str, commitment_id: int) -> HttpResponse:
+    """Ask, then delete a commitment recorded by mistake (its file goes with it)."""
+    commitment = get_object_or_404(Commitment.objects.select_related("organisation"),
+                                   pk=commitment_id)
+    _check_commitment_rights(request, commitment.organisation)
+    label = commitment.get_kind_display()
+    stored = commitment.file.name if commitment.file else ""
+
+    def remove(record) -> None:
+        record.delete()
+        if stored:  # a generated name, this commitment's own
+            transaction.on_commit(lambda: commitment.file.storage.delete(stored))
+
+    organisation = commitment.organisation
+    return confirm_removal(
+        request, commitment, remove=remove,
+        title=_("Supprimer l'engagement « %(kind)s »") % {"kind": label},
+        consequence=(_("L'engagement « %(kind)s » de « %(name)s » et son fichier seront "
+                       "supprimés.") if stored else
+                     _("L'engagement « %(kind)s » de « %(name)s » sera supprimé."))
+        % {"kind": label, "name": organisation.name},
+        done=_("L'engagement « %(kind)s » est supprimé.") % {"kind": label},
+        back=_url(cite_slug, "organisation_detail", organisation_id=organisation.pk),
+        back_label=organisation.name)
+
+
+def contribution_delete(request: HttpRequest, cite_slug: str,
+                        contribution_id: int) -> HttpResponse:
+    """Ask, then delete a contribution line (the planning stops counting it)."""
+    contribution = get_object_or_404(Contribution.objects.select_related("organisation"),
+                                     pk=contribution_id)
+    _check_commitment_rights(request, contribution.organisation)
+    return _remove_record(
+        request, cite_slug, contribution,
+        title=_("Supprimer la contribution %(year)s") % {"year": contribution.year},
+        consequence=_("Cette ligne de contribution de « %(name)s » ne sera plus comptée par "
+                      "les scénarios et le budget.") % {"name": contribution.organisation.name},
+        done=_("La contribution %(year)s est supprimée.") % {"year": contribution.year})

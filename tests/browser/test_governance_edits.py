@@ -1,0 +1,120 @@
+"""The edit screens of partners and governance in a real browser, axe on every page opened:
+a member's role, removals with confirmation (member, agenda item, workshop session, statute
+version, partner representative) and the publics the Cité adds."""
+
+import pytest
+
+from tests.browser.conftest import login
+
+pytestmark = pytest.mark.browser
+
+
+def test_the_project_lead_edits_and_removes_with_confirmation(page, demo, axe):
+    login(page, "porteur")
+    page.goto("/c/rivemont/gouvernance/instances/")
+    page.get_by_role("link", name="Comité de pilotage", exact=True).click()
+    body_url = page.url
+    page.get_by_role("link", name="Modifier le rôle ou la personne (France Travail — agence "
+                                  "de Rivemont)").click()
+    assert page.locator("h1").inner_text() == (
+        "France Travail — agence de Rivemont au sein de « Comité de pilotage »")
+    axe.check(page, "gov-edit-01-membre")
+    page.get_by_label("Rôle dans l'instance").fill("Directrice territoriale")
+    page.get_by_role("button", name="Enregistrer").click()
+    page.wait_for_url(body_url)
+    assert "Directrice territoriale" in page.locator("#members ~ table").inner_text()
+
+    page.get_by_role("link", name="Retirer Département de la Rive").click()
+    axe.check(page, "gov-edit-02-retirer-membre")
+    page.get_by_role("button", name="Retirer ce membre").click()
+    page.wait_for_url(body_url)
+    assert "« Département de la Rive » ne siège plus dans cette instance." in page.locator(
+        ".message-success").inner_text()
+    assert "Anciens membres : Département de la Rive" in page.locator("main").inner_text()
+
+    page.locator("section[aria-labelledby=meetings] a").first.click()  # the upcoming one
+    meeting_url = page.url
+    page.get_by_role("link", name="Retirer « Calendrier vers le comité national de "
+                                  "labellisation »").click()
+    axe.check(page, "gov-edit-03-retirer-point")
+    page.get_by_role("button", name="Retirer ce point").click()
+    page.wait_for_url(meeting_url)
+    assert "Calendrier vers le comité national" not in page.locator("table").inner_text()
+
+    page.goto("/c/rivemont/gouvernance/ateliers/")
+    page.locator("main").get_by_role(
+        "link", name="Offre de service et pôles de conseil").first.click()
+    sessions = page.locator("#sessions ~ ul li").count()
+    page.get_by_role("link", name="Supprimer la séance du").first.click()
+    axe.check(page, "gov-edit-04-supprimer-seance")
+    page.get_by_role("button", name="Supprimer la séance").click()
+    assert page.locator("#sessions ~ ul li").count() == sessions - 1
+
+    page.goto("/c/rivemont/gouvernance/structure-juridique/")
+    page.get_by_role("link", name="Supprimer la version v1").click()
+    axe.check(page, "gov-edit-05-supprimer-statuts")
+    page.get_by_role("button", name="Supprimer cette version").click()
+    assert page.locator(".message-success").inner_text() == (
+        "La version v1 des statuts est supprimée.")
+
+    page.goto("/c/rivemont/partenaires/publics/")
+    axe.check(page, "partners-edit-01-publics")
+    page.get_by_label("Intitulé du public").fill("Personnes sous main de justice")
+    page.get_by_role("button", name="Ajouter le public").click()
+    assert "Personnes sous main de justice" in page.locator("table").inner_text()
+    page.get_by_label("Intitulé du public").fill("Seniors")
+    page.get_by_role("button", name="Ajouter le public").click()
+    assert "Le public « Seniors » existe déjà dans la liste." in page.locator(
+        "main").inner_text()
+    axe.check(page, "partners-edit-02-publics-erreur")
+
+    page.goto("/c/rivemont/partenaires/")
+    page.locator("table.organisations").get_by_role(
+        "link", name="Mission locale du Pays de Rivemont").click()
+    organisation_url = page.url
+    page.get_by_role("link", name="détacher Nadia Keraudren").click()
+    axe.check(page, "partners-edit-03-detacher")
+    page.get_by_role("button", name="Détacher le représentant").click()
+    page.wait_for_url(organisation_url)
+    assert "Nadia Keraudren ne représente plus" in page.locator(".message-success").inner_text()
+
+    # The other removals and the proposal form: each page opened, checked and photographed.
+    from django_scopes import scope
+
+    from capacite.core.models import Cite
+    from capacite.governance.models import Meeting, ValidationStep, WorkshopProposal
+    from capacite.partners.models import Commitment, Contribution, Interaction
+
+    rivemont = Cite.objects.get(slug="rivemont")
+    with scope(cite=rivemont):
+        ids = {
+            "meeting": Meeting.objects.order_by("starts_at").first().pk,
+            "step": ValidationStep.objects.first().pk,
+            "proposal": WorkshopProposal.objects.first().pk,
+            "interaction": Interaction.objects.first().pk,
+            "commitment": Commitment.objects.first().pk,
+            "contribution": Contribution.objects.first().pk,
+        }
+    g, p = "/c/rivemont/gouvernance", "/c/rivemont/partenaires"
+    for path, name, heading in (
+            (f"{g}/reunions/{ids['meeting']}/modifier/", "gov-edit-06-reunion",
+             "Supprimer cette réunion"),
+            (f"{g}/reunions/{ids['meeting']}/supprimer/", "gov-edit-07-supprimer-reunion", ""),
+            (f"{g}/structure-juridique/validations/{ids['step']}/supprimer/",
+             "gov-edit-08-supprimer-deliberation", ""),
+            (f"{g}/ateliers/propositions/{ids['proposal']}/", "gov-edit-09-proposition",
+             "Supprimer cette proposition"),
+            (f"{g}/ateliers/propositions/{ids['proposal']}/supprimer/",
+             "gov-edit-10-supprimer-proposition", ""),
+            (f"{p}/echanges/{ids['interaction']}/supprimer/", "partners-edit-04-echange", ""),
+            (f"{p}/engagements/{ids['commitment']}/supprimer/", "partners-edit-05-engagement",
+             ""),
+            (f"{p}/contributions/{ids['contribution']}/supprimer/",
+             "partners-edit-06-contribution", ""),
+            (f"{p}/alertes/", "partners-edit-07-alertes", "Absents des 3 dernières réunions")):
+        page.goto(path)
+        if heading:
+            assert heading in page.locator("main").inner_text(), path
+        else:
+            assert page.locator("h1").inner_text().startswith("Supprimer"), path
+        axe.check(page, name)
