@@ -60,6 +60,8 @@ INSTALLED_APPS = [
     "capacite.governance",
     "capacite.offer",
     "capacite.staffing",
+    "capacite.diagnosis",
+    "capacite.premises",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

@@ -47,5 +47,7 @@ urlpatterns = [
     path("c/<slug:cite_slug>/partenaires/", include("capacite.partners.urls")),
     path("c/<slug:cite_slug>/gouvernance/", include("capacite.governance.urls")),
     path("c/<slug:cite_slug>/offre/", include("capacite.offer.urls")),
+    path("c/<slug:cite_slug>/diagnostic/", include("capacite.diagnosis.urls")),
+    path("c/<slug:cite_slug>/locaux/", include("capacite.premises.urls")),
     path("", include("capacite.core.urls")),
 ]
