@@ -1,6 +1,9 @@
 """The territorial diagnosis: indicators, a narrative per theme, and the existing offer map."""
 
+from decimal import Decimal
+
 from django.db import models
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 from simple_history.models import HistoricalRecords
@@ -40,6 +43,14 @@ class Indicator(Versioned):
 
     def __str__(self) -> str:
         return self.label
+
+    @property
+    def shown_value(self) -> str:
+        """The value as French readers write it, without useless zeros: 8.70 → "8,7",
+        6180.00 → "6 180"."""
+        value = (self.value.quantize(Decimal("1")) if self.value == self.value.to_integral_value()
+                 else self.value.normalize())
+        return number_format(value, force_grouping=True)
 
 
 class Narrative(Versioned):

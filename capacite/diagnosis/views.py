@@ -146,7 +146,8 @@ def _overview_url(request: HttpRequest) -> str:
 def offer_map(request: HttpRequest, cite_slug: str) -> HttpResponse:
     rows, counts = services.offer_map()
     return render(request, "diagnosis/offer_map.html", {
-        "rows": rows, "counts": counts, "services": Service.choices,
+        "rows": rows, "services": Service.choices,
+        "counts": [(count, Service(count.service).label) for count in counts],
         "filled": sum(1 for r in rows if r.entry),
     })
 
