@@ -47,3 +47,11 @@ class Service(models.TextChoices):
     EVENTS = "events", _("Événements")
     WORKSHOPS = "workshops", _("Ateliers collectifs")
     PORTAL = "portal", _("Portail d'information en ligne")
+
+
+# Column headings of the offer map grid (the full label is in the legend).
+SERVICE_SHORT = {
+    Service.WALK_IN: _("Sans RDV"), Service.APPOINTMENT: _("Sur RDV"),
+    Service.DOCUMENTATION: _("Doc."), Service.EVENTS: _("Évén."),
+    Service.WORKSHOPS: _("Ateliers"), Service.PORTAL: _("Portail"),
+}

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from capacite.core.concurrency import save_form_atomically
 from capacite.core.history import changes_of
 from capacite.diagnosis import services
-from capacite.diagnosis.choices import Service, Theme
+from capacite.diagnosis.choices import SERVICE_SHORT, Service, Theme
 from capacite.diagnosis.domain.indicators import COLUMNS
 from capacite.diagnosis.forms import ImportForm, IndicatorForm, NarrativeForm, OfferMapEntryForm
 from capacite.diagnosis.models import Indicator, Narrative, OfferMapEntry
@@ -146,9 +146,11 @@ def _overview_url(request: HttpRequest) -> str:
 def offer_map(request: HttpRequest, cite_slug: str) -> HttpResponse:
     rows, counts = services.offer_map()
     return render(request, "diagnosis/offer_map.html", {
-        "rows": rows, "services": Service.choices,
+        "rows": [r for r in rows if r.entry], "missing": [r for r in rows if not r.entry],
+        "services": [(value, label, SERVICE_SHORT[Service(value)])
+                     for value, label in Service.choices],
         "counts": [(count, Service(count.service).label) for count in counts],
-        "filled": sum(1 for r in rows if r.entry),
+        "total": len(rows),
     })
 
 

@@ -18,3 +18,7 @@ class Transport(models.TextChoices):
     GOOD = "good", _("Bonne : plusieurs lignes régulières à moins de 300 m")
     FAIR = "fair", _("Moyenne : une ligne régulière à proximité")
     POOR = "poor", _("Faible : pas de ligne régulière à proximité")
+
+
+TRANSPORT_SHORT = {Transport.GOOD: _("Bonne"), Transport.FAIR: _("Moyenne"),
+                   Transport.POOR: _("Faible")}

@@ -28,7 +28,9 @@ with scopes_disabled():
                       "step_free", "central", "open_plan", "shared_with", "rent_eur",
                       "works_eur", "notes", "plan"]
             widgets = {"shared_with": forms.CheckboxSelectMultiple,
-                       "notes": forms.Textarea(attrs={"rows": 3})}
+                       "notes": forms.Textarea(attrs={"rows": 3}),
+                       # No link to the stored file: media is served only through a view.
+                       "plan": forms.FileInput}
             help_texts = {"transport_notes": _("Par exemple « Tram A, arrêt Halle à 150 m ; "
                                                "bus 4 et 12 »."),
                           "step_free": _("Entrée et espaces accueillant le public sans "
@@ -42,12 +44,14 @@ with scopes_disabled():
             self.fields["plan"].help_text = _(
                 "Le plan d'aménagement du local retenu : PDF, DOCX, ODT, PNG ou JPEG, "
                 "%(size)s au plus.") % {"size": filesizeformat(settings.EVIDENCE_MAX_BYTES)}
+            if self.instance.plan:
+                self.fields["plan"].help_text += " " + _(
+                    "Plan actuel : « %(name)s » ; un nouveau fichier le remplace.") % {
+                    "name": self.instance.plan_filename or self.instance.plan.name}
 
         def clean_plan(self):
             upload = self.cleaned_data.get("plan")
             if is_new_upload(upload):
                 check_upload(upload)
                 self.instance.plan_filename = original_name(upload)
-            elif not upload:
-                self.instance.plan_filename = ""
             return upload

@@ -10,7 +10,7 @@ from simple_history.models import HistoricalRecords
 
 from capacite.core.concurrency import Versioned
 from capacite.core.models import Cite
-from capacite.premises.choices import Transport, Zone
+from capacite.premises.choices import TRANSPORT_SHORT, Transport, Zone
 
 
 class SpaceProgramme(Versioned):
@@ -77,7 +77,8 @@ class Candidate(Versioned):
     plan_filename = models.CharField(_("nom du fichier du plan"), max_length=200, blank=True)
 
     objects = ScopedManager(cite="cite")
-    history = HistoricalRecords(excluded_fields=["version"])
+    # The stored name of the plan means nothing to a reader; its file name is kept.
+    history = HistoricalRecords(excluded_fields=["version", "plan"])
 
     class Meta:
         verbose_name = _("local envisagé")
@@ -91,3 +92,6 @@ class Candidate(Versioned):
 
     def __str__(self) -> str:
         return self.name
+
+    def transport_short(self) -> str:
+        return str(TRANSPORT_SHORT.get(Transport(self.transport), self.transport))
