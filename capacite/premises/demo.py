@@ -11,6 +11,7 @@ from django.core.files.base import ContentFile
 
 from capacite.core.demo import CONSTRUCTION_SLUG
 from capacite.core.models import Cite
+from capacite.premises.choices import Zone
 from capacite.premises.models import Candidate, SpaceProgramme
 from capacite.premises.services import choose
 
@@ -20,10 +21,15 @@ VALOMBRE_PROGRAMME = {"reception": 80, "poles": 240, "documentation": 120, "indi
                       "collective": 80, "meeting": 70, "exhibition": 60}
 
 
-def plan_pdf(title: str) -> bytes:
-    """A one-page PDF naming the plan (the demo has no architect)."""
-    text = title.encode("latin-1", "replace").replace(b"(", b"").replace(b")", b"")
-    stream = b"BT /F1 18 Tf 60 760 Td (" + text + b") Tj ET"
+def plan_pdf(title: str, lines: list[str]) -> bytes:
+    """A one-page PDF with the plan's title and zones (the demo has no architect)."""
+    def text(value: str) -> bytes:
+        return value.encode("cp1252", "replace").replace(b"(", b"").replace(b")", b"")
+
+    stream = b"BT /F1 18 Tf 60 760 Td (" + text(title) + b") Tj /F1 12 Tf"
+    for line in lines:
+        stream += b" 0 -24 Td (" + text(line) + b") Tj"
+    stream += b" ET"
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
@@ -93,5 +99,8 @@ def build_premises_demo(*, cite: Cite, today: date) -> None:
 def _choose_with_plan(candidate: Candidate, title: str) -> None:
     choose(candidate)
     candidate.refresh_from_db()
+    programme = SpaceProgramme.objects.get()
+    lines = [f"{label} : {getattr(programme, zone)} m²" for zone, label in Zone.choices]
+    lines.append(f"Surface du local : {candidate.surface_m2} m²")
     candidate.plan_filename = "plan-amenagement.pdf"
-    candidate.plan.save("plan-amenagement.pdf", ContentFile(plan_pdf(title)), save=True)
+    candidate.plan.save("plan-amenagement.pdf", ContentFile(plan_pdf(title, lines)), save=True)
