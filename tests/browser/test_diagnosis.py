@@ -3,6 +3,7 @@ through the diagnosis, the existing offer map and the premises of the demo Cité
 
 import pytest
 from django_scopes import scope
+from playwright.sync_api import expect
 
 from capacite.core.models import Cite
 from capacite.diagnosis.models import Indicator
@@ -21,6 +22,10 @@ BAD = HEADER + (
 GOOD = BAD.replace(";foyers;", ";personnes;").replace("2026/09/30", "30/09/2026")
 
 
+def H1(page):  # noqa: N802 - reads as the element it finds
+    return page.get_by_role("heading", level=1)
+
+
 def csv_file(text: str) -> dict:
     return {"name": "indicateurs.csv", "mimeType": "text/csv", "buffer": text.encode("cp1252")}
 
@@ -34,11 +39,12 @@ def test_the_project_lead_imports_indicators_and_reads_the_diagnosis_and_premise
     page.goto("/c/rivemont/")
     page.get_by_role("navigation", name="Navigation principale").get_by_role(
         "link", name="Diagnostic").click()
-    assert page.locator("#theme-employment").get_by_role(
-        "link", name="Taux de chômage", exact=True).count() == 1
+    expect(page.locator("#theme-employment").get_by_role(
+        "link", name="Taux de chômage", exact=True)).to_have_count(1)
     axe.check(page, "40-diagnostic")
 
     page.get_by_role("link", name="Importer un fichier").click()
+    expect(H1(page)).to_have_text("Importer des indicateurs")
     axe.check(page, "41-diagnostic-import")
     page.get_by_label("Fichier CSV ou XLSX").set_input_files(csv_file(BAD))
     page.get_by_role("button", name="Importer").click()
@@ -59,28 +65,32 @@ def test_the_project_lead_imports_indicators_and_reads_the_diagnosis_and_premise
     assert "4 indicateurs ajoutés." in page.locator(".message-success").inner_text()
     page.get_by_role("link", name="Voir les indicateurs").click()
     row = page.locator("#theme-publics tr", has_text="Allocataires du RSA")
+    expect(row).to_be_visible()
     assert row.locator("td").all_inner_texts()[1:4] == ["2\u00a0480 personnes", "Rivemont",
                                                         "31/12/2025"]
-    assert page.locator("#theme-economy").get_by_role(
-        "link", name="Offres d'emploi déposées").count() == 1
+    expect(page.locator("#theme-economy").get_by_role(
+        "link", name="Offres d'emploi déposées")).to_have_count(1)
     with scope(cite=rivemont):
         assert Indicator.objects.count() == before + 4
 
     page.get_by_role("link", name="Écrire l'analyse « Emploi »").click()
+    expect(H1(page)).to_have_text("Analyse « Emploi »")
     axe.check(page, "43-diagnostic-analyse")
     page.get_by_label("Analyse").fill("Six recrutements sur dix sont difficiles.")
     page.get_by_role("button", name="Enregistrer l'analyse").click()
-    assert page.locator("#theme-employment .narrative").get_by_text(
-        "Six recrutements sur dix sont difficiles.").count() == 1
+    expect(page.locator("#theme-employment .narrative").get_by_text(
+        "Six recrutements sur dix sont difficiles.")).to_have_count(1)
     page.locator("#theme-employment").get_by_role("link", name="Taux de chômage",
                                                    exact=True).click()
+    expect(H1(page)).to_have_text("Modifier l'indicateur")
     axe.check(page, "44-diagnostic-indicateur")
 
     page.get_by_role("navigation", name="Navigation principale").get_by_role(
         "link", name="Offre existante").click()
-    assert page.locator("table.offer-map tbody tr").count() >= 8
+    expect(page.locator("table.offer-map tbody tr")).to_have_count(8)
     axe.check(page, "45-offre-existante")
     page.get_by_role("row", name="CIO de Rivemont").get_by_role("link").click()
+    expect(H1(page)).to_have_text("Offre existante : CIO de Rivemont")
     axe.check(page, "46-offre-existante-acteur")
 
     page.get_by_role("navigation", name="Navigation principale").get_by_role(
@@ -91,12 +101,19 @@ def test_the_project_lead_imports_indicators_and_reads_the_diagnosis_and_premise
     assert "Retenu" in first.inner_text() and "12 / 12" in first.inner_text()
     axe.check(page, "47-locaux")
     page.get_by_role("link", name="Ancienne halle aux grains").click()
-    assert page.get_by_role("link", name="plan-amenagement.pdf").count() == 1
-    axe.check(page, "48-local-retenu")
     page.get_by_role("link", name="Modifier", exact=True).click()
+    expect(H1(page)).to_have_text("Modifier « Ancienne halle aux grains »")
     axe.check(page, "49-local-modifier")
+    page.get_by_label("Plan d'aménagement").set_input_files(
+        {"name": "Plan halle.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4 plan"})
+    page.get_by_role("button", name="Enregistrer").click()
+    assert page.locator(".message-success").inner_text() == (
+        "Le local « Ancienne halle aux grains » est enregistré.")
+    expect(page.get_by_role("link", name="Plan halle.pdf")).to_have_count(1)
+    axe.check(page, "48-local-retenu")
     page.goto("/c/rivemont/locaux/")
     page.get_by_role("link", name="Zone d'activités des Prés").click()
+    expect(H1(page)).to_have_text("Zone d'activités des Prés")
     axe.check(page, "50-local-bloque")
     page.goto("/c/rivemont/locaux/programme/")
     axe.check(page, "51-locaux-programme")
