@@ -65,6 +65,8 @@ INSTALLED_APPS = [
     "capacite.events",
     "capacite.communication",
     "capacite.public",
+    "capacite.diagnosis",
+    "capacite.premises",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

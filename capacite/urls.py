@@ -53,5 +53,7 @@ urlpatterns = [
     path("c/<slug:cite_slug>/communication/", include("capacite.communication.urls")),
     path("c/<slug:cite_slug>/pages-publiques/", include("capacite.public.staff_urls")),
     path("public/<slug:public_slug>/", include("capacite.public.urls")),
+    path("c/<slug:cite_slug>/diagnostic/", include("capacite.diagnosis.urls")),
+    path("c/<slug:cite_slug>/locaux/", include("capacite.premises.urls")),
     path("", include("capacite.core.urls")),
 ]

@@ -2,15 +2,14 @@
 
 Pure: bytes and vocabularies in, rows or every error out; nothing touches the database. The
 caller writes the rows only when the error list is empty, so a file with one bad cell changes
-nothing. Errors name the line, the column (by its header) and the reason, in French.
+nothing. Errors name the line, the column (by its header) and the reason, in French. Reading the
+file itself (encodings, separators, XLSX) is shared with other imports: `capacite/lib/tables.py`.
 """
 
-import csv
-import io
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -18,6 +17,14 @@ from django.core.validators import URLValidator
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from capacite.lib.tables import (
+    ImportIssue,
+    Table,
+    match_columns,
+    parse_date,
+    read_table,
+)
+from capacite.lib.tables import cell_text as _text
 from capacite.partners.choices import (
     ActorRole,
     FieldOfAction,
@@ -42,8 +49,6 @@ COLUMNS = [
 ]
 REQUIRED_COLUMNS = ("name", "kind")
 MULTI_VALUE_SEPARATOR = re.compile(r"[|,]")
-DATE_PATTERN = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
-ISO_DATE_PATTERN = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 
 # Words French offices use besides the exact labels.
 KIND_ALIASES = {"institution": "first_circle", "premier cercle": "first_circle"}
@@ -55,9 +60,7 @@ FIRST_CIRCLE_ALIASES = {
 }
 STANCE_ALIASES = {"alliee": "ally", "hesitante": "hesitant", "inconnue": "unknown"}
 
-# A table as read from a file: (line number, cells), cells as the reader gives them (text for a
-# CSV; text, numbers, dates or None for an XLSX).
-Table = list[tuple[int, list[Any]]]
+
 # Reports an error on a column (by attribute) of the row being read.
 ErrorReporter = Callable[[str, str], None]
 
@@ -108,20 +111,6 @@ def vocabulary(publics: list[tuple[str, str]]) -> Vocabulary:
 
 
 @dataclass(frozen=True)
-class ImportIssue:
-    line: int
-    column: str  # the header as in the file, or "" for the whole line
-    message: str
-
-    def __str__(self) -> str:
-        if self.column:
-            return str(_("Ligne %(line)s, colonne « %(column)s » : %(message)s") % {
-                "line": self.line, "column": self.column, "message": self.message})
-        return str(_("Ligne %(line)s : %(message)s") % {"line": self.line,
-                                                        "message": self.message})
-
-
-@dataclass(frozen=True)
 class ImportRow:
     line: int
     name: str
@@ -140,51 +129,6 @@ class ImportRow:
 class ImportResult:
     rows: list[ImportRow] = field(default_factory=list)
     errors: list[ImportIssue] = field(default_factory=list)
-
-
-def read_table(data: bytes, filename: str) -> tuple[Table, list[ImportIssue]]:
-    """The file's rows as (line number, cells), header first; XLSX by name or content."""
-    if filename.lower().endswith(".xlsx") or data[:4] == b"PK\x03\x04":
-        return _read_xlsx(data)
-    return _read_csv(data), []
-
-
-def _decode(data: bytes) -> str:
-    """UTF-8 with or without BOM, else Windows-1252 (what Excel on Windows writes)."""
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
-
-
-def _read_csv(data: bytes) -> Table:
-    text = _decode(data)
-    first_line = text.split("\n", 1)[0]
-    delimiter = ";" if first_line.count(";") >= first_line.count(",") else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    return [(reader.line_num, list(row)) for row in reader]
-
-
-def _read_xlsx(data: bytes) -> tuple[Table, list[ImportIssue]]:
-    from openpyxl import load_workbook
-
-    try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception:  # openpyxl raises many kinds on a damaged file
-        return [], [ImportIssue(1, "", _("le fichier n'est pas un classeur XLSX lisible."))]
-    sheet = workbook.worksheets[0]
-    rows = [(number, list(values))
-            for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)]
-    workbook.close()
-    return rows, []
-
-
-def _text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return str(value).strip()
 
 
 def parse_organisations(table: Table, vocab: Vocabulary) -> ImportResult:
@@ -223,25 +167,7 @@ def parse_organisations(table: Table, vocab: Vocabulary) -> ImportResult:
 
 def _columns(line: int, header: list[Any],
              errors: list[ImportIssue]) -> dict[str, tuple[int, str]]:
-    known = {normalise(title): attr for attr, title in COLUMNS}
-    columns: dict[str, tuple[int, str]] = {}
-    for index, cell in enumerate(header):
-        title = _text(cell)
-        if not title:
-            continue
-        attr = known.get(normalise(title))
-        if attr is None:
-            errors.append(ImportIssue(line, title, _(
-                "colonne inconnue (colonnes possibles : %(columns)s).") % {
-                "columns": ", ".join(t for _a, t in COLUMNS)}))
-        elif attr in columns:
-            errors.append(ImportIssue(line, title, _("cette colonne figure deux fois.")))
-        else:
-            columns[attr] = (index, title)
-    for attr, title in COLUMNS:
-        if attr in REQUIRED_COLUMNS and attr not in columns:
-            errors.append(ImportIssue(line, title, _("cette colonne obligatoire manque.")))
-    return columns
+    return match_columns(line, header, COLUMNS, REQUIRED_COLUMNS, normalise, errors)
 
 
 def _parse_row(line: int, values: dict[str, str], raw: dict[str, Any], headers: dict[str, str],
@@ -264,7 +190,7 @@ def _parse_row(line: int, values: dict[str, str], raw: dict[str, Any], headers: 
         return found
 
     def many(attr: str, words: dict[str, str]) -> tuple[str, ...]:
-        found: list[str] = []
+        found = []
         for part in MULTI_VALUE_SEPARATOR.split(values.get(attr, "")):
             part = part.strip()
             if not part:
@@ -319,21 +245,8 @@ def _website(value: str, error: ErrorReporter) -> str:
 
 
 def _date(raw: object, value: str, error: ErrorReporter) -> date | None:
-    if isinstance(raw, datetime):
-        return raw.date()
-    if isinstance(raw, date):
-        return raw
-    if not value:
-        return None
-    match = DATE_PATTERN.match(value)
-    parts: tuple[str, ...] | None = (
-        (match.group(3), match.group(2), match.group(1)) if match else None)
-    if parts is None and (iso := ISO_DATE_PATTERN.match(value)):
-        parts = iso.groups()
     try:
-        if parts is None:
-            raise ValueError
-        return date(int(parts[0]), int(parts[1]), int(parts[2]))
+        return parse_date(raw, value)
     except ValueError:
         error("stance_on", _("« %(value)s » n'est pas une date au format jj/mm/aaaa.")
               % {"value": value})
