@@ -35,8 +35,39 @@ class Stint:
         return f"{format_time(self.start)}–{format_time(self.end)}"
 
 
+@dataclass
+class Row:
+    """Consecutive slots of one day where every desk has the same people and the same gap."""
+
+    start: int
+    end: int
+    cells: dict[str, Cell]
+
+    @property
+    def label(self) -> str:
+        return f"{format_time(self.start)}–{format_time(self.end)}"
+
+
 def desk_grid(instance: Instance, solution: Solution, locks: set[tuple[str, str, int, int]]
-              ) -> dict[int, list[tuple[int, dict[str, Cell]]]]:
+              ) -> dict[int, list[Row]]:
+    """Per day, rows of the week grid in time order, each with a cell per desk id; slots that
+    look the same at every desk merge, so a wall sheet shows shifts, not half-hours."""
+    merged: dict[int, list[Row]] = {}
+    step = instance.slot_minutes
+    for day, slots in _slot_cells(instance, solution, locks).items():
+        rows: list[Row] = []
+        for start, cells in slots:
+            last = rows[-1] if rows else None
+            if last and last.end == start and last.cells == cells:
+                last.end = start + step
+            else:
+                rows.append(Row(start, start + step, cells))
+        merged[day] = rows
+    return merged
+
+
+def _slot_cells(instance: Instance, solution: Solution, locks: set[tuple[str, str, int, int]]
+                ) -> dict[int, list[tuple[int, dict[str, Cell]]]]:
     """Per day, the slots in time order, each with a cell per desk id."""
     names = {person.id: person.name for person in instance.staff}
     grid: dict[int, list[tuple[int, dict[str, Cell]]]] = {}
@@ -52,7 +83,12 @@ def desk_grid(instance: Instance, solution: Solution, locks: set[tuple[str, str,
                             (a.staff, a.desk, a.day, a.start) in locks))
     for gap in solution.uncovered:
         cell = cells[(gap.day, gap.start)][gap.desk]
-        cell.missing, cell.reason, cell.detail = gap.missing, gap.reason, gap.detail
+        cell.missing, cell.reason = gap.missing, gap.reason
+        # The detail names the slot ("« Emploi » mardi 10:00 : …"); the row shows the time.
+        cell.detail = gap.detail.split(" : ", 1)[-1]
+    for row in cells.values():
+        for cell in row.values():
+            cell.people.sort(key=lambda person: person[1])
     return grid
 
 
