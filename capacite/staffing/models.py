@@ -127,6 +127,10 @@ class DeskDemand(models.Model):
                                     name="deskdemand_one_default"),
         ]
 
+    def __str__(self) -> str:
+        when = f" {self.weekday} {self.start:%H:%M}" if self.start else ""
+        return f"{self.desk}{when} : {self.people}"
+
 
 class RunStatus(models.TextChoices):
     QUEUED = "queued", _("En attente")

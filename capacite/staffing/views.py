@@ -39,6 +39,7 @@ def team(request: HttpRequest, cite_slug: str) -> HttpResponse:
     members = list(StaffMember.objects.select_related("partner", "job", "site"))
     for member in members:
         member.desk_names = [desk_names.get(key, key) for key in member.desks]
+        member.function_label = member.function or (member.job.title if member.job else "—")
     return render(request, "staffing/team.html", {
         "members": members,
         "jobs": JobDescription.objects.select_related("employer", "reports_to")
@@ -77,7 +78,7 @@ def _org_chart(request: HttpRequest) -> str:
     boxes = [Box(job.pk, job.reports_to_id, job.title, (
         ", ".join(h.name for h in job.holders.all()) or _("poste à pourvoir"),
         _("%(fte)s ETP — %(employer)s") % {
-            "fte": f"{job.fte:g}".replace(".", ","),
+            "fte": format(job.fte.normalize(), "f").replace(".", ","),
             "employer": job.employer.name if job.employer_id else _("la Cité")},
     )) for job in jobs]
     return org_chart_svg(boxes, title=_("Organigramme de %(cite)s") % {"cite": request.cite})
@@ -253,7 +254,8 @@ def run_edit(request: HttpRequest, cite_slug: str, run_id: int) -> HttpResponse:
     else:
         if run.violations:
             messages.error(request, _("Retouche enregistrée, mais le planning enfreint "
-                                      "%(n)s règle(s) : voir la liste.") % {"n": len(run.violations)})
+                                      "%(n)s règle(s) : voir la liste.")
+                           % {"n": len(run.violations)})
         else:
             messages.success(request, _("Retouche enregistrée ; le planning reste valide."))
     return redirect(back)

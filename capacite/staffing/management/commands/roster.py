@@ -12,8 +12,8 @@ class Command(BaseCommand):
         "d'une instance JSON dans le temps donné (OR-Tools CP-SAT, démarré depuis un planning "
         "glouton) et écrit la solution : affectations, créneaux non couverts avec leur raison, "
         "objectifs, statut, durées. « validate » revérifie une solution, par exemple après une "
-        "retouche à la main. « export-instance » écrit l'instance d'une semaine d'une Cité depuis la "
-        "base. Formats : docs/roster-format.md."
+        "retouche à la main. « export-instance » écrit l'instance d'une semaine d'une Cité "
+        "depuis la base. Formats : docs/roster-format.md."
     )
     requires_system_checks: list[str] = []
     requires_migrations_checks = False
