@@ -28,11 +28,15 @@ class Stint:
     day: int
     start: int
     end: int
-    locked: bool  # every slot of it is locked
+    locked: bool  # some slot of it is locked (a re-solve may extend a locked stint)
 
     @property
     def label(self) -> str:
         return f"{format_time(self.start)}–{format_time(self.end)}"
+
+    @property
+    def day_name(self) -> str:
+        return DAY_NAMES[self.day]
 
 
 @dataclass
@@ -46,6 +50,10 @@ class Row:
     @property
     def label(self) -> str:
         return f"{format_time(self.start)}–{format_time(self.end)}"
+
+    @property
+    def day_name(self) -> str:
+        return DAY_NAMES[self.day]
 
 
 def desk_grid(instance: Instance, solution: Solution, locks: set[tuple[str, str, int, int]]
@@ -103,7 +111,7 @@ def stints(instance: Instance, solution: Solution, locks: set[tuple[str, str, in
         last = mine[-1] if mine else None
         if last and last.desk == a.desk and last.day == a.day and last.end == a.start:
             mine[-1] = Stint(a.staff, a.desk, a.day, last.start, a.start + step,
-                             last.locked and locked)
+                             last.locked or locked)
         else:
             mine.append(Stint(a.staff, a.desk, a.day, a.start, a.start + step, locked))
     return result
