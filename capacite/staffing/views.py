@@ -17,17 +17,12 @@ from capacite.core.models import Role
 from capacite.offer.models import Site
 from capacite.staffing import services
 from capacite.staffing.domain.grid import minutes_by_staff, stints
-from capacite.staffing.domain.instance import UNCOVERED_REASONS
 from capacite.staffing.domain.jsonio import InstanceError
 from capacite.staffing.domain.orgchart import Box, org_chart_svg
 from capacite.staffing.exports import person_ics, wall_pdf, week_context, workbook
 from capacite.staffing.forms import EditForm, JobDescriptionForm, StaffMemberForm, WeekForm
 from capacite.staffing.models import DeskDemand, JobDescription, RosterRun, StaffMember
 
-REASON_LABELS = dict(zip(UNCOVERED_REASONS, (
-    "personne de compétent n'est disponible", "heures des personnes compétentes épuisées",
-    "les personnes compétentes tiennent un autre poste", "une règle de service l'empêche",
-    "la recherche s'est arrêtée avant de le couvrir"), strict=True))
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -208,7 +203,6 @@ def run_detail(request: HttpRequest, cite_slug: str, run_id: int) -> HttpRespons
     if loaded:
         context.update(week_context(loaded))
         context["objective"] = loaded.solution.objective
-        context["reasons"] = REASON_LABELS
         context["edit_form"] = EditForm(
             initial={"version": run.version, "action": "add"},
             staff=[(p.id, p.name) for p in loaded.instance.staff],

@@ -8,6 +8,15 @@ from dataclasses import dataclass, field
 from capacite.staffing.domain.instance import DAY_NAMES, Instance, Solution, format_time
 
 
+REASON_LABELS = {
+    "nobody_available": "personne de compétent n'est disponible",
+    "hours_exhausted": "les heures des personnes compétentes sont épuisées",
+    "held_elsewhere": "les personnes compétentes tiennent un autre poste",
+    "rule_conflict": "une règle de service l'empêche",
+    "not_proven": "la recherche s'est arrêtée avant de le couvrir",
+}
+
+
 @dataclass
 class Cell:
     """Who holds a desk in a slot, and what is missing there with its reason."""
@@ -17,6 +26,11 @@ class Cell:
     missing: int = 0
     reason: str = ""
     detail: str = ""
+
+    @property
+    def reason_label(self) -> str:
+        """The reason in a few words, for a grid cell (the detail names the people)."""
+        return REASON_LABELS.get(self.reason, self.reason)
 
 
 @dataclass(frozen=True)
