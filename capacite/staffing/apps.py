@@ -10,6 +10,7 @@ class StaffingConfig(AppConfig):
     def ready(self) -> None:
         from capacite.core.demo import register_demo_builder
         from capacite.core.navigation import NavItem, register_nav
+        from capacite.staffing import jobs  # noqa: F401  (registers the "roster_solve" job)
         from capacite.staffing.demo import build_staffing_demo
 
         register_demo_builder(60, "staffing", build_staffing_demo)

@@ -100,14 +100,16 @@ def _jobs(cite) -> dict[str, JobDescription]:
 
 
 def _staff(cite, poles: list[Pole], jobs: dict[str, JobDescription]) -> None:
-    """~40 people: the Cité's own reception and documentation, and 3 counsellors per partner."""
+    """41 people: the director, the Cité's own reception and documentation, and 3 counsellors
+    from each of the 12 partners."""
     from django.contrib.auth import get_user_model
 
     random = Random(6)
     names = iter(f"{first} {LAST[i % len(LAST)]}" for i, first in enumerate(FIRST))
     users = {u.username: u for u in get_user_model().objects.filter(
-        username__in=["conseiller", "accueil"])}
-    own = [("Théo Lambesc", "reception", ["reception"], 35, AVAILABILITY[0] | AVAILABILITY[1],
+        username__in=["conseiller", "accueil", "directeur"])}
+    own = [("Olivier Maréchal", "direction", [], 35, {}, users.get("directeur")),
+           ("Théo Lambesc", "reception", ["reception"], 35, AVAILABILITY[0] | AVAILABILITY[1],
             users.get("accueil")),
            (next(names), "reception", ["reception"], 28, AVAILABILITY[1] | {"2": "10:00-18:00"},
             None),

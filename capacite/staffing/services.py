@@ -245,10 +245,17 @@ def new_run(*, site: Site, week_start: date, user=None, locks: list[dict] | None
         time_limit=time_limit or time_limit_seconds())
 
 
-def start_solve(run: RosterRun) -> None:
-    """Solve `run` off the request. Until the jobs app lands this runs synchronously; switching
-    to a background job is this one call."""
-    solve_run(run.pk)
+def start_solve(run: RosterRun, *, user=None):  # type: ignore[no-untyped-def]
+    """Queue the solve of `run` as a background job (kind "roster_solve") and return the job;
+    its page follows the progress and links back to the roster."""
+    from django.urls import reverse
+
+    from capacite.jobs.services import start_job
+
+    return start_job(cite=run.cite, kind="roster_solve", user=user, params={
+        "run_id": run.pk,
+        "return_url": reverse("staffing:run", kwargs={"cite_slug": run.cite.slug,
+                                                      "run_id": run.pk})})
 
 
 def solve_run(run_id: int, progress=None) -> RosterRun:

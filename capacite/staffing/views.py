@@ -184,13 +184,9 @@ def rosters(request: HttpRequest, cite_slug: str) -> HttpResponse:
 
 
 def _after_start(request: HttpRequest, run: RosterRun) -> HttpResponse:
-    services.start_solve(run)
-    run.refresh_from_db()
-    if run.status == "done":
-        messages.success(request, _("Planning calculé."))
-    else:
-        messages.error(request, _("Le calcul a échoué : %(error)s") % {"error": run.error})
-    return redirect("staffing:run", cite_slug=request.cite.slug, run_id=run.pk)
+    """Queue the solve and follow it on the job page, which links back to the roster."""
+    job = services.start_solve(run, user=request.user)
+    return redirect(job.get_absolute_url())
 
 
 def run_detail(request: HttpRequest, cite_slug: str, run_id: int) -> HttpResponse:

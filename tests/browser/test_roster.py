@@ -5,6 +5,7 @@ import pytest
 from django_scopes import scope
 
 from capacite.core.models import Cite
+from capacite.jobs.testing import run_pending_jobs
 from capacite.staffing.models import RosterRun
 from tests.browser.conftest import login
 
@@ -15,7 +16,7 @@ def test_two_locked_services_survive_a_resolve(page, demo, axe, settings):
     settings.CAPACITE_ROSTER_TIME_LIMIT = 3
     login(page, "directeur")
     page.goto("/c/valombre/equipe/")
-    assert page.locator("table.team tbody tr").count() == 40
+    assert page.locator("table.team tbody tr").count() == 41
     axe.check(page, "60-equipe")
     page.get_by_role("link", name="Organigramme").first.click()
     assert page.locator(".org-chart svg rect").count() == 5
@@ -53,7 +54,13 @@ def test_two_locked_services_survive_a_resolve(page, demo, axe, settings):
         locks = list(locked_run.locks)
     assert len(locks) >= 8  # two services of at least 2 h
     page.get_by_role("button", name="Recalculer en gardant").click()
-    assert page.locator(".messages").inner_text() == "Planning calculé."
+    assert page.get_by_role("heading", level=1).inner_text() == "Calcul du planning"
+    axe.check(page, "66b-calcul-en-cours")
+    run_pending_jobs()
+    page.reload()
+    assert page.get_by_test_id("job-status").inner_text() == "terminé"
+    page.get_by_role("link", name="Revenir à la page d'origine").click()
+    assert "Vérification des règles" in page.content()
     with scope(cite=cite):
         solved = RosterRun.objects.first()
     assert solved.pk != locked_run.pk and solved.locks == locks

@@ -8,6 +8,7 @@ import pytest
 from django.core.management import call_command
 from django_scopes import scope
 
+from capacite.jobs.testing import run_pending_jobs
 from capacite.offer.models import DayException, Pole, Site, WeeklyHours
 from capacite.partners.models import Contribution, Organisation
 from capacite.staffing import services
@@ -95,6 +96,7 @@ def solved_run(world):
                                availability={"1": "9:00-13:00"}, desks=["reception"])
     run = services.new_run(site=site, week_start=WEEK, time_limit=5)
     services.start_solve(run)
+    run_pending_jobs()
     run.refresh_from_db()
     return run, pole
 
@@ -150,6 +152,7 @@ def test_locks_are_kept_by_the_next_solve(world):
         again = services.new_run(site=run.site, week_start=WEEK, locks=[services.lock_json(lock)],
                                  time_limit=5)
         services.start_solve(again)
+        run_pending_jobs()
         again.refresh_from_db()
         as_json = {"staff": ana, "desk": f"pole-{pole.pk}", "day": 1, "start": "10:00"}
         assert again.instance["locked"] == [as_json]

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django_scopes import scope
 
 from capacite.core.models import Membership, Role
+from capacite.jobs.testing import run_pending_jobs
 from capacite.offer.models import Pole, Site, WeeklyHours
 from capacite.partners.models import Organisation, PartnerLink
 from capacite.staffing import services
@@ -51,6 +52,7 @@ def week(world):
                                          desks=[key])
         run = services.new_run(site=site, week_start=WEEK, time_limit=5)
         services.start_solve(run)
+        run_pending_jobs()
         run.refresh_from_db()
     return {"site": site, "pole": pole, "key": key, "ana": ana, "bob": bob, "run": run,
             "cio": cio, "ml": ml}
@@ -114,6 +116,7 @@ def test_the_week_grid_shows_each_gap_with_its_reason(world, week):
         week["bob"].save()
     client = client_for(world, Role.DIRECTOR)
     client.post(url("run_resolve", run_id=week["run"].pk), {"version": week["run"].version})
+    run_pending_jobs()
     with scope(cite=world.cite):
         latest = RosterRun.objects.first()
     html = client.get(url("run", run_id=latest.pk)).content.decode()
@@ -135,7 +138,9 @@ def test_locking_then_resolving_keeps_the_lock(world, week):
         "start": f"{start // 60:02d}:{start % 60:02d}", "end": f"{end // 60:02d}:{end % 60:02d}"})
     run.refresh_from_db()
     assert len(run.locks) == 4
-    client.post(url("run_resolve", run_id=run.pk), {"version": run.version})
+    response = client.post(url("run_resolve", run_id=run.pk), {"version": run.version})
+    assert response["Location"].startswith("/c/alpha/travaux/")
+    run_pending_jobs()
     with scope(cite=world.cite):
         again = RosterRun.objects.first()
     assert again.pk != run.pk
