@@ -429,7 +429,7 @@ def ordinary_week(site: Site) -> tuple[Span, ...]:
 
 def solve_run_greedy(run: RosterRun) -> RosterRun:
     """Fill a queued run with the greedy roster alone: instant, for the demo and test samples
-    (the solver's status reads GREEDY_UNKNOWN: no search was made)."""
+    (status GREEDY: no search was made)."""
     from capacite.staffing.domain.greedy import greedy_roster
 
     instance = instance_from_json(run.instance)
@@ -437,7 +437,7 @@ def solve_run_greedy(run: RosterRun) -> RosterRun:
     values = goal_values(instance, assignments)
     objective: dict[str, float] = dict(values)
     objective["penalty"] = penalty(instance, values)
-    solution = Solution(status="GREEDY_UNKNOWN", assignments=assignments,
+    solution = Solution(status="GREEDY", assignments=assignments,
                         uncovered=explain_uncovered(instance, assignments),
                         objective=objective, timings={"solve_seconds": 0.0})
     run.solution = solution_to_json(solution)

@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 
 from capacite.staffing.domain.instance import DAY_NAMES, Instance, Solution, format_time
 
-
 REASON_LABELS = {
     "nobody_available": "personne de compétent n'est disponible",
     "hours_exhausted": "les heures des personnes compétentes sont épuisées",
@@ -64,10 +63,6 @@ class Row:
     @property
     def label(self) -> str:
         return f"{format_time(self.start)}–{format_time(self.end)}"
-
-    @property
-    def day_name(self) -> str:
-        return DAY_NAMES[self.day]
 
 
 def desk_grid(instance: Instance, solution: Solution, locks: set[tuple[str, str, int, int]]

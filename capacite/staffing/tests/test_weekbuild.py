@@ -36,3 +36,33 @@ def test_a_parent_sits_over_its_children_and_a_loop_loses_nobody():
     svg = org_chart_svg(boxes, title="Organigramme <test>")
     assert "<title>Organigramme &lt;test&gt;</title>" in svg
     assert svg.count("<rect") == 5
+
+
+def test_the_desk_grid_merges_identical_slots_and_stints_carry_locks():
+    from datetime import date
+
+    from capacite.staffing.domain.explain import explain_uncovered
+    from capacite.staffing.domain.grid import desk_grid, stints
+    from capacite.staffing.domain.instance import (
+        Assignment,
+        Desk,
+        Instance,
+        Partner,
+        Solution,
+        Staff,
+    )
+
+    instance = Instance(
+        week_start=date(2026, 11, 23), opening=(Span(1, 600, 780),),
+        desks=(Desk("emploi", "Emploi"),), demand=(Demand("emploi", Span(1, 600, 780), 1),),
+        staff=(Staff("ana", "Ana", "p", 120, (Span(1, 600, 720),), ("emploi",)),),
+        partners=(Partner("p", "P", 1.0),))
+    held = tuple(Assignment("ana", 1, start, "emploi") for start in (600, 630, 660, 690))
+    solution = Solution("OPTIMAL", held, explain_uncovered(instance, held))
+    rows = desk_grid(instance, solution, {("ana", "emploi", 1, 630)})[1]
+    assert [(row.label, [p[1] for p in row.cells["emploi"].people], row.cells["emploi"].missing)
+            for row in rows] == [("10:00–10:30", ["Ana"], 0), ("10:30–11:00", ["Ana"], 0),
+                                 ("11:00–12:00", ["Ana"], 0), ("12:00–13:00", [], 1)]
+    assert rows[-1].cells["emploi"].reason_label == "personne de compétent n'est disponible"
+    (stint,) = stints(instance, solution, {("ana", "emploi", 1, 630)})["ana"]
+    assert (stint.label, stint.day_name, stint.locked) == ("10:00–12:00", "mardi", True)
