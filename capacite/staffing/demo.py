@@ -71,7 +71,16 @@ def build_staffing_demo(*, cite, today: date) -> None:
     mission = Organisation.objects.filter(name__startswith="Mission locale").first()
     if partner and mission and not PartnerLink.objects.filter(membership=partner).exists():
         PartnerLink.objects.create(cite=cite, membership=partner, organisation=mission)
-    services.solve_run_greedy(services.new_run(site=site, week_start=services.monday_of(today)))
+    # Inès Fontvieille (the `conseiller` account) keeps her Tuesday morning: a lock, which the
+    # greedy roster honours, so her own week is not empty and the page shows a lock.
+    ines = StaffMember.objects.get(name="Inès Fontvieille")
+    first_day = min(int(day) for day in ines.availability)
+    opens = ines.availability[str(first_day)].split("-")[0]
+    start = int(opens[:2]) * 60 + int(opens[3:5])
+    locks = [{"staff": f"s{ines.pk}", "desk": ines.desks[0], "day": first_day,
+              "start": start + 30 * i} for i in range(4)]
+    services.solve_run_greedy(services.new_run(site=site, week_start=services.monday_of(today),
+                                               locks=locks))
 
 
 def _jobs(cite) -> dict[str, JobDescription]:

@@ -82,6 +82,7 @@ def test_a_counsellor_reads_her_week_and_a_partner_its_staff_hours(page, demo, a
     login(page, "conseiller")
     page.goto("/c/valombre/equipe/mon-planning/")
     assert page.get_by_role("heading", level=1).inner_text().startswith("Mon planning")
+    assert page.locator("table tbody tr").count() >= 1  # her locked Tuesday morning at least
     axe.check(page, "68-mon-planning")
     page.get_by_role("button", name="Se déconnecter").click()
     login(page, "partenaire2")
