@@ -25,6 +25,7 @@ DEMO_USERS = [
     ("conseiller", "conseillère de l'équipe, Cité des métiers de Valombre"),
     ("accueil", "agent d'accueil, Cité des métiers de Valombre"),
     ("porteur2", "porteur de projet, Cité des métiers de Valombre"),
+    ("partenaire2", "représentant de la Mission locale, Cité des métiers de Valombre"),
 ]
 
 PEOPLE = {
@@ -36,6 +37,7 @@ PEOPLE = {
     "conseiller": ("Inès", "Fontvieille", OPEN_SLUG, Role.STAFF),
     "accueil": ("Théo", "Lambesc", OPEN_SLUG, Role.RECEPTION),
     "porteur2": ("Sophie", "Arnaudet", OPEN_SLUG, Role.PROJECT_LEAD),
+    "partenaire2": ("Louis", "Carrère", OPEN_SLUG, Role.PARTNER),
 }
 
 

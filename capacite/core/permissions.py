@@ -192,6 +192,29 @@ MATRIX: dict[str, str | dict] = {
     "governance:item_delete": cite_page(write=PROJECT_TEAM),
     "governance:session_delete": cite_page(write=PROJECT_TEAM),
     "governance:statute_delete": cite_page(write=PROJECT_TEAM),
+    # --- staffing (issue 6): team, org chart, demand, weekly rosters ---
+    "staffing:team": cite_page(read=PROJECT_TEAM | {Role.STAFF, Role.RECEPTION},
+                               write=PROJECT_TEAM),
+    "staffing:job_add": cite_page(write=PROJECT_TEAM),
+    "staffing:job_edit": cite_page(write=PROJECT_TEAM),
+    "staffing:member_add": cite_page(write=PROJECT_TEAM),
+    "staffing:member_edit": cite_page(write=PROJECT_TEAM),
+    "staffing:org_chart": cite_page(read=PROJECT_TEAM | {Role.STAFF, Role.RECEPTION},
+                                    write=PROJECT_TEAM),
+    "staffing:org_chart_svg": cite_page(read=PROJECT_TEAM | {Role.STAFF, Role.RECEPTION},
+                                        write=PROJECT_TEAM),
+    "staffing:demand": cite_page(write=PROJECT_TEAM),
+    "staffing:rosters": cite_page(write=PROJECT_TEAM),
+    "staffing:run": cite_page(write=PROJECT_TEAM),
+    "staffing:run_edit": cite_page(write=PROJECT_TEAM),
+    "staffing:run_resolve": cite_page(write=PROJECT_TEAM),
+    "staffing:run_pdf": cite_page(write=PROJECT_TEAM),
+    "staffing:run_xlsx": cite_page(write=PROJECT_TEAM),
+    "staffing:run_ics": cite_page(write=PROJECT_TEAM),
+    # Staff read their own schedule only; partners the hours of their own staff only.
+    "staffing:my_schedule": cite_page(read=PROJECT_TEAM | {Role.STAFF, Role.RECEPTION}),
+    "staffing:my_ics": cite_page(read=PROJECT_TEAM | {Role.STAFF, Role.RECEPTION}),
+    "staffing:partner_hours": cite_page(read=PROJECT_TEAM | {Role.PARTNER}),
 }
 
 

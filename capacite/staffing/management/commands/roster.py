@@ -12,7 +12,8 @@ class Command(BaseCommand):
         "d'une instance JSON dans le temps donné (OR-Tools CP-SAT, démarré depuis un planning "
         "glouton) et écrit la solution : affectations, créneaux non couverts avec leur raison, "
         "objectifs, statut, durées. « validate » revérifie une solution, par exemple après une "
-        "retouche à la main. Formats : docs/roster-format.md."
+        "retouche à la main. « export-instance » écrit l'instance d'une semaine d'une Cité "
+        "depuis la base. Formats : docs/roster-format.md."
     )
     requires_system_checks: list[str] = []
     requires_migrations_checks = False
@@ -29,10 +30,22 @@ class Command(BaseCommand):
                                    description="Liste les règles enfreintes par une solution.")
         check.add_argument("--instance", required=True, type=Path, metavar="IN.json")
         check.add_argument("--solution", required=True, type=Path, metavar="OUT.json")
+        export = actions.add_parser(
+            "export-instance", help="écrit l'instance d'une semaine depuis la base",
+            description="Écrit en JSON la semaine à planifier d'un site d'une Cité : créneaux "
+                        "d'ouverture, besoins par poste, équipe, parts des partenaires, règles.")
+        export.add_argument("--cite", required=True, metavar="SLUG")
+        export.add_argument("--week", required=True, metavar="AAAA-MM-JJ",
+                            help="un jour de la semaine (le lundi est pris)")
+        export.add_argument("--site", metavar="NOM",
+                            help="le site (par défaut le site principal)")
+        export.add_argument("--out", required=True, type=Path, metavar="IN.json")
 
     def handle(self, *args, action: str, **options):
         try:
-            if action == "solve":
+            if action == "export-instance":
+                self._export(options["cite"], options["week"], options["site"], options["out"])
+            elif action == "solve":
                 self._solve(options["instance"], options["time_limit"], options["out"])
             else:
                 self._validate(options["instance"], options["solution"])
@@ -55,3 +68,32 @@ class Command(BaseCommand):
         if errors:
             raise CommandError(f"{len(errors)} règle(s) enfreinte(s)")
         self.stdout.write("Planning valide : toutes les règles sont respectées.")
+
+    def _export(self, slug: str, week: str, site_name: str | None, out: Path) -> None:
+        import json
+        from datetime import date
+
+        from django_scopes import scope
+
+        from capacite.core.models import Cite
+        from capacite.staffing.domain.jsonio import instance_to_json
+        from capacite.staffing.services import build_instance, default_site, monday_of
+
+        cite = Cite.objects.filter(slug=slug).first()
+        if cite is None:
+            raise CommandError(f"--cite : aucune Cité « {slug} »")
+        try:
+            monday = monday_of(date.fromisoformat(week))
+        except ValueError as exc:
+            raise CommandError(f"--week : date AAAA-MM-JJ attendue, reçu « {week} »") from exc
+        with scope(cite=cite):
+            site = default_site(site_name)
+            if site is None:
+                raise CommandError(f"--site : aucun site « {site_name} » dans {cite.name}"
+                                   if site_name else f"{cite.name} n'a aucun site")
+            instance = build_instance(site, monday)
+        out.write_text(json.dumps(instance_to_json(instance), ensure_ascii=False, indent=1)
+                       + "\n", encoding="utf-8")
+        self.stdout.write(f"{site.name}, semaine du {monday:%d/%m/%Y} : {len(instance.slots)} "
+                          f"créneau(x), {len(instance.staff)} personne(s) ; instance écrite "
+                          f"dans {out}.")

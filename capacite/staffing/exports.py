@@ -1,0 +1,126 @@
+"""A roster out of the application: the wall PDF, the XLSX workbook and each person's .ics.
+
+All three read the tables of `domain/grid.py`, as the pages do.
+"""
+
+import io
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from capacite.staffing.domain.grid import desk_grid, minutes_by_staff, stints
+from capacite.staffing.domain.instance import DAY_NAMES, format_time
+from capacite.staffing.services import Loaded
+
+PARIS = ZoneInfo("Europe/Paris")
+
+
+def week_context(loaded: Loaded) -> dict:
+    """What the week grid shows, shared by the page and the PDF."""
+    instance, solution = loaded.instance, loaded.solution
+    grid = desk_grid(instance, solution, loaded.locks)
+    desks = {desk.id: desk.name for desk in instance.desks}
+    worked = minutes_by_staff(instance, solution)
+    partners = {partner.id: partner.name for partner in instance.partners}
+    by_person = stints(instance, solution, loaded.locks)
+    people = [{
+        "id": person.id, "name": person.name, "partner": partners.get(person.partner, ""),
+        "hours": worked.get(person.id, 0) / 60, "contract": person.weekly_minutes / 60,
+        "days": [[(stint, desks[stint.desk]) for stint in by_person.get(person.id, [])
+                  if stint.day == day] for day in sorted({d for d, _s in instance.slots})],
+    } for person in instance.staff]
+    days = sorted(grid)
+    return {
+        "days": [{"index": day, "name": DAY_NAMES[day],
+                  "date": instance.week_start + timedelta(days=day),
+                  "rows": [{"label": row.label, "cells": [row.cells[d.id] for d in instance.desks]}
+                           for row in grid[day]]} for day in days],
+        "desks": list(instance.desks),
+        "people": people,
+        "uncovered": sum(gap.missing for gap in solution.uncovered),
+        "assigned_hours": len(solution.assignments) * instance.slot_minutes / 60,
+    }
+
+
+def wall_pdf(loaded: Loaded, *, site_name: str) -> bytes:
+    from weasyprint import HTML
+
+    html = render_to_string("staffing/roster_pdf.html", {
+        **week_context(loaded), "run": loaded.run, "site_name": site_name,
+        "generated": timezone.localtime()})
+    return HTML(string=html).write_pdf()
+
+
+def workbook(loaded: Loaded) -> bytes:
+    """Two sheets: the week per desk (one line per day and time range) and per person."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    context = week_context(loaded)
+    book = Workbook()
+    sheet = book.active
+    sheet.title = _("Par poste")[:31]
+    sheet.append([_("Jour"), _("Horaire")] + [desk.name for desk in context["desks"]])
+    for day in context["days"]:
+        for row in day["rows"]:
+            sheet.append([f"{day['name']} {day['date']:%d/%m}", row["label"]] + [
+                _cell_text(cell) for cell in row["cells"]])
+    people = book.create_sheet(_("Par personne")[:31])
+    days = [f"{d['name']} {d['date']:%d/%m}" for d in context["days"]]
+    people.append([_("Personne"), _("Partenaire"), _("Heures tenues"), _("Heures du contrat")]
+                  + days)
+    for person in context["people"]:
+        people.append([person["name"], person["partner"], person["hours"], person["contract"]]
+                      + ["\n".join(f"{stint.label} {name}" for stint, name in stints_of_day)
+                         for stints_of_day in person["days"]])
+    for ws in (sheet, people):
+        for cell in ws[1]:
+            cell.font = Font(bold=True)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _cell_text(cell) -> str:
+    text = ", ".join(name + (" (verrouillé)" if locked else "") for _id, name, locked
+                     in cell.people)
+    if cell.missing:
+        text += (" — " if text else "") + _("manque %(n)s : %(why)s") % {
+            "n": cell.missing, "why": cell.detail}
+    return text
+
+
+def person_ics(loaded: Loaded, staff_id: str, *, site_name: str, cite_slug: str) -> bytes:
+    """One event per stint of the person that week, in Europe/Paris time.
+
+    The UID names the site, week, person, day and start, so importing the file again after a
+    re-solve updates the events that kept their time instead of doubling them.
+    """
+    from icalendar import Calendar, Event
+
+    instance = loaded.instance
+    desks = {desk.id: desk.name for desk in instance.desks}
+    calendar = Calendar()
+    calendar.add("prodid", "-//capacite//Cités des métiers//FR")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", _("Planning — %(site)s") % {"site": site_name})
+    stamp = timezone.now()
+    for stint in stints(instance, loaded.solution, loaded.locks).get(staff_id, []):
+        day = instance.week_start + timedelta(days=stint.day)
+        start = datetime(day.year, day.month, day.day, stint.start // 60, stint.start % 60,
+                         tzinfo=PARIS)
+        event = Event()
+        event.add("uid", f"{cite_slug}-{loaded.run.site_id}-{day:%Y%m%d}-{staff_id}-"
+                         f"{format_time(stint.start).replace(':', '')}@capacite")
+        event.add("summary", f"{desks[stint.desk]} — {site_name}")
+        event.add("dtstart", start)
+        event.add("dtend", start + timedelta(minutes=stint.end - stint.start))
+        event.add("dtstamp", stamp)
+        event.add("location", site_name)
+        calendar.add_component(event)
+    calendar.add_missing_timezones()
+    ical: bytes = calendar.to_ical()
+    return ical

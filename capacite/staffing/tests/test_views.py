@@ -1,0 +1,231 @@
+"""Team and roster pages: what each role sees and what the edits change."""
+
+import io
+from datetime import date, time
+from decimal import Decimal
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from django_scopes import scope
+
+from capacite.core.models import Membership, Role
+from capacite.jobs.testing import run_pending_jobs
+from capacite.offer.models import Pole, Site, WeeklyHours
+from capacite.partners.models import Organisation, PartnerLink
+from capacite.staffing import services
+from capacite.staffing.models import DeskDemand, RosterRun, StaffMember
+
+pytestmark = pytest.mark.django_db
+WEEK = date(2026, 11, 16)
+
+
+def client_for(world, role) -> Client:
+    client = Client()
+    client.force_login(world.users[role])
+    return client
+
+
+def url(name: str, **kwargs) -> str:
+    return reverse(f"staffing:{name}", kwargs={"cite_slug": "alpha", **kwargs})
+
+
+@pytest.fixture
+def week(world):
+    """Tuesday 10:00–14:00 at one pôle; Ana (CIO) and Bob (Mission locale) hold it in turn."""
+    with scope(cite=world.cite):
+        pole = Pole.objects.create(cite=world.cite, name="Trouver un emploi")
+        site = Site.objects.create(cite=world.cite, name="Site principal")
+        site.poles.set([pole])
+        WeeklyHours.objects.create(cite=world.cite, site=site, weekday=1, opens=time(10),
+                                   closes=time(14))
+        DeskDemand.objects.create(cite=world.cite, site=site, desk="reception", people=0)
+        DeskDemand.objects.create(cite=world.cite, site=site, desk="documentation", people=0)
+        cio = Organisation.objects.create(cite=world.cite, name="CIO", kind="operator")
+        ml = Organisation.objects.create(cite=world.cite, name="Mission locale", kind="operator")
+        key = f"pole-{pole.pk}"
+        ana = StaffMember.objects.create(cite=world.cite, name="Ana Martin", partner=cio,
+                                         weekly_hours=2, availability={"1": "10:00-14:00"},
+                                         desks=[key], user=world.users[Role.STAFF])
+        bob = StaffMember.objects.create(cite=world.cite, name="Bob Durand", partner=ml,
+                                         weekly_hours=2, availability={"1": "10:00-14:00"},
+                                         desks=[key])
+        run = services.new_run(site=site, week_start=WEEK, time_limit=5)
+        services.start_solve(run)
+        run_pending_jobs()
+        run.refresh_from_db()
+    return {"site": site, "pole": pole, "key": key, "ana": ana, "bob": bob, "run": run,
+            "cio": cio, "ml": ml}
+
+
+def test_adding_a_staff_member_stores_availability_and_desks(world, week):
+    client = client_for(world, Role.DIRECTOR)
+    response = client.post(url("member_add"), {
+        "version": 0, "name": "Chloé Petit", "function": "Conseillère", "weekly_hours": "17.5",
+        "partner": week["cio"].pk, "active": "on", "desks_held": [week["key"], "reception"],
+        "preferred": [week["key"]], "day_1": "9:30-12:30, 14:00-18:00", "day_3": "10:00-16:00"})
+    assert response.status_code == 302
+    with scope(cite=world.cite):
+        member = StaffMember.objects.get(name="Chloé Petit")
+    assert member.availability == {"1": "9:30-12:30, 14:00-18:00", "3": "10:00-16:00"}
+    assert member.desks == [week["key"], "reception"]
+    assert member.weekly_hours == Decimal("17.5")
+    page = client.get(url("team")).content.decode()
+    assert "Chloé Petit" in page and "Trouver un emploi, Accueil" in page
+
+
+def test_unreadable_availability_is_refused_in_french(world, week):
+    client = client_for(world, Role.DIRECTOR)
+    response = client.post(url("member_add"), {
+        "version": 0, "name": "Chloé Petit", "weekly_hours": "10", "active": "on",
+        "day_2": "10h-12h", "preferred": ["reception"]})
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Un poste préféré doit faire partie des postes tenus." in page
+    with scope(cite=world.cite):
+        assert not StaffMember.objects.filter(name="Chloé Petit").exists()
+
+
+def test_the_demand_grid_stores_a_default_and_slot_overrides(world, week):
+    client = client_for(world, Role.DIRECTOR)
+    key = week["key"]
+    response = client.post(url("demand", site_id=week["site"].pk),
+                           {"poste": key, "default": "2", "c-1-630": "3", "c-1-660": ""})
+    assert response.status_code == 302
+    with scope(cite=world.cite):
+        rows = sorted(((r.weekday, r.start, r.people) for r in
+                       DeskDemand.objects.filter(site=week["site"], desk=key)),
+                      key=lambda row: row[0] is None)
+        instance = services.build_instance(week["site"], WEEK)
+    assert rows == [(1, time(10, 30), 3), (None, None, 2)]
+    assert [(d.span.start, d.span.end, d.people) for d in instance.demand if d.desk == key] \
+        == [(600, 630, 2), (630, 660, 3), (660, 840, 2)]
+    refused = client.post(url("demand", site_id=week["site"].pk), {"poste": key, "c-1-600": "x"})
+    assert "mardi 10:00 : un nombre de personnes de 0 à 20 est attendu, reçu « x »." \
+        in refused.content.decode()
+
+
+def test_the_week_grid_shows_each_gap_with_its_reason(world, week):
+    page = client_for(world, Role.DIRECTOR).get(url("run", run_id=week["run"].pk))
+    html = page.content.decode()
+    assert "Ana Martin" in html and "Bob Durand" in html
+    # Two people with 2 h each cover 4 h: nothing missing, the validator finds nothing.
+    assert "Planning valide" in html
+    with scope(cite=world.cite):
+        week["bob"].active = False
+        week["bob"].save()
+    client = client_for(world, Role.DIRECTOR)
+    client.post(url("run_resolve", run_id=week["run"].pk), {"version": week["run"].version})
+    run_pending_jobs()
+    with scope(cite=world.cite):
+        latest = RosterRun.objects.first()
+    html = client.get(url("run", run_id=latest.pk)).content.decode()
+    assert "Manque 1 personne" in html
+    assert "les heures des personnes compétentes sont épuisées : Ana Martin : 2 h déjà faites" \
+        in html
+
+
+def test_locking_then_resolving_keeps_the_lock(world, week):
+    client = client_for(world, Role.DIRECTOR)
+    run = week["run"]
+    with scope(cite=world.cite):
+        loaded = services.load(run)
+        ana = f"s{week['ana'].pk}"
+        ana_slots = sorted(a.start for a in loaded.solution.assignments if a.staff == ana)
+    start, end = ana_slots[0], ana_slots[-1] + 30
+    client.post(url("run_edit", run_id=run.pk), {
+        "version": run.version, "action": "lock", "staff": ana, "desk": week["key"], "day": 1,
+        "start": f"{start // 60:02d}:{start % 60:02d}", "end": f"{end // 60:02d}:{end % 60:02d}"})
+    run.refresh_from_db()
+    assert len(run.locks) == 4
+    response = client.post(url("run_resolve", run_id=run.pk), {"version": run.version})
+    assert response["Location"].startswith("/c/alpha/travaux/")
+    run_pending_jobs()
+    with scope(cite=world.cite):
+        again = RosterRun.objects.first()
+    assert again.pk != run.pk
+    kept = {(a["staff"], a["start"]) for a in again.solution["assignments"]}
+    assert {(ana, f"{s // 60:02d}:{s % 60:02d}") for s in ana_slots} <= kept
+    assert again.violations == []
+
+
+def test_a_hand_edit_that_breaks_a_rule_is_shown_with_its_reason(world, week):
+    client = client_for(world, Role.DIRECTOR)
+    run = week["run"]
+    ana = f"s{week['ana'].pk}"
+    client.post(url("run_edit", run_id=run.pk), {
+        "version": run.version, "action": "add", "staff": ana, "desk": week["key"], "day": 1,
+        "start": "10:00", "end": "14:00"})
+    html = client.get(url("run", run_id=run.pk)).content.decode()
+    assert "Ana Martin fait 240 min, au-delà des 120 min de son contrat" in html
+    # Bob still holds two of those hours: the pôle then has two people for a need of one.
+    assert html.count("2 personnes pour un besoin de 1") == 4
+
+
+def test_a_partner_sees_only_its_own_staff_hours(world, week):
+    partner = world.users[Role.PARTNER]
+    with scope(cite=world.cite):
+        PartnerLink.objects.create(
+            cite=world.cite, organisation=week["cio"],
+            membership=Membership.objects.get(user=partner, cite=world.cite))
+    html = client_for(world, Role.PARTNER).get(
+        url("partner_hours") + "?semaine=2026-11-18").content.decode()
+    assert "Ana Martin" in html and "2 h tenues sur 2 h prévues" in html
+    assert "Bob Durand" not in html and "Mission locale" not in html
+    team = client_for(world, Role.DIRECTOR).get(url("partner_hours") + "?semaine=2026-11-16")
+    assert "Bob Durand" in team.content.decode()
+
+
+def test_an_unlinked_partner_sees_nobody(world, week):
+    html = client_for(world, Role.PARTNER).get(
+        url("partner_hours") + "?semaine=2026-11-16").content.decode()
+    assert "Votre compte n'est relié à aucune organisation partenaire" in html
+    assert "Ana Martin" not in html and "Bob Durand" not in html
+
+
+def test_staff_read_their_own_schedule_only(world, week):
+    client = client_for(world, Role.STAFF)
+    html = client.get(url("my_schedule") + "?semaine=2026-11-17").content.decode()
+    assert "Trouver un emploi" in html and "Bob Durand" not in html
+    ics = client.get(url("my_ics") + "?semaine=2026-11-16").content.decode()
+    assert ics.count("BEGIN:VEVENT") == 1
+    assert "SUMMARY:Trouver un emploi — Site principal" in ics
+    assert "DTSTART;TZID=Europe/Paris:20261117T" in ics
+    assert client.get(url("run", run_id=week["run"].pk)).status_code == 403
+
+
+def test_pdf_xlsx_and_ics_carry_the_week(world, week):
+    from openpyxl import load_workbook
+    from pypdf import PdfReader
+
+    client = client_for(world, Role.DIRECTOR)
+    pdf = client.get(url("run_pdf", run_id=week["run"].pk))
+    assert pdf["Content-Type"] == "application/pdf"
+    reader = PdfReader(io.BytesIO(pdf.content))
+    text = reader.pages[0].extract_text()
+    assert "Ana Martin" in text and "Planning de la semaine du 16/11/2026" in text
+    assert reader.pages[0].mediabox.width > reader.pages[0].mediabox.height  # landscape
+    book = load_workbook(io.BytesIO(client.get(url("run_xlsx", run_id=week["run"].pk)).content))
+    people = {row[0]: row for row in book["Par personne"].iter_rows(values_only=True)}
+    assert people["Ana Martin"][1:4] == ("CIO", 2, 2)
+    assert book["Par poste"]["C1"].value == "Trouver un emploi"
+    ics = client.get(url("run_ics", run_id=week["run"].pk, member_id=week["bob"].pk))
+    assert ics.content.decode().count("BEGIN:VEVENT") == 1
+
+
+def test_the_org_chart_draws_job_descriptions_under_whom_they_report(world, week):
+    client = client_for(world, Role.DIRECTOR)
+    client.post(url("job_add"), {"version": 0, "title": "Directrice", "function": "direction",
+                                 "fte": "1"})
+    from capacite.staffing.models import JobDescription
+    with scope(cite=world.cite):
+        boss = JobDescription.objects.get(title="Directrice")
+    client.post(url("job_add"), {"version": 0, "title": "Documentaliste",
+                                 "function": "documentation", "fte": "0.5",
+                                 "employer": week["cio"].pk, "reports_to": boss.pk})
+    svg = client.get(url("org_chart_svg")).content.decode()
+    assert "<title>Organigramme de Cité des métiers d&#x27;Alpha</title>" in svg
+    assert ">Documentaliste</text>" in svg and "0,5 ETP — CIO" in svg
+    assert svg.count("<path") == 1
+    page = client_for(world, Role.STAFF).get(url("org_chart")).content.decode()
+    assert ">Directrice</text>" in page

@@ -1,0 +1,412 @@
+"""The team (job descriptions, staff, org chart) and the weekly rosters of the current Cité."""
+
+from datetime import date, time, timedelta
+
+from django.contrib import messages
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from capacite.core.concurrency import ConcurrentEditError, save_form_atomically
+from capacite.core.history import changes_of
+from capacite.core.models import Role
+from capacite.offer.models import Site
+from capacite.staffing import services
+from capacite.staffing.domain.grid import minutes_by_staff, stints
+from capacite.staffing.domain.jsonio import InstanceError
+from capacite.staffing.domain.orgchart import Box, org_chart_svg
+from capacite.staffing.exports import person_ics, wall_pdf, week_context, workbook
+from capacite.staffing.forms import EditForm, JobDescriptionForm, StaffMemberForm, WeekForm
+from capacite.staffing.models import DeskDemand, JobDescription, RosterRun, StaffMember
+
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+# --- team --------------------------------------------------------------------------------------
+
+def team(request: HttpRequest, cite_slug: str) -> HttpResponse:
+    """Staff members and job descriptions, with links to add and edit them."""
+    desk_names = dict(services.desk_choices())
+    members = list(StaffMember.objects.select_related("partner", "job", "site"))
+    for member in members:
+        member.desk_names = [desk_names.get(key, key) for key in member.desks]
+        member.function_label = member.function or (member.job.title if member.job else "—")
+    return render(request, "staffing/team.html", {
+        "members": members,
+        "jobs": JobDescription.objects.select_related("employer", "reports_to")
+        .prefetch_related("holders"),
+    })
+
+
+def job_edit(request: HttpRequest, cite_slug: str, job_id: int | None = None) -> HttpResponse:
+    job = get_object_or_404(JobDescription, pk=job_id) if job_id else \
+        JobDescription(cite=request.cite)
+    form = JobDescriptionForm(request.POST or None, instance=job)
+    if request.method == "POST" and save_form_atomically(form):
+        messages.success(request, _("La fiche de poste « %(title)s » est enregistrée.")
+                         % {"title": job.title})
+        return redirect("staffing:team", cite_slug=cite_slug)
+    return render(request, "staffing/job_edit.html", {
+        "job": job, "form": form, "changes": changes_of(job) if job.pk else []})
+
+
+def member_edit(request: HttpRequest, cite_slug: str, member_id: int | None = None
+                ) -> HttpResponse:
+    member = get_object_or_404(StaffMember, pk=member_id) if member_id else \
+        StaffMember(cite=request.cite)
+    form = StaffMemberForm(request.POST or None, instance=member,
+                           desks=services.desk_choices())
+    if request.method == "POST" and save_form_atomically(form):
+        messages.success(request, _("La fiche de %(name)s est enregistrée.")
+                         % {"name": member.name})
+        return redirect("staffing:team", cite_slug=cite_slug)
+    return render(request, "staffing/member_edit.html", {
+        "member": member, "form": form, "changes": changes_of(member) if member.pk else []})
+
+
+def _org_chart(request: HttpRequest) -> str:
+    jobs = list(JobDescription.objects.select_related("employer").prefetch_related("holders"))
+    boxes = [Box(job.pk, job.reports_to_id, job.title, (
+        ", ".join(h.name for h in job.holders.all()) or _("poste à pourvoir"),
+        _("%(fte)s ETP — %(employer)s") % {
+            "fte": format(job.fte.normalize(), "f").replace(".", ","),
+            "employer": job.employer.name if job.employer_id else _("la Cité")},
+    )) for job in jobs]
+    return org_chart_svg(boxes, title=_("Organigramme de %(cite)s") % {"cite": request.cite})
+
+
+def org_chart(request: HttpRequest, cite_slug: str) -> HttpResponse:
+    """The org chart, printable (print style hides the layout)."""
+    return render(request, "staffing/org_chart.html", {
+        "svg": _org_chart(request), "empty": not JobDescription.objects.exists()})
+
+
+def org_chart_svg_file(request: HttpRequest, cite_slug: str) -> HttpResponse:
+    response = HttpResponse(_org_chart(request), content_type="image/svg+xml; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="organigramme-{cite_slug}.svg"'
+    return response
+
+
+# --- demand ------------------------------------------------------------------------------------
+
+def demand(request: HttpRequest, cite_slug: str, site_id: int) -> HttpResponse:
+    """People needed per desk: a default per desk, and any slot of the ordinary week changed
+    on the grid (an empty cell follows the default)."""
+    site = get_object_or_404(Site, pk=site_id)
+    desks = services.desks_of(site)
+    keys = [desk.id for desk in desks]
+    chosen = request.GET.get("poste") or request.POST.get("poste") or keys[0]
+    if chosen not in keys:
+        chosen = keys[0]
+    slots = services.slots_of(services.ordinary_week(site))
+    defaults, overrides = services.demand_table(site)
+    errors: list[str] = []
+    if request.method == "POST":
+        try:
+            values = _read_demand(request, chosen, slots)
+        except ValueError as exc:
+            errors.append(str(exc))
+        else:
+            with transaction.atomic():
+                DeskDemand.objects.filter(site=site, desk=chosen).delete()
+                if values["default"] is not None:
+                    DeskDemand.objects.create(cite=request.cite, site=site, desk=chosen,
+                                              people=values["default"])
+                DeskDemand.objects.bulk_create(
+                    DeskDemand(cite=request.cite, site=site, desk=chosen, weekday=day,
+                               start=time(start // 60, start % 60), people=people)
+                    for (day, start), people in values["slots"].items())
+            messages.success(request, _("Les besoins du poste sont enregistrés."))
+            return redirect(reverse("staffing:demand", kwargs={
+                "cite_slug": cite_slug, "site_id": site.pk}) + f"?poste={chosen}")
+    days = sorted({day for day, _s in slots})
+    times = sorted({start for _d, start in slots})
+    open_slots = set(slots)
+    from capacite.offer.domain.hours import WEEKDAYS
+    grid = [{"time": f"{start // 60:02d}:{start % 60:02d}", "cells": [
+        {"name": f"c-{day}-{start}", "open": (day, start) in open_slots,
+         "label": f"{WEEKDAYS[day]} {start // 60:02d}:{start % 60:02d}",
+         "value": overrides.get((chosen, day, start), "")} for day in days]}
+        for start in times]
+    return render(request, "staffing/demand.html", {
+        "site": site, "desks": desks, "chosen": chosen,
+        "chosen_name": next(d.name for d in desks if d.id == chosen),
+        "default": defaults.get(chosen, ""), "fallback": services.DEFAULT_PEOPLE,
+        "days": [WEEKDAYS[day] for day in days], "grid": grid, "errors": errors,
+    })
+
+
+def _read_demand(request: HttpRequest, desk: str, slots: list[tuple[int, int]]) -> dict:
+    def number(raw: str, where: str) -> int | None:
+        raw = raw.strip()
+        if not raw:
+            return None
+        if not raw.isdigit() or int(raw) > 20:
+            raise ValueError(_("%(where)s : un nombre de personnes de 0 à 20 est attendu, "
+                               "reçu « %(raw)s ».") % {"where": where, "raw": raw})
+        return int(raw)
+
+    from capacite.offer.domain.hours import WEEKDAYS
+    result: dict = {"default": number(request.POST.get("default", ""), _("Besoin par défaut")),
+                    "slots": {}}
+    for day, start in slots:
+        value = number(request.POST.get(f"c-{day}-{start}", ""),
+                       f"{WEEKDAYS[day]} {start // 60:02d}:{start % 60:02d}")
+        if value is not None:
+            result["slots"][(day, start)] = value
+    return result
+
+
+# --- rosters -----------------------------------------------------------------------------------
+
+def rosters(request: HttpRequest, cite_slug: str) -> HttpResponse:
+    """Choose a site and a week to staff; the rosters already computed."""
+    sites = list(Site.objects.all())
+    form = WeekForm(request.POST or None, sites=sites,
+                    initial_week=services.monday_of(timezone.localdate()))
+    if request.method == "POST" and form.is_valid():
+        site = get_object_or_404(Site, pk=form.cleaned_data["site"])
+        week = services.monday_of(form.cleaned_data["week"])
+        try:
+            run = services.new_run(site=site, week_start=week, user=request.user)
+        except InstanceError as exc:
+            form.add_error(None, " ; ".join(exc.messages[:5]))
+        else:
+            return _after_start(request, run)
+    return render(request, "staffing/rosters.html", {
+        "form": form, "sites": sites,
+        "runs": RosterRun.objects.select_related("site", "created_by")[:30],
+    })
+
+
+def _after_start(request: HttpRequest, run: RosterRun) -> HttpResponse:
+    """Queue the solve and follow it on the job page, which links back to the roster."""
+    job = services.start_solve(run, user=request.user)
+    return redirect(job.get_absolute_url())
+
+
+def run_detail(request: HttpRequest, cite_slug: str, run_id: int) -> HttpResponse:
+    """The week grid per desk or per person, the gaps with their reasons, the checks."""
+    run = get_object_or_404(RosterRun.objects.select_related("site"), pk=run_id)
+    loaded = services.load(run)
+    view = "personnes" if request.GET.get("vue") == "personnes" else "postes"
+    context: dict = {"run": run, "view": view, "loaded": loaded,
+                     "latest": services.latest_run(run.site, run.week_start)}
+    if loaded:
+        context.update(week_context(loaded))
+        context["objective"] = loaded.solution.objective
+        context["edit_form"] = EditForm(
+            initial={"version": run.version, "action": "add"},
+            staff=[(p.id, p.name) for p in loaded.instance.staff],
+            desks=[(d.id, d.name) for d in loaded.instance.desks])
+    return render(request, "staffing/run.html", context)
+
+
+@require_POST
+def run_edit(request: HttpRequest, cite_slug: str, run_id: int) -> HttpResponse:
+    """Lock, unlock, remove or add assignments, then show what the validator finds."""
+    run = get_object_or_404(RosterRun, pk=run_id)
+    loaded = services.load(run)
+    back = reverse("staffing:run", kwargs={"cite_slug": cite_slug, "run_id": run.pk})
+    back += "?vue=" + (request.POST.get("vue") or "personnes")
+    if loaded is None:
+        messages.error(request, _("Ce planning n'est pas encore calculé."))
+        return redirect(back)
+    form = EditForm(request.POST, staff=[(p.id, p.name) for p in loaded.instance.staff],
+                    desks=[(d.id, d.name) for d in loaded.instance.desks])
+    if not form.is_valid():
+        messages.error(request, _("Retouche refusée : %(errors)s") % {"errors": " ; ".join(
+            f"{form.fields[k].label if k in form.fields else ''} {e}".strip()
+            for k, errs in form.errors.items() for e in errs)})
+        return redirect(back)
+    data = form.cleaned_data
+    span = {"staff": data["staff"], "day": data["day"],
+            "start": data["start"].hour * 60 + data["start"].minute,
+            "end": data["end"].hour * 60 + data["end"].minute,
+            "expected_version": data["version"]}
+    try:
+        if data["action"] in ("lock", "unlock"):
+            run = services.set_lock(loaded, desk=data["desk"], locked=data["action"] == "lock",
+                                    **span)
+        elif data["action"] == "remove":
+            run = services.remove_assignments(loaded, **span)
+        else:
+            run = services.add_assignments(loaded, desk=data["desk"], **span)
+    except services.EditError as exc:
+        messages.error(request, str(exc))
+    except ConcurrentEditError:
+        messages.error(request, _("Quelqu'un a modifié ce planning pendant que vous le "
+                                  "regardiez : voici sa version, refaites votre retouche."))
+    else:
+        if run.violations:
+            messages.error(request, _("Retouche enregistrée, mais le planning enfreint "
+                                      "%(n)s règle(s) : voir la liste.")
+                           % {"n": len(run.violations)})
+        else:
+            messages.success(request, _("Retouche enregistrée ; le planning reste valide."))
+    return redirect(back)
+
+
+@require_POST
+def run_resolve(request: HttpRequest, cite_slug: str, run_id: int) -> HttpResponse:
+    """Solve the week again from today's records, keeping the locked assignments."""
+    run = get_object_or_404(RosterRun, pk=run_id)
+    if request.POST.get("version") != str(run.version):
+        messages.error(request, _("Ce planning a changé depuis l'ouverture de la page : "
+                                  "vérifiez-le, puis relancez le calcul."))
+        return redirect("staffing:run", cite_slug=cite_slug, run_id=run.pk)
+    try:
+        again = services.new_run(site=run.site, week_start=run.week_start, user=request.user,
+                                 locks=run.locks)
+    except InstanceError as exc:
+        messages.error(request, " ; ".join(exc.messages[:5]))
+        return redirect("staffing:run", cite_slug=cite_slug, run_id=run.pk)
+    return _after_start(request, again)
+
+
+def _loaded_or_404(run_id: int) -> services.Loaded:
+    from django.http import Http404
+
+    run = get_object_or_404(RosterRun.objects.select_related("site"), pk=run_id)
+    loaded = services.load(run)
+    if loaded is None:
+        raise Http404(_("Ce planning n'est pas encore calculé."))
+    return loaded
+
+
+def run_pdf(request: HttpRequest, cite_slug: str, run_id: int) -> HttpResponse:
+    loaded = _loaded_or_404(run_id)
+    response = HttpResponse(wall_pdf(loaded, site_name=loaded.run.site.name),
+                            content_type="application/pdf")
+    response["Content-Disposition"] = (
+        f'inline; filename="planning-{loaded.run.week_start:%Y-%m-%d}.pdf"')
+    return response
+
+
+def run_xlsx(request: HttpRequest, cite_slug: str, run_id: int) -> HttpResponse:
+    loaded = _loaded_or_404(run_id)
+    response = HttpResponse(workbook(loaded), content_type=XLSX_TYPE)
+    response["Content-Disposition"] = (
+        f'attachment; filename="planning-{loaded.run.week_start:%Y-%m-%d}.xlsx"')
+    return response
+
+
+def run_ics(request: HttpRequest, cite_slug: str, run_id: int, member_id: int) -> HttpResponse:
+    loaded = _loaded_or_404(run_id)
+    member = get_object_or_404(StaffMember, pk=member_id)
+    return _ics_response(loaded, member)
+
+
+def _ics_response(loaded: services.Loaded, member: StaffMember) -> HttpResponse:
+    content = person_ics(loaded, f"s{member.pk}", site_name=loaded.run.site.name,
+                         cite_slug=loaded.run.cite.slug)
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = (
+        f'attachment; filename="planning-{loaded.run.week_start:%Y-%m-%d}.ics"')
+    return response
+
+
+# --- reading one's own schedule, a partner's staff hours --------------------------------------
+
+def _week_param(request: HttpRequest) -> date:
+    try:
+        return services.monday_of(date.fromisoformat(request.GET.get("semaine", "")))
+    except ValueError:
+        return services.monday_of(timezone.localdate())
+
+
+def _week_runs(week: date) -> list[services.Loaded]:
+    """The latest computed roster of each site for the week."""
+    result = []
+    for site in Site.objects.all():
+        run = RosterRun.objects.filter(site=site, week_start=week, status="done").first()
+        if run and (loaded := services.load(run)):
+            result.append(loaded)
+    return result
+
+
+def my_schedule(request: HttpRequest, cite_slug: str) -> HttpResponse:
+    """A staff member's own stints of the week, nobody else's."""
+    week = _week_param(request)
+    member = StaffMember.objects.filter(user=request.user).first()
+    rows = []
+    if member:
+        for loaded in _week_runs(week):
+            desks = {d.id: d.name for d in loaded.instance.desks}
+            for stint in stints(loaded.instance, loaded.solution, loaded.locks).get(
+                    f"s{member.pk}", []):
+                rows.append({"site": loaded.run.site.name, "run": loaded.run, "stint": stint,
+                             "desk": desks[stint.desk],
+                             "date": week + timedelta(days=stint.day)})
+    return render(request, "staffing/my_schedule.html", {
+        "member": member, "week": week, "rows": rows,
+        "previous": week - timedelta(days=7), "next": week + timedelta(days=7),
+    })
+
+
+def my_ics(request: HttpRequest, cite_slug: str) -> HttpResponse:
+    """The signed-in staff member's .ics for the week (empty when not on any roster)."""
+    week = _week_param(request)
+    member = StaffMember.objects.filter(user=request.user).first()
+    from icalendar import Calendar
+
+    calendar = Calendar()
+    calendar.add("prodid", "-//capacite//Cités des métiers//FR")
+    calendar.add("version", "2.0")
+    if member:
+        for loaded in _week_runs(week):
+            for event in Calendar.from_ical(person_ics(
+                    loaded, f"s{member.pk}", site_name=loaded.run.site.name,
+                    cite_slug=cite_slug)).walk("VEVENT"):
+                calendar.add_component(event)
+    calendar.add_missing_timezones()
+    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="mon-planning-{week:%Y-%m-%d}.ics"'
+    return response
+
+
+def partner_hours(request: HttpRequest, cite_slug: str) -> HttpResponse:
+    """The hours a partner's seconded staff hold that week. A partner representative sees only
+    the organisations its PartnerLink names; the project team sees every partner."""
+    week = _week_param(request)
+    team_view = bool(request.cite_roles & {Role.PROJECT_LEAD, Role.DIRECTOR})
+    organisations = None if team_view else set(services.organisations_of(request.user))
+    members = StaffMember.objects.filter(partner__isnull=False).select_related("partner")
+    if organisations is not None:
+        members = members.filter(partner_id__in=organisations)
+    members = list(members)
+    runs = _week_runs(week)
+    partners: dict[str, dict] = {}
+    for member in members:
+        key = f"s{member.pk}"
+        held = 0
+        detail = []
+        for loaded in runs:
+            held += minutes_by_staff(loaded.instance, loaded.solution).get(key, 0)
+            desks = {d.id: d.name for d in loaded.instance.desks}
+            detail += [f"{stint_day(stint)} {stint.label} {desks[stint.desk]}" for stint in
+                       stints(loaded.instance, loaded.solution, loaded.locks).get(key, [])]
+        entry = partners.setdefault(member.partner.name, {"name": member.partner.name,
+                                                          "rows": [], "held": 0,
+                                                          "contract": 0})
+        entry["rows"].append({"name": member.name, "function": member.function,
+                              "held": held / 60, "contract": float(member.weekly_hours),
+                              "detail": detail})
+        entry["held"] += held / 60
+        entry["contract"] += float(member.weekly_hours)
+    return render(request, "staffing/partner_hours.html", {
+        "week": week, "partners": sorted(partners.values(), key=lambda p: p["name"]),
+        "linked": team_view or bool(organisations), "team_view": team_view,
+        "computed": bool(runs),
+        "previous": week - timedelta(days=7), "next": week + timedelta(days=7),
+    })
+
+
+def stint_day(stint) -> str:
+    from capacite.staffing.domain.instance import DAY_NAMES
+
+    return DAY_NAMES[stint.day]
