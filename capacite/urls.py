@@ -47,6 +47,7 @@ urlpatterns = [
     path("c/<slug:cite_slug>/partenaires/", include("capacite.partners.urls")),
     path("c/<slug:cite_slug>/gouvernance/", include("capacite.governance.urls")),
     path("c/<slug:cite_slug>/offre/", include("capacite.offer.urls")),
+    path("c/<slug:cite_slug>/travaux/", include("capacite.jobs.urls")),
     path("c/<slug:cite_slug>/examen-label/",
          include(("capacite.review.urls", "review"), namespace="review")),
     path("autorite/", include(("capacite.review.urls_authority", "authority"),

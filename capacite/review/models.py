@@ -94,6 +94,9 @@ class Submission(models.Model):
     sha256 = models.CharField(_("empreinte SHA-256"), max_length=64)
     size = models.PositiveIntegerField(_("taille (octets)"))
     generated_at = models.DateTimeField(_("généré le"), null=True, blank=True)
+    # The generation it was copied from; the copy stands alone if that job is ever purged.
+    job = models.ForeignKey("jobs.Job", on_delete=models.SET_NULL, null=True, blank=True,
+                            related_name="+", verbose_name=_("génération d'origine"))
     submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
                                      related_name="+", verbose_name=_("déposé par"))
     submitted_at = models.DateTimeField(_("déposé le"), auto_now_add=True)

@@ -51,16 +51,17 @@ def dossier_of_job(job) -> Dossier:
     """The dossier a generation job produced; refuses a job that is not a finished dossier."""
     if job.kind != "dossier":
         raise SubmissionRefused(_("Ce travail n'est pas une génération de dossier."))
-    if job.status != "done" or not job.result:
+    if job.status != "done" or not job.result_file:
         raise SubmissionRefused(_("La génération de ce dossier n'est pas terminée : attendez "
                                   "qu'elle le soit avant de le déposer."))
     kind = (job.params or {}).get("kind", "")
     if kind not in DossierKind.values:
         raise SubmissionRefused(_("Ce dossier (« %(kind)s ») ne se dépose pas auprès de "
                                   "l'autorité de label.") % {"kind": kind})
-    with job.result.open("rb") as handle:
+    with job.result_file.open("rb") as handle:
         content = handle.read()
-    return Dossier(kind=kind, filename=Path(job.result.name).name, content=content,
+    return Dossier(kind=kind, filename=job.result_name or Path(job.result_file.name).name,
+                   content=content,
                    generated_at=job.finished_at)
 
 
@@ -222,10 +223,6 @@ def unschedule(session: CommitteeSession, entry_id: int) -> None:
 
 def submittable_jobs() -> list[tuple]:
     """The Cité's finished dossier generations not submitted yet, newest first, with a label."""
-    from django.apps import apps
-
-    if not apps.is_installed("capacite.jobs"):  # TEMPORARY until the jobs app is merged
-        return []
     from capacite.jobs.models import Job
 
     submitted = set(Submission.objects.exclude(job=None).values_list("job_id", flat=True))
@@ -233,7 +230,7 @@ def submittable_jobs() -> list[tuple]:
     rows = []
     for job in jobs:
         params = job.params or {}
-        if job.pk in submitted or params.get("kind") not in DossierKind.values or not job.result:
+        if job.pk in submitted or params.get("kind") not in DossierKind.values or not job.result_file:
             continue
         when = timezone.localtime(job.finished_at) if job.finished_at else None
         rows.append((job, _("%(kind)s (%(format)s), généré le %(day)s") % {
