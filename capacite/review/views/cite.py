@@ -20,6 +20,7 @@ from capacite.review.models import LabelDecision, Reserve, ReserveStatus, Submis
 from capacite.review.services import (
     DecisionRefused,
     SubmissionRefused,
+    apply_phase,
     dossier_of_job,
     file_matches,
     move_reserve,
@@ -97,7 +98,7 @@ def decision_create(request: HttpRequest, cite_slug: str, submission_id: int) ->
     form = DecisionForm(request.POST or None, instance=decision, initial=initial)
     reserve_texts = request.POST.get("reserves", "") if request.method == "POST" else ""
     if request.method == "POST" and form.is_valid():
-        decision = form.save(commit=False)
+        decision = form.instance  # filled by is_valid(); record_decision saves it
         try:
             record_decision(decision)
         except DecisionRefused as refusal:
@@ -108,7 +109,7 @@ def decision_create(request: HttpRequest, cite_slug: str, submission_id: int) ->
                     Reserve.objects.create(cite=request.cite, decision=decision,
                                            text=line.strip(" -•\t"))
             messages.success(request, _("La décision est enregistrée ; la Cité la voit, avec "
-                                        "ses réserves.") )
+                                        "ses réserves."))
             return redirect("review:decision", cite_slug=cite_slug, decision_id=decision.pk)
     return render(request, "review/decision_form.html", {
         "form": form, "submission": submission, "reserve_texts": reserve_texts,
@@ -135,7 +136,6 @@ def decision_edit(request: HttpRequest, cite_slug: str, decision_id: int) -> Htt
     form = DecisionForm(request.POST or None, instance=decision)
     if request.method == "POST" and save_form_atomically(form):
         if form.instance.stage != stage_before:
-            from capacite.review.services import apply_phase
             apply_phase(request.cite, form.instance)
         messages.success(request, _("La décision est enregistrée."))
         return redirect("review:decision", cite_slug=cite_slug, decision_id=decision.pk)
