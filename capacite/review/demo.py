@@ -5,7 +5,7 @@ so the authority's pages are not empty. Rivemont (in construction) has submitted
 its project lead does that in the demo.
 """
 
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.contrib.auth import get_user_model
 from django.utils import timezone
@@ -53,7 +53,8 @@ def build_review_demo(*, cite: Cite, today: date) -> None:
         cite=cite, user=lead,
         dossier=Dossier(kind=DossierKind.LABEL_PROJET, filename="dossier-label-projet.pdf",
                         content=archived_dossier_pdf(cite, submitted_on)),
-        message="Dossier validé par le comité de pilotage du 12 mars.")
+        message="Dossier validé par le comité de pilotage.",
+        at=timezone.make_aware(datetime.combine(submitted_on, time(11, 0))))
     with scopes_disabled():
         AgendaEntry.objects.create(cite=cite, session=past, submission=submission)
     decision = record_decision(LabelDecision(

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 from simple_history.models import HistoricalRecords
@@ -99,7 +100,7 @@ class Submission(models.Model):
                             related_name="+", verbose_name=_("génération d'origine"))
     submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
                                      related_name="+", verbose_name=_("déposé par"))
-    submitted_at = models.DateTimeField(_("déposé le"), auto_now_add=True)
+    submitted_at = models.DateTimeField(_("déposé le"), default=timezone.now, editable=False)
     message = models.TextField(_("message à l'autorité de label"), blank=True)
 
     objects = ScopedManager(models.Manager.from_queryset(FrozenQuerySet), cite="cite")

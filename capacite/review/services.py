@@ -65,10 +65,12 @@ def dossier_of_job(job) -> Dossier:
                    generated_at=job.finished_at)
 
 
-def submit(*, cite: Cite, dossier: Dossier, user, message: str = "", job=None) -> Submission:
+def submit(*, cite: Cite, dossier: Dossier, user, message: str = "", job=None,
+           at=None) -> Submission:
     """Freeze `dossier` as the Cité's next submission: own copy of the file, number, hash.
 
-    The Cité row is locked so two submissions at once get 1 and 2, not 1 twice.
+    The Cité row is locked so two submissions at once get 1 and 2, not 1 twice. `at` is for
+    the demo's past dossiers only; a real submission is dated now.
     """
     with transaction.atomic():
         Cite.objects.select_for_update().filter(pk=cite.pk).first()
@@ -79,7 +81,8 @@ def submit(*, cite: Cite, dossier: Dossier, user, message: str = "", job=None) -
             cite=cite, number=number, kind=dossier.kind,
             filename=f"{cite.slug}-{dossier.kind}-v{number}{suffix}",
             sha256=hashlib.sha256(dossier.content).hexdigest(), size=len(dossier.content),
-            generated_at=dossier.generated_at, submitted_by=user, message=message)
+            generated_at=dossier.generated_at, submitted_by=user, message=message,
+            submitted_at=at or timezone.now())
         if job is not None:
             submission.job = job
         submission.file.save(submission.filename, ContentFile(dossier.content), save=False)
