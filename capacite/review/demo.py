@@ -21,7 +21,6 @@ from capacite.review.models import (
     Reserve,
     ReserveStatus,
     Stage,
-    Submission,
 )
 from capacite.review.services import Dossier, record_decision, submit
 

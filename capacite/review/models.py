@@ -11,6 +11,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 from simple_history.models import HistoricalRecords
@@ -218,4 +219,4 @@ class Reserve(Versioned):
 
     def __str__(self) -> str:
         first = self.text.strip().splitlines()[0] if self.text.strip() else ""
-        return first[:80]
+        return Truncator(first).chars(90)

@@ -17,9 +17,14 @@ from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 
 from capacite.core.models import Cite
-from capacite.review.domain.label import DecisionFact, LabelStatus, label_status, next_number
+from capacite.review.domain.label import (
+    DecisionFact,
+    LabelStatus,
+    label_status,
+    next_number,
+    phase_after,
+)
 from capacite.review.domain.label import Stage as StageValue
-from capacite.review.domain.label import phase_after
 from capacite.review.domain.reserves import Move, ReserveState, after
 from capacite.review.models import (
     AgendaEntry,
@@ -233,7 +238,8 @@ def submittable_jobs() -> list[tuple]:
     rows = []
     for job in jobs:
         params = job.params or {}
-        if job.pk in submitted or params.get("kind") not in DossierKind.values or not job.result_file:
+        if (job.pk in submitted or params.get("kind") not in DossierKind.values
+                or not job.result_file):
             continue
         when = timezone.localtime(job.finished_at) if job.finished_at else None
         rows.append((job, _("%(kind)s (%(format)s), généré le %(day)s") % {

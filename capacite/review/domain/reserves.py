@@ -43,4 +43,5 @@ def after(state: ReserveState, move: Move) -> ReserveState:
     try:
         return _MOVES[(state, move)]
     except KeyError:
-        raise MoveRefused(str(_REFUSALS.get(state, _("Ce changement n'est pas possible.")))) from None
+        reason = _REFUSALS.get(state, _("Ce changement n'est pas possible."))
+        raise MoveRefused(str(reason)) from None

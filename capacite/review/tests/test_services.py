@@ -193,8 +193,9 @@ def test_the_queue_lists_every_cites_waiting_dossiers_and_the_agenda_moves_them(
 
 
 def test_the_letter_names_the_cite_the_decision_and_each_reserve(world):
-    from pypdf import PdfReader
     import io
+
+    from pypdf import PdfReader
 
     with scope(cite=world.cite):
         decision = decide(world)

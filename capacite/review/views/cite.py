@@ -9,10 +9,12 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from capacite.core.concurrency import ConcurrentEditError, save_form_atomically
 from capacite.core.history import changes_of
 from capacite.core.models import Role
+from capacite.lib.uploads import original_name
 from capacite.review.domain.reserves import Move, MoveRefused
 from capacite.review.forms import DecisionForm, LiftRequestForm, ReserveForm, RuleForm, SubmitForm
 from capacite.review.letter import letter_filename, render_letter_pdf
@@ -25,13 +27,12 @@ from capacite.review.services import (
     file_matches,
     move_reserve,
     record_decision,
-    submittable_jobs,
     submit,
+    submittable_jobs,
 )
-from capacite.lib.uploads import original_name
 
-CONFLICT = _("Quelqu'un a changé cette réserve pendant que vous rédigiez : rechargez la page, "
-             "puis refaites votre réponse.")
+CONFLICT = gettext_lazy("Quelqu'un a changé cette réserve pendant que vous rédigiez : "
+                        "rechargez la page, puis refaites votre réponse.")
 
 
 def cite_review(request: HttpRequest, cite_slug: str) -> HttpResponse:
@@ -175,7 +176,9 @@ def reserve_detail(request: HttpRequest, cite_slug: str, reserve_id: int) -> Htt
         reserve.status != ReserveStatus.LIFTED
     can_rule = Role.LABEL_AUTHORITY in roles and reserve.status == ReserveStatus.REQUESTED
     return render(request, "review/reserve.html", {
-        "reserve": reserve, "changes": changes_of(reserve),
+        "reserve": reserve,
+        # The stored file name is generated; the readable name has its own line in the history.
+        "changes": changes_of(reserve, ignore=("version", "evidence_file")),
         "lift_form": LiftRequestForm(initial={"version": reserve.version,
                                               "evidence_text": reserve.evidence_text})
         if can_ask else None,
