@@ -2,7 +2,7 @@
 
 from django.http import HttpRequest
 
-from capacite.core.navigation import nav_for
+from capacite.core.navigation import nav_groups_for
 from capacite.core.permissions import Level
 from capacite.core.tenancy import cites_for, is_label_authority
 
@@ -12,7 +12,7 @@ def navigation(request: HttpRequest) -> dict:
     return {
         "my_cites": cites_for(request.user) if hasattr(request, "user") else [],
         "current_cite": cite,
-        "cite_nav": nav_for(request) if cite else [],
+        "cite_nav_groups": nav_groups_for(request) if cite else [],
         "is_label_authority": is_label_authority(request.user) if hasattr(request, "user")
         else False,
         "can_write": getattr(request, "cite_level", Level.NONE) >= Level.WRITE,

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from django.http import HttpRequest
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from capacite.core.permissions import Level, level_for
 
@@ -55,9 +56,53 @@ def nav_for(request: HttpRequest) -> list[dict]:
         if level_for(item.url_name, roles) >= Level.READ:
             url = reverse(item.url_name, kwargs={"cite_slug": request.cite.slug})
             links.append(
-                {"label": item.label, "url": url, "current": current == item.url_name}
+                {"label": item.label, "url": url, "url_name": item.url_name,
+                 "current": current == item.url_name}
             )
     return links
+
+
+@dataclass(frozen=True)
+class NavGroup:
+    key: str
+    label: str
+    namespaces: tuple[str, ...]
+
+
+# The capabilities of the brief, as the menu groups them; an app lands in a group by its URL
+# namespace, so an app only registers its links. Links of an unlisted app go to the last group.
+NAV_GROUPS = (
+    NavGroup("projet", _("Projet et label"), ("core", "roadmap", "label", "review", "jobs")),
+    NavGroup("partenariat", _("Partenariat et gouvernance"), ("partners", "governance")),
+    NavGroup("offre", _("Territoire et offre"),
+             ("territory", "diagnosis", "premises", "offer", "documentation", "events",
+              "communication", "public")),
+    NavGroup("moyens", _("Équipe et budget"), ("planning", "staffing")),
+)
+
+
+def _group_of(url_name: str) -> NavGroup:
+    namespace = url_name.split(":", 1)[0]
+    return next((g for g in NAV_GROUPS if namespace in g.namespaces), NAV_GROUPS[-1])
+
+
+def nav_groups_for(request: HttpRequest) -> list[dict]:
+    """The links of `nav_for`, grouped by capability; the group of the current page is marked.
+
+    A page whose own URL is not a menu entry (a meeting, an organisation…) still marks the group
+    of its app, so its neighbours stay one click away in the section bar.
+    """
+    links = nav_for(request)
+    current_view = getattr(request.resolver_match, "view_name", "") or ""
+    current_group = _group_of(current_view) if ":" in current_view else None
+    groups = []
+    for group in NAV_GROUPS:
+        members = [link for link in links if _group_of(link["url_name"]) == group]
+        if members:
+            groups.append({"key": group.key, "label": group.label, "links": members,
+                           "current": group == current_group
+                           and current_view != "core:cite_home"})
+    return groups
 
 
 def panels_for(request: HttpRequest) -> list[dict]:

@@ -86,3 +86,12 @@ def login(page, username: str, password: str = "demo") -> None:
     page.get_by_label("Mot de passe").fill(password)
     page.get_by_role("button", name="Se connecter").click()
     page.wait_for_url("**/")
+
+
+def open_from_menu(page, link_name: str) -> None:
+    """Open a capability page as a person does: unfold its menu group, then follow the link."""
+    nav = page.get_by_role("navigation", name="Navigation principale")
+    group = nav.locator("li.nav-group").filter(
+        has=page.get_by_role("link", name=link_name, exact=True, include_hidden=True))
+    group.locator("summary").click()
+    group.get_by_role("link", name=link_name, exact=True).click()

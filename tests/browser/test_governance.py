@@ -11,7 +11,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from tests.browser.conftest import login
+from tests.browser.conftest import login, open_from_menu
 
 pytestmark = pytest.mark.browser
 
@@ -20,8 +20,7 @@ def test_the_project_lead_records_a_steering_committee_end_to_end(page, demo, ax
     login(page, "porteur")
     page.goto("/c/rivemont/")
     assert "Gouvernance" in page.locator("main").inner_text()
-    page.get_by_role("navigation", name="Navigation principale").get_by_role(
-        "link", name="Instances").click()
+    open_from_menu(page, "Instances")
     page.wait_for_url("**/gouvernance/instances/")
     axe.check(page, "gov-01-instances")
     page.get_by_role("link", name="Comité de pilotage", exact=True).click()
@@ -88,8 +87,7 @@ def test_the_project_lead_records_a_steering_committee_end_to_end(page, demo, ax
         f"La décision « {decision} » est inscrite au registre.")
     axe.check(page, "gov-07-seance-remplie")
 
-    page.get_by_role("navigation", name="Navigation principale").get_by_role(
-        "link", name="Réunions et décisions").click()
+    open_from_menu(page, "Réunions et décisions")
     axe.check(page, "gov-08-reunions")
     page.get_by_role("link", name="Registre des décisions").first.click()
     assert page.locator("tbody tr").first.locator("td").nth(2).inner_text() == decision

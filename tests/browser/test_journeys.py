@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from tests.browser.conftest import login
+from tests.browser.conftest import login, open_from_menu
 
 pytestmark = pytest.mark.browser
 
@@ -21,8 +21,7 @@ def test_the_project_lead_sees_what_is_late_and_replans_from_the_committee_date(
     assert "— échéance dépassée (" in late.nth(0).inner_text()
     axe.check(page, "02-accueil-cite")
 
-    page.get_by_role("navigation", name="Navigation principale").get_by_role(
-        "link", name="Rétro-planning").click()
+    open_from_menu(page, "Rétro-planning")
     page.wait_for_url("**/retro-planning/")
     assert page.locator("svg[role=img] title").text_content().startswith(
         "Rétro-planning vers « Obtenir le label projet en comité national de labellisation »")

@@ -15,7 +15,7 @@ from django_scopes import scope, scopes_disabled
 from capacite.core.models import Cite, Phase
 from capacite.jobs.models import Job
 from capacite.review.models import CommitteeSession, LabelDecision, Reserve, Submission
-from tests.browser.conftest import ARTIFACTS, login
+from tests.browser.conftest import ARTIFACTS, login, open_from_menu
 
 pytestmark = pytest.mark.browser
 
@@ -40,8 +40,7 @@ def test_submit_decide_lift_and_nobody_else_sees_it(page, demo, axe, tmp_path):
     login(page, "porteur")
     page.goto("/c/rivemont/")
     assert "Pas encore de label." in page.locator("main").inner_text()
-    page.get_by_role("navigation", name="Navigation principale").get_by_role(
-        "link", name="Examen du label").click()
+    open_from_menu(page, "Examen du label")
     page.wait_for_url("**/c/rivemont/examen-label/")
     axe.check(page, "review-01-cite")
     page.get_by_label("Dossier généré à déposer").select_option(

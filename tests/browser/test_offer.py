@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django_scopes import scope
 
 from capacite.core.models import Cite, Membership, Phase, Role
-from tests.browser.conftest import login
+from tests.browser.conftest import login, open_from_menu
 
 pytestmark = pytest.mark.browser
 
@@ -35,8 +35,7 @@ def test_the_project_lead_defines_five_poles_and_the_week_and_reads_the_hours(pa
     assert page.locator(".message-error").count() == 0
     axe.check(page, "21-poles")
 
-    page.get_by_role("navigation", name="Navigation principale").get_by_role(
-        "link", name="Sites et horaires").click()
+    open_from_menu(page, "Sites et horaires")
     page.get_by_label("Nom").fill("Site de la place de la Halle")
     page.get_by_role("group", name="Pôles offerts").get_by_label("Trouver un emploi").check()
     page.get_by_role("button", name="Créer le site").click()

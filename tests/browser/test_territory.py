@@ -3,7 +3,7 @@
 import pytest
 
 from capacite.territory.tests.sample import load_sample
-from tests.browser.conftest import login
+from tests.browser.conftest import login, open_from_menu
 
 pytestmark = pytest.mark.browser
 
@@ -20,8 +20,7 @@ def test_the_project_lead_adds_an_epci_and_a_commune_and_reads_the_population(pa
     load_sample()
     login(page, "porteur")
     page.goto("/c/rivemont/")
-    page.get_by_role("navigation", name="Navigation principale").get_by_role(
-        "link", name="Territoire").click()
+    open_from_menu(page, "Territoire")
     page.wait_for_url("**/territoire/")
     axe.check(page, "31-territoire-vide")
     page.get_by_label("Nom, code postal, code INSEE ou SIREN").fill("faucigny")

@@ -75,3 +75,16 @@ def test_the_project_lead_renames_the_cite_and_the_change_is_in_its_history(clie
     assert "<td>project_lead</td><td>modification</td><td>nom</td>" \
            "<td>Cité des métiers d&#x27;Alpha</td><td>Cité des métiers d&#x27;Alpha-Nord</td>" \
         in page.replace("\n", "")
+
+
+def test_the_menu_groups_links_by_capability_and_opens_the_current_section(world):
+    client = Client()
+    client.force_login(world.users[Role.PROJECT_LEAD])
+    page = client.get(reverse("roadmap:backplan", kwargs={"cite_slug": "alpha"})).content.decode()
+    section = page.split('<nav class="section-nav" aria-label="Projet et label">', 1)[1]
+    section = section.split("</nav>", 1)[0]
+    assert ('<a href="/c/alpha/feuille-de-route/retro-planning/" aria-current="page">'
+            "Rétro-planning</a>") in section
+    assert ">Feuille de route</a>" in section and ">Partenaires</a>" not in section
+    assert '<summary class="current">Projet et label</summary>' in page
+    assert "<summary>Partenariat et gouvernance</summary>" in page
