@@ -1,5 +1,6 @@
 """The pages: submit, decide, lift; another Cité's project lead sees none of it."""
 
+import re
 from datetime import date
 
 import pytest
@@ -161,3 +162,37 @@ def test_another_cites_lead_finds_none_of_it(world):
     assert "Aucune réserve." in own
     for name in ("authority:queue", "authority:sessions"):
         assert other.get(reverse(name)).status_code == 403
+
+
+def test_sessions_are_listed_newest_first_with_their_agenda_counts(world):
+    _response, submission = submitted(world)
+    old = CommitteeSession.objects.create(held_on=date(2024, 6, 8), place="Paris")
+    new = CommitteeSession.objects.create(held_on=date(2027, 2, 8), place="Lyon")
+    authority = client_for(world.users[Role.LABEL_AUTHORITY])
+    authority.post(reverse("authority:session", args=[old.pk]),
+                   {"action": "add", "add-submission": submission.pk})
+    page = authority.get(reverse("authority:sessions")).content.decode()
+    rows = re.findall(r"Comité de label du (\S+)</a></td><td>(\w+)</td><td>(\d+)</td>", page)
+    assert rows == [("08/02/2027", "Lyon", "0"), ("08/06/2024", "Paris", "1")]
+    assert str(new) == "Comité de label du 08/02/2027"
+
+
+def test_two_people_editing_a_decision_do_not_overwrite_each_other(world):
+    _response, submission = submitted(world)
+    with scope(cite=world.cite):
+        decision = LabelDecision.objects.create(
+            cite=world.cite, submission=submission, stage="label_projet",
+            decided_on=date(2027, 6, 10), recorded_by=world.users[Role.LABEL_AUTHORITY])
+    authority = client_for(world.users[Role.LABEL_AUTHORITY])
+    url = reverse("review:decision_edit", args=["alpha", decision.pk])
+    form = {"stage": "label_fonctionnement", "decided_on": "2027-06-10", "version": 1}
+    assert authority.post(url, form).status_code == 302
+    assert Cite.objects.get(pk=world.cite.pk).phase == Phase.OPERATION
+    stale = authority.post(url, {**form, "stage": "refusal", "motivation": "Autre avis"})
+    assert "Quelqu&#x27;un a enregistré cette fiche" in stale.content.decode()
+    with scopes_disabled():
+        decision.refresh_from_db()
+    assert (decision.stage, decision.version, decision.motivation) == (
+        "label_fonctionnement", 2, "")
+    assert [h.stage for h in decision.history.order_by("history_date")] == [
+        "label_projet", "label_fonctionnement"]

@@ -37,7 +37,8 @@ def sessions(request: HttpRequest) -> HttpResponse:
         messages.success(request, _("La séance est créée ; inscrivez-y les dossiers."))
         return redirect("authority:session", session_id=form.instance.pk)
     return render(request, "review/sessions.html", {
-        "form": form, "sessions": CommitteeSession.objects.annotate(dossiers=Count("entries"))})
+        "form": form, "sessions": CommitteeSession.objects.annotate(dossiers=Count("entries"))
+        .order_by("-held_on", "-pk")})  # Meta.ordering is not applied to GROUP BY queries
 
 
 def session_detail(request: HttpRequest, session_id: int) -> HttpResponse:
