@@ -52,5 +52,10 @@ urlpatterns = [
          include(("capacite.review.urls", "review"), namespace="review")),
     path("autorite/", include(("capacite.review.urls_authority", "authority"),
                               namespace="authority")),
+    path("c/<slug:cite_slug>/documentation/", include("capacite.documentation.urls")),
+    path("c/<slug:cite_slug>/evenements/", include("capacite.events.urls")),
+    path("c/<slug:cite_slug>/communication/", include("capacite.communication.urls")),
+    path("c/<slug:cite_slug>/pages-publiques/", include("capacite.public.staff_urls")),
+    path("public/<slug:public_slug>/", include("capacite.public.urls")),
     path("", include("capacite.core.urls")),
 ]

@@ -152,6 +152,29 @@ MATRIX: dict[str, str | dict] = {
     "authority:queue": Audience.LABEL_AUTHORITY,
     "authority:sessions": Audience.LABEL_AUTHORITY,
     "authority:session": Audience.LABEL_AUTHORITY,
+    # --- documentation, events, communication, public pages (issue 4) ---
+    "documentation:resources": cite_page(read=ALL_ROLES, write=PROJECT_TEAM | {Role.STAFF}),
+    "documentation:resource_add": cite_page(write=PROJECT_TEAM | {Role.STAFF}),
+    "documentation:resource_edit": cite_page(write=PROJECT_TEAM | {Role.STAFF}),
+    "documentation:resource_delete": cite_page(write=PROJECT_TEAM | {Role.STAFF}),
+    "documentation:themes": cite_page(read=ALL_ROLES, write=PROJECT_TEAM | {Role.STAFF}),
+    "documentation:theme_edit": cite_page(write=PROJECT_TEAM | {Role.STAFF}),
+    "documentation:theme_delete": cite_page(write=PROJECT_TEAM | {Role.STAFF}),
+    "events:events": cite_page(read=ALL_ROLES, write=PROJECT_TEAM | {Role.STAFF}),
+    "events:event_add": cite_page(write=PROJECT_TEAM | {Role.STAFF}),
+    "events:event_edit": cite_page(write=PROJECT_TEAM | {Role.STAFF}),
+    "events:event_delete": cite_page(write=PROJECT_TEAM | {Role.STAFF}),
+    "communication:plan": cite_page(read=ROADMAP_READERS, write=PROJECT_TEAM),
+    "communication:action_add": cite_page(write=PROJECT_TEAM),
+    "communication:action_edit": cite_page(write=PROJECT_TEAM),
+    "communication:action_delete": cite_page(write=PROJECT_TEAM),
+    "publishing:settings": cite_page(read=ROADMAP_READERS, write=PROJECT_TEAM),
+    # Public pages of a published Cité: no login, the view opens that Cité's scope itself.
+    "public:home": Audience.EVERYONE,
+    "public:agenda": Audience.EVERYONE,
+    "public:agenda_ics": Audience.EVERYONE,
+    "public:event_ics": Audience.EVERYONE,
+    "public:documentation": Audience.EVERYONE,
 }
 
 
