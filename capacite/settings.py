@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "capacite.offer",
     "capacite.staffing",
     "capacite.jobs",
+    "capacite.review",
     "capacite.documentation",
     "capacite.events",
     "capacite.communication",

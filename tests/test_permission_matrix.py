@@ -116,7 +116,7 @@ def test_pages_outside_cites_follow_their_audience(client, world):
     for route in OTHER_ROUTES:
         url = url_for(route, samples)
         response = client.get(url)
-        if MATRIX[route.name] == Audience.SIGNED_IN:
+        if MATRIX[route.name] in (Audience.SIGNED_IN, Audience.LABEL_AUTHORITY):
             assert response.status_code == 302, route.name
             assert response["Location"].startswith(reverse("login")), route.name
         else:
@@ -127,3 +127,24 @@ def test_pages_outside_cites_follow_their_audience(client, world):
     for route in OTHER_ROUTES:
         if MATRIX[route.name] == Audience.SIGNED_IN:
             assert client.get(url_for(route, samples)).status_code == 200, route.name
+
+
+AUTHORITY_ROUTES = [r for r in OTHER_ROUTES if MATRIX[r.name] == Audience.LABEL_AUTHORITY]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", list(Role), ids=lambda r: r.value)
+def test_the_authority_pages_outside_cites_open_to_the_authority_only(client, world, role):
+    assert AUTHORITY_ROUTES, "the label authority's pages are discovered"
+    samples = sample_kwargs(world.cite)
+    client.force_login(world.users[role])
+    for route in AUTHORITY_ROUTES:
+        url = url_for(route, samples)
+        expected = 200 if role == Role.LABEL_AUTHORITY else 403
+        assert client.get(url).status_code == expected, (route.name, role, "GET")
+        post = client.post(url, {}).status_code
+        assert post == (200 if role == Role.LABEL_AUTHORITY else 403), (route.name, role, "POST")
+    if role != Role.LABEL_AUTHORITY:
+        client.force_login(world.foreign_lead)
+        for route in AUTHORITY_ROUTES:
+            assert client.get(url_for(route, samples)).status_code == 403, route.name

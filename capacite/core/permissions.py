@@ -22,6 +22,7 @@ class Audience:
 
     EVERYONE = "everyone"
     SIGNED_IN = "signed_in"
+    LABEL_AUTHORITY = "label_authority"  # the authority's own pages, across every Cité
 
 
 ALL_ROLES = frozenset(Role)
@@ -154,6 +155,22 @@ MATRIX: dict[str, str | dict] = {
     "governance:legal": cite_page(read=ROADMAP_READERS, write=PROJECT_TEAM),
     "governance:statute_file": cite_page(read=ROADMAP_READERS, write=PROJECT_TEAM),
     "governance:step_edit": cite_page(write=PROJECT_TEAM),
+    # --- review (issue 7): submissions to the label authority, decisions, reserves ---
+    "review:cite_review": cite_page(read=GOVERNANCE_READERS, write=PROJECT_TEAM),
+    "review:submission": cite_page(read=GOVERNANCE_READERS),
+    "review:submission_file": cite_page(read=GOVERNANCE_READERS),
+    "review:decision_create": cite_page(write=frozenset({Role.LABEL_AUTHORITY})),
+    "review:decision": cite_page(read=GOVERNANCE_READERS),
+    "review:decision_edit": cite_page(write=frozenset({Role.LABEL_AUTHORITY})),
+    "review:decision_letter": cite_page(read=GOVERNANCE_READERS),
+    "review:reserve_add": cite_page(write=frozenset({Role.LABEL_AUTHORITY})),
+    "review:reserve": cite_page(read=GOVERNANCE_READERS),
+    "review:reserve_lift": cite_page(write=PROJECT_TEAM),
+    "review:reserve_rule": cite_page(write=frozenset({Role.LABEL_AUTHORITY})),
+    "review:reserve_evidence": cite_page(read=GOVERNANCE_READERS),
+    "authority:queue": Audience.LABEL_AUTHORITY,
+    "authority:sessions": Audience.LABEL_AUTHORITY,
+    "authority:session": Audience.LABEL_AUTHORITY,
     # --- documentation, events, communication, public pages (issue 4) ---
     "documentation:resources": cite_page(read=ALL_ROLES, write=PROJECT_TEAM | {Role.STAFF}),
     "documentation:resource_add": cite_page(write=PROJECT_TEAM | {Role.STAFF}),

@@ -22,6 +22,12 @@ def roles_in(user: AbstractBaseUser | AnonymousUser, cite: Cite) -> set[Role]:
     return {Role(role) for role in rows.values_list("role", flat=True)}
 
 
+def is_label_authority(user: AbstractBaseUser | AnonymousUser) -> bool:
+    """True for the instance-wide label authority (who alone opens the /autorite/ pages)."""
+    return user.is_authenticated and Membership.objects.filter(
+        user=user, role=Role.LABEL_AUTHORITY).exists()
+
+
 def cites_for(user: AbstractBaseUser | AnonymousUser) -> QuerySet[Cite]:
     """The Cités `user` may open: those where they hold a role, or all for the label authority."""
     if not user.is_authenticated:

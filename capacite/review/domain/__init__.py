@@ -1,0 +1,1 @@
+"""The label authority's rules as plain functions: no database, no request."""
