@@ -40,6 +40,10 @@ with scopes_disabled():
     class ScenarioForm(VersionedModelForm):
         poles = forms.MultipleChoiceField(label=_("Pôles de conseil"),
                                           widget=forms.CheckboxSelectMultiple, required=False)
+        other_poles = forms.CharField(
+            label=_("Autres pôles"), required=False, widget=forms.Textarea(attrs={"rows": 2}),
+            help_text=_("Un nom par ligne, pour un pôle que l'offre de service ne définit pas "
+                        "encore."))
 
         class Meta:
             model = Scenario
@@ -57,6 +61,7 @@ with scopes_disabled():
             self.fields["poles"].help_text = _("De 3 à 7 pôles, choisis parmi ceux de l'offre "
                                                "de service.")
             self.initial.setdefault("poles", list(self.instance.poles or []))
+            self.order_fields(["name", "description", "poles", "other_poles"])
             for function in DIRECT_FUNCTIONS:
                 field = _decimal_field(_("ETP : %(f)s") % {"f": FUNCTION_LABELS[function]})
                 field.initial = (self.instance.function_fte or {}).get(function)
@@ -78,7 +83,12 @@ with scopes_disabled():
             for name in self.Meta.fields:
                 if name in cleaned:
                     setattr(instance, name, cleaned[name])
-            instance.poles = list(cleaned.get("poles") or [])
+            poles = list(cleaned.get("poles") or [])
+            for line in (cleaned.get("other_poles") or "").splitlines():
+                name = " ".join(line.split())
+                if name and name.casefold() not in {p.casefold() for p in poles}:
+                    poles.append(name)
+            instance.poles = poles
             instance.counsellors_by_pole = {
                 k: v for k, v in (instance.counsellors_by_pole or {}).items()
                 if k in instance.poles}
