@@ -29,7 +29,7 @@ CHARGES = [("606", "Fournitures", D(6000)), ("613", "Loyer et charges locatives"
            ("618", "Documentation", D(5000)), ("623", "Communication", D(12000)),
            ("62", "Événements", D(8000))]
 # Opening cash of Rivemont: enough while every funder pays on time, not when the Région pays
-# three months late (tuned on the figures below; tests/... pin the months flagged).
+# three months late (tuned on the figures below; test_commands.py pins the months flagged).
 RIVEMONT_OPENING_CASH = D(40000)
 
 
@@ -49,8 +49,8 @@ def _scenario(cite, name: str, position: int, charges=CHARGES, **choices) -> Sce
               "yearly_increase": D("0.02")}
     values.update(choices)
     scenario = Scenario.objects.create(cite=cite, name=name, position=position, **values)
-    ChargeLine.objects.bulk_create(ChargeLine(cite=cite, scenario=scenario, account=a, label=l,
-                                              annual_amount=x) for a, l, x in charges)
+    ChargeLine.objects.bulk_create(ChargeLine(cite=cite, scenario=scenario, account=a, label=text,
+                                              annual_amount=x) for a, text, x in charges)
     return scenario
 
 

@@ -88,7 +88,7 @@ with scopes_disabled():
                 name = " ".join(line.split())
                 if name and name.casefold() not in {p.casefold() for p in poles}:
                     poles.append(name)
-            instance.poles = poles
+            instance.poles = cleaned["poles"] = poles  # construct_instance() reads cleaned
             instance.counsellors_by_pole = {
                 k: v for k, v in (instance.counsellors_by_pole or {}).items()
                 if k in instance.poles}

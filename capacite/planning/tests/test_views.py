@@ -75,6 +75,7 @@ def test_creating_then_copying_a_scenario(world):
     with scope(cite=world.cite):
         scenario = Scenario.objects.get()
         assert created.url == url("scenario_edit", scenario_id=scenario.pk)
+        assert scenario.poles == ["A", "B", "C"]  # typed as « Autres pôles »
         assert scenario.function_fte == {"direction": "1"}
         assert scenario.cost_per_fte == {"secretariat": "40000"}
     copied = client.post(url("scenario_copy", scenario_id=scenario.pk), {"name": "Ambitieux"})
