@@ -78,8 +78,8 @@ def offer_hours_per_week() -> Decimal | None:
     from capacite.offer.models import Site
     from capacite.offer.services import schedule_of
 
-    site = Site.objects.order_by("kind", "pk").prefetch_related(
-        "weekly_hours", "exceptions", "closures").first()
+    sites = Site.objects.prefetch_related("weekly_hours", "exceptions", "closures")
+    site = sites.filter(kind="main").order_by("pk").first() or sites.order_by("pk").first()
     if site is None:
         return None
     weekly = schedule_of(site, years=[]).weekly
