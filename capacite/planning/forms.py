@@ -61,6 +61,13 @@ with scopes_disabled():
             self.fields["poles"].help_text = _("De 3 à 7 pôles, choisis parmi ceux de l'offre "
                                                "de service.")
             self.initial.setdefault("poles", list(self.instance.poles or []))
+            self.fields["counsellors_by_pole"] = forms.CharField(
+                label=_("Conseillers d'un pôle, s'il diffère"), required=False,
+                widget=forms.Textarea(attrs={"rows": 2}),
+                help_text=_("Une ligne par pôle, par exemple « Trouver un emploi : 2 » ; les "
+                            "autres pôles ont le nombre ci-dessus."),
+                initial="\n".join(f"{pole} : {count}" for pole, count
+                                  in (self.instance.counsellors_by_pole or {}).items()))
             self.order_fields(["name", "description", "poles", "other_poles"])
             for function in DIRECT_FUNCTIONS:
                 field = _decimal_field(_("ETP : %(f)s") % {"f": FUNCTION_LABELS[function]})
@@ -72,6 +79,13 @@ with scopes_disabled():
                 field.help_text = _("Vide : le coût par défaut.")
                 field.initial = (self.instance.cost_per_fte or {}).get(function)
                 self.fields[f"cost_{function}"] = field
+
+        def clean_name(self):
+            name = self.cleaned_data["name"].strip()
+            taken = Scenario.objects.filter(name__iexact=name).exclude(pk=self.instance.pk)
+            if taken.exists():
+                raise forms.ValidationError(_("Un scénario porte déjà ce nom."))
+            return name
 
         def clean(self):
             cleaned = super().clean()
@@ -89,9 +103,23 @@ with scopes_disabled():
                 if name and name.casefold() not in {p.casefold() for p in poles}:
                     poles.append(name)
             instance.poles = cleaned["poles"] = poles  # construct_instance() reads cleaned
-            instance.counsellors_by_pole = {
-                k: v for k, v in (instance.counsellors_by_pole or {}).items()
-                if k in instance.poles}
+            by_pole = {}
+            for number, line in enumerate(
+                    (cleaned.get("counsellors_by_pole") or "").splitlines(), start=1):
+                if not line.strip():
+                    continue
+                pole, sep, count = line.rpartition(":")
+                try:
+                    value = Decimal(count.strip().replace(",", "."))
+                except ArithmeticError:
+                    value = None
+                if not sep or not pole.strip() or value is None or value < 0:
+                    self.add_error("counsellors_by_pole", _(
+                        "Ligne %(n)s : écrivez « nom du pôle : nombre », par exemple « Trouver "
+                        "un emploi : 2 ».") % {"n": number})
+                    return cleaned
+                by_pole[" ".join(pole.split())] = str(value)
+            instance.counsellors_by_pole = by_pole
             instance.function_fte = {f: str(cleaned[f"fte_{f}"]) for f in DIRECT_FUNCTIONS
                                      if cleaned.get(f"fte_{f}")}
             instance.cost_per_fte = {f: str(cleaned[f"cost_{f}"]) for f in FUNCTIONS

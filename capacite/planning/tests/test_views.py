@@ -78,6 +78,8 @@ def test_creating_then_copying_a_scenario(world):
         assert scenario.poles == ["A", "B", "C"]  # typed as « Autres pôles »
         assert scenario.function_fte == {"direction": "1"}
         assert scenario.cost_per_fte == {"secretariat": "40000"}
+    duplicate = client.post(url("scenarios"), scenario_post(name="modeste"))
+    assert "Un scénario porte déjà ce nom." in duplicate.content.decode()
     copied = client.post(url("scenario_copy", scenario_id=scenario.pk), {"name": "Ambitieux"})
     with scope(cite=world.cite):
         copy = Scenario.objects.get(name="Ambitieux")
@@ -188,3 +190,23 @@ def test_partners_and_staff_see_no_budget_but_the_sponsor_reads_it(world):
     sponsor = client_for(world, Role.SPONSOR).get(url("comparison")).content.decode()
     assert "Reste à financer" in sponsor
     assert "Retenir « Modeste »" not in sponsor
+
+
+def test_one_pole_may_have_more_counsellors_than_the_others(world):
+    client = client_for(world)
+    bad = client.post(url("scenarios"), scenario_post(counsellors_by_pole="B deux"))
+    assert ("Ligne 1 : écrivez « nom du pôle : nombre », par exemple « Trouver un emploi : 2 »."
+            in bad.content.decode())
+    unknown = client.post(url("scenarios"), scenario_post(counsellors_by_pole="Z : 2"))
+    assert ("Conseillers d&#x27;un pôle par heure d&#x27;ouverture : « Z » n&#x27;est pas un "
+            "pôle de ce scénario.") in unknown.content.decode()
+    client.post(url("scenarios"), scenario_post(counsellors_by_pole="B : 2"))
+    with scope(cite=world.cite):
+        scenario = Scenario.objects.get()
+        assert scenario.counsellors_by_pole == {"B": "2"}
+        from capacite.planning import services
+
+        plan = services.scenario_plan(scenario, settings=services.planning_settings(world.cite))
+    # 35 h × 45 weeks = 1 575 h: 1,15 FTE for one person present, 2,31 for two.
+    assert {line.pole: line.needed for line in plan.fte.lines if line.pole} == {
+        "A": D("1.15"), "B": D("2.31"), "C": D("1.15")}
