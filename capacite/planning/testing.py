@@ -19,7 +19,8 @@ def sample_kwargs(cite) -> dict:
         days_per_week=Decimal(5), default_cost_per_fte=Decimal(45000))
     charge = ChargeLine.objects.create(cite=cite, scenario=scenario, account="613",
                                        label="Loyer", annual_amount=Decimal(12000))
-    funder = Funder.objects.create(cite=cite, key="REGION", name="Région")
+    funder = Funder.objects.create(cite=cite, key="EXEMPLE-TESTS",
+                                   name="Financeur d'exemple pour les tests")
     line = FundingLine.objects.create(cite=cite, funder=funder, amount_year1=Decimal(1000))
     disbursement = Disbursement.objects.create(cite=cite, line=line, on=date(2027, 3, 1),
                                                amount=Decimal(1000))
