@@ -318,3 +318,31 @@ def stress(inputs: treasury_domain.TreasuryInputs, *, funder: Funder, delay_mont
            cut_percent: Decimal = Decimal(0)) -> treasury_domain.StressResult:
     return treasury_domain.stress_test(inputs, funder=funder.name, delay_months=delay_months,
                                        cut_percent=cut_percent)
+
+
+@dataclass(frozen=True)
+class HomePlanning:
+    scenario_count: int
+    chosen: str | None
+    gap: Decimal | None
+    months_below_zero: int
+    gip: bool
+
+
+def home_planning(cite: Cite) -> HomePlanning:
+    """The home tile: how many scenarios, which one is chosen, its gap and the treasury alerts."""
+    from capacite.planning.domain.treasury import GIP, treasury_plan
+
+    count = Scenario.objects.count()
+    row = chosen_scenario()
+    gap = None
+    below = 0
+    if row is not None:
+        gap = scenario_plan(row, settings=planning_settings(cite)).figures.gap
+    inputs = treasury_inputs(cite) if count else None
+    if inputs is not None:
+        try:
+            below = len(treasury_plan(inputs).alerts)
+        except ValueError:
+            below = 0
+    return HomePlanning(count, row.name if row else None, gap, below, legal_form() == GIP)

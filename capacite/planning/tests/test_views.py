@@ -210,3 +210,17 @@ def test_one_pole_may_have_more_counsellors_than_the_others(world):
     # 35 h × 45 weeks = 1 575 h: 1,15 FTE for one person present, 2,31 for two.
     assert {line.pole: line.needed for line in plan.fte.lines if line.pole} == {
         "A": D("1.15"), "B": D("2.31"), "C": D("1.15")}
+
+
+def test_the_home_page_tells_the_chosen_scenario_and_the_months_below_zero(world):
+    scenario = build_modest(world.cite)
+    with scope(cite=world.cite):
+        Scenario.objects.filter(pk=scenario.pk).update(chosen=True)
+        LegalStructure.objects.create(cite=world.cite, chosen_form="gip")
+    page = client_for(world).get(reverse("core:cite_home", kwargs={"cite_slug": "alpha"})
+                                 ).content.decode()
+    assert "Retenu : « Modeste », reste à financer 45\u202f250,00\u00a0€." in page
+    assert "23 mois de trésorerie sous zéro — un GIP ne peut connaître aucun déficit" in page
+    partner = client_for(world, Role.PARTNER).get(
+        reverse("core:cite_home", kwargs={"cite_slug": "alpha"})).content.decode()
+    assert "Scénarios et trésorerie" not in partner
