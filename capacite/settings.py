@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "capacite.public",
     "capacite.diagnosis",
     "capacite.premises",
+    "capacite.planning",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

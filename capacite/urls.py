@@ -60,5 +60,6 @@ urlpatterns = [
     path("public/<slug:public_slug>/", include("capacite.public.urls")),
     path("c/<slug:cite_slug>/diagnostic/", include("capacite.diagnosis.urls")),
     path("c/<slug:cite_slug>/locaux/", include("capacite.premises.urls")),
+    path("c/<slug:cite_slug>/planification/", include("capacite.planning.urls")),
     path("", include("capacite.core.urls")),
 ]

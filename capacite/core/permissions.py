@@ -232,6 +232,30 @@ MATRIX: dict[str, str | dict] = {
     "staffing:my_schedule": cite_page(read=PROJECT_TEAM | {Role.STAFF, Role.RECEPTION}),
     "staffing:my_ics": cite_page(read=PROJECT_TEAM | {Role.STAFF, Role.RECEPTION}),
     "staffing:partner_hours": cite_page(read=PROJECT_TEAM | {Role.PARTNER}),
+    # --- planning (issue 5): scenarios, budget, funding round, treasury. The project team
+    # writes; the sponsor and the label authority read; partners, staff and reception see none
+    # of it (the budget shows every partner's contribution and the funders' negotiations).
+    "planning:scenarios": cite_page(read=GOVERNANCE_READERS, write=PROJECT_TEAM),
+    "planning:scenario_edit": cite_page(read=GOVERNANCE_READERS, write=PROJECT_TEAM),
+    "planning:scenario_copy": cite_page(write=PROJECT_TEAM),
+    "planning:scenario_fte": cite_page(read=GOVERNANCE_READERS, write=PROJECT_TEAM),
+    "planning:scenario_budget": cite_page(read=GOVERNANCE_READERS, write=PROJECT_TEAM),
+    "planning:charge_add": cite_page(write=PROJECT_TEAM),
+    "planning:scenario_choose": cite_page(write=PROJECT_TEAM),
+    "planning:charge_edit": cite_page(write=PROJECT_TEAM),
+    "planning:comparison": cite_page(read=GOVERNANCE_READERS, write=PROJECT_TEAM),
+    "planning:comparison_xlsx": cite_page(read=GOVERNANCE_READERS, write=PROJECT_TEAM),
+    "planning:comparison_pdf": cite_page(read=GOVERNANCE_READERS, write=PROJECT_TEAM),
+    "planning:funding": cite_page(read=GOVERNANCE_READERS, write=PROJECT_TEAM),
+    "planning:funder_edit": cite_page(write=PROJECT_TEAM),
+    "planning:funding_line_add": cite_page(write=PROJECT_TEAM),
+    "planning:funding_line_edit": cite_page(write=PROJECT_TEAM),
+    "planning:disbursement_add": cite_page(write=PROJECT_TEAM),
+    "planning:disbursement_delete": cite_page(write=PROJECT_TEAM),
+    "planning:investments": cite_page(read=GOVERNANCE_READERS, write=PROJECT_TEAM),
+    "planning:investment_edit": cite_page(write=PROJECT_TEAM),
+    "planning:settings": cite_page(write=PROJECT_TEAM),
+    "planning:treasury": cite_page(read=GOVERNANCE_READERS, write=PROJECT_TEAM),
 }
 
 

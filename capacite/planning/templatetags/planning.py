@@ -1,0 +1,41 @@
+"""French number writing for the planning pages: the domain's formatting, nothing else."""
+
+from decimal import Decimal
+
+from django import template
+
+from capacite.planning.domain.money import format_eur, format_number
+
+register = template.Library()
+
+
+@register.filter
+def eur(value) -> str:
+    return "—" if value is None or value == "" else format_eur(Decimal(value))
+
+
+@register.filter
+def num(value, places: int = 2) -> str:
+    return "—" if value is None or value == "" else format_number(Decimal(value), places=places)
+
+
+@register.filter
+def at(sequence, index: int):
+    return sequence[index]
+
+
+@register.filter
+def cell(value, unit: str) -> str:
+    """A comparison cell by its unit: euros, FTE and hours with two places, counts bare."""
+    if value is None:
+        return "—"
+    if unit == "eur":
+        return format_eur(Decimal(value))
+    if unit in ("fte", "hours"):
+        return format_number(Decimal(value))
+    return str(value)
+
+
+@register.filter
+def get_item(mapping, key):
+    return mapping.get(key) if mapping else None

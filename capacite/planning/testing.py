@@ -1,0 +1,31 @@
+"""Sample objects for tests/test_permission_matrix.py."""
+
+from datetime import date
+from decimal import Decimal
+
+from capacite.planning.models import (
+    ChargeLine,
+    Disbursement,
+    Funder,
+    FundingLine,
+    InvestmentLine,
+    Scenario,
+)
+
+
+def sample_kwargs(cite) -> dict:
+    scenario = Scenario.objects.create(
+        cite=cite, name="Scénario d'exemple", poles=["A", "B", "C"], hours_per_day=Decimal(7),
+        days_per_week=Decimal(5), default_cost_per_fte=Decimal(45000))
+    charge = ChargeLine.objects.create(cite=cite, scenario=scenario, account="613",
+                                       label="Loyer", annual_amount=Decimal(12000))
+    funder = Funder.objects.create(cite=cite, key="EXEMPLE-TESTS",
+                                   name="Financeur d'exemple pour les tests")
+    line = FundingLine.objects.create(cite=cite, funder=funder, amount_year1=Decimal(1000))
+    disbursement = Disbursement.objects.create(cite=cite, line=line, on=date(2027, 3, 1),
+                                               amount=Decimal(1000))
+    investment = InvestmentLine.objects.create(cite=cite, category="it", label="Ordinateurs",
+                                               amount=Decimal(5000), paid_on=date(2027, 1, 15))
+    return {"scenario_id": scenario.pk, "charge_id": charge.pk, "funder_id": funder.pk,
+            "line_id": line.pk, "disbursement_id": disbursement.pk,
+            "investment_id": investment.pk}

@@ -1,0 +1,126 @@
+"""Rows → domain inputs: the worked example of docs/planning-model.md read from the database
+gives the figures computed by hand there."""
+
+from datetime import date
+from decimal import Decimal as D
+
+import pytest
+from django_scopes import scope
+
+from capacite.governance.models import Body, Decision
+from capacite.partners.models import Contribution, Organisation
+from capacite.planning import services
+from capacite.planning.models import ChargeLine, Scenario
+from capacite.planning.tests.fixtures import YEAR, build_modest
+
+pytestmark = pytest.mark.django_db
+
+
+def plan_of(world, scenario):
+    return services.scenario_plan(scenario, settings=services.planning_settings(world.cite))
+
+
+def test_partner_contribution_rows_give_the_hand_computed_fte(world):
+    scenario = build_modest(world.cite)
+    with scope(cite=world.cite):
+        fte = plan_of(world, scenario).fte
+    lines = {(x.function, x.pole): (x.needed, x.brought, x.to_recruit, x.surplus)
+             for x in fte.lines}
+    # France Travail covers « Trouver un emploi » exactly: nothing to recruit there.
+    assert lines[("counselling", "Trouver un emploi")] == (D("1.15"), D("1.15"), D("0.00"),
+                                                           D("0.00"))
+    # Mission locale brings 1.50 for a need of 1.15: nothing to recruit, 0.35 of surplus that
+    # reduces no other line.
+    assert lines[("counselling", "Choisir son orientation")] == (D("1.15"), D("1.50"),
+                                                                 D("0.00"), D("0.35"))
+    assert lines[("counselling", "Créer son activité")] == (D("1.15"), D("0.50"), D("0.65"),
+                                                            D("0.00"))
+    assert lines[("reception", None)] == (D("1.15"), D("0.00"), D("1.15"), D("0.00"))
+    assert (fte.totals.needed, fte.totals.brought, fte.totals.to_recruit) == (
+        D("7.25"), D("3.65"), D("3.95"))
+    assert [c.partner for c in fte.unplaced] == ["Chambre de métiers"]
+
+
+def test_contributions_of_another_year_are_not_read(world):
+    scenario = build_modest(world.cite)
+    with scope(cite=world.cite):
+        other = Organisation.objects.create(cite=world.cite, name="Lycée", kind="operator")
+        Contribution.objects.create(cite=world.cite, organisation=other, year=YEAR + 1,
+                                    function="reception", fte=D(1))
+        assert plan_of(world, scenario).fte.totals.brought == D("3.65")
+
+
+def test_the_budget_from_rows_matches_the_hand_computation(world):
+    scenario = build_modest(world.cite)
+    with scope(cite=world.cite):
+        budget = plan_of(world, scenario).budget
+    assert budget.years == (2027, 2028, 2029)
+    assert budget.class_total("64")[0] == D("200250.00")
+    assert budget.total_charges[0] == D("267250.00")
+    assert budget.total_products[0] == D("222000.00")
+    assert budget.gap == (D("45250.00"), D("50595.00"), D("56046.90"))
+    # Seconded staff valued at the function's cost, once on each side.
+    assert budget.class_total("862")[0] == budget.class_total("871")[0] == D("164250.00")
+
+
+def test_partner_in_kind_resources_are_valued_under_861_and_871(world):
+    scenario = build_modest(world.cite)
+    with scope(cite=world.cite):
+        organisation = Organisation.objects.get(name="Région")
+        Contribution.objects.create(cite=world.cite, organisation=organisation, year=YEAR,
+                                    in_kind_eur=D(4000), money_eur=D(99999))
+        budget = plan_of(world, scenario).budget
+    assert budget.class_total("861") == (D(4000),) * 3
+    assert budget.class_total("871")[0] == D("164250.00") + D(4000)
+    # money contributions are not read: the funding round records them once
+    assert budget.total_products[0] == D("222000.00")
+
+
+def test_a_copy_keeps_the_choices_and_charges_under_a_new_name_and_is_not_chosen(world):
+    scenario = build_modest(world.cite)
+    with scope(cite=world.cite):
+        Scenario.objects.filter(pk=scenario.pk).update(chosen=True)
+        copy = services.copy_scenario(Scenario.objects.get(pk=scenario.pk), name="Ambitieux")
+        assert copy.pk != scenario.pk and not copy.chosen
+        assert copy.poles == scenario.poles
+        assert ChargeLine.objects.filter(scenario=copy).count() == 5
+        assert ChargeLine.objects.filter(scenario=scenario).count() == 5
+
+
+def test_choosing_a_scenario_writes_the_decision_and_unmarks_the_others(world):
+    scenario = build_modest(world.cite)
+    with scope(cite=world.cite):
+        other = services.copy_scenario(scenario, name="Ambitieux")
+        body = Body.objects.create(cite=world.cite, kind="steering", name="Comité de pilotage")
+        services.choose_scenario(other, body=body, decided_on=date(2026, 11, 20))
+        decision = services.choose_scenario(scenario, body=body, decided_on=date(2026, 12, 1))
+        assert decision.title == "Le comité retient le scénario « Modeste »."
+        assert decision.validates == "Choix des scénarios"
+        assert Decision.objects.count() == 2
+        assert list(Scenario.objects.filter(chosen=True)) == [scenario]
+        assert Scenario.objects.get(pk=scenario.pk).decision == decision
+
+
+def test_the_chosen_scenario_is_exposed_as_plain_data_for_the_label_dossier(world):
+    scenario = build_modest(world.cite)
+    with scope(cite=world.cite):
+        assert services.chosen_comparison_row(world.cite) is None
+        Scenario.objects.filter(pk=scenario.pk).update(chosen=True)
+        row = services.chosen_comparison_row(world.cite)
+        budget = services.chosen_cerfa_budget(world.cite)
+    assert row["name"] == "Modeste" and row["gap"] == D("45250.00")
+    assert row["fte_to_recruit"] == D("3.95")
+    assert budget["years"] == [2027, 2028, 2029]
+    assert budget["rows"][-1] == {"code": "", "label": "Reste à financer (charges − produits)",
+                                  "kind": "gap", "amounts": [D("45250.00"), D("50595.00"),
+                                                             D("56046.90")]}
+
+
+def test_an_unknown_funder_key_is_refused_in_french_with_the_known_keys(world):
+    build_modest(world.cite)
+    with scope(cite=world.cite):
+        assert services.resolve_funder("region").name == "Région"
+        with pytest.raises(ValueError) as error:
+            services.resolve_funder("ETAT")
+    assert str(error.value) == ("Financeur inconnu : « ETAT ». Identifiants des financeurs de "
+                                "cette Cité : ATELIERS, DEPARTEMENT, REGION, VILLE.")

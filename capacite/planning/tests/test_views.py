@@ -1,0 +1,226 @@
+"""The planning pages: the figures shown are the domain's, edits are versioned, exports agree."""
+
+import io
+from decimal import Decimal as D
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from django_scopes import scope
+
+from capacite.core.models import Role
+from capacite.governance.models import Body, Decision, LegalStructure
+from capacite.planning.models import ChargeLine, Scenario
+from capacite.planning.tests.fixtures import build_modest
+
+pytestmark = pytest.mark.django_db
+
+
+def client_for(world, role=Role.PROJECT_LEAD) -> Client:
+    client = Client()
+    client.force_login(world.users[role])
+    return client
+
+
+def url(name: str, **kwargs) -> str:
+    return reverse(f"planning:{name}", kwargs={"cite_slug": "alpha", **kwargs})
+
+
+def scenario_post(**overrides) -> dict:
+    data = {"name": "Modeste", "description": "", "other_poles": "A\nB\nC",
+            "hours_per_day": "7", "days_per_week": "5", "weekly_hours": "",
+            "weeks_per_year": "45", "counsellors_per_pole": "1", "reception_staff": "1",
+            "documentation_staff": "1", "default_cost_per_fte": "45000",
+            "yearly_increase": "0.02", "fte_direction": "1", "version": 0}
+    data.update(overrides)
+    return data
+
+
+def test_the_fte_page_shows_needed_brought_and_to_recruit_per_pole(world):
+    scenario = build_modest(world.cite)
+    page = client_for(world).get(url("scenario_fte", scenario_id=scenario.pk)).content.decode()
+    assert ("<tr><td>Conseil — Choisir son orientation</td><td class=\"num\">1,15</td>"
+            "<td class=\"num\">1,50</td><td class=\"num\">0,00</td><td class=\"num\">0,35</td>"
+            "<td>Mission locale (1,50)</td></tr>") in page
+    assert "Chambre de métiers : 0,30 ETP — Métiers d&#x27;art" in page
+    assert '<td class="num">3,95</td>' in page
+
+
+def test_the_budget_page_follows_the_cerfa_layout_per_year(world):
+    scenario = build_modest(world.cite)
+    page = client_for(world).get(url("scenario_budget", scenario_id=scenario.pk)
+                                 ).content.decode()
+    for heading in ("<th scope=\"col\" class=\"num\">2027</th>", "64</td><td>Charges de "
+                    "personnel", "74</td><td>Subventions d&#x27;exploitation",
+                    "862</td><td>Prestations"):
+        assert heading in page
+    assert ("<td>Reste à financer (charges − produits)</td><td class=\"num\">45\u202f250,00"
+            "\u00a0€</td><td class=\"num\">50\u202f595,00\u00a0€</td><td class=\"num\">"
+            "56\u202f046,90\u00a0€</td>") in page
+
+
+def test_a_scenario_outside_the_label_range_is_refused_and_nothing_is_stored(world):
+    response = client_for(world).post(url("scenarios"), scenario_post(other_poles="A\nB"))
+    assert response.status_code == 200
+    assert ("Pôles de conseil : le label Cité des métiers prévoit de 3 à 7 pôles de conseil "
+            "ouverts en permanence au public ; ce scénario en compte 2.") in \
+        response.content.decode().replace("&#x27;", "'")
+    with scope(cite=world.cite):
+        assert not Scenario.objects.exists()
+
+
+def test_creating_then_copying_a_scenario(world):
+    client = client_for(world)
+    created = client.post(url("scenarios"), scenario_post(cost_secretariat="40000"))
+    with scope(cite=world.cite):
+        scenario = Scenario.objects.get()
+        assert created.url == url("scenario_edit", scenario_id=scenario.pk)
+        assert scenario.poles == ["A", "B", "C"]  # typed as « Autres pôles »
+        assert scenario.function_fte == {"direction": "1"}
+        assert scenario.cost_per_fte == {"secretariat": "40000"}
+    duplicate = client.post(url("scenarios"), scenario_post(name="modeste"))
+    assert "Un scénario porte déjà ce nom." in duplicate.content.decode()
+    copied = client.post(url("scenario_copy", scenario_id=scenario.pk), {"name": "Ambitieux"})
+    with scope(cite=world.cite):
+        copy = Scenario.objects.get(name="Ambitieux")
+    assert copied.url == url("scenario_edit", scenario_id=copy.pk)
+    again = client.post(url("scenario_copy", scenario_id=scenario.pk), {"name": "ambitieux"},
+                        follow=True)
+    assert "Copie impossible, nom de la copie : Un scénario porte déjà ce nom." in \
+        again.content.decode()
+
+
+def test_two_people_editing_the_same_charge_line_never_overwrite_each_other(world):
+    scenario = build_modest(world.cite)
+    with scope(cite=world.cite):
+        charge = ChargeLine.objects.get(scenario=scenario, account="613")
+    first, second = client_for(world), client_for(world, Role.DIRECTOR)
+    data = {"account": "613", "label": "Loyer", "version": charge.version}
+    assert first.post(url("charge_edit", charge_id=charge.pk),
+                      {**data, "annual_amount": "40000"}).status_code == 302
+    refused = second.post(url("charge_edit", charge_id=charge.pk),
+                          {**data, "annual_amount": "30000"})
+    assert refused.status_code == 200
+    assert "Quelqu&#x27;un a enregistré cette fiche pendant que vous la modifiiez" in \
+        refused.content.decode()
+    with scope(cite=world.cite):
+        charge.refresh_from_db()
+        assert charge.annual_amount == D(40000)
+        assert [h.annual_amount for h in charge.history.order_by("history_date")] == [
+            D(36000), D(40000)]
+
+
+def test_payroll_cannot_be_typed_as_a_charge(world):
+    scenario = build_modest(world.cite)
+    response = client_for(world).post(url("charge_add", scenario_id=scenario.pk), {
+        "account": "641", "label": "Salaires", "annual_amount": "1000", "version": 0})
+    assert "Les charges de personnel (64) sont calculées à partir des ETP à recruter" in \
+        response.content.decode()
+
+
+def test_the_comparison_page_xlsx_and_pdf_show_the_same_figures(world):
+    scenario = build_modest(world.cite)
+    with scope(cite=world.cite):
+        Scenario.objects.filter(pk=scenario.pk).update(name="=Modeste")  # formula-like name
+    client = client_for(world)
+    page = client.get(url("comparison")).content.decode()
+    assert '<tr data-key="gap"><th scope="row">Reste à financer</th><td class="num">' \
+           '45\u202f250,00\u00a0€</td></tr>' in page
+
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(io.BytesIO(client.get(url("comparison_xlsx")).content)).active
+    rows = {row[0]: row[1:] for row in sheet.iter_rows(min_row=2, values_only=True)}
+    assert rows["Scénario"] == ("'=Modeste",)  # neutralised: never run as a formula
+    assert rows["Reste à financer"] == (45250,)
+    assert rows["ETP à recruter"] == (D("3.95"),) or rows["ETP à recruter"] == (3.95,)
+
+    pdf = client.get(url("comparison_pdf"))
+    assert pdf["Content-Type"] == "application/pdf"
+    from pypdf import PdfReader
+
+    text = PdfReader(io.BytesIO(pdf.content)).pages[0].extract_text()
+    assert "45 250,00 €" in text.replace("\u202f", " ").replace("\u00a0", " ")
+
+
+def test_the_committee_s_choice_is_a_decision_in_the_register(world):
+    scenario = build_modest(world.cite)
+    with scope(cite=world.cite):
+        body = Body.objects.create(cite=world.cite, kind="steering", name="Comité de pilotage")
+    response = client_for(world).post(url("scenario_choose", scenario_id=scenario.pk), {
+        "body": body.pk, "decided_on": "2026-12-01", "details": "À l'unanimité."})
+    assert response.url == url("comparison")
+    with scope(cite=world.cite):
+        decision = Decision.objects.get()
+        assert decision.title == "Le comité retient le scénario « Modeste »."
+        assert decision.recorded_by == world.users[Role.PROJECT_LEAD]
+        assert Scenario.objects.get().chosen
+    page = client_for(world).get(url("comparison")).content.decode()
+    assert "Modeste (retenu)" in page
+
+
+def test_the_treasury_flags_months_below_zero_as_errors_for_a_gip(world):
+    build_modest(world.cite)
+    client = client_for(world)
+    page = client.get(url("treasury")).content.decode()
+    assert "Attention — novembre 2027 : trésorerie de \u22122\u202f979,17\u00a0€" in page
+    with scope(cite=world.cite):
+        LegalStructure.objects.create(cite=world.cite, chosen_form="gip")
+    page = client.get(url("treasury")).content.decode()
+    assert ("Erreur — novembre 2027 : trésorerie de \u22122\u202f979,17\u00a0€ — un GIP ne "
+            "peut connaître aucun déficit") in page
+    assert '<svg role="img"' in page
+
+
+def test_the_stress_test_form_shows_the_effect(world):
+    build_modest(world.cite)
+    page = client_for(world).get(url("treasury"), {"funder": "REGION", "delay": "2",
+                                                   "cut": "0"}).content.decode()
+    # Without stress the low point is the end of 2029: 20 000 € − the three years' gaps
+    # (45 250 + 50 595 + 56 046,90 €).
+    assert ("Point bas : \u2212147\u202f550,75\u00a0€ en octobre 2029 (au lieu de "
+            "\u2212131\u202f891,90\u00a0€ en décembre 2029) ; 28 mois sous zéro (au lieu de "
+            "23).") in page
+    assert "mars 2027" in page and "13\u202f187,50\u00a0€" in page
+
+
+def test_partners_and_staff_see_no_budget_but_the_sponsor_reads_it(world):
+    build_modest(world.cite)
+    assert client_for(world, Role.PARTNER).get(url("comparison")).status_code == 403
+    sponsor = client_for(world, Role.SPONSOR).get(url("comparison")).content.decode()
+    assert "Reste à financer" in sponsor
+    assert "Retenir « Modeste »" not in sponsor
+
+
+def test_one_pole_may_have_more_counsellors_than_the_others(world):
+    client = client_for(world)
+    bad = client.post(url("scenarios"), scenario_post(counsellors_by_pole="B deux"))
+    assert ("Ligne 1 : écrivez « nom du pôle : nombre », par exemple « Trouver un emploi : 2 »."
+            in bad.content.decode())
+    unknown = client.post(url("scenarios"), scenario_post(counsellors_by_pole="Z : 2"))
+    assert ("Conseillers d&#x27;un pôle par heure d&#x27;ouverture : « Z » n&#x27;est pas un "
+            "pôle de ce scénario.") in unknown.content.decode()
+    client.post(url("scenarios"), scenario_post(counsellors_by_pole="B : 2"))
+    with scope(cite=world.cite):
+        scenario = Scenario.objects.get()
+        assert scenario.counsellors_by_pole == {"B": "2"}
+        from capacite.planning import services
+
+        plan = services.scenario_plan(scenario, settings=services.planning_settings(world.cite))
+    # 35 h × 45 weeks = 1 575 h: 1,15 FTE for one person present, 2,31 for two.
+    assert {line.pole: line.needed for line in plan.fte.lines if line.pole} == {
+        "A": D("1.15"), "B": D("2.31"), "C": D("1.15")}
+
+
+def test_the_home_page_tells_the_chosen_scenario_and_the_months_below_zero(world):
+    scenario = build_modest(world.cite)
+    with scope(cite=world.cite):
+        Scenario.objects.filter(pk=scenario.pk).update(chosen=True)
+        LegalStructure.objects.create(cite=world.cite, chosen_form="gip")
+    page = client_for(world).get(reverse("core:cite_home", kwargs={"cite_slug": "alpha"})
+                                 ).content.decode()
+    assert "Retenu : « Modeste », reste à financer 45\u202f250,00\u00a0€." in page
+    assert "23 mois de trésorerie sous zéro — un GIP ne peut connaître aucun déficit" in page
+    partner = client_for(world, Role.PARTNER).get(
+        reverse("core:cite_home", kwargs={"cite_slug": "alpha"})).content.decode()
+    assert "Scénarios et trésorerie" not in partner
