@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "capacite.governance",
     "capacite.offer",
     "capacite.staffing",
+    "capacite.label",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
