@@ -11,7 +11,10 @@ run: $(VENV)/.run-deps
 	$(BIN)/capacite migrate --noinput
 	$(BIN)/capacite demo
 	@echo "capacite sert sur http://127.0.0.1:$(PORT)/  (Ctrl+C pour arrêter)"
-	$(BIN)/capacite runserver 127.0.0.1:$(PORT) --noreload --skip-checks
+	@# The worker runs dossiers and rosters off the request; it stops with the server.
+	$(BIN)/capacite db_worker --no-startup-delay & worker=$$!; \
+	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	  $(BIN)/capacite runserver 127.0.0.1:$(PORT) --noreload --skip-checks
 
 test: $(VENV)/.test-deps test-tools
 	$(BIN)/pytest

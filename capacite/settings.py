@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "capacite.governance",
     "capacite.offer",
     "capacite.staffing",
+    "capacite.jobs",
     "capacite.label",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -70,6 +71,8 @@ INSTALLED_APPS = [
     "django_scopes",
     "simple_history",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -189,6 +192,11 @@ EVIDENCE_MAX_BYTES = env_int("CAPACITE_UPLOAD_MAX_MB", 10) * 1024 * 1024
 CAPACITE_PARTNER_SILENCE_DAYS = env_int("CAPACITE_PARTNER_SILENCE_DAYS", 90)
 # A member organisation absent (or excused) from this many consecutive meetings of a body.
 CAPACITE_ABSENCE_ALERT_MEETINGS = env_int("CAPACITE_ABSENCE_ALERT_MEETINGS", 3)
+
+# --- Background jobs --------------------------------------------------------------------------
+# Dossiers and rosters run off the request: the queue lives in the database (no extra service);
+# `capacite db_worker` runs it (`make run` starts one beside the web server).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # --- Logging --------------------------------------------------------------------------------
 LOGGING = {

@@ -77,6 +77,10 @@ MATRIX: dict[str, str | dict] = {
     "offer:site_closure_add": cite_page(write=PROJECT_TEAM),
     "offer:site_exception_delete": cite_page(write=PROJECT_TEAM),
     "offer:site_closure_delete": cite_page(write=PROJECT_TEAM),
+    # Background jobs: every member reaches the pages; each job kind says who may read it.
+    "jobs:list": cite_page(read=ALL_ROLES),
+    "jobs:detail": cite_page(read=ALL_ROLES),
+    "jobs:download": cite_page(read=ALL_ROLES),
     # --- partners (issue 3): organisations, contacts, positions, commitments ---
     "partners:organisations": cite_page(read=ROADMAP_READERS),
     "partners:organisation_add": cite_page(write=PROJECT_TEAM),

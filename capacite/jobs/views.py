@@ -1,0 +1,49 @@
+"""Following a background job: its page (progress, result) and its file.
+
+The matrix lets every member reach these URLs; each job kind then says who may read it (a roster
+is for the director, a dossier for the project team…), checked here for every job.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.http import url_has_allowed_host_and_scheme
+
+from capacite.jobs.models import Job
+from capacite.jobs.registry import kind_named
+
+
+def _readable(request: HttpRequest, job: Job) -> bool:
+    kind = kind_named(job.kind)
+    return kind is not None and bool(kind.readers & request.cite_roles)
+
+
+def _job_for(request: HttpRequest, job_id: int) -> Job:
+    job = get_object_or_404(Job, pk=job_id)
+    if not _readable(request, job):
+        raise PermissionDenied
+    return job
+
+
+def job_list(request: HttpRequest, cite_slug: str) -> HttpResponse:
+    jobs = [job for job in Job.objects.select_related("created_by")[:200]
+            if _readable(request, job)]
+    rows = [(job, kind_named(job.kind)) for job in jobs]
+    return render(request, "jobs/list.html", {"jobs": rows})
+
+
+def job_detail(request: HttpRequest, cite_slug: str, job_id: int) -> HttpResponse:
+    job = _job_for(request, job_id)
+    return_url = job.params.get("return_url", "")
+    if not url_has_allowed_host_and_scheme(return_url, allowed_hosts={request.get_host()}):
+        return_url = ""
+    return render(request, "jobs/detail.html",
+                  {"job": job, "kind": kind_named(job.kind), "return_url": return_url})
+
+
+def job_download(request: HttpRequest, cite_slug: str, job_id: int) -> FileResponse:
+    job = _job_for(request, job_id)
+    if not job.result_file or not job.result_file.storage.exists(job.result_file.name):
+        raise Http404
+    return FileResponse(job.result_file.open("rb"), as_attachment=True,
+                        filename=job.result_name or job.result_file.name.rsplit("/", 1)[-1])
