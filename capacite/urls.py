@@ -48,5 +48,6 @@ urlpatterns = [
     path("c/<slug:cite_slug>/gouvernance/", include("capacite.governance.urls")),
     path("c/<slug:cite_slug>/offre/", include("capacite.offer.urls")),
     path("c/<slug:cite_slug>/travaux/", include("capacite.jobs.urls")),
+    path("c/<slug:cite_slug>/label/", include("capacite.label.urls")),
     path("", include("capacite.core.urls")),
 ]

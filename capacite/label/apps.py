@@ -18,7 +18,4 @@ class LabelConfig(AppConfig):
         register_home_panel(HomePanel(15, "label/panel_home.html", "label:checklist",
                                       home_panel))
         register_demo_builder(90, "label", build_label_demo)
-        try:
-            from capacite.label import jobs  # noqa: F401 - registers the "dossier" job kind
-        except ImportError:  # the jobs app is not merged yet
-            pass
+        from capacite.label import jobs  # noqa: F401 - registers the "dossier" job kind

@@ -12,10 +12,8 @@ from datetime import date, time
 from decimal import Decimal
 
 from django.apps import apps
-from django.db import transaction
 from django.utils import timezone
 
-from capacite.core.concurrency import save_versioned
 from capacite.core.models import Cite
 from capacite.label.domain import criteria
 from capacite.label.domain.criteria import (
@@ -24,7 +22,7 @@ from capacite.label.domain.criteria import (
     SiteFact,
     Unavailable,
 )
-from capacite.label.domain.parts import NARRATIVE_BY_KEY, LABEL_PROJET, narratives_of
+from capacite.label.domain.parts import LABEL_PROJET, NARRATIVE_BY_KEY, narratives_of
 from capacite.label.models import Declaration, NarrativeText
 
 EVENING = time(18, 30)
@@ -163,7 +161,7 @@ def steering_data() -> SteeringData:
                                            organisation__isnull=False)
         .select_related("organisation")
     }
-    with_letter = {l.organisation_id for l in letters_data() if l.received}
+    with_letter = {x.organisation_id for x in letters_data() if x.received}
     return SteeringData(
         Body.objects.filter(kind=BodyKind.STEERING).exists(),
         sorted(organisations.values()),
@@ -240,12 +238,13 @@ def contributions_data() -> dict:
     functions = dict(StaffFunction.choices)
     return {
         "year": year,
-        "lines": [(l.organisation, str(functions.get(l.function, "")) if l.function else "",
-                   l.pole, l.fte, l.in_kind_eur, l.money_eur) for l in lines],
-        "organisations": len({l.organisation_id for l in lines}),
-        "fte": sum((l.fte for l in lines), Decimal(0)),
-        "in_kind": sum((l.in_kind_eur for l in lines), Decimal(0)),
-        "money": sum((l.money_eur for l in lines), Decimal(0)),
+        "lines": [(line.organisation,
+                   str(functions.get(line.function, "")) if line.function else "", line.pole,
+                   line.fte, line.in_kind_eur, line.money_eur) for line in lines],
+        "organisations": len({line.organisation_id for line in lines}),
+        "fte": sum((line.fte for line in lines), Decimal(0)),
+        "in_kind": sum((line.in_kind_eur for line in lines), Decimal(0)),
+        "money": sum((line.money_eur for line in lines), Decimal(0)),
     }
 
 
@@ -357,13 +356,18 @@ def home_panel(request) -> dict:
 
 # --- writing -----------------------------------------------------------------------------------
 
-def save_narrative(*, cite: Cite, key: str, text: str, expected_version: int, user) -> NarrativeText:
-    """Save one prose part; raises ConcurrentEditError if somebody saved it since
-    `expected_version` was read (0 for a part never saved), and writes nothing then."""
-    with transaction.atomic():
-        narrative = NarrativeText.objects.filter(key=key).first() or NarrativeText(
-            cite=cite, key=key)
-        narrative.text = text
-        narrative.updated_by = user
-        save_versioned(narrative, expected_version=expected_version)
-    return narrative
+def ensure_rows(cite: Cite) -> None:
+    """Give the Cité one (empty) row per narrative and per declaration, so each has an id to
+    edit and a version from the start: two people opening the same empty part both edit
+    version 1, and the second save is refused instead of creating a duplicate. Idempotent."""
+    from capacite.label.domain.criteria import DECLARATION_KEYS
+    from capacite.label.domain.parts import NARRATIVE_KEYS
+
+    have = set(NarrativeText.objects.values_list("key", flat=True))
+    NarrativeText.objects.bulk_create(
+        [NarrativeText(cite=cite, key=k) for k in NARRATIVE_KEYS if k not in have],
+        ignore_conflicts=True)
+    have = set(Declaration.objects.values_list("key", flat=True))
+    Declaration.objects.bulk_create(
+        [Declaration(cite=cite, key=k) for k in DECLARATION_KEYS if k not in have],
+        ignore_conflicts=True)

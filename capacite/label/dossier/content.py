@@ -201,7 +201,7 @@ class Builder:
         return d
 
     def partnership(self, part: Part) -> list:
-        received = [l for l in self.letters if l.received]
+        received = [x for x in self.letters if x.received]
         return [
             Heading(3, "Les acteurs et leurs positions", "acteurs"), *self.actors(),
             Heading(3, "Le comité de pilotage", "copil"), *self.steering_blocks(),
@@ -335,9 +335,9 @@ class Builder:
             return [*blocks, Missing("À compléter : aucune lettre d'intention n'est "
                                      "enregistrée.")]
         blocks.append(Table("Lettres d'intention", ("Partenaire", "État", "Date", "Fichier"),
-                            tuple((l.organisation, l.status_label, _date(l.dated),
-                                   l.filename or ("joint" if l.file_name else "non déposé"))
-                                  for l in self.letters)))
+                            tuple((x.organisation, x.status_label, _date(x.dated),
+                                   x.filename or ("joint" if x.file_name else "non déposé"))
+                                  for x in self.letters)))
         for letter in self.letters:
             if not letter.file_name or not default_storage.exists(letter.file_name):
                 continue

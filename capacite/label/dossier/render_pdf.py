@@ -5,11 +5,12 @@ appended with pypdf."""
 import base64
 import io
 import mimetypes
+import re
 from dataclasses import dataclass
 
 from django.template.loader import render_to_string
 
-from capacite.label.dossier.blocks import Attachment, Dossier, Heading
+from capacite.label.dossier.blocks import Attachment, Chart, Dossier, Heading
 
 
 @dataclass(frozen=True)
@@ -26,12 +27,24 @@ def _data_uri(path: str) -> str:
         return f"data:{mime};base64,{base64.b64encode(f.read()).decode()}"
 
 
+def _own_ids(svg: str, prefix: str) -> str:
+    """Prefix an SVG's ids and their references: two matplotlib charts in one document use the
+    same ids, which would make one chart's clip paths point into the other."""
+    svg = re.sub(r'\bid="([^"]+)"', rf'id="{prefix}-\1"', svg)
+    svg = re.sub(r'(xlink:href|href)="#([^"]+)"', rf'\1="#{prefix}-\2"', svg)
+    svg = re.sub(r'url\(#([^)]+)\)', rf'url(#{prefix}-\1)', svg)
+    return re.sub(r'aria-labelledby="([^"]+)"', rf'aria-labelledby="{prefix}-\1"', svg)
+
+
 def render_html(dossier: Dossier) -> str:
     """The dossier's HTML; images are inlined, so nothing is fetched while rendering."""
     blocks = []
     seen_part = False
     for block in dossier.blocks:
-        if isinstance(block, Attachment):
+        if isinstance(block, Chart):
+            blocks.append({"type": "chart", "caption": block.caption,
+                           "svg": _own_ids(block.svg, f"chart{len(blocks)}")})
+        elif isinstance(block, Attachment):
             blocks.append({"type": "attachment", "title": block.title,
                            "data_uri": _data_uri(block.path)})
         elif isinstance(block, Heading) and block.level == 2:
