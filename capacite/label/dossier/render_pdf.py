@@ -36,6 +36,13 @@ def _own_ids(svg: str, prefix: str) -> str:
     return re.sub(r'aria-labelledby="([^"]+)"', rf'aria-labelledby="{prefix}-\1"', svg)
 
 
+def css_string(text: str) -> str:
+    """`text` as the inside of a CSS string in a <style> element (quotes, backslashes and "<"
+    escaped; HTML entities would be printed as such there)."""
+    return (text.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3c ")
+            .replace("\n", " "))
+
+
 def render_html(dossier: Dossier) -> str:
     """The dossier's HTML; images are inlined, so nothing is fetched while rendering."""
     blocks = []
@@ -57,7 +64,9 @@ def render_html(dossier: Dossier) -> str:
             blocks.append(block)
     toc = [h for h in dossier.headings() if h.level <= 2]
     return render_to_string("label/dossier_pdf.html", {
-        "dossier": {**dossier.__dict__, "blocks": blocks}, "toc": toc})
+        "dossier": {**dossier.__dict__, "blocks": blocks}, "toc": toc,
+        "css_title": css_string(dossier.title),
+        "css_footer": css_string(f"{dossier.cite_name} — {dossier.generated}")})
 
 
 def render_pdf(dossier: Dossier) -> PdfResult:
@@ -77,7 +86,7 @@ def render_pdf(dossier: Dossier) -> PdfResult:
             reader = PdfReader(attachment.path)
             start = len(writer.pages)
             writer.append(reader)
-            writer.add_outline_item(attachment.title, start)
+            writer.add_outline_item(title=attachment.title, page_number=start)
             appended += 1
         except (PyPdfError, OSError, ValueError):
             unreadable.append(attachment.title)
