@@ -47,7 +47,8 @@ def checklist(request: HttpRequest, cite_slug: str) -> HttpResponse:
                 if d.file else ""
             rows.append({"result": r, "fix": fix, "declaration": d, "document": document})
         else:
-            rows.append({"result": r, "fix": _link(request, r.criterion.fix)})
+            fix = _link(request, r.criterion.fix) if r.criterion.fix else ""
+            rows.append({"result": r, "fix": fix})
     groups = []
     for source in dict.fromkeys(r.criterion.source for r in results):
         groups.append({"source": source,
@@ -119,7 +120,7 @@ def dossier_gaps(facts) -> dict[str, str]:
     for key, source in (("premises", facts.premises), ("events", facts.events),
                         ("budget", facts.budget), ("team", facts.team)):
         if isinstance(source, criteria.Unavailable):
-            gaps[key] = f"{source.what} : pas encore saisis dans capacite"
+            gaps[key] = f"{source.what} (module de capacite à venir)"
     if not facts.poles:
         gaps["poles"] = "aucun pôle de conseil"
     if not facts.sites:

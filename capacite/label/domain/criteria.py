@@ -100,7 +100,8 @@ class Check:
 
 @dataclass(frozen=True)
 class Criterion:
-    """One line of the checklist; `fix` is the URL name of the page that fixes it."""
+    """One line of the checklist; `fix` is the URL name of the page that fixes it ("" while
+    that page's app is not there yet)."""
 
     key: str
     title: str
@@ -110,8 +111,8 @@ class Criterion:
 
 
 def _not_yet(source: Unavailable) -> Check:
-    return Check(AMBER, f"À compléter : {source.what} ne sont pas encore saisis dans capacite "
-                        "(module à venir).")
+    return Check(AMBER, f"À compléter : {source.what} — le module de capacite qui les "
+                        "saisit arrive bientôt.")
 
 
 def _names(items: tuple[str, ...] | list[str], limit: int = 4) -> str:
@@ -337,8 +338,7 @@ CRITERIA: tuple[Criterion, ...] = (
               "offer:sites"),
     Criterion("hours", "Horaires d'ouverture adaptés à tous les publics", SPECIFICATION,
               "offer:sites"),
-    Criterion("events", "Journées collectives, rencontres et événements", SPECIFICATION,
-              "label:checklist"),
+    Criterion("events", "Journées collectives, rencontres et événements", SPECIFICATION, ""),
     # The dossier's required contents.
     Criterion("steering", "Institutions du premier cercle au comité de pilotage", DOSSIER,
               "governance:bodies"),
@@ -346,13 +346,12 @@ CRITERIA: tuple[Criterion, ...] = (
               "partners:without_letter"),
     Criterion("territory", "Périmètre d'intervention délimité", DOSSIER,
               "territory:cite_territory"),
-    Criterion("premises", "Locaux identifiés et plan d'aménagement", DOSSIER,
-              "label:checklist"),
+    Criterion("premises", "Locaux identifiés et plan d'aménagement", DOSSIER, ""),
     Criterion("contributions", "Ressources mutualisées des partenaires", DOSSIER,
               "partners:organisations"),
-    Criterion("team", "Équipe et ressources humaines prévues", DOSSIER, "label:checklist"),
+    Criterion("team", "Équipe et ressources humaines prévues", DOSSIER, ""),
     Criterion("legal", "Structure juridique choisie", DOSSIER, "governance:legal"),
-    Criterion("budget", "Budget prévisionnel équilibré", DOSSIER, "label:checklist"),
+    Criterion("budget", "Budget prévisionnel équilibré", DOSSIER, ""),
     Criterion("workshops", "Ateliers thématiques tenus", DOSSIER, "governance:workshops"),
     Criterion("narratives", "Parties rédigées du dossier", DOSSIER, "label:dossier"),
 )

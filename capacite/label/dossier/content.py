@@ -40,6 +40,7 @@ from capacite.label.dossier.blocks import (
 )
 
 STANCES = {"ally": "Alliés", "hesitant": "Hésitants", "refusal": "Refus", "unknown": "Inconnus"}
+STANCE = {"ally": "Allié", "hesitant": "Hésitant", "refusal": "Refus", "unknown": "Inconnu"}
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg")
 
 
@@ -102,8 +103,8 @@ class Builder:
                 for p in text.text.replace("\r\n", "\n").split("\n\n") if p.strip()]
 
     def unavailable(self, source: Unavailable) -> Missing:
-        return Missing(f"À compléter : {source.what} ne sont pas encore saisis dans capacite ; "
-                       "cette partie les reprendra dès qu'ils le seront.")
+        return Missing(f"À compléter : {source.what} — le module de capacite qui les saisit "
+                       "arrive bientôt ; cette partie les reprendra alors d'elle-même.")
 
     def proposals(self, part_key: str) -> list:
         found = self.workshops["proposals"].get(part_key, [])
@@ -128,8 +129,8 @@ class Builder:
                             numeric=(1, 2, 3)))
         blocks.append(Table(
             "Carte des acteurs", ("Organisation", "Type", "Position", "Commune"),
-            tuple((o.name, o.get_kind_display(), STANCES.get(o.latest_stance or "unknown",
-                                                               "Inconnus").rstrip("s"),
+            tuple((o.name, o.get_kind_display(), STANCE.get(o.latest_stance or "unknown",
+                                                             "Inconnu"),
                    o.commune) for o in self.partners["organisations"])))
         return blocks
 
