@@ -350,8 +350,9 @@ def checklist(cite: Cite) -> list[criteria.Result]:
 
 def home_panel(request) -> dict:
     results = checklist(request.cite)
-    return {"tally": criteria.tally(results),
-            "red": [r for r in results if r.check.status == criteria.RED][:5]}
+    todo = ([r for r in results if r.check.status == criteria.RED]
+            + [r for r in results if r.check.status == criteria.AMBER])
+    return {"tally": criteria.tally(results), "todo": todo[:5]}
 
 
 # --- writing -----------------------------------------------------------------------------------

@@ -36,6 +36,11 @@ def _own_ids(svg: str, prefix: str) -> str:
     return re.sub(r'aria-labelledby="([^"]+)"', rf'aria-labelledby="{prefix}-\1"', svg)
 
 
+def short_title(text: str) -> str:
+    """A part's title up to its colon or parenthesis, for the running header."""
+    return text.split(" :")[0].split(" (")[0]
+
+
 def css_string(text: str) -> str:
     """`text` as the inside of a CSS string in a <style> element (quotes, backslashes and "<"
     escaped; HTML entities would be printed as such there)."""
@@ -54,13 +59,12 @@ def render_html(dossier: Dossier) -> str:
         elif isinstance(block, Attachment):
             blocks.append({"type": "attachment", "title": block.title,
                            "data_uri": _data_uri(block.path)})
-        elif isinstance(block, Heading) and block.level == 2:
+        elif isinstance(block, Heading) and block.level <= 2:
             # Each part of the first chapter starts a page, except the first after the chapter.
-            blocks.append({**block.__dict__, "part_break": seen_part})
-            seen_part = True
+            blocks.append({**block.__dict__, "part_break": seen_part and block.level == 2,
+                           "short": short_title(block.text)})
+            seen_part = block.level == 2
         else:
-            if isinstance(block, Heading) and block.level == 1:
-                seen_part = False
             blocks.append(block)
     toc = [h for h in dossier.headings() if h.level <= 2]
     return render_to_string("label/dossier_pdf.html", {
