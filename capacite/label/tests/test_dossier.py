@@ -30,9 +30,13 @@ def test_the_demo_label_projet_dossier_has_the_nine_parts_in_order_in_pdf_and_do
     build_demo(password="demo", today=date(2026, 11, 25))
     pdf = tmp_path / "dossier.pdf"
     call_command("dossier", cite="rivemont", kind="label_projet", fmt="pdf", out=pdf)
-    text = _flat(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, check=True,
-                                text=True).stdout)
-    body = text[text.index(_flat(HEADINGS[0]), text.index("Sommaire") + 10):]
+    pages = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, check=True,
+                           text=True).stdout.split("\f")
+    text = _flat(" ".join(pages))
+    toc = _flat(pages[1])
+    toc = toc[toc.index("Sommaire"):]
+    assert [toc.find(_flat(h)) for h in HEADINGS] == sorted(toc.find(_flat(h)) for h in HEADINGS)
+    body = _flat(" ".join(pages[2:]))  # past the cover and the table of contents
     positions = [body.find(_flat(h)) for h in HEADINGS]
     assert -1 not in positions, [h for h, p in zip(HEADINGS, positions, strict=True) if p < 0]
     assert positions == sorted(positions)
@@ -81,7 +85,7 @@ def test_a_partners_pdf_letter_is_appended_after_the_dossier(world, tmp_path):
 
 
 @pytest.mark.django_db
-def test_an_unknown_kind_is_refused_in_french(world, tmp_path):
+def test_an_unknown_cite_is_refused_in_french_and_nothing_is_written(world, tmp_path):
     from django.core.management.base import CommandError
 
     with pytest.raises(CommandError, match="Aucune Cité « nulle part »"):
