@@ -88,7 +88,8 @@ def test_a_partners_pdf_letter_is_appended_after_the_dossier(world, tmp_path):
 def test_an_unknown_cite_is_refused_in_french_and_nothing_is_written(world, tmp_path):
     from django.core.management.base import CommandError
 
-    with pytest.raises(CommandError, match="Aucune Cité « nulle-part ». Cités connues : alpha, beta."):
+    expected = "Aucune Cité « nulle-part ». Cités connues : alpha, beta."
+    with pytest.raises(CommandError, match=expected):
         call_command("dossier", cite="nulle-part", kind="label_projet", fmt="pdf",
                      out=tmp_path / "x.pdf")
     assert not (tmp_path / "x.pdf").exists()
