@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "capacite.diagnosis",
     "capacite.premises",
     "capacite.planning",
+    "capacite.label",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

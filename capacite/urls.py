@@ -61,5 +61,6 @@ urlpatterns = [
     path("c/<slug:cite_slug>/diagnostic/", include("capacite.diagnosis.urls")),
     path("c/<slug:cite_slug>/locaux/", include("capacite.premises.urls")),
     path("c/<slug:cite_slug>/planification/", include("capacite.planning.urls")),
+    path("c/<slug:cite_slug>/label/", include("capacite.label.urls")),
     path("", include("capacite.core.urls")),
 ]

@@ -121,6 +121,21 @@ def stance_history(*, today: date, months: int = 12) -> list[stances.StanceCount
     return stances.stance_counts(assessments, stances.month_ends(last=today, count=months))
 
 
+def stance_chart(counts: list[stances.StanceCount]) -> str:
+    """Allies, hesitants and refusals over time as inline SVG ("" when nobody is assessed): the
+    page and the label dossiers draw the same chart from this one function."""
+    from capacite.partners.charts import stance_chart_svg
+
+    if not any(c.ally or c.hesitant or c.refusal for c in counts):
+        return ""
+    labels = {"ally": _("Alliés"), "hesitant": _("Hésitants"), "refusal": _("Refus")}
+    return stance_chart_svg(
+        counts, labels=labels,
+        title=_("Alliés, hésitants et refus de %(start)s à %(end)s") % {
+            "start": counts[0].on.strftime("%m/%Y"), "end": counts[-1].on.strftime("%m/%Y")},
+    )
+
+
 def without_letter_of_intent() -> QuerySet[Organisation]:
     """Organisations with no letter of intent at all (requested, received or signed)."""
     with_letter = Commitment.objects.filter(kind=CommitmentKind.LETTER_OF_INTENT).values(

@@ -203,3 +203,30 @@ def home_summary(*, cite: Cite, today: date) -> HomeSummary:
         next_validation=validations[0] if validations else None,
         next_deadline=min(deadlines) if deadlines else None, plan=plan,
     )
+
+
+def backplan_chart(plan: Plan, *, today: date) -> str:
+    """The rétro-planning's Gantt as inline SVG ("" without rows): the page and the label
+    dossiers draw the same chart from this one function."""
+    from django.utils.translation import gettext as _
+
+    from capacite.lib.charts import GanttRow, gantt_svg
+
+    if not plan.rows or plan.target is None:
+        return ""
+    return gantt_svg(
+        [
+            GanttRow(
+                label=row.task.title,
+                start=row.planned.latest_start,
+                end=row.planned.latest_finish,
+                state="done" if row.planned.done
+                else "late" if row.planned.start_is_past else "planned",
+            )
+            for row in plan.rows
+        ],
+        today=today,
+        target_date=plan.target.date,
+        title=_("Rétro-planning vers « %(target)s » le %(date)s")
+        % {"target": plan.target.task.title, "date": plan.target.date.strftime("%d/%m/%Y")},
+    )

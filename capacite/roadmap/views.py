@@ -15,11 +15,10 @@ from django.utils.translation import gettext as _
 from capacite.core.concurrency import save_form_atomically
 from capacite.core.history import changes_of
 from capacite.core.models import Phase
-from capacite.lib.charts import GanttRow, gantt_svg
 from capacite.roadmap.domain.method import method_phases
 from capacite.roadmap.forms import BackplanTargetForm, TaskForm, VigilancePointForm
 from capacite.roadmap.models import BackplanTarget, Task, TaskStatus, VigilancePoint, Volet
-from capacite.roadmap.services import current_plan, tasks_with_dependencies
+from capacite.roadmap.services import backplan_chart, current_plan, tasks_with_dependencies
 
 
 def roadmap(request: HttpRequest, cite_slug: str) -> HttpResponse:
@@ -101,24 +100,7 @@ def backplan(request: HttpRequest, cite_slug: str) -> HttpResponse:
     today = timezone.localdate()
     plan = current_plan(today=today)
     saved_target, rows = plan.target, plan.rows
-    chart = ""
-    if rows:
-        chart = gantt_svg(
-            [
-                GanttRow(
-                    label=row.task.title,
-                    start=row.planned.latest_start,
-                    end=row.planned.latest_finish,
-                    state="done" if row.planned.done
-                    else "late" if row.planned.start_is_past else "planned",
-                )
-                for row in rows
-            ],
-            today=today,
-            target_date=saved_target.date,
-            title=_("Rétro-planning vers « %(target)s » le %(date)s")
-            % {"target": saved_target.task.title, "date": saved_target.date.strftime("%d/%m/%Y")},
-        )
+    chart = backplan_chart(plan, today=today)
     return render(
         request,
         "roadmap/backplan.html",

@@ -4,10 +4,8 @@ without a letter of intent, and the alerts."""
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from capacite.partners import services
-from capacite.partners.charts import stance_chart_svg
 from capacite.partners.choices import ActorRole, FieldOfAction, Stance
 from capacite.partners.models import Commitment
 
@@ -37,12 +35,7 @@ def stance_chart(request: HttpRequest, cite_slug: str) -> HttpResponse:
     """Allies, hesitants and refusals at the end of each of the last twelve months."""
     today = timezone.localdate()
     counts = services.stance_history(today=today)
-    labels = {"ally": _("Alliés"), "hesitant": _("Hésitants"), "refusal": _("Refus")}
-    chart = stance_chart_svg(
-        counts, labels=labels,
-        title=_("Alliés, hésitants et refus de %(start)s à %(end)s") % {
-            "start": counts[0].on.strftime("%m/%Y"), "end": counts[-1].on.strftime("%m/%Y")},
-    ) if any(c.ally or c.hesitant or c.refusal for c in counts) else ""
+    chart = services.stance_chart(counts)
     return render(request, "partners/stance_chart.html", {"counts": counts, "chart": chart})
 
 

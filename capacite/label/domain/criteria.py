@@ -1,0 +1,381 @@
+"""The label's criteria and the charter's principles as rules over plain data.
+
+Each criterion is either a rule computed from the Cité's live data (`Facts`, gathered by
+`label/services.py`) or a declaration the project lead makes with evidence (the charter's
+principles no data can prove: free and anonymous access, no appointment…). A rule returns a
+`Check`: green when the label's expectation is met, amber when work is under way or the data is
+not available yet, red when the expectation is plainly not met. The texts say what was found, so
+the person knows what to fix without opening another page.
+"""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from capacite.offer.domain.poles import POLES_MAX, POLES_MIN
+
+GREEN, AMBER, RED = "green", "amber", "red"
+STATUS_LABELS = {GREEN: "Conforme", AMBER: "À compléter", RED: "Non conforme"}
+
+# Where a criterion comes from in the guide.
+CHARTER = "Charte"
+SPECIFICATION = "Cahier des charges du label"
+DOSSIER = "Contenu du dossier"
+
+
+@dataclass(frozen=True)
+class Unavailable:
+    """A data source whose application is not installed yet (premises, events, budget, team)."""
+
+    what: str
+
+
+@dataclass(frozen=True)
+class SiteFact:
+    name: str
+    kind: str  # "main", "site", "associated", "relay"
+    pole_count: int
+    hours_per_week: float
+    saturday: bool
+    evening: bool  # open at or after 18:30 at least once a week
+    warning: str | None
+
+
+@dataclass(frozen=True)
+class PremisesFact:
+    identified: bool
+    description: str
+    has_plan: bool
+
+
+@dataclass(frozen=True)
+class EventsFact:
+    count: int
+
+
+@dataclass(frozen=True)
+class BudgetFact:
+    charges: Decimal
+    resources: Decimal
+
+
+@dataclass(frozen=True)
+class TeamFact:
+    fte: Decimal
+
+
+@dataclass(frozen=True)
+class DeclarationFact:
+    status: str  # "pending", "met", "not_met"
+    evidence: str
+
+
+@dataclass(frozen=True)
+class Facts:
+    """Everything the rules read, as plain values (no database)."""
+
+    poles: tuple[tuple[str, int], ...] = ()  # (name, number of partner organisations)
+    sites: tuple[SiteFact, ...] = ()
+    has_steering: bool = False
+    missing_first_circle: tuple[str, ...] = ()
+    steering_without_letter: tuple[str, ...] = ()
+    steering_organisations: int = 0
+    legal_form: str = ""
+    contributing_organisations: int = 0
+    territory_communes: int = 0
+    workshop_sessions: int = 0
+    narratives_missing: tuple[str, ...] = ()
+    narratives_total: int = 0
+    premises: PremisesFact | Unavailable = Unavailable("les locaux")
+    events: EventsFact | Unavailable = Unavailable("le programme d'événements")
+    budget: BudgetFact | Unavailable = Unavailable("le budget prévisionnel")
+    team: TeamFact | Unavailable = Unavailable("l'équipe")
+    declarations: dict[str, DeclarationFact] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Check:
+    status: str
+    evidence: str
+
+
+@dataclass(frozen=True)
+class Criterion:
+    """One line of the checklist; `fix` is the URL name of the page that fixes it ("" while
+    that page's app is not there yet)."""
+
+    key: str
+    title: str
+    source: str
+    fix: str
+    declaration: bool = False
+
+
+def _not_yet(source: Unavailable) -> Check:
+    return Check(AMBER, f"À compléter : {source.what} — le module de capacite qui les "
+                        "saisit arrive bientôt.")
+
+
+def _names(items: tuple[str, ...] | list[str], limit: int = 4) -> str:
+    shown = ", ".join(items[:limit])
+    return shown + (f" et {len(items) - limit} autre(s)" if len(items) > limit else "")
+
+
+# --- rules over the data ----------------------------------------------------------------------
+
+def poles_rule(f: Facts) -> Check:
+    """The label asks for 3 to 7 pôles de conseil; fewer is a project still being built."""
+    n = len(f.poles)
+    if POLES_MIN <= n <= POLES_MAX:
+        return Check(GREEN, f"{n} pôles de conseil : {_names([p for p, _ in f.poles], 7)}.")
+    if n == 0:
+        return Check(RED, "Aucun pôle de conseil défini.")
+    if n < POLES_MIN:
+        return Check(AMBER, f"{n} pôle(s) de conseil ; le label en demande au moins {POLES_MIN}.")
+    return Check(RED, f"{n} pôles de conseil ; le label en prévoit au plus {POLES_MAX}.")
+
+
+def multi_partner_rule(f: Facts) -> Check:
+    """Pôles run by several partners: the multi-partner team and the plurality of viewpoints."""
+    if not f.poles:
+        return Check(RED, "Aucun pôle de conseil, donc aucun partenaire pour les animer.")
+    alone = [name for name, count in f.poles if count == 0]
+    single = [name for name, count in f.poles if count == 1]
+    if alone:
+        return Check(RED, f"Pôle(s) sans partenaire pour l'animer : {_names(alone)}.")
+    if single:
+        return Check(AMBER, f"Pôle(s) animé(s) par un seul partenaire : {_names(single)}.")
+    return Check(GREEN, "Chaque pôle est animé par au moins deux partenaires.")
+
+
+def main_site_rule(f: Facts) -> Check:
+    """At least one "site" (a physical place with at least three pôles), the guide's minimum."""
+    sites = [s for s in f.sites if s.kind in ("main", "site")]
+    if not sites:
+        return Check(RED, "Aucun site Cité des métiers déclaré.")
+    warned = [s for s in sites if s.warning]
+    if warned:
+        return Check(AMBER, warned[0].warning or "")
+    return Check(GREEN, f"{len(sites)} site(s) offrant chacun au moins {POLES_MIN} pôles ; "
+                        f"{len(f.sites) - len(sites)} centre(s) associé(s) ou point(s) relais.")
+
+
+def hours_rule(f: Facts) -> Check:
+    """Opening hours set and suited to all publics: an evening or a Saturday for people at work."""
+    sites = [s for s in f.sites if s.kind in ("main", "site")]
+    open_sites = [s for s in sites if s.hours_per_week > 0]
+    if not open_sites:
+        return Check(RED, "Aucun horaire d'ouverture saisi pour un site.")
+    site = max(open_sites, key=lambda s: s.hours_per_week)
+    hours = f"{site.hours_per_week:g} h par semaine"
+    if site.saturday or site.evening:
+        extra = " et ".join(x for x, ok in (("le samedi", site.saturday),
+                                             ("en soirée", site.evening)) if ok)
+        return Check(GREEN, f"{site.name} : {hours}, ouvert {extra}.")
+    return Check(AMBER, f"{site.name} : {hours}, ni le samedi ni en soirée : les personnes en "
+                        "emploi y accèdent mal.")
+
+
+def steering_rule(f: Facts) -> Check:
+    """The first-circle institutions sit on the steering committee (guide, Phase 1)."""
+    if not f.has_steering:
+        return Check(RED, "Aucun comité de pilotage constitué.")
+    if f.missing_first_circle:
+        return Check(AMBER, "Absents du comité de pilotage : "
+                            f"{_names(list(f.missing_first_circle), 8)}.")
+    return Check(GREEN, "Toutes les institutions du premier cercle siègent au comité de "
+                        "pilotage.")
+
+
+def letters_rule(f: Facts) -> Check:
+    """Letters of intent received from the organisations of the steering committee."""
+    if f.steering_organisations == 0:
+        return Check(RED, "Aucune organisation au comité de pilotage : aucune lettre attendue.")
+    missing = f.steering_without_letter
+    received = f.steering_organisations - len(missing)
+    if not missing:
+        return Check(GREEN, f"Lettres d'intention reçues des {received} organisations du "
+                            "comité de pilotage.")
+    status = RED if received == 0 else AMBER
+    return Check(status, f"{received} lettre(s) reçue(s) sur {f.steering_organisations} ; "
+                         f"manquent : {_names(list(missing))}.")
+
+
+def legal_rule(f: Facts) -> Check:
+    """The dossier states the legal structure chosen."""
+    if f.legal_form:
+        return Check(GREEN, f"Structure juridique retenue : {f.legal_form}.")
+    return Check(RED, "Aucune structure juridique retenue.")
+
+
+def contributions_rule(f: Facts) -> Check:
+    """Resources pooled from partners, not a team recruited from scratch (guide, Phase 2)."""
+    n = f.contributing_organisations
+    if n >= 2:
+        return Check(GREEN, f"{n} partenaires mettent des ressources à disposition.")
+    if n == 1:
+        return Check(AMBER, "Un seul partenaire met des ressources à disposition.")
+    return Check(RED, "Aucune contribution de partenaire enregistrée.")
+
+
+def territory_rule(f: Facts) -> Check:
+    """The territory served is drawn (communes)."""
+    if f.territory_communes:
+        return Check(GREEN, f"Territoire de {f.territory_communes} communes.")
+    return Check(AMBER, "Le territoire d'intervention n'est pas encore délimité.")
+
+
+def workshops_rule(f: Facts) -> Check:
+    """The thematic workshops have met: the history the committee reads in the dossier."""
+    if f.workshop_sessions:
+        return Check(GREEN, f"{f.workshop_sessions} séance(s) d'ateliers thématiques tenue(s).")
+    return Check(AMBER, "Aucune séance d'atelier thématique enregistrée.")
+
+
+def premises_rule(f: Facts) -> Check:
+    if isinstance(f.premises, Unavailable):
+        return _not_yet(f.premises)
+    if not f.premises.identified:
+        return Check(RED, "Aucun local identifié.")
+    if not f.premises.has_plan:
+        return Check(AMBER, f"{f.premises.description} ; pas encore de plan d'aménagement.")
+    return Check(GREEN, f"{f.premises.description}, avec un plan d'aménagement.")
+
+
+def events_rule(f: Facts) -> Check:
+    """Collective events: information days, presentations of trades, meetings with employers."""
+    if isinstance(f.events, Unavailable):
+        return _not_yet(f.events)
+    if f.events.count:
+        return Check(GREEN, f"{f.events.count} événement(s) collectif(s) programmé(s).")
+    return Check(RED, "Aucun événement collectif programmé.")
+
+
+def budget_rule(f: Facts) -> Check:
+    """A provisional budget whose resources cover its charges."""
+    if isinstance(f.budget, Unavailable):
+        return _not_yet(f.budget)
+    gap = f.budget.resources - f.budget.charges
+    if f.budget.charges == 0:
+        return Check(RED, "Le budget prévisionnel n'a pas de charges.")
+    if gap >= 0:
+        return Check(GREEN, f"Budget équilibré : {f.budget.charges:,.0f} € de charges couverts."
+                     .replace(",", " "))
+    return Check(RED, f"Budget en déséquilibre : il manque {-gap:,.0f} € de ressources."
+                 .replace(",", " "))
+
+
+def team_rule(f: Facts) -> Check:
+    if isinstance(f.team, Unavailable):
+        return _not_yet(f.team)
+    if f.team.fte > 0:
+        return Check(GREEN, f"Équipe prévue : {f.team.fte:g} ETP.")
+    return Check(RED, "Aucun poste prévu dans l'équipe.")
+
+
+def narratives_rule(f: Facts) -> Check:
+    """The prose parts of the dossier are written."""
+    missing = f.narratives_missing
+    if not missing:
+        return Check(GREEN, f"Les {f.narratives_total} parties rédigées sont remplies.")
+    status = RED if len(missing) == f.narratives_total else AMBER
+    return Check(status, f"À rédiger : {_names(list(missing))}.")
+
+
+def declaration_check(f: Facts, key: str) -> Check:
+    """A principle the lead declares: green with evidence, amber until declared, red if not
+    met."""
+    d = f.declarations.get(key)
+    if d is None or d.status == "pending":
+        return Check(AMBER, "À déclarer, avec une preuve (texte, lien ou document).")
+    if d.status == "not_met":
+        return Check(RED, d.evidence or "Déclaré non respecté.")
+    if not d.evidence.strip():
+        return Check(AMBER, "Déclaré respecté, mais sans preuve.")
+    return Check(GREEN, d.evidence)
+
+
+RULES = {
+    "poles": poles_rule,
+    "multi_partner": multi_partner_rule,
+    "main_site": main_site_rule,
+    "hours": hours_rule,
+    "events": events_rule,
+    "steering": steering_rule,
+    "letters": letters_rule,
+    "territory": territory_rule,
+    "premises": premises_rule,
+    "contributions": contributions_rule,
+    "team": team_rule,
+    "legal": legal_rule,
+    "budget": budget_rule,
+    "workshops": workshops_rule,
+    "narratives": narratives_rule,
+}
+
+CRITERIA: tuple[Criterion, ...] = (
+    # The charter's principles (declared with evidence).
+    Criterion("free_access", "Accès libre, anonyme et gratuit, sans inscription ni "
+              "justification", CHARTER, "label:checklist", declaration=True),
+    Criterion("no_appointment", "Fonctionnement sans rendez-vous", SPECIFICATION,
+              "label:checklist", declaration=True),
+    Criterion("no_commerce", "Aucune activité commerciale, esprit de service public",
+              SPECIFICATION, "label:checklist", declaration=True),
+    Criterion("welcoming_space", "Espace ouvert, bien signalisé, ergonomique et chaleureux",
+              SPECIFICATION, "label:checklist", declaration=True),
+    Criterion("documentation", "Espaces de documentation (papier et informatique) en libre "
+              "accès", SPECIFICATION, "label:checklist", declaration=True),
+    Criterion("workspaces", "Espaces de travail individuels et collectifs", SPECIFICATION,
+              "label:checklist", declaration=True),
+    Criterion("all_publics", "Ouvert à tous les publics, tous les aspects de la vie "
+              "professionnelle", CHARTER, "label:checklist", declaration=True),
+    Criterion("advice_resources", "Interaction du conseil et des ressources", SPECIFICATION,
+              "label:checklist", declaration=True),
+    # The specification's criteria computed from the data.
+    Criterion("poles", "De 3 à 7 pôles de conseil", SPECIFICATION, "offer:poles"),
+    Criterion("multi_partner", "Pôles animés par plusieurs partenaires (pluralité des points "
+              "de vue)", SPECIFICATION, "offer:poles"),
+    Criterion("main_site", "Au moins un site offrant trois pôles", SPECIFICATION,
+              "offer:sites"),
+    Criterion("hours", "Horaires d'ouverture adaptés à tous les publics", SPECIFICATION,
+              "offer:sites"),
+    Criterion("events", "Journées collectives, rencontres et événements", SPECIFICATION, ""),
+    # The dossier's required contents.
+    Criterion("steering", "Institutions du premier cercle au comité de pilotage", DOSSIER,
+              "governance:bodies"),
+    Criterion("letters", "Lettres d'intention des partenaires du comité de pilotage", DOSSIER,
+              "partners:without_letter"),
+    Criterion("territory", "Périmètre d'intervention délimité", DOSSIER,
+              "territory:cite_territory"),
+    Criterion("premises", "Locaux identifiés et plan d'aménagement", DOSSIER, ""),
+    Criterion("contributions", "Ressources mutualisées des partenaires", DOSSIER,
+              "partners:organisations"),
+    Criterion("team", "Équipe et ressources humaines prévues", DOSSIER, ""),
+    Criterion("legal", "Structure juridique choisie", DOSSIER, "governance:legal"),
+    Criterion("budget", "Budget prévisionnel équilibré", DOSSIER, ""),
+    Criterion("workshops", "Ateliers thématiques tenus", DOSSIER, "governance:workshops"),
+    Criterion("narratives", "Parties rédigées du dossier", DOSSIER, "label:dossier"),
+)
+CRITERIA_BY_KEY = {c.key: c for c in CRITERIA}
+DECLARATION_KEYS = tuple(c.key for c in CRITERIA if c.declaration)
+
+
+@dataclass(frozen=True)
+class Result:
+    criterion: Criterion
+    check: Check
+
+
+def evaluate(f: Facts) -> list[Result]:
+    """Every criterion's status and evidence, in the checklist's order."""
+    return [
+        Result(c, declaration_check(f, c.key) if c.declaration else RULES[c.key](f))
+        for c in CRITERIA
+    ]
+
+
+def tally(results: list[Result]) -> dict[str, int]:
+    """How many criteria are green, amber and red (the home panel's summary)."""
+    counts = {GREEN: 0, AMBER: 0, RED: 0}
+    for r in results:
+        counts[r.check.status] += 1
+    return counts

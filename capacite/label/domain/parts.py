@@ -1,0 +1,178 @@
+"""The two dossiers' outlines, in the guide's words and order, and what each part needs.
+
+The dossier de demande de label projet follows the guide ("Le livrable : le dossier de demande de
+label projet"): a first chapter, "Présentation de la structure porteuse et du contexte
+d'émergence du projet", made of nine parts, then the annexes. The note d'opportunité (Phase 1,
+optional in the guide) takes the six themes the guide asks the porteur to argue before the
+sponsor decides to go on. The titles are kept verbatim: the label committee reads them against
+its own checklist.
+"""
+
+from dataclasses import dataclass
+
+OPPORTUNITY = "opportunity"
+LABEL_PROJET = "label_projet"
+KINDS = (OPPORTUNITY, LABEL_PROJET)
+FORMATS = ("pdf", "docx")
+
+KIND_TITLES = {
+    OPPORTUNITY: "Note d'opportunité",
+    LABEL_PROJET: "Dossier de demande de label projet",
+}
+
+PRESENTATION_TITLE = (
+    "Présentation de la structure porteuse et du contexte d'émergence du projet"
+)
+ANNEXES_TITLE = "Annexes"
+ANNEX_LETTERS_TITLE = "Les lettres de déclaration d'intention des partenaires"
+ANNEX_PLAN_TITLE = "Le plan prévisionnel d'aménagement des locaux"
+ANNEX_MINUTES_TITLE = "Les comptes rendus des ateliers thématiques"
+
+
+@dataclass(frozen=True)
+class Narrative:
+    """A prose part the project lead writes; `help` says what the committee expects in it."""
+
+    key: str
+    title: str
+    help: str
+
+
+@dataclass(frozen=True)
+class Part:
+    """One part of a dossier: its prose (narrative keys) and the data it shows (fact keys).
+
+    A fact key names a data source of `label/services.py`; the preview lists, per part, the
+    narratives still empty and the facts not available yet.
+    """
+
+    key: str
+    title: str
+    narratives: tuple[str, ...]
+    facts: tuple[str, ...]
+
+
+NARRATIVES: tuple[Narrative, ...] = (
+    Narrative("structure", "La structure porteuse",
+              "Qui porte le projet (institution, service, personnes), sa légitimité sur le "
+              "territoire, le porteur politique."),
+    Narrative("context", "Le contexte d'émergence du projet",
+              "L'historique des travaux conduits, les décisions prises, la construction "
+              "partenariale : d'où vient le projet et comment il a mûri."),
+    Narrative("diagnosis", "Contexte et diagnostic du territoire",
+              "Les besoins des publics, l'offre existante d'accueil, d'information et "
+              "d'orientation, ses limites."),
+    Narrative("why_here", "Pourquoi une Cité des métiers ici",
+              "La valeur ajoutée attendue pour les publics et pour les partenaires : « faire "
+              "mieux autrement et ensemble »."),
+    Narrative("premises_lead", "La piste de locaux",
+              "Les lieux envisagés, leur accessibilité, qui les mettrait à disposition."),
+    Narrative("opportunity_next", "Les suites proposées",
+              "Ce que le porteur politique est invité à décider, l'étude de faisabilité, le "
+              "calendrier."),
+    Narrative("partnership", "Récit de la dynamique partenariale",
+              "Comment les partenaires se sont mobilisés, les rencontres, les ateliers, les "
+              "points de résistance levés."),
+    Narrative("territory", "Le maillage territorial envisagé",
+              "Pourquoi ce périmètre, le rôle des sites, centres associés et points relais."),
+    Narrative("premises", "Le volet immobilier",
+              "Le degré d'avancement du volet immobilier ; si les locaux ne sont pas arrêtés, "
+              "les démarches effectuées et les étapes à venir."),
+    Narrative("offer", "Le projet d'offre de service",
+              "L'esprit de l'offre : pôles nommés selon les questions des usagers, "
+              "documentation en libre accès, événements."),
+    Narrative("operations", "L'organisation fonctionnelle",
+              "L'accueil, la circulation des usagers, la coordination des partenaires au "
+              "quotidien."),
+    Narrative("human_resources", "Les ressources humaines",
+              "La mutualisation des ressources des partenaires, les recrutements éventuels, "
+              "la formation des conseillers."),
+    Narrative("legal", "Gouvernance",
+              "Le rôle des instances, la place de chaque partenaire, le calendrier des statuts."),
+    Narrative("budget", "Viabilité économique",
+              "Les financements sollicités, leur degré d'engagement, le dispositif "
+              "d'évaluation proposé."),
+    Narrative("next_steps", "Les étapes vers le label fonctionnement",
+              "Ce qui reste à faire avant l'ouverture et le label fonctionnement."),
+)
+NARRATIVE_KEYS = tuple(n.key for n in NARRATIVES)
+NARRATIVE_BY_KEY = {n.key: n for n in NARRATIVES}
+
+# The label projet: the presentation chapter's own prose, then the guide's nine parts in order.
+PRESENTATION = Part("presentation", PRESENTATION_TITLE, ("structure", "context"), ("territory",))
+LABEL_PARTS: tuple[Part, ...] = (
+    Part("partnership", "La dynamique partenariale du projet", ("partnership",),
+         ("partners", "steering", "letters", "workshops")),
+    Part("territory", "Le périmètre d'intervention et le schéma/maillage territorial envisagé "
+         "(site, réseau de sites, centres associés, points relais)", ("territory",),
+         ("territory", "sites")),
+    Part("premises", "Les locaux", ("premises",), ("premises",)),
+    Part("offer", "Le projet d'offre de service : nom des pôles de conseil, couverture "
+         "partenariale, programme événementiel", ("offer",), ("poles", "coverage", "events")),
+    Part("operations", "Le schéma de fonctionnement : horaires d'ouverture, organisation "
+         "fonctionnelle, composition des structures de coordination et leurs règles de "
+         "fonctionnement", ("operations",), ("hours", "bodies")),
+    Part("human_resources", "Les Ressources Humaines", ("human_resources",),
+         ("contributions", "team")),
+    Part("legal", "Le choix de la structure juridique et gouvernance", ("legal",),
+         ("legal",)),
+    Part("budget", "Le budget prévisionnel et validité économique du projet", ("budget",),
+         ("budget",)),
+    Part("next_steps", "Les étapes de travail en vue du label fonctionnement", ("next_steps",),
+         ("roadmap",)),
+)
+
+OPPORTUNITY_PARTS: tuple[Part, ...] = (
+    Part("diagnosis", "Contexte et diagnostic", ("diagnosis",), ("territory",)),
+    Part("actors", "Carte des acteurs et positions", (), ("partners", "coverage")),
+    Part("sponsor", "Portage politique et comité de pilotage", ("structure",), ("steering",)),
+    Part("premises_lead", "Piste de locaux", ("premises_lead",), ()),
+    Part("why_here", "Pourquoi une Cité des métiers ici", ("why_here",), ()),
+    Part("opportunity_next", "Prochaines étapes", ("opportunity_next",), ("roadmap",)),
+)
+
+
+def parts_of(kind: str) -> tuple[Part, ...]:
+    """Every part of the dossier `kind`, in order (the presentation opens the label projet)."""
+    if kind == OPPORTUNITY:
+        return OPPORTUNITY_PARTS
+    if kind == LABEL_PROJET:
+        return (PRESENTATION, *LABEL_PARTS)
+    raise ValueError(f"Type de dossier inconnu : « {kind} » (attendu : {', '.join(KINDS)}).")
+
+
+def narratives_of(kind: str) -> tuple[str, ...]:
+    """The narrative keys a dossier uses, each once, in the order of its parts."""
+    seen: list[str] = []
+    for part in parts_of(kind):
+        seen.extend(k for k in part.narratives if k not in seen)
+    return tuple(seen)
+
+
+@dataclass(frozen=True)
+class PartReadiness:
+    """What the preview shows for one part before generating."""
+
+    part: Part
+    missing_narratives: tuple[str, ...]
+    missing_facts: tuple[tuple[str, str], ...]  # (fact key, why it is missing)
+
+    @property
+    def complete(self) -> bool:
+        return not self.missing_narratives and not self.missing_facts
+
+
+def readiness(kind: str, *, filled: set[str], gaps: dict[str, str]) -> list[PartReadiness]:
+    """Part by part, the empty narratives and the facts with a gap.
+
+    `filled` holds the narrative keys with text; `gaps` maps a fact key to why it is missing
+    (a fact absent from `gaps` is available). Pure, so the preview and the tests agree.
+    """
+    return [
+        PartReadiness(
+            part,
+            tuple(k for k in part.narratives if k not in filled),
+            tuple((f, gaps[f]) for f in part.facts if f in gaps),
+        )
+        for part in parts_of(kind)
+    ]

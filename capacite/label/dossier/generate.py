@@ -1,0 +1,58 @@
+"""One code path for every dossier generation: the background job and the `dossier` command."""
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.utils import timezone
+from django.utils.text import slugify
+
+from capacite.core.models import Cite
+from capacite.label.domain.parts import FORMATS, KINDS
+from capacite.label.dossier.content import build
+from capacite.label.dossier.render_docx import render_docx
+from capacite.label.dossier.render_pdf import render_pdf
+
+
+class DossierError(ValueError):
+    """A request for a dossier that cannot be generated (unknown kind or format)."""
+
+
+@dataclass(frozen=True)
+class Generated:
+    content: bytes
+    filename: str
+    pages: int | None  # PDF only
+    seconds: float
+    unreadable: tuple[str, ...]  # annexed files that could not be read
+
+    def data(self) -> dict:
+        return {"pages": self.pages, "seconds": round(self.seconds, 2),
+                "unreadable": list(self.unreadable)}
+
+
+def filename_for(cite: Cite, kind: str, fmt: str) -> str:
+    prefix = "note-opportunite" if kind == "opportunity" else "dossier-label-projet"
+    return f"{prefix}-{slugify(cite.slug)}-{timezone.localdate():%Y-%m-%d}.{fmt}"
+
+
+def generate(cite: Cite, *, kind: str, fmt: str,
+             progress: Callable[[int, str], None] | None = None) -> Generated:
+    """Build and render one dossier. Call inside the Cité's scope."""
+    if kind not in KINDS:
+        raise DossierError(f"Type de dossier inconnu : « {kind} » (attendu : "
+                           f"{' ou '.join(KINDS)}).")
+    if fmt not in FORMATS:
+        raise DossierError(f"Format inconnu : « {fmt} » (attendu : {' ou '.join(FORMATS)}).")
+    report = progress or (lambda _p, _m: None)
+    started = time.perf_counter()
+    dossier = build(cite, kind, report)
+    report(85, "Mise en page")
+    if fmt == "pdf":
+        result = render_pdf(dossier)
+        content, pages, unreadable = result.content, result.pages, result.unreadable
+    else:
+        content, pages, unreadable = render_docx(dossier), None, ()
+    report(100, "Terminé")
+    return Generated(content, filename_for(cite, kind, fmt), pages,
+                     time.perf_counter() - started, unreadable)

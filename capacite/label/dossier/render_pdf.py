@@ -1,0 +1,99 @@
+"""The dossier as PDF: an HTML template rendered by WeasyPrint (cover, table of contents with
+page numbers, running headers, the screens' SVG charts), then the partners' PDF letters
+appended with pypdf."""
+
+import base64
+import io
+import mimetypes
+import re
+from dataclasses import dataclass
+
+from django.template.loader import render_to_string
+
+from capacite.label.dossier.blocks import Attachment, Chart, Dossier, Heading
+
+
+@dataclass(frozen=True)
+class PdfResult:
+    content: bytes
+    pages: int
+    appended: int  # PDF letters appended
+    unreadable: tuple[str, ...]  # titles of attachments pypdf could not read
+
+
+def _data_uri(path: str) -> str:
+    mime = mimetypes.guess_type(path)[0] or "application/octet-stream"
+    with open(path, "rb") as f:
+        return f"data:{mime};base64,{base64.b64encode(f.read()).decode()}"
+
+
+def _own_ids(svg: str, prefix: str) -> str:
+    """Prefix an SVG's ids and their references: two matplotlib charts in one document use the
+    same ids, which would make one chart's clip paths point into the other."""
+    svg = re.sub(r'\bid="([^"]+)"', rf'id="{prefix}-\1"', svg)
+    svg = re.sub(r'(xlink:href|href)="#([^"]+)"', rf'\1="#{prefix}-\2"', svg)
+    svg = re.sub(r'url\(#([^)]+)\)', rf'url(#{prefix}-\1)', svg)
+    return re.sub(r'aria-labelledby="([^"]+)"', rf'aria-labelledby="{prefix}-\1"', svg)
+
+
+def short_title(text: str) -> str:
+    """A part's title up to its colon or parenthesis, for the running header."""
+    return text.split(" :")[0].split(" (")[0]
+
+
+def css_string(text: str) -> str:
+    """`text` as the inside of a CSS string in a <style> element (quotes, backslashes and "<"
+    escaped; HTML entities would be printed as such there)."""
+    return (text.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3c ")
+            .replace("\n", " "))
+
+
+def render_html(dossier: Dossier) -> str:
+    """The dossier's HTML; images are inlined, so nothing is fetched while rendering."""
+    blocks = []
+    seen_part = False
+    for block in dossier.blocks:
+        if isinstance(block, Chart):
+            blocks.append({"type": "chart", "caption": block.caption,
+                           "svg": _own_ids(block.svg, f"chart{len(blocks)}")})
+        elif isinstance(block, Attachment):
+            blocks.append({"type": "attachment", "title": block.title,
+                           "data_uri": _data_uri(block.path)})
+        elif isinstance(block, Heading) and block.level <= 2:
+            # Each part of the first chapter starts a page, except the first after the chapter.
+            blocks.append({**block.__dict__, "part_break": seen_part and block.level == 2,
+                           "short": short_title(block.text)})
+            seen_part = block.level == 2
+        else:
+            blocks.append(block)
+    toc = [h for h in dossier.headings() if h.level <= 2]
+    return render_to_string("label/dossier_pdf.html", {
+        "dossier": {**dossier.__dict__, "blocks": blocks}, "toc": toc,
+        "css_title": css_string(dossier.title),
+        "css_footer": css_string(f"{dossier.cite_name} — {dossier.generated}")})
+
+
+def render_pdf(dossier: Dossier) -> PdfResult:
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.errors import PyPdfError
+    from weasyprint import HTML
+
+    main = HTML(string=render_html(dossier)).write_pdf()
+    pdfs = [a for a in dossier.attachments if a.kind == "pdf"]
+    if not pdfs:
+        return PdfResult(main, len(PdfReader(io.BytesIO(main)).pages), 0, ())
+    writer = PdfWriter()
+    writer.append(io.BytesIO(main))
+    appended, unreadable = 0, []
+    for attachment in pdfs:
+        try:
+            reader = PdfReader(attachment.path)
+            start = len(writer.pages)
+            writer.append(reader)
+            writer.add_outline_item(title=attachment.title, page_number=start)
+            appended += 1
+        except (PyPdfError, OSError, ValueError):
+            unreadable.append(attachment.title)
+    out = io.BytesIO()
+    writer.write(out)
+    return PdfResult(out.getvalue(), len(writer.pages), appended, tuple(unreadable))

@@ -1,0 +1,42 @@
+"""`capacite dossier --cite SLUG --kind opportunity|label_projet --format pdf|docx --out FILE`:
+the same generation as the background job, run synchronously in the terminal."""
+
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from django_scopes import scope
+
+from capacite.core.models import Cite
+from capacite.label.domain.parts import FORMATS, KINDS
+from capacite.label.dossier.generate import DossierError, generate
+
+
+class Command(BaseCommand):
+    help = "Génère la note d'opportunité ou le dossier de demande de label projet d'une Cité."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--cite", required=True, metavar="SLUG",
+                            help="Identifiant de la Cité (par exemple rivemont).")
+        parser.add_argument("--kind", required=True, choices=KINDS,
+                            help="opportunity (note d'opportunité) ou label_projet.")
+        parser.add_argument("--format", required=True, choices=FORMATS, dest="fmt")
+        parser.add_argument("--out", required=True, type=Path, metavar="FICHIER",
+                            help="Fichier à écrire (remplacé s'il existe).")
+
+    def handle(self, *args, cite: str, kind: str, fmt: str, out: Path, **options):
+        found = Cite.objects.filter(slug=cite).first()
+        if found is None:
+            known = ", ".join(Cite.objects.order_by("slug").values_list("slug", flat=True))
+            raise CommandError(f"Aucune Cité « {cite} ». Cités connues : {known or 'aucune'}.")
+        if not out.parent.is_dir():
+            raise CommandError(f"Le dossier « {out.parent} » n'existe pas : rien n'a été écrit.")
+        try:
+            with scope(cite=found):
+                result = generate(found, kind=kind, fmt=fmt)
+        except DossierError as exc:
+            raise CommandError(str(exc)) from exc
+        out.write_bytes(result.content)
+        pages = f", {result.pages} pages" if result.pages else ""
+        self.stdout.write(f"{out} écrit{pages}, en {result.seconds:.1f} s.")
+        for title in result.unreadable:
+            self.stderr.write(f"Annexe illisible, non jointe : {title}")

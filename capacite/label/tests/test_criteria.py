@@ -1,0 +1,112 @@
+"""The checklist's rules and the dossier preview, as pure functions (no database)."""
+
+from decimal import Decimal
+
+from capacite.label.domain import criteria as c
+from capacite.label.domain.parts import LABEL_PARTS, LABEL_PROJET, PRESENTATION, readiness
+
+SITE = c.SiteFact("Site de la Halle", "main", 5, 35.0, saturday=True, evening=False,
+                  warning=None)
+
+
+def statuses(facts: c.Facts) -> dict[str, str]:
+    return {r.criterion.key: r.check.status for r in c.evaluate(facts)}
+
+
+def test_an_empty_cite_is_red_where_nothing_exists_and_amber_where_apps_are_missing():
+    found = statuses(c.Facts())
+    assert found == {
+        "free_access": "amber", "no_appointment": "amber", "no_commerce": "amber",
+        "welcoming_space": "amber", "documentation": "amber", "workspaces": "amber",
+        "all_publics": "amber", "advice_resources": "amber",
+        "poles": "red", "multi_partner": "red", "main_site": "red", "hours": "red",
+        "events": "amber", "steering": "red", "letters": "red", "territory": "amber",
+        "premises": "amber", "contributions": "red", "team": "amber", "legal": "red",
+        "budget": "amber", "workshops": "amber", "narratives": "green",
+    }
+
+
+def test_poles_between_three_and_seven():
+    assert c.poles_rule(c.Facts(poles=(("A", 2),) * 2)).status == "amber"
+    assert c.poles_rule(c.Facts(poles=(("A", 2),) * 3)).status == "green"
+    assert c.poles_rule(c.Facts(poles=(("A", 2),) * 7)).status == "green"
+    eight = c.poles_rule(c.Facts(poles=(("A", 2),) * 8))
+    assert eight == c.Check("red", "8 pôles de conseil ; le label en prévoit au plus 7.")
+
+
+def test_a_pole_run_by_one_partner_is_amber_and_one_without_any_is_red():
+    assert c.multi_partner_rule(c.Facts(poles=(("Emploi", 2), ("Orientation", 1)))) == \
+        c.Check("amber", "Pôle(s) animé(s) par un seul partenaire : Orientation.")
+    assert c.multi_partner_rule(c.Facts(poles=(("Emploi", 0), ("Orientation", 1)))) == \
+        c.Check("red", "Pôle(s) sans partenaire pour l'animer : Emploi.")
+
+
+def test_hours_need_an_evening_or_a_saturday():
+    assert c.hours_rule(c.Facts(sites=(SITE,))) == c.Check(
+        "green", "Site de la Halle : 35 h par semaine, ouvert le samedi.")
+    office_hours = c.SiteFact("Site", "main", 5, 35.0, saturday=False, evening=False,
+                              warning=None)
+    assert c.hours_rule(c.Facts(sites=(office_hours,))).status == "amber"
+    relay_only = c.SiteFact("Relais", "relay", 0, 4.0, saturday=True, evening=True, warning=None)
+    assert c.hours_rule(c.Facts(sites=(relay_only,))).status == "red"
+
+
+def test_steering_committee_and_letters():
+    assert c.steering_rule(c.Facts(has_steering=True, missing_first_circle=("Région",))) == \
+        c.Check("amber", "Absents du comité de pilotage : Région.")
+    assert c.steering_rule(c.Facts(has_steering=True)).status == "green"
+    assert c.letters_rule(c.Facts(steering_organisations=3,
+                                  steering_without_letter=("CCI", "Région"))) == \
+        c.Check("amber", "1 lettre(s) reçue(s) sur 3 ; manquent : CCI, Région.")
+    assert c.letters_rule(c.Facts(steering_organisations=2,
+                                  steering_without_letter=("CCI", "Région"))).status == "red"
+    assert c.letters_rule(c.Facts(steering_organisations=2)).status == "green"
+
+
+def test_budget_balanced_once_the_planning_app_gives_it():
+    assert c.budget_rule(c.Facts()).evidence.startswith("À compléter : le budget prévisionnel")
+    balanced = c.BudgetFact(charges=Decimal("300000"), resources=Decimal("300000"))
+    assert c.budget_rule(c.Facts(budget=balanced)).status == "green"
+    short = c.BudgetFact(charges=Decimal("300000"), resources=Decimal("280000"))
+    assert c.budget_rule(c.Facts(budget=short)) == c.Check(
+        "red", "Budget en déséquilibre : il manque 20 000 € de ressources.")
+
+
+def test_a_declaration_needs_evidence_to_be_green():
+    def check(status, evidence):
+        facts = c.Facts(declarations={"free_access": c.DeclarationFact(status, evidence)})
+        return c.declaration_check(facts, "free_access").status
+
+    assert check("pending", "") == "amber"
+    assert check("met", "  ") == "amber"
+    assert check("met", "Règlement intérieur adopté.") == "green"
+    assert check("not_met", "") == "red"
+
+
+def test_tally_counts_each_colour():
+    results = c.evaluate(c.Facts())
+    assert c.tally(results) == {"green": 1, "amber": 14, "red": 8}
+
+
+def test_readiness_lists_part_by_part_what_is_missing():
+    parts = readiness(LABEL_PROJET, filled={"structure", "context", "partnership"},
+                      gaps={"premises": "les locaux (module de capacite à venir)"})
+    assert [p.part for p in parts] == [PRESENTATION, *LABEL_PARTS]
+    assert parts[0].complete and parts[1].complete
+    premises = parts[3]
+    assert premises.missing_narratives == ("premises",)
+    assert premises.missing_facts == (("premises", "les locaux (module de capacite à venir)"),)
+
+
+def test_the_nine_parts_are_the_guides_in_its_order():
+    assert [p.title.split(" :")[0].split(" (")[0] for p in LABEL_PARTS] == [
+        "La dynamique partenariale du projet",
+        "Le périmètre d'intervention et le schéma/maillage territorial envisagé",
+        "Les locaux",
+        "Le projet d'offre de service",
+        "Le schéma de fonctionnement",
+        "Les Ressources Humaines",
+        "Le choix de la structure juridique et gouvernance",
+        "Le budget prévisionnel et validité économique du projet",
+        "Les étapes de travail en vue du label fonctionnement",
+    ]

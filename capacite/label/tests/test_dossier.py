@@ -1,0 +1,95 @@
+"""The dossiers generated from the demo data, read back as text (pdftotext) and as DOCX."""
+
+import io
+import subprocess
+from datetime import date
+
+import pytest
+from django.core.files.base import ContentFile
+from django.core.management import call_command
+from django_scopes import scope
+
+from capacite.core.demo import build_demo
+from capacite.core.models import Cite
+from capacite.label.domain.parts import ANNEXES_TITLE, LABEL_PARTS, PRESENTATION
+from capacite.label.dossier.generate import generate
+
+HEADINGS = [f"1. {PRESENTATION.title}",
+            *[f"1.{i} {p.title}" for i, p in enumerate(LABEL_PARTS, start=1)],
+            f"2. {ANNEXES_TITLE}"]
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.replace("\u00ad", "").split())
+
+
+@pytest.mark.django_db
+def test_the_demo_label_projet_dossier_has_the_nine_parts_in_order_in_pdf_and_docx(tmp_path):
+    from docx import Document
+
+    build_demo(password="demo", today=date(2026, 11, 25))
+    pdf = tmp_path / "dossier.pdf"
+    call_command("dossier", cite="rivemont", kind="label_projet", fmt="pdf", out=pdf)
+    pages = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, check=True,
+                           text=True).stdout.split("\f")
+    text = _flat(" ".join(pages))
+    toc = _flat(pages[1])
+    toc = toc[toc.index("Sommaire"):]
+    assert [toc.find(_flat(h)) for h in HEADINGS] == sorted(toc.find(_flat(h)) for h in HEADINGS)
+    body = _flat(" ".join(pages[2:]))  # past the cover and the table of contents
+    positions = [body.find(_flat(h)) for h in HEADINGS]
+    assert -1 not in positions, [h for h, p in zip(HEADINGS, positions, strict=True) if p < 0]
+    assert positions == sorted(positions)
+    assert "Les lettres de déclaration d'intention des partenaires" in text
+    assert "Le plan prévisionnel d'aménagement des locaux" in text
+    assert "À rédiger" not in text  # the demo's prose is complete
+
+    docx = tmp_path / "dossier.docx"
+    call_command("dossier", cite="rivemont", kind="label_projet", fmt="docx", out=docx)
+    document = Document(io.BytesIO(docx.read_bytes()))
+    headings = [p.text for p in document.paragraphs if p.style.name in ("Heading 1",
+                                                                        "Heading 2")]
+    assert [h for h in headings if h in HEADINGS] == HEADINGS
+    assert document.tables  # real tables, not text
+
+
+def _letter_pdf() -> bytes:
+    from weasyprint import HTML
+
+    return HTML(string="<p>Lettre de la Région Alpha</p>").write_pdf()
+
+
+@pytest.mark.django_db
+def test_a_partners_pdf_letter_is_appended_after_the_dossier(world, tmp_path):
+    from capacite.partners.models import Commitment, Organisation
+
+    cite = world.cite
+    with scope(cite=cite):
+        before = generate(cite, kind="opportunity", fmt="pdf")
+        region = Organisation.objects.create(cite=cite, name="Région Alpha", kind="first_circle")
+        letter = Commitment(cite=cite, organisation=region, kind="letter_of_intent",
+                            status="received", dated=date(2026, 10, 1),
+                            filename="lettre-region.pdf")
+        letter.file.save("lettre.pdf", ContentFile(_letter_pdf()), save=True)
+        after = generate(cite, kind="label_projet", fmt="pdf")
+    assert before.pages and after.pages
+    out = tmp_path / "d.pdf"
+    out.write_bytes(after.content)
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, check=True,
+                          text=True).stdout
+    last_page = text.split("\f")[after.pages - 1]
+    assert after.unreadable == ()
+    assert "Lettre de la Région Alpha" in last_page
+    assert "lettre-region.pdf" in text  # listed in the annex table
+    assert Cite.objects.count() == 2
+
+
+@pytest.mark.django_db
+def test_an_unknown_cite_is_refused_in_french_and_nothing_is_written(world, tmp_path):
+    from django.core.management.base import CommandError
+
+    expected = "Aucune Cité « nulle-part ». Cités connues : alpha, beta."
+    with pytest.raises(CommandError, match=expected):
+        call_command("dossier", cite="nulle-part", kind="label_projet", fmt="pdf",
+                     out=tmp_path / "x.pdf")
+    assert not (tmp_path / "x.pdf").exists()

@@ -1,0 +1,89 @@
+"""The narrative editor (concurrency, history), the declarations and the checklist page."""
+
+import pytest
+from django.urls import reverse
+from django_scopes import scope
+
+from capacite.core.models import Role
+from capacite.label.models import Declaration, NarrativeText
+from capacite.label.services import ensure_rows
+
+
+@pytest.fixture
+def lead(client, world):
+    client.force_login(world.users[Role.PROJECT_LEAD])
+    with scope(cite=world.cite):
+        ensure_rows(world.cite)
+    return client
+
+
+def _narrative(world, key="context"):
+    with scope(cite=world.cite):
+        return NarrativeText.objects.get(key=key)
+
+
+@pytest.mark.django_db
+def test_two_people_editing_the_same_part_the_second_is_refused_and_keeps_the_text(lead,
+                                                                                    world):
+    narrative = _narrative(world)
+    url = reverse("label:narrative_edit", kwargs={"cite_slug": "alpha",
+                                                  "narrative_id": narrative.pk})
+    first = lead.post(url, {"text": "Version de Camille.", "version": narrative.version})
+    assert first.status_code == 302
+    second = lead.post(url, {"text": "Version de Marc.", "version": narrative.version})
+    assert second.status_code == 200
+    content = second.content.decode()
+    assert "Quelqu&#x27;un a enregistré cette fiche pendant que vous la modifiiez." in content
+    assert "Version de Marc." in content  # what the second person typed is still there
+    saved = _narrative(world)
+    assert saved.text == "Version de Camille."
+    assert saved.version == narrative.version + 1
+    assert [h.text for h in saved.history.all()] == ["Version de Camille."]
+
+
+@pytest.mark.django_db
+def test_the_preview_shows_what_is_missing_part_by_part(lead, world):
+    narrative = _narrative(world, "premises")
+    lead.post(reverse("label:narrative_edit", kwargs={"cite_slug": "alpha",
+                                                      "narrative_id": narrative.pk}),
+              {"text": "Un plateau de 600 m².", "version": narrative.version})
+    page = lead.get(reverse("label:dossier", kwargs={"cite_slug": "alpha"})).content.decode()
+    assert "Un plateau de 600 m²." in page
+    assert "les locaux (module de capacite à venir)" in page
+    assert "à rédiger" in page
+
+
+@pytest.mark.django_db
+def test_a_declaration_met_needs_evidence_then_turns_green(lead, world):
+    with scope(cite=world.cite):
+        declaration = Declaration.objects.get(key="no_appointment")
+    url = reverse("label:declaration_edit", kwargs={"cite_slug": "alpha",
+                                                    "declaration_id": declaration.pk})
+    refused = lead.post(url, {"status": "met", "evidence": "", "link": "",
+                              "version": declaration.version})
+    assert "Dites ce qui montre que le principe est respecté" in refused.content.decode()
+    lead.post(url, {"status": "met", "evidence": "Permanences sans rendez-vous.", "link": "",
+                    "version": declaration.version})
+    page = lead.get(reverse("label:checklist", kwargs={"cite_slug": "alpha"})).content.decode()
+    row = page[page.index('id="critere-no_appointment"'):]
+    row = row[:row.index("</tr>")]
+    assert "rag-green" in row and "Permanences sans rendez-vous." in row
+
+
+@pytest.mark.django_db
+def test_generating_queues_a_dossier_job_whose_file_is_the_dossier(lead, world):
+    from capacite.jobs.models import Job
+    from capacite.jobs.testing import run_pending_jobs
+
+    response = lead.post(reverse("label:generate", kwargs={"cite_slug": "alpha"}),
+                         {"kind": "opportunity", "format": "docx"})
+    with scope(cite=world.cite):
+        job = Job.objects.get(kind="dossier")
+    assert response["Location"] == job.get_absolute_url()
+    assert job.params["kind"] == "opportunity" and job.params["format"] == "docx"
+    run_pending_jobs()
+    job.refresh_from_db()
+    assert job.status == "done", job.error
+    assert job.result_name.startswith("note-opportunite-alpha-") and job.result_name.endswith(
+        ".docx")
+    assert len(job.result_sha256) == 64
