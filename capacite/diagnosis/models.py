@@ -56,7 +56,7 @@ class Indicator(Versioned):
 class Narrative(Versioned):
     """What the figures of one theme say, written by the project team."""
 
-    cite = models.ForeignKey(Cite, on_delete=models.CASCADE, related_name="narratives")
+    cite = models.ForeignKey(Cite, on_delete=models.CASCADE, related_name="diagnosis_narratives")
     theme = models.CharField(_("thème"), max_length=20, choices=Theme.choices)
     text = models.TextField(_("analyse"), blank=True)
 

@@ -25,7 +25,7 @@ class NarrativeText(Versioned):
     every wording, since partners argue about them.
     """
 
-    cite = models.ForeignKey(Cite, on_delete=models.CASCADE, related_name="narratives")
+    cite = models.ForeignKey(Cite, on_delete=models.CASCADE, related_name="label_narratives")
     key = models.CharField(_("partie"), max_length=30,
                            choices=[(n.key, n.title) for n in NARRATIVES])
     text = models.TextField(_("texte"), blank=True,

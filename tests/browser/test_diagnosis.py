@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from capacite.core.models import Cite
 from capacite.diagnosis.models import Indicator
-from tests.browser.conftest import login
+from tests.browser.conftest import login, open_from_menu
 
 pytestmark = pytest.mark.browser
 
@@ -37,8 +37,7 @@ def test_the_project_lead_imports_indicators_and_reads_the_diagnosis_and_premise
         before = Indicator.objects.count()
     login(page, "porteur")
     page.goto("/c/rivemont/")
-    page.get_by_role("navigation", name="Navigation principale").get_by_role(
-        "link", name="Diagnostic").click()
+    open_from_menu(page, "Diagnostic")
     expect(page.locator("#theme-employment").get_by_role(
         "link", name="Taux de chômage", exact=True)).to_have_count(1)
     axe.check(page, "40-diagnostic")
@@ -85,16 +84,14 @@ def test_the_project_lead_imports_indicators_and_reads_the_diagnosis_and_premise
     expect(H1(page)).to_have_text("Modifier l'indicateur")
     axe.check(page, "44-diagnostic-indicateur")
 
-    page.get_by_role("navigation", name="Navigation principale").get_by_role(
-        "link", name="Offre existante").click()
+    open_from_menu(page, "Offre existante")
     expect(page.locator("table.offer-map tbody tr")).to_have_count(8)
     axe.check(page, "45-offre-existante")
     page.get_by_role("row", name="CIO de Rivemont").get_by_role("link").click()
     expect(H1(page)).to_have_text("Offre existante : CIO de Rivemont")
     axe.check(page, "46-offre-existante-acteur")
 
-    page.get_by_role("navigation", name="Navigation principale").get_by_role(
-        "link", name="Locaux").click()
+    open_from_menu(page, "Locaux")
     assert page.locator("#programme-besoin").inner_text() == "598 m²"
     first = page.locator("table.candidates tbody tr").first
     assert "Ancienne halle aux grains" in first.inner_text()

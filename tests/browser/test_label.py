@@ -5,7 +5,7 @@ import pytest
 from django_scopes import scope
 
 from capacite.core.models import Cite
-from tests.browser.conftest import login
+from tests.browser.conftest import login, open_from_menu
 
 pytestmark = pytest.mark.browser
 
@@ -27,8 +27,7 @@ def test_the_project_lead_generates_the_label_projet_dossier_through_the_job_pag
     assert "À compléter" in page.locator("#critere-budget").inner_text()
     axe.check(page, "71-criteres-label")
 
-    page.get_by_role("navigation", name="Navigation principale").get_by_role(
-        "link", name="Dossiers du label").click()
+    open_from_menu(page, "Dossiers du label")
     page.get_by_role("link",
                      name="Modifier : Les étapes vers le label fonctionnement").first.click()
     page.get_by_label("Texte").fill("Vote des statuts en mars, ouverture en septembre.")

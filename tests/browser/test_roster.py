@@ -7,7 +7,7 @@ from django_scopes import scope
 from capacite.core.models import Cite
 from capacite.jobs.testing import run_pending_jobs
 from capacite.staffing.models import RosterRun
-from tests.browser.conftest import login
+from tests.browser.conftest import login, open_from_menu
 
 pytestmark = pytest.mark.browser
 
@@ -26,8 +26,7 @@ def test_two_locked_services_survive_a_resolve(page, demo, axe, settings):
     assert page.get_by_label("Nom").input_value() == "Inès Fontvieille"
     axe.check(page, "62-membre")
 
-    page.get_by_role("navigation", name="Navigation principale").get_by_role(
-        "link", name="Plannings").click()
+    open_from_menu(page, "Plannings")
     axe.check(page, "63-plannings")
     page.get_by_role("link", name="Cité des métiers de Valombre — site principal").click()
     axe.check(page, "64-besoins")

@@ -120,7 +120,7 @@ class Migration(migrations.Migration):
                 ('version', models.PositiveIntegerField(default=1, editable=False, verbose_name='version')),
                 ('theme', models.CharField(choices=[('economy', 'Économie'), ('employment', 'Emploi'), ('publics', 'Publics'), ('training', 'Offre de formation')], max_length=20, verbose_name='thème')),
                 ('text', models.TextField(blank=True, verbose_name='analyse')),
-                ('cite', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='narratives', to='core.cite')),
+                ('cite', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='diagnosis_narratives', to='core.cite')),
             ],
             options={
                 'verbose_name': "analyse d'un thème",

@@ -97,7 +97,7 @@ class Migration(migrations.Migration):
                 ('key', models.CharField(choices=[('structure', 'La structure porteuse'), ('context', "Le contexte d'émergence du projet"), ('diagnosis', 'Contexte et diagnostic du territoire'), ('why_here', 'Pourquoi une Cité des métiers ici'), ('premises_lead', 'La piste de locaux'), ('opportunity_next', 'Les suites proposées'), ('partnership', 'Récit de la dynamique partenariale'), ('territory', 'Le maillage territorial envisagé'), ('premises', 'Le volet immobilier'), ('offer', "Le projet d'offre de service"), ('operations', "L'organisation fonctionnelle"), ('human_resources', 'Les ressources humaines'), ('legal', 'Gouvernance'), ('budget', 'Viabilité économique'), ('next_steps', 'Les étapes vers le label fonctionnement')], max_length=30, verbose_name='partie')),
                 ('text', models.TextField(blank=True, help_text='Paragraphes séparés par une ligne vide.', verbose_name='texte')),
                 ('updated_at', models.DateTimeField(auto_now=True, verbose_name='modifié le')),
-                ('cite', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='narratives', to='core.cite')),
+                ('cite', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='label_narratives', to='core.cite')),
                 ('updated_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='modifié par')),
             ],
             options={
