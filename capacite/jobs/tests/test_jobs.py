@@ -76,11 +76,11 @@ def test_the_job_page_shows_progress_then_the_download_with_its_hash(world):
     job = start_job(cite=world.cite, kind="test_directeur", params={"return_url": "/c/alpha/"})
     director = client_for(world.users[Role.DIRECTOR])
     page = director.get(job.get_absolute_url()).content.decode()
-    assert '<meta http-equiv="refresh" content="2">' in page
+    assert 'data-auto-refresh="2"' in page and "capacite/refresh.js" in page
     assert 'value="0"' in page and "en attente" in page
     run_pending_jobs()
     page = director.get(job.get_absolute_url()).content.decode()
-    assert "refresh" not in page
+    assert "data-auto-refresh" not in page and "refresh.js" not in page
     assert "Télécharger rapport.pdf" in page
     assert hashlib.sha256(b"%PDF-1.7 rapport").hexdigest() in page
     assert 'href="/c/alpha/"' in page
