@@ -39,10 +39,11 @@ def test_the_demo_builds_two_cites_with_every_role(capsys):
         ("directeur", "valombre", "director"),
         ("elu", "rivemont", "sponsor"),
         ("partenaire", "rivemont", "partner"),
+        ("partenaire2", "valombre", "partner"),
         ("porteur", "rivemont", "project_lead"),
         ("porteur2", "valombre", "project_lead"),
     ]
-    assert users == 8
+    assert users == 9
     assert len(tasks) == 138
     out = capsys.readouterr().out
     assert "porteur2    porteur de projet, Cité des métiers de Valombre" in out
