@@ -6,9 +6,13 @@ from capacite.label.models import Declaration, NarrativeText
 
 
 def sample_kwargs(cite) -> dict:
-    narrative = NarrativeText.objects.create(cite=cite, key="context", text="Historique.")
-    declaration = Declaration(cite=cite, key="free_access", status="met",
-                              evidence="Règlement intérieur.", filename="reglement.pdf")
+    """Reuses the rows a Cité already has (the demo writes them) rather than duplicating them."""
+    narrative, _ = NarrativeText.objects.get_or_create(
+        cite=cite, key="context", defaults={"text": "Historique."})
+    declaration = (Declaration.objects.filter(cite=cite, key="free_access").first()
+                   or Declaration(cite=cite, key="free_access"))
+    declaration.status, declaration.evidence = "met", "Règlement intérieur."
+    declaration.filename = "reglement.pdf"
     declaration.file.save("reglement.pdf", ContentFile(b"%PDF-1.4 test"), save=False)
     declaration.save()
     return {"narrative_id": narrative.pk, "declaration_id": declaration.pk}

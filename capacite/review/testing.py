@@ -44,4 +44,4 @@ def sample_kwargs(cite) -> dict:
             reserve.evidence_filename = "lettres.pdf"
             reserve.evidence_file.save("lettres.pdf", ContentFile(SMALL_PDF), save=True)
         return {"submission_id": waiting.pk, "decision_id": decision.pk,
-                "reserve_id": reserve.pk, "session_id": session.pk}
+                "reserve_id": reserve.pk, "committee_id": session.pk}

@@ -7,5 +7,5 @@ from capacite.review.views import authority
 urlpatterns = [
     path("", authority.queue, name="queue"),
     path("commissions/", authority.sessions, name="sessions"),
-    path("commissions/<int:session_id>/", authority.session_detail, name="session"),
+    path("commissions/<int:committee_id>/", authority.session_detail, name="session"),
 ]

@@ -35,20 +35,20 @@ def sessions(request: HttpRequest) -> HttpResponse:
     form = SessionForm(request.POST or None, instance=CommitteeSession())
     if request.method == "POST" and save_form_atomically(form):
         messages.success(request, _("La séance est créée ; inscrivez-y les dossiers."))
-        return redirect("authority:session", session_id=form.instance.pk)
+        return redirect("authority:session", committee_id=form.instance.pk)
     return render(request, "review/sessions.html", {
         "form": form, "sessions": CommitteeSession.objects.annotate(dossiers=Count("entries"))
         .order_by("-held_on", "-pk")})  # Meta.ordering is not applied to GROUP BY queries
 
 
-def session_detail(request: HttpRequest, session_id: int) -> HttpResponse:
-    session = get_object_or_404(CommitteeSession, pk=session_id)
+def session_detail(request: HttpRequest, committee_id: int) -> HttpResponse:
+    session = get_object_or_404(CommitteeSession, pk=committee_id)
     action = request.POST.get("action") if request.method == "POST" else None
     waiting = [row for row in authority_queue() if row.session != session]
     form = SessionForm(request.POST if action == "edit" else None, instance=session,
                        prefix="edit")
     add = ScheduleForm(request.POST if action == "add" else None, rows=waiting, prefix="add")
-    here = redirect("authority:session", session_id=session.pk)
+    here = redirect("authority:session", committee_id=session.pk)
     if action == "edit" and save_form_atomically(form):
         messages.success(request, _("La séance est enregistrée."))
         return here
