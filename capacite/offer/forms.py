@@ -7,6 +7,7 @@ from capacite.offer.domain.hours import WEEKDAYS, Span
 from capacite.offer.domain.poles import new_pole_error
 from capacite.offer.domain.weekly import SpansError, format_spans, parse_spans
 from capacite.offer.models import Closure, DayException, Pole, Site
+from capacite.territory.forms import offer_territory_communes
 
 with scopes_disabled():
 
@@ -40,6 +41,8 @@ with scopes_disabled():
         def __init__(self, *args, **kwargs):
             super().__init__(*args, **kwargs)
             self.fields["poles"].queryset = Pole.objects.all()
+            offer_territory_communes(self, "commune", getattr(self.instance, "cite", None),
+                                     must_be_inside=True)
 
 
 class WeekForm(forms.Form):

@@ -31,6 +31,7 @@ from capacite.partners.models import (
     Position,
     Public,
 )
+from capacite.territory.forms import offer_territory_communes
 
 COMMITMENT_EXTENSIONS = DOCUMENT_EXTENSIONS
 
@@ -68,6 +69,9 @@ with scopes_disabled():
         def __init__(self, *args, **kwargs):
             super().__init__(*args, **kwargs)
             self.fields["publics"].queryset = Public.objects.order_by("position", "label")
+            # A partner may sit outside the territory (a regional office): proposed, not imposed.
+            offer_territory_communes(self, "commune", getattr(self.instance, "cite", None),
+                                     must_be_inside=False)
 
         def clean_name(self):
             name = self.cleaned_data["name"].strip()

@@ -8,6 +8,7 @@ from capacite.core.concurrency import VersionedModelForm
 from capacite.lib.uploads import check_upload, is_new_upload, original_name
 from capacite.premises.choices import Zone
 from capacite.premises.models import Candidate, SpaceProgramme
+from capacite.territory.forms import offer_territory_communes
 
 
 class ProgrammeForm(VersionedModelForm):
@@ -41,6 +42,8 @@ with scopes_disabled():
 
             super().__init__(*args, **kwargs)
             self.fields["shared_with"].queryset = Organisation.objects.order_by("name")
+            offer_territory_communes(self, "commune", getattr(self.instance, "cite", None),
+                                     must_be_inside=True)
             self.fields["plan"].help_text = _(
                 "Le plan d'aménagement du local retenu : PDF, DOCX, ODT, PNG ou JPEG, "
                 "%(size)s au plus.") % {"size": filesizeformat(settings.EVIDENCE_MAX_BYTES)}
