@@ -120,7 +120,16 @@ def dossier_gaps(facts) -> dict[str, str]:
     for key, source in (("premises", facts.premises), ("events", facts.events),
                         ("budget", facts.budget), ("team", facts.team)):
         if isinstance(source, criteria.Unavailable):
-            gaps[key] = f"{source.what} (module de capacite à venir)"
+            gaps[key] = source.what
+    if isinstance(facts.premises, criteria.PremisesFact) and not facts.premises.identified:
+        gaps["premises"] = "aucun local retenu"
+    if isinstance(facts.events, criteria.EventsFact) and not (facts.events.count
+                                                              or facts.events.proposed):
+        gaps["events"] = "aucun événement proposé ni retenu"
+    if facts.budget is None:
+        gaps["budget"] = "aucun scénario retenu par le comité de pilotage"
+    if isinstance(facts.team, criteria.TeamFact) and not facts.team.jobs:
+        gaps["team"] = "aucune fiche de poste"
     if not facts.poles:
         gaps["poles"] = "aucun pôle de conseil"
     if not facts.sites:
