@@ -53,7 +53,8 @@ def test_the_demo_label_projet_dossier_has_the_nine_parts_in_order_in_pdf_and_do
                    "475 600,00 €", "Organigramme prévisionnel", "ETP par fonction",  # team
                    "Programme événementiel envisagé", "Le diagnostic territorial"):
         assert figure in text, figure
-    assert "Plan prévisionnel d'aménagement — Ancienne halle aux grains" in pages[-2]  # "\f" ends the last
+    # The fitting-out plan is appended last ("\f" ends the last page, hence -2).
+    assert "Plan prévisionnel d'aménagement — Ancienne halle aux grains" in pages[-2]
 
     docx = tmp_path / "dossier.docx"
     call_command("dossier", cite="rivemont", kind="label_projet", fmt="docx", out=docx)
