@@ -461,7 +461,7 @@ class Builder:
             years = [str(y) for y in b.cerfa["years"]]
             rows, strong = [], []
             for r in b.cerfa["rows"]:
-                if r["kind"] in ("heading", "total", "gap"):
+                if r["kind"] != "detail":
                     strong.append(len(rows))
                 amounts = [format_eur(a) for a in r["amounts"]] or [""] * len(years)
                 rows.append((r["code"], r["label"], *amounts))
@@ -489,8 +489,8 @@ class Builder:
                                        "connaître aucun déficit." if b.gip else "")))
         blocks.append(Heading(3, "Les apports des partenaires", "apports"))
         blocks.append(Facts((
-            (f"Apports en nature valorisés ({c['year']})", eur(c["in_kind"])),
-            (f"Apports financiers des partenaires ({c['year']})", eur(c["money"])),
+            (f"Apports en nature valorisés ({c['year']})", format_eur(c["in_kind"])),
+            (f"Apports financiers des partenaires ({c['year']})", format_eur(c["money"])),
             (f"ETP mis à disposition ({c['year']})", fte(c["fte"])),
         )))
         return blocks

@@ -114,12 +114,12 @@ def test_tally_counts_each_colour():
 
 def test_readiness_lists_part_by_part_what_is_missing():
     parts = readiness(LABEL_PROJET, filled={"structure", "context", "partnership"},
-                      gaps={"premises": "les locaux (module de capacite à venir)"})
+                      gaps={"premises": "aucun local retenu"})
     assert [p.part for p in parts] == [PRESENTATION, *LABEL_PARTS]
     assert parts[0].complete and parts[1].complete
     premises = parts[3]
     assert premises.missing_narratives == ("premises",)
-    assert premises.missing_facts == (("premises", "les locaux (module de capacite à venir)"),)
+    assert premises.missing_facts == (("premises", "aucun local retenu"),)
 
 
 def test_the_nine_parts_are_the_guides_in_its_order():
