@@ -87,7 +87,7 @@ def dossier(request: HttpRequest, cite_slug: str) -> HttpResponse:
     texts = services.narratives()
     filled = {k for k, n in texts.items() if n.text.strip()}
     facts = services.facts(request.cite)
-    gaps = dossier_gaps(facts)
+    gaps = {**dossier_gaps(facts), **content_gaps()}
     previews = []
     for kind in KINDS:
         parts = readiness(kind, filled=filled, gaps=gaps)
@@ -144,6 +144,19 @@ def dossier_gaps(facts) -> dict[str, str]:
         gaps["workshops"] = "aucune séance d'atelier"
     if not facts.contributing_organisations:
         gaps["contributions"] = "aucune contribution de partenaire"
+    return gaps
+
+
+def content_gaps() -> dict[str, str]:
+    """The sources only the dossiers read (diagnosis, offer map, documentation), when empty."""
+    diagnosis = services.diagnosis_data()
+    gaps: dict[str, str] = {}
+    if not any(t.indicators or t.narrative for t in diagnosis["themes"]):
+        gaps["diagnosis"] = "aucun indicateur ni analyse du diagnostic"
+    if not diagnosis["map_rows"]:
+        gaps["offer_map"] = "cartographie de l'offre existante non renseignée"
+    if not services.documentation_data()["resources"]:
+        gaps["documentation"] = "catalogue documentaire vide"
     return gaps
 
 

@@ -51,6 +51,7 @@ def test_the_preview_shows_what_is_missing_part_by_part(lead, world):
     assert "Un plateau de 600 m²." in page
     assert "aucun local retenu" in page  # no premises chosen in this Cité
     assert "à rédiger" in page
+    assert "catalogue documentaire vide" in page  # this Cité has no documentation yet
 
 
 @pytest.mark.django_db
