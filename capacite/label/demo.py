@@ -1,7 +1,15 @@
 """Demo prose and charter declarations for Rivemont, so its label projet dossier is complete
-(registered as a demo builder in apps.py; runs once, right after the Cité is created)."""
+(registered as a demo builder in apps.py; runs once, right after the Cité is created).
 
+The label projet also needs what a construction-phase Cité prepares for it and the other apps'
+demos leave to the open Cité: the planned team's job descriptions and the fitting-out plan of
+the chosen premises (a one-page PDF drawn from the space programme)."""
+
+import io
 from datetime import date
+from decimal import Decimal
+
+from django.core.files.base import ContentFile
 
 from capacite.core.models import Membership, Role
 from capacite.label.models import Declaration, DeclarationStatus, NarrativeText
@@ -105,6 +113,86 @@ RIVEMONT_DECLARATIONS = {
 }
 
 
+# (title, function, FTE, seconding partner or "" for the Cité, reports to, missions)
+RIVEMONT_JOBS = (
+    ("Directeur ou directrice", "direction", "1", "", "",
+     "Anime le partenariat, encadre l'équipe, rend compte au conseil d'administration du GIP."),
+    ("Chargé·e d'accueil", "reception", "1.5", "", "Directeur ou directrice",
+     "Accueille chaque visiteur sans rendez-vous et l'oriente vers le bon pôle."),
+    ("Documentaliste", "documentation", "1", "", "Directeur ou directrice",
+     "Constitue et tient à jour le fonds en libre accès ; accompagne les usagers."),
+    ("Conseiller·ère de la Cité", "counselling", "4.5", "",
+     "Directeur ou directrice", "Tient les permanences des pôles de conseil."),
+    ("Conseiller·ère Mission locale", "counselling", "1",
+     "Mission locale du Pays de Rivemont", "Directeur ou directrice",
+     "Tient le pôle « Trouver un emploi » deux jours par semaine."),
+    ("Conseiller·ère du CIO", "counselling", "1", "CIO de Rivemont",
+     "Directeur ou directrice", "Tient le pôle « Choisir son orientation »."),
+    ("Chargé·e des événements", "events", "0.5", "", "Directeur ou directrice",
+     "Prépare le programme événementiel avec le comité de programmation."),
+)
+
+
+def build_team(cite) -> None:
+    from capacite.partners.models import Organisation
+    from capacite.staffing.models import JobDescription
+
+    if JobDescription.objects.exists():
+        return
+    made: dict[str, JobDescription] = {}
+    for title, function, fte, partner, boss, missions in RIVEMONT_JOBS:
+        made[title] = JobDescription.objects.create(
+            cite=cite, title=title, function=function, fte=Decimal(fte), missions=missions,
+            employer=Organisation.objects.filter(name=partner).first() if partner else None,
+            reports_to=made.get(boss))
+
+
+def plan_pdf(cite, candidate) -> bytes:
+    """A schematic fitting-out plan: one rectangle per zone of the programme, sized by its m²."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib.figure import Figure
+    from matplotlib.patches import Rectangle
+
+    from capacite.premises.services import space_programme
+
+    zones = [z for z in space_programme(cite) if z.surface_m2]
+    figure = Figure(figsize=(11.69, 8.27))
+    axes = figure.add_subplot()
+    width, x, y, row_height = 40.0, 0.0, 0.0, 0.0
+    colours = ("#e3e3fd", "#c3fad5", "#fee7fc", "#fff4ec", "#e8edff", "#fceeac", "#dde5ff")
+    for index, zone in enumerate(zones):
+        w = min(width, max(8.0, zone.surface_m2 / 6))
+        h = zone.surface_m2 / w
+        if x + w > width:
+            x, y, row_height = 0.0, y + row_height, 0.0
+        axes.add_patch(Rectangle((x, y), w, h, facecolor=colours[index % len(colours)],
+                                 edgecolor="#161616"))
+        axes.text(x + w / 2, y + h / 2, f"{zone.label}\n{zone.surface_m2} m²", ha="center",
+                  va="center", fontsize=9)
+        x, row_height = x + w, max(row_height, h)
+    axes.set_xlim(-1, width + 1)
+    axes.set_ylim(y + row_height + 1, -1)
+    axes.set_aspect("equal")
+    axes.axis("off")
+    axes.set_title(f"Plan prévisionnel d'aménagement — {candidate.name} ({candidate.commune}), "
+                   "schéma de principe", fontsize=12)
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="pdf")
+    return buffer.getvalue()
+
+
+def attach_plan(cite) -> None:
+    from capacite.premises.models import Candidate
+
+    candidate = Candidate.objects.filter(chosen=True).first()
+    if candidate is None or candidate.plan:
+        return
+    candidate.plan_filename = "Plan d'aménagement - halle aux grains.pdf"
+    candidate.plan.save("plan.pdf", ContentFile(plan_pdf(cite, candidate)))
+
+
 def build_label_demo(*, cite, today: date) -> None:
     if cite.slug != "rivemont":
         return
@@ -116,3 +204,5 @@ def build_label_demo(*, cite, today: date) -> None:
     for key, evidence in RIVEMONT_DECLARATIONS.items():
         Declaration.objects.get_or_create(cite=cite, key=key, defaults={
             "status": DeclarationStatus.MET, "evidence": evidence, "updated_by": user})
+    build_team(cite)
+    attach_plan(cite)

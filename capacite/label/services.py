@@ -2,16 +2,16 @@
 dossiers alike (so a figure is never computed twice).
 
 Call inside the Cité's scope. Each function reads another app through that app's own services
-(the same functions its screens use). Premises, the events programme, the budget and the team
-come from apps still being built: their functions answer `Unavailable` while the app is absent,
-so the checklist shows "à compléter" and the dossier says what is missing.
+(the same functions its screens use): the budget figures are planning's
+`chosen_comparison_row` and `chosen_cerfa_budget`, the premises are premises'
+`chosen_premises`, the org chart is staffing's own SVG.
 """
 
 from dataclasses import dataclass
 from datetime import date, time
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
-from django.apps import apps
 from django.utils import timezone
 
 from capacite.core.models import Cite
@@ -20,50 +20,197 @@ from capacite.label.domain.criteria import (
     DeclarationFact,
     Facts,
     SiteFact,
-    Unavailable,
 )
 from capacite.label.domain.parts import LABEL_PROJET, NARRATIVE_BY_KEY, narratives_of
 from capacite.label.models import Declaration, NarrativeText
 
+if TYPE_CHECKING:
+    from capacite.premises.services import ChosenPremises
+
 EVENING = time(18, 30)
 
 
-# --- the apps being built elsewhere ------------------------------------------------------------
+# --- premises, events, budget, team (their apps' own services) -------------------------------
 
-def _app_has_models(app_label: str) -> bool:
-    """True when the app is installed and defines models (staffing is installed for its engine
-    before its models exist)."""
-    if not apps.is_installed(f"capacite.{app_label}"):
-        return False
-    return any(True for _ in apps.get_app_config(app_label).get_models())
+@dataclass(frozen=True)
+class PremisesData:
+    chosen: "ChosenPremises | None"
+    programme: list  # premises.services.ZoneSurface, zone by zone
+    plan_path: str  # absolute path of the fitting-out plan, "" without one
+    plan_kind: str  # "pdf", "image", "other" or ""
 
-
-def premises_data() -> criteria.PremisesFact | Unavailable:
-    """The premises identified and their plan (app `capacite.premises`, not merged yet)."""
-    if not _app_has_models("premises"):
-        return Unavailable("les locaux")
-    return Unavailable("les locaux")  # wired when capacite.premises lands in main
-
-
-def events_data() -> criteria.EventsFact | Unavailable:
-    """The collective events programme (app `capacite.events`, not merged yet)."""
-    if not _app_has_models("events"):
-        return Unavailable("le programme d'événements")
-    return Unavailable("le programme d'événements")  # wired when capacite.events lands
+    @property
+    def fact(self) -> criteria.PremisesFact:
+        c = self.chosen
+        if c is None:
+            return criteria.PremisesFact(False, "", False)
+        return criteria.PremisesFact(
+            True, f"{c.name} ({c.commune}), {c.surface_m2} m² pour un besoin de "
+                  f"{c.need_m2} m², {c.points}/{c.maximum} points", c.has_plan)
 
 
-def budget_data() -> criteria.BudgetFact | Unavailable:
-    """The provisional budget (models of `capacite.planning`, not merged yet)."""
-    if not _app_has_models("planning"):
-        return Unavailable("le budget prévisionnel")
-    return Unavailable("le budget prévisionnel")  # wired when the planning models land
+def premises_data(cite: Cite) -> PremisesData:
+    """The chosen premises with their score, the space programme and the plan file, from
+    `premises.services` (the premises screen's own functions)."""
+    from django.core.files.storage import default_storage
+
+    from capacite.premises.services import chosen_premises, space_programme
+
+    chosen = chosen_premises(cite)
+    path, kind = "", ""
+    if chosen and chosen.plan_path and default_storage.exists(chosen.plan_path):
+        path = default_storage.path(chosen.plan_path)
+        suffix = chosen.plan_path.lower().rsplit(".", 1)[-1]
+        kind = "pdf" if suffix == "pdf" else "image" if suffix in ("png", "jpg", "jpeg") \
+            else "other"
+    return PremisesData(chosen, space_programme(cite), path, kind)
 
 
-def team_data() -> criteria.TeamFact | Unavailable:
-    """The team and its rosters (models of `capacite.staffing`, not merged yet)."""
-    if not _app_has_models("staffing"):
-        return Unavailable("l'équipe")
-    return Unavailable("l'équipe")  # wired when the staffing models land
+@dataclass(frozen=True)
+class EventData:
+    day: date
+    title: str
+    where: str
+    pole: str
+
+
+@dataclass(frozen=True)
+class EventsData:
+    retained: list[EventData]
+    proposed: list[EventData]  # awaiting the programming committee, not finished yet
+
+    @property
+    def fact(self) -> criteria.EventsFact:
+        return criteria.EventsFact(len(self.retained), len(self.proposed))
+
+
+def events_data() -> EventsData:
+    """The events programme: the events the programming committee retained (events'
+    `retained_events`, the agenda's source) and the proposals still awaiting its choice."""
+    from capacite.events.models import Event, EventStatus
+    from capacite.events.services import retained_events
+
+    def data(e) -> EventData:
+        return EventData(timezone.localtime(e.starts_at).date(), e.title, e.where,
+                         e.pole.name if e.pole_id else e.theme)
+
+    proposed = (Event.objects.filter(status=EventStatus.PROPOSED, ends_at__gt=timezone.now())
+                .select_related("site", "pole"))
+    return EventsData([data(e) for e in retained_events()], [data(e) for e in proposed])
+
+
+@dataclass(frozen=True)
+class BudgetData:
+    row: dict | None  # planning.services.chosen_comparison_row
+    cerfa: dict | None  # planning.services.chosen_cerfa_budget
+    months_below_zero: int
+    gip: bool
+    treasury_alerts: list[str]
+    treasury_error: str
+
+    @property
+    def fact(self) -> criteria.BudgetFact | None:
+        if self.row is None:
+            return None
+        return criteria.BudgetFact(self.row["operating_charges"],
+                                   self.row["operating_resources"])
+
+
+def budget_data(cite: Cite) -> BudgetData:
+    """The chosen scenario's comparison row and Cerfa budget, and the treasury plan's alerts,
+    all from `planning.services` (the comparison and treasury screens' functions)."""
+    from capacite.planning import services as planning
+    from capacite.planning.domain.treasury import GIP, treasury_plan
+
+    row = planning.chosen_comparison_row(cite)
+    alerts: list[str] = []
+    error = ""
+    inputs = planning.treasury_inputs(cite) if row is not None else None
+    if inputs is not None:
+        try:
+            alerts = [a.message for a in treasury_plan(inputs).alerts]
+        except ValueError as exc:
+            error = str(exc)
+    return BudgetData(row, planning.chosen_cerfa_budget(cite), len(alerts),
+                      planning.legal_form() == GIP, alerts, error)
+
+
+@dataclass(frozen=True)
+class JobData:
+    title: str
+    function: str
+    fte: Decimal
+    employer: str
+    holders: list[str]
+    missions: str
+
+
+@dataclass(frozen=True)
+class TeamData:
+    jobs: list[JobData]
+    by_function: list[tuple[str, Decimal]]  # (function label, FTE)
+    org_chart: str  # the org chart screen's SVG, "" without a job description
+
+    @property
+    def fact(self) -> criteria.TeamFact:
+        return criteria.TeamFact(sum((j.fte for j in self.jobs), Decimal(0)), len(self.jobs))
+
+
+def team_data(cite: Cite) -> TeamData:
+    """The job descriptions, the FTE per function and the org chart (staffing's own SVG)."""
+    from capacite.partners.choices import StaffFunction
+    from capacite.staffing.models import JobDescription
+    from capacite.staffing.services import org_chart_of
+
+    jobs = list(JobDescription.objects.select_related("employer").prefetch_related("holders"))
+    labels = dict(StaffFunction.choices)
+    totals: dict[str, Decimal] = {}
+    for job in jobs:
+        totals[job.function] = totals.get(job.function, Decimal(0)) + job.fte
+    return TeamData(
+        [JobData(j.title, str(labels.get(j.function, j.function)), j.fte,
+                 j.employer.name if j.employer_id else "la Cité",
+                 [h.name for h in j.holders.all()], j.missions) for j in jobs],
+        [(str(labels.get(k, k)), v) for k, v in sorted(totals.items(), key=lambda x: -x[1])],
+        org_chart_of(cite) if jobs else "")
+
+
+@dataclass(frozen=True)
+class ThemeData:
+    label: str
+    indicators: list[tuple[str, str, str, str, str]]  # label, value, unit, territory, source
+    narrative: str
+
+
+def diagnosis_data() -> dict:
+    """The territorial diagnosis (indicators and narrative per theme) and the existing offer
+    map, from `diagnosis.services` (the diagnosis screens' functions)."""
+    from capacite.diagnosis.choices import Service, Unit
+    from capacite.diagnosis.services import offer_map, themes_overview
+
+    units = dict(Unit.choices)
+    themes = [ThemeData(t.label, [(i.label, i.shown_value, str(units.get(i.unit, i.unit)),
+                                   i.territory, i.source) for i in t.indicators],
+                        t.narrative.text.strip() if t.narrative else "")
+              for t in themes_overview()]
+    rows, counts = offer_map()
+    services_labels = dict(Service.choices)
+    return {
+        "themes": themes,
+        "map_rows": [(r.name, [str(services_labels[s]) for s in Service.values
+                               if s in r.services],
+                      r.entry.strengths if r.entry else "",
+                      r.entry.weaknesses if r.entry else "") for r in rows if r.entry],
+        "map_actors": len(rows),
+        "counts": [(str(services_labels[c.service]), c.count) for c in counts],
+    }
+
+
+def documentation_data() -> dict:
+    """The size of the documentation catalogue (resources and themes)."""
+    from capacite.documentation.models import Resource, Theme
+
+    return {"resources": Resource.objects.count(), "themes": Theme.objects.count()}
 
 
 # --- the apps already there --------------------------------------------------------------------
@@ -335,10 +482,10 @@ def facts(cite: Cite) -> Facts:
         workshop_sessions=workshops_data()["sessions"],
         narratives_missing=missing,
         narratives_total=len(needed),
-        premises=premises_data(),
-        events=events_data(),
-        budget=budget_data(),
-        team=team_data(),
+        premises=premises_data(cite).fact,
+        events=events_data().fact,
+        budget=budget_data(cite).fact,
+        team=team_data(cite).fact,
         declarations={k: DeclarationFact(d.status, d.evidence) for k, d in
                       declarations().items()},
     )

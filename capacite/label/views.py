@@ -87,7 +87,7 @@ def dossier(request: HttpRequest, cite_slug: str) -> HttpResponse:
     texts = services.narratives()
     filled = {k for k, n in texts.items() if n.text.strip()}
     facts = services.facts(request.cite)
-    gaps = dossier_gaps(facts)
+    gaps = {**dossier_gaps(facts), **content_gaps()}
     previews = []
     for kind in KINDS:
         parts = readiness(kind, filled=filled, gaps=gaps)
@@ -120,7 +120,16 @@ def dossier_gaps(facts) -> dict[str, str]:
     for key, source in (("premises", facts.premises), ("events", facts.events),
                         ("budget", facts.budget), ("team", facts.team)):
         if isinstance(source, criteria.Unavailable):
-            gaps[key] = f"{source.what} (module de capacite à venir)"
+            gaps[key] = source.what
+    if isinstance(facts.premises, criteria.PremisesFact) and not facts.premises.identified:
+        gaps["premises"] = "aucun local retenu"
+    if isinstance(facts.events, criteria.EventsFact) and not (facts.events.count
+                                                              or facts.events.proposed):
+        gaps["events"] = "aucun événement proposé ni retenu"
+    if facts.budget is None:
+        gaps["budget"] = "aucun scénario retenu par le comité de pilotage"
+    if isinstance(facts.team, criteria.TeamFact) and not facts.team.jobs:
+        gaps["team"] = "aucune fiche de poste"
     if not facts.poles:
         gaps["poles"] = "aucun pôle de conseil"
     if not facts.sites:
@@ -135,6 +144,19 @@ def dossier_gaps(facts) -> dict[str, str]:
         gaps["workshops"] = "aucune séance d'atelier"
     if not facts.contributing_organisations:
         gaps["contributions"] = "aucune contribution de partenaire"
+    return gaps
+
+
+def content_gaps() -> dict[str, str]:
+    """The sources only the dossiers read (diagnosis, offer map, documentation), when empty."""
+    diagnosis = services.diagnosis_data()
+    gaps: dict[str, str] = {}
+    if not any(t.indicators or t.narrative for t in diagnosis["themes"]):
+        gaps["diagnosis"] = "aucun indicateur ni analyse du diagnostic"
+    if not diagnosis["map_rows"]:
+        gaps["offer_map"] = "cartographie de l'offre existante non renseignée"
+    if not services.documentation_data()["resources"]:
+        gaps["documentation"] = "catalogue documentaire vide"
     return gaps
 
 

@@ -445,3 +445,19 @@ def solve_run_greedy(run: RosterRun) -> RosterRun:
     run.status, run.started_at, run.finished_at = RunStatus.DONE, timezone.now(), timezone.now()
     run.save()
     return run
+
+
+def org_chart_of(cite) -> str:  # type: ignore[no-untyped-def]
+    """The org chart SVG of the job descriptions (the org chart page and the label dossier
+    draw the same one). Call inside the Cité's scope."""
+    from capacite.staffing.domain.orgchart import Box, org_chart_svg
+    from capacite.staffing.models import JobDescription
+
+    jobs = list(JobDescription.objects.select_related("employer").prefetch_related("holders"))
+    boxes = [Box(job.pk, job.reports_to_id, job.title, (
+        ", ".join(h.name for h in job.holders.all()) or _("poste à pourvoir"),
+        _("%(fte)s ETP — %(employer)s") % {
+            "fte": format(job.fte.normalize(), "f").replace(".", ","),
+            "employer": job.employer.name if job.employer_id else _("la Cité")},
+    )) for job in jobs]
+    return org_chart_svg(boxes, title=_("Organigramme de %(cite)s") % {"cite": cite})

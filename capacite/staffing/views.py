@@ -18,7 +18,6 @@ from capacite.offer.models import Site
 from capacite.staffing import services
 from capacite.staffing.domain.grid import minutes_by_staff, stints
 from capacite.staffing.domain.jsonio import InstanceError
-from capacite.staffing.domain.orgchart import Box, org_chart_svg
 from capacite.staffing.exports import person_ics, wall_pdf, week_context, workbook
 from capacite.staffing.forms import EditForm, JobDescriptionForm, StaffMemberForm, WeekForm
 from capacite.staffing.models import DeskDemand, JobDescription, RosterRun, StaffMember
@@ -69,14 +68,7 @@ def member_edit(request: HttpRequest, cite_slug: str, member_id: int | None = No
 
 
 def _org_chart(request: HttpRequest) -> str:
-    jobs = list(JobDescription.objects.select_related("employer").prefetch_related("holders"))
-    boxes = [Box(job.pk, job.reports_to_id, job.title, (
-        ", ".join(h.name for h in job.holders.all()) or _("poste à pourvoir"),
-        _("%(fte)s ETP — %(employer)s") % {
-            "fte": format(job.fte.normalize(), "f").replace(".", ","),
-            "employer": job.employer.name if job.employer_id else _("la Cité")},
-    )) for job in jobs]
-    return org_chart_svg(boxes, title=_("Organigramme de %(cite)s") % {"cite": request.cite})
+    return services.org_chart_of(request.cite)
 
 
 def org_chart(request: HttpRequest, cite_slug: str) -> HttpResponse:

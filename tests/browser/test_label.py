@@ -24,7 +24,14 @@ def test_the_project_lead_generates_the_label_projet_dossier_through_the_job_pag
     panel.get_by_role("link", name="Voir tous les critères et les preuves").click()
     row = page.locator("#critere-poles")
     assert "Conforme" in row.inner_text() and "5 pôles de conseil" in row.inner_text()
-    assert "À compléter" in page.locator("#critere-budget").inner_text()
+    budget = page.locator("#critere-budget")
+    assert "Conforme" in budget.inner_text()
+    assert " ".join(budget.inner_text().split()).count(
+        "Budget équilibré : 475 600,00 € de charges couvertes.") == 1
+    assert budget.get_by_role("link").get_attribute("href") == \
+        "/c/rivemont/planification/comparaison/"
+    events = page.locator("#critere-events").inner_text()
+    assert "À compléter" in events and "3 événement(s) proposé(s)" in events
     axe.check(page, "71-criteres-label")
 
     open_from_menu(page, "Dossiers du label")

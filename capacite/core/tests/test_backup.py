@@ -74,13 +74,14 @@ def test_a_backup_restored_into_an_empty_database_gives_the_same_data(tmp_path, 
     backup_file = tmp_path / "sauvegarde.zip"
     made = capacite("backup", str(backup_file), url=source, var=tmp_path)
     assert made.returncode == 0, made.stderr
-    # The evidence just attached, and the dossier Valombre submitted in the demo (review app).
+    # The evidence just attached, the dossier Valombre submitted in the demo (review app) and
+    # the fitting-out plan of Rivemont's premises (label demo).
     assert made.stdout.startswith(
-        f"Sauvegarde écrite dans {backup_file} : la base et 2 fichier(s) déposé(s), ")
+        f"Sauvegarde écrite dans {backup_file} : la base et 3 fichier(s) déposé(s), ")
 
     restored = capacite("restore", str(backup_file), url=copy, var=tmp_path)
     assert restored.returncode == 0, restored.stderr
-    assert restored.stdout == f"Base et 2 fichier(s) déposé(s) restaurés depuis {backup_file}.\n"
+    assert restored.stdout == f"Base et 3 fichier(s) déposé(s) restaurés depuis {backup_file}.\n"
     original = dump(source, tmp_path)
     assert '"model": "roadmap.task"' in original
     assert dump(copy, tmp_path) == original

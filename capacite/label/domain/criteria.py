@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from capacite.offer.domain.poles import POLES_MAX, POLES_MIN
+from capacite.planning.domain.money import format_eur, format_number
 
 GREEN, AMBER, RED = "green", "amber", "red"
 STATUS_LABELS = {GREEN: "Conforme", AMBER: "À compléter", RED: "Non conforme"}
@@ -24,7 +25,8 @@ DOSSIER = "Contenu du dossier"
 
 @dataclass(frozen=True)
 class Unavailable:
-    """A data source whose application is not installed yet (premises, events, budget, team)."""
+    """A data source with nothing entered yet (no chosen premises, no chosen scenario…):
+    `what` names it for the person who must fill it in."""
 
     what: str
 
@@ -49,7 +51,8 @@ class PremisesFact:
 
 @dataclass(frozen=True)
 class EventsFact:
-    count: int
+    count: int  # retained by the programming committee
+    proposed: int = 0  # awaiting its choice
 
 
 @dataclass(frozen=True)
@@ -61,6 +64,7 @@ class BudgetFact:
 @dataclass(frozen=True)
 class TeamFact:
     fte: Decimal
+    jobs: int = 0
 
 
 @dataclass(frozen=True)
@@ -87,7 +91,7 @@ class Facts:
     narratives_total: int = 0
     premises: PremisesFact | Unavailable = Unavailable("les locaux")
     events: EventsFact | Unavailable = Unavailable("le programme d'événements")
-    budget: BudgetFact | Unavailable = Unavailable("le budget prévisionnel")
+    budget: BudgetFact | Unavailable | None = Unavailable("le budget prévisionnel")
     team: TeamFact | Unavailable = Unavailable("l'équipe")
     declarations: dict[str, DeclarationFact] = field(default_factory=dict)
 
@@ -111,8 +115,7 @@ class Criterion:
 
 
 def _not_yet(source: Unavailable) -> Check:
-    return Check(AMBER, f"À compléter : {source.what} — le module de capacite qui les "
-                        "saisit arrive bientôt.")
+    return Check(AMBER, f"À compléter : {source.what}.")
 
 
 def _names(items: tuple[str, ...] | list[str], limit: int = 4) -> str:
@@ -235,7 +238,7 @@ def premises_rule(f: Facts) -> Check:
     if isinstance(f.premises, Unavailable):
         return _not_yet(f.premises)
     if not f.premises.identified:
-        return Check(RED, "Aucun local identifié.")
+        return Check(RED, "Aucun local retenu parmi les locaux envisagés.")
     if not f.premises.has_plan:
         return Check(AMBER, f"{f.premises.description} ; pas encore de plan d'aménagement.")
     return Check(GREEN, f"{f.premises.description}, avec un plan d'aménagement.")
@@ -246,30 +249,37 @@ def events_rule(f: Facts) -> Check:
     if isinstance(f.events, Unavailable):
         return _not_yet(f.events)
     if f.events.count:
-        return Check(GREEN, f"{f.events.count} événement(s) collectif(s) programmé(s).")
-    return Check(RED, "Aucun événement collectif programmé.")
+        return Check(GREEN, f"{f.events.count} événement(s) collectif(s) retenu(s) par le "
+                            "comité de programmation.")
+    if f.events.proposed:
+        return Check(AMBER, f"{f.events.proposed} événement(s) proposé(s), aucun encore retenu "
+                            "par le comité de programmation.")
+    return Check(RED, "Aucun événement collectif proposé ni programmé.")
 
 
 def budget_rule(f: Facts) -> Check:
     """A provisional budget whose resources cover its charges."""
     if isinstance(f.budget, Unavailable):
         return _not_yet(f.budget)
+    if f.budget is None:
+        return Check(RED, "Aucun scénario retenu par le comité de pilotage : pas de budget "
+                          "prévisionnel.")
     gap = f.budget.resources - f.budget.charges
     if f.budget.charges == 0:
         return Check(RED, "Le budget prévisionnel n'a pas de charges.")
     if gap >= 0:
-        return Check(GREEN, f"Budget équilibré : {f.budget.charges:,.0f} € de charges couverts."
-                     .replace(",", " "))
-    return Check(RED, f"Budget en déséquilibre : il manque {-gap:,.0f} € de ressources."
-                 .replace(",", " "))
+        return Check(GREEN, f"Budget équilibré : {format_eur(f.budget.charges)} de charges "
+                            "couvertes.")
+    return Check(RED, f"Budget en déséquilibre : il manque {format_eur(-gap)} de produits.")
 
 
 def team_rule(f: Facts) -> Check:
     if isinstance(f.team, Unavailable):
         return _not_yet(f.team)
     if f.team.fte > 0:
-        return Check(GREEN, f"Équipe prévue : {f.team.fte:g} ETP.")
-    return Check(RED, "Aucun poste prévu dans l'équipe.")
+        return Check(GREEN, f"Équipe prévue : {f.team.jobs} fiche(s) de poste, "
+                            f"{format_number(f.team.fte)} ETP.")
+    return Check(RED, "Aucune fiche de poste : l'équipe n'est pas décrite.")
 
 
 def narratives_rule(f: Facts) -> Check:
@@ -338,7 +348,8 @@ CRITERIA: tuple[Criterion, ...] = (
               "offer:sites"),
     Criterion("hours", "Horaires d'ouverture adaptés à tous les publics", SPECIFICATION,
               "offer:sites"),
-    Criterion("events", "Journées collectives, rencontres et événements", SPECIFICATION, ""),
+    Criterion("events", "Journées collectives, rencontres et événements", SPECIFICATION,
+              "events:events"),
     # The dossier's required contents.
     Criterion("steering", "Institutions du premier cercle au comité de pilotage", DOSSIER,
               "governance:bodies"),
@@ -346,12 +357,13 @@ CRITERIA: tuple[Criterion, ...] = (
               "partners:without_letter"),
     Criterion("territory", "Périmètre d'intervention délimité", DOSSIER,
               "territory:cite_territory"),
-    Criterion("premises", "Locaux identifiés et plan d'aménagement", DOSSIER, ""),
+    Criterion("premises", "Locaux identifiés et plan d'aménagement", DOSSIER,
+              "premises:overview"),
     Criterion("contributions", "Ressources mutualisées des partenaires", DOSSIER,
               "partners:organisations"),
-    Criterion("team", "Équipe et ressources humaines prévues", DOSSIER, ""),
+    Criterion("team", "Équipe et ressources humaines prévues", DOSSIER, "staffing:team"),
     Criterion("legal", "Structure juridique choisie", DOSSIER, "governance:legal"),
-    Criterion("budget", "Budget prévisionnel équilibré", DOSSIER, ""),
+    Criterion("budget", "Budget prévisionnel équilibré", DOSSIER, "planning:comparison"),
     Criterion("workshops", "Ateliers thématiques tenus", DOSSIER, "governance:workshops"),
     Criterion("narratives", "Parties rédigées du dossier", DOSSIER, "label:dossier"),
 )

@@ -99,7 +99,8 @@ NARRATIVE_KEYS = tuple(n.key for n in NARRATIVES)
 NARRATIVE_BY_KEY = {n.key: n for n in NARRATIVES}
 
 # The label projet: the presentation chapter's own prose, then the guide's nine parts in order.
-PRESENTATION = Part("presentation", PRESENTATION_TITLE, ("structure", "context"), ("territory",))
+PRESENTATION = Part("presentation", PRESENTATION_TITLE, ("structure", "context"),
+                    ("territory", "diagnosis"))
 LABEL_PARTS: tuple[Part, ...] = (
     Part("partnership", "La dynamique partenariale du projet", ("partnership",),
          ("partners", "steering", "letters", "workshops")),
@@ -108,12 +109,13 @@ LABEL_PARTS: tuple[Part, ...] = (
          ("territory", "sites")),
     Part("premises", "Les locaux", ("premises",), ("premises",)),
     Part("offer", "Le projet d'offre de service : nom des pôles de conseil, couverture "
-         "partenariale, programme événementiel", ("offer",), ("poles", "coverage", "events")),
+         "partenariale, programme événementiel", ("offer",),
+         ("poles", "coverage", "events", "documentation")),
     Part("operations", "Le schéma de fonctionnement : horaires d'ouverture, organisation "
          "fonctionnelle, composition des structures de coordination et leurs règles de "
          "fonctionnement", ("operations",), ("hours", "bodies")),
     Part("human_resources", "Les Ressources Humaines", ("human_resources",),
-         ("contributions", "team")),
+         ("contributions", "team")),  # job descriptions, FTE by function, org chart
     Part("legal", "Le choix de la structure juridique et gouvernance", ("legal",),
          ("legal",)),
     Part("budget", "Le budget prévisionnel et validité économique du projet", ("budget",),
@@ -123,10 +125,11 @@ LABEL_PARTS: tuple[Part, ...] = (
 )
 
 OPPORTUNITY_PARTS: tuple[Part, ...] = (
-    Part("diagnosis", "Contexte et diagnostic", ("diagnosis",), ("territory",)),
+    Part("diagnosis", "Contexte et diagnostic", ("diagnosis",),
+         ("territory", "diagnosis", "offer_map")),
     Part("actors", "Carte des acteurs et positions", (), ("partners", "coverage")),
     Part("sponsor", "Portage politique et comité de pilotage", ("structure",), ("steering",)),
-    Part("premises_lead", "Piste de locaux", ("premises_lead",), ()),
+    Part("premises_lead", "Piste de locaux", ("premises_lead",), ("premises",)),
     Part("why_here", "Pourquoi une Cité des métiers ici", ("why_here",), ()),
     Part("opportunity_next", "Prochaines étapes", ("opportunity_next",), ("roadmap",)),
 )

@@ -48,6 +48,7 @@ class Table:
     rows: tuple[tuple[str, ...], ...]
     numeric: tuple[int, ...] = ()  # columns aligned right
     total: tuple[str, ...] | None = None
+    strong: tuple[int, ...] = ()  # indices of rows printed in bold (subtotals)
     type: str = "table"
 
 

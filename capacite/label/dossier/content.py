@@ -13,7 +13,6 @@ from django.utils import timezone
 
 from capacite.core.models import Cite
 from capacite.label import services
-from capacite.label.domain.criteria import Unavailable
 from capacite.label.domain.parts import (
     ANNEX_LETTERS_TITLE,
     ANNEX_MINUTES_TITLE,
@@ -38,6 +37,7 @@ from capacite.label.dossier.blocks import (
     Para,
     Table,
 )
+from capacite.planning.domain.money import format_eur, format_number
 
 STANCES = {"ally": "Alliés", "hesitant": "Hésitants", "refusal": "Refus", "unknown": "Inconnus"}
 STANCE = {"ally": "Allié", "hesitant": "Hésitant", "refusal": "Refus", "unknown": "Inconnu"}
@@ -87,10 +87,14 @@ class Builder:
         self.contributions = services.contributions_data()
         progress(25, "Calcul du rétro-planning")
         self.roadmap = services.roadmap_data()
-        self.premises = services.premises_data()
+        progress(27, "Lecture des locaux, des événements et de l'équipe")
+        self.premises = services.premises_data(cite)
         self.events = services.events_data()
-        self.budget = services.budget_data()
-        self.team = services.team_data()
+        self.team = services.team_data(cite)
+        self.diagnosis = services.diagnosis_data()
+        self.documentation = services.documentation_data()
+        progress(29, "Lecture du budget et de la trésorerie")
+        self.budget = services.budget_data(cite)
 
     # --- helpers -------------------------------------------------------------------------------
 
@@ -102,9 +106,6 @@ class Builder:
         return [Para(p.strip().replace("\n", " "))
                 for p in text.text.replace("\r\n", "\n").split("\n\n") if p.strip()]
 
-    def unavailable(self, source: Unavailable) -> Missing:
-        return Missing(f"À compléter : {source.what} — le module de capacite qui les saisit "
-                       "arrive bientôt ; cette partie les reprendra alors d'elle-même.")
 
     def proposals(self, part_key: str) -> list:
         found = self.workshops["proposals"].get(part_key, [])
@@ -160,6 +161,47 @@ class Builder:
                                "pilotage."))
         return blocks
 
+    def diagnosis_blocks(self) -> list:
+        """The diagnosis screen's indicators and each theme's analysis."""
+        themes = [t for t in self.diagnosis["themes"] if t.indicators or t.narrative]
+        blocks: list = [Heading(3, "Le diagnostic territorial", "diagnostic")]
+        if not themes:
+            return [*blocks, Missing("À compléter : aucun indicateur ni analyse du diagnostic "
+                                     "territorial (page « Diagnostic »).")]
+        for t in themes:
+            if t.indicators:
+                blocks.append(Table(t.label, ("Indicateur", "Valeur", "Territoire", "Source"),
+                                    tuple((label, f"{value} {unit}".strip(), where or "—",
+                                           source or "—")
+                                          for label, value, unit, where, source in t.indicators),
+                                    numeric=(1,)))
+            if t.narrative:
+                blocks.extend(Para(x.strip().replace("\n", " "))
+                              for x in t.narrative.replace("\r\n", "\n").split("\n\n")
+                              if x.strip())
+        return blocks
+
+    def offer_map_blocks(self) -> list:
+        """The existing offer map of the diagnosis: who already offers what."""
+        d = self.diagnosis
+        blocks: list = [Heading(3, "L'offre existante d'accueil, d'information et "
+                                   "d'orientation", "offre-existante")]
+        if not d["map_rows"]:
+            return [*blocks, Missing("À compléter : la cartographie de l'offre existante n'est "
+                                     "pas renseignée (page « Offre existante »).")]
+        blocks.append(Table(f"Services offerts par les acteurs ({len(d['map_rows'])} sur "
+                            f"{d['map_actors']} renseignés)", ("Service", "Acteurs"),
+                            tuple((label, str(count)) for label, count in d["counts"]),
+                            numeric=(1,)))
+        gaps = [label for label, count in d["counts"] if count == 0]
+        if gaps:
+            blocks.append(Para("Aucun acteur n'offre aujourd'hui : " + ", ".join(gaps) + "."))
+        blocks.append(Table("Cartographie de l'offre existante",
+                            ("Acteur", "Services", "Forces", "Faiblesses"),
+                            tuple((name, ", ".join(sv) or "—", strong or "—", weak or "—")
+                                  for name, sv, strong, weak in d["map_rows"])))
+        return blocks
+
     def gantt(self) -> list:
         plan = self.roadmap["plan"]
         blocks: list = []
@@ -184,6 +226,7 @@ class Builder:
         d.add(Heading(1, f"1. {PRESENTATION.title}", "presentation"))
         d.add(*self.narrative("structure"), *self.narrative("context"))
         d.add(*self.territory_facts())
+        d.add(*self.diagnosis_blocks())
         builders = {
             "partnership": self.partnership, "territory": self.territory_part,
             "premises": self.premises_part, "offer": self.offer,
@@ -238,9 +281,48 @@ class Builder:
         return blocks
 
     def premises_part(self, part: Part) -> list:
-        if isinstance(self.premises, Unavailable):
-            return [self.unavailable(self.premises)]
-        return [Para(self.premises.description)]
+        p = self.premises
+        blocks: list = []
+        c = p.chosen
+        if c is None:
+            blocks.append(Missing("À compléter : aucun local n'est retenu parmi les locaux "
+                                  "envisagés (page « Locaux »)."))
+        else:
+            yes_no = {True: "oui", False: "non"}
+            pairs = [("Local retenu", c.name),
+                     ("Adresse", ", ".join(x for x in (c.address, c.commune) if x)),
+                     ("Surface", f"{number(c.surface_m2)} m² pour un besoin de "
+                                 f"{number(c.need_m2)} m²"),
+                     ("Desserte", c.transport_label + (f" ({c.transport_notes})"
+                                                       if c.transport_notes else "")),
+                     ("De plain-pied, accessible", yes_no[c.step_free]),
+                     ("Central", yes_no[c.central]),
+                     ("Plateau ouvert", yes_no[c.open_plan]),
+                     ("Partagé avec", ", ".join(c.shared_with) or "—")]
+            if c.rent_eur is not None:
+                pairs.append(("Loyer annuel", format_eur(c.rent_eur)))
+            if c.works_eur is not None:
+                pairs.append(("Travaux d'aménagement", format_eur(c.works_eur)))
+            pairs.append(("Note d'adéquation", f"{c.points} / {c.maximum} points"))
+            blocks.append(Facts(tuple(pairs)))
+            if c.blocking:
+                blocks.append(Missing("Critères non remplis : " + " ; ".join(c.blocking)))
+            if c.notes:
+                blocks.append(Para(c.notes))
+        total = sum(z.surface_m2 for z in p.programme)
+        if total:
+            blocks.append(Heading(3, "Le programme des surfaces", "programme-surfaces"))
+            blocks.append(Table("Surfaces par espace", ("Espace", "Surface"),
+                                tuple((z.label, f"{number(z.surface_m2)} m²")
+                                      for z in p.programme),
+                                numeric=(1,), total=("Total", f"{number(total)} m²")))
+        else:
+            blocks.append(Missing("À compléter : le programme des surfaces n'est pas saisi."))
+        if c is not None:
+            blocks.append(Para("Le plan prévisionnel d'aménagement figure en annexe 2.2."
+                               if c.has_plan else
+                               "Le plan prévisionnel d'aménagement n'est pas encore déposé."))
+        return blocks
 
     def offer(self, part: Part) -> list:
         blocks: list = []
@@ -252,9 +334,33 @@ class Builder:
             blocks.append(Missing("À compléter : aucun pôle de conseil n'est défini."))
         blocks.append(self.coverage_table())
         blocks.append(Heading(3, "Le programme événementiel", "evenements"))
-        if isinstance(self.events, Unavailable):
-            blocks.append(self.unavailable(self.events))
+        blocks.extend(self.events_blocks())
+        docs = self.documentation
+        blocks.append(Heading(3, "La documentation en libre accès", "documentation"))
+        if docs["resources"]:
+            blocks.append(Para(f"Le fonds documentaire compte {number(docs['resources'])} "
+                               f"ressource(s) classée(s) en {number(docs['themes'])} "
+                               "thème(s), consultables librement sur place."))
+        else:
+            blocks.append(Missing("À compléter : le catalogue documentaire est vide "
+                                  "(page « Documentation »)."))
         return blocks
+
+    def events_blocks(self) -> list:
+        e = self.events
+        headers = ("Date", "Événement", "Lieu", "Pôle ou thème")
+
+        def rows(items):
+            return tuple((_date(x.day), x.title, x.where or "—", x.pole or "—") for x in items)
+
+        if e.retained:
+            return [Table(f"Événements retenus par le comité de programmation "
+                          f"({len(e.retained)})", headers, rows(e.retained))]
+        if e.proposed:
+            return [Para(f"{len(e.proposed)} événement(s) sont proposés ; le comité de "
+                         "programmation ne les a pas encore retenus."),
+                    Table("Programme événementiel envisagé", headers, rows(e.proposed))]
+        return [Missing("À compléter : aucun événement n'est proposé (page « Événements »).")]
 
     def operations(self, part: Part) -> list:
         blocks: list = [Heading(3, "Les horaires d'ouverture", "horaires")]
@@ -288,8 +394,29 @@ class Builder:
             blocks.append(Missing("À compléter : aucune contribution de partenaire n'est "
                                   "enregistrée."))
         blocks.append(Heading(3, "L'équipe", "equipe"))
-        if isinstance(self.team, Unavailable):
-            blocks.append(self.unavailable(self.team))
+        row = self.budget.row
+        if row is not None:
+            blocks.append(Facts((
+                (f"ETP nécessaires (scénario « {row['name']} »)", format_number(row["fte_needed"])),
+                ("ETP apportés par les partenaires", format_number(row["fte_partners"])),
+                ("ETP à recruter", format_number(row["fte_to_recruit"])),
+            )))
+        t = self.team
+        if not t.jobs:
+            blocks.append(Missing("À compléter : aucune fiche de poste n'est rédigée "
+                                  "(page « Équipe »)."))
+            return blocks
+        blocks.append(Table("Fiches de poste", ("Poste", "Fonction", "ETP", "Employeur",
+                                                "Titulaire(s)"),
+                            tuple((j.title, j.function, fte(j.fte), j.employer,
+                                   ", ".join(j.holders) or "à pourvoir") for j in t.jobs),
+                            numeric=(2,)))
+        total = sum((v for _k, v in t.by_function), Decimal(0))
+        blocks.append(Table("ETP par fonction", ("Fonction", "ETP"),
+                            tuple((k, fte(v)) for k, v in t.by_function), numeric=(1,),
+                            total=("Total", fte(total))))
+        if t.org_chart:
+            blocks.append(Chart(t.org_chart, "Organigramme prévisionnel"))
         return blocks
 
     def legal_part(self, part: Part) -> list:
@@ -312,12 +439,58 @@ class Builder:
 
     def budget_part(self, part: Part) -> list:
         c = self.contributions
+        b = self.budget
         blocks: list = []
-        if isinstance(self.budget, Unavailable):
-            blocks.append(self.unavailable(self.budget))
+        if b.row is None:
+            blocks.append(Missing("À compléter : le comité de pilotage n'a retenu aucun "
+                                  "scénario (page « Comparaison des scénarios »)."))
+        else:
+            row = b.row
+            cost = row["cost_per_open_hour"]
+            blocks.append(Heading(3, f"Le scénario retenu : « {row['name']} »", "scenario"))
+            blocks.append(Facts((
+                ("Charges de fonctionnement", format_eur(row["operating_charges"])),
+                ("Produits de fonctionnement", format_eur(row["operating_resources"])),
+                ("Reste à financer", format_eur(row["gap"])),
+                ("Contributions volontaires en nature", format_eur(row["in_kind"])),
+                ("Heures d'ouverture par semaine", format_number(row["hours_per_week"])),
+                ("Coût complet par heure d'ouverture",
+                 format_eur(cost) if cost is not None else "—"),
+            )))
+        if b.cerfa is not None:
+            years = [str(y) for y in b.cerfa["years"]]
+            rows, strong = [], []
+            for r in b.cerfa["rows"]:
+                if r["kind"] != "detail":
+                    strong.append(len(rows))
+                amounts = [format_eur(a) for a in r["amounts"]] or [""] * len(years)
+                rows.append((r["code"], r["label"], *amounts))
+            blocks.append(Heading(3, "Le budget prévisionnel de fonctionnement", "cerfa"))
+            blocks.append(Table(f"Budget prévisionnel (présentation Cerfa 12156), scénario "
+                                f"« {b.cerfa['scenario']} »", ("Compte", "Intitulé", *years),
+                                tuple(rows), numeric=tuple(range(2, 2 + len(years))),
+                                strong=tuple(strong)))
+        if b.row is not None:
+            blocks.append(Heading(3, "La trésorerie", "tresorerie"))
+            if b.treasury_error:
+                blocks.append(Missing(f"Plan de trésorerie incalculable : {b.treasury_error}"))
+            elif b.months_below_zero:
+                blocks.append(Para(f"Sur les 36 premiers mois, {b.months_below_zero} mois "
+                                   "finissent avec une trésorerie négative :"))
+                blocks.append(Bullets(tuple(b.treasury_alerts)))
+                if b.gip:
+                    blocks.append(Missing("Structure retenue : GIP. Un GIP ne peut connaître "
+                                          "aucun déficit : le calendrier des versements est à "
+                                          "revoir avec les financeurs."))
+            else:
+                blocks.append(Para("Sur les 36 premiers mois, la trésorerie reste positive "
+                                   "chaque fin de mois." + (
+                                       " Condition nécessaire pour un GIP, qui ne peut "
+                                       "connaître aucun déficit." if b.gip else "")))
+        blocks.append(Heading(3, "Les apports des partenaires", "apports"))
         blocks.append(Facts((
-            (f"Apports en nature valorisés ({c['year']})", eur(c["in_kind"])),
-            (f"Apports financiers des partenaires ({c['year']})", eur(c["money"])),
+            (f"Apports en nature valorisés ({c['year']})", format_eur(c["in_kind"])),
+            (f"Apports financiers des partenaires ({c['year']})", format_eur(c["money"])),
             (f"ETP mis à disposition ({c['year']})", fte(c["fte"])),
         )))
         return blocks
@@ -363,8 +536,24 @@ class Builder:
 
     def annex_plan(self) -> list:
         blocks: list = [Heading(2, f"2.2 {ANNEX_PLAN_TITLE}", "annexe-plan")]
-        if isinstance(self.premises, Unavailable):
-            blocks.append(self.unavailable(self.premises))
+        p = self.premises
+        if p.chosen is None:
+            return [*blocks, Missing("À compléter : aucun local n'est retenu.")]
+        if not p.plan_path:
+            return [*blocks, Missing(f"À compléter : le plan d'aménagement de « {p.chosen.name} "
+                                     "» n'est pas déposé (page « Locaux »).")]
+        title = f"Plan d'aménagement — {p.chosen.name}"
+        attachment = Attachment(title, p.plan_path, p.plan_kind)
+        self.doc.attachments.append(attachment)
+        name = p.chosen.plan_filename or p.plan_path.rsplit("/", 1)[-1]
+        if p.plan_kind == "image":
+            blocks.append(attachment)
+        elif p.plan_kind == "pdf":
+            blocks.append(Para(f"Le plan « {name} » est reproduit à la fin du dossier, après "
+                               "les lettres d'intention."))
+        else:
+            blocks.append(Para(f"Le plan « {name} » est déposé dans un format qui ne se joint "
+                               "pas au PDF : il est transmis séparément."))
         return blocks
 
     def annex_minutes(self) -> list:
@@ -380,13 +569,23 @@ class Builder:
 
     # --- the note d'opportunité ----------------------------------------------------------------
 
+    def premises_lead(self) -> list:
+        c = self.premises.chosen
+        if c is None:
+            return []
+        return [Facts((("Local pressenti", f"{c.name}, {c.commune}"),
+                       ("Surface", f"{number(c.surface_m2)} m² pour un besoin de "
+                                   f"{number(c.need_m2)} m²"),
+                       ("Note d'adéquation", f"{c.points} / {c.maximum} points")))]
+
     def opportunity(self) -> Dossier:
         d = self.doc
         sections = {
-            "diagnosis": self.territory_facts,
+            "diagnosis": lambda: [*self.territory_facts(), *self.diagnosis_blocks(),
+                                  *self.offer_map_blocks()],
             "actors": lambda: [*self.actors(), self.coverage_table()],
             "sponsor": self.steering_blocks,
-            "premises_lead": lambda: [],
+            "premises_lead": self.premises_lead,
             "why_here": lambda: [],
             "opportunity_next": self.gantt,
         }

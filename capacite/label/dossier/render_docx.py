@@ -115,12 +115,15 @@ def render_docx(dossier: Dossier) -> bytes:
                 cell.paragraphs[0].runs[0].bold = True
             _repeat_header(table.rows[0])
             rows = list(block.rows) + ([block.total] if block.total else [])
-            for row in rows:
+            for number, row in enumerate(rows):
                 cells = table.add_row().cells
                 for index, (cell, text) in enumerate(zip(cells, row, strict=True)):
                     cell.text = text
                     if index in block.numeric:
                         cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+                    if number in block.strong:
+                        for run in cell.paragraphs[0].runs:
+                            run.bold = True
             if block.total:
                 for cell in table.rows[-1].cells:
                     for run in cell.paragraphs[0].runs:

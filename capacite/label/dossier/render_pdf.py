@@ -4,6 +4,7 @@ appended with pypdf."""
 
 import base64
 import io
+import logging
 import mimetypes
 import re
 from dataclasses import dataclass
@@ -78,6 +79,9 @@ def render_pdf(dossier: Dossier) -> PdfResult:
     from pypdf.errors import PyPdfError
     from weasyprint import HTML
 
+    # matplotlib's SVG styles (fill, stroke…) are not CSS properties WeasyPrint knows: it logs a
+    # warning for each, hundreds per dossier, and draws them right all the same.
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
     main = HTML(string=render_html(dossier)).write_pdf()
     pdfs = [a for a in dossier.attachments if a.kind == "pdf"]
     if not pdfs:

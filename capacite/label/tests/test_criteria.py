@@ -69,7 +69,31 @@ def test_budget_balanced_once_the_planning_app_gives_it():
     assert c.budget_rule(c.Facts(budget=balanced)).status == "green"
     short = c.BudgetFact(charges=Decimal("300000"), resources=Decimal("280000"))
     assert c.budget_rule(c.Facts(budget=short)) == c.Check(
-        "red", "Budget en déséquilibre : il manque 20 000 € de ressources.")
+        "red", "Budget en déséquilibre : il manque 20\u202f000,00\u00a0€ de produits.")
+    assert c.budget_rule(c.Facts(budget=None)).status == "red"  # no scenario chosen
+
+
+def test_events_retained_are_green_proposals_only_amber_nothing_red():
+    assert c.events_rule(c.Facts(events=c.EventsFact(2, 5))).status == "green"
+    assert c.events_rule(c.Facts(events=c.EventsFact(0, 3))) == c.Check(
+        "amber", "3 événement(s) proposé(s), aucun encore retenu par le comité de "
+                 "programmation.")
+    assert c.events_rule(c.Facts(events=c.EventsFact(0, 0))).status == "red"
+
+
+def test_premises_need_a_chosen_place_then_a_plan():
+    assert c.premises_rule(c.Facts(premises=c.PremisesFact(False, "", False))).status == "red"
+    chosen = c.PremisesFact(True, "Halle (Rivemont), 640 m²", False)
+    assert c.premises_rule(c.Facts(premises=chosen)) == c.Check(
+        "amber", "Halle (Rivemont), 640 m² ; pas encore de plan d'aménagement.")
+    planned = c.PremisesFact(True, "Halle (Rivemont), 640 m²", True)
+    assert c.premises_rule(c.Facts(premises=planned)).status == "green"
+
+
+def test_team_counts_job_descriptions_and_fte():
+    assert c.team_rule(c.Facts(team=c.TeamFact(Decimal("10.5"), 7))) == c.Check(
+        "green", "Équipe prévue : 7 fiche(s) de poste, 10,50 ETP.")
+    assert c.team_rule(c.Facts(team=c.TeamFact(Decimal(0), 0))).status == "red"
 
 
 def test_a_declaration_needs_evidence_to_be_green():
@@ -90,12 +114,12 @@ def test_tally_counts_each_colour():
 
 def test_readiness_lists_part_by_part_what_is_missing():
     parts = readiness(LABEL_PROJET, filled={"structure", "context", "partnership"},
-                      gaps={"premises": "les locaux (module de capacite à venir)"})
+                      gaps={"premises": "aucun local retenu"})
     assert [p.part for p in parts] == [PRESENTATION, *LABEL_PARTS]
     assert parts[0].complete and parts[1].complete
     premises = parts[3]
     assert premises.missing_narratives == ("premises",)
-    assert premises.missing_facts == (("premises", "les locaux (module de capacite à venir)"),)
+    assert premises.missing_facts == (("premises", "aucun local retenu"),)
 
 
 def test_the_nine_parts_are_the_guides_in_its_order():

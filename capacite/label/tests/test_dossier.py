@@ -3,6 +3,7 @@
 import io
 import subprocess
 from datetime import date
+from decimal import Decimal
 
 import pytest
 from django.core.files.base import ContentFile
@@ -43,6 +44,17 @@ def test_the_demo_label_projet_dossier_has_the_nine_parts_in_order_in_pdf_and_do
     assert "Les lettres de déclaration d'intention des partenaires" in text
     assert "Le plan prévisionnel d'aménagement des locaux" in text
     assert "À rédiger" not in text  # the demo's prose is complete
+    # Every source has demo data but the territory's communes (the demo loads no reference).
+    gaps = [line for line in text.split("À compléter")[1:]]
+    assert [g.split(")")[0] for g in gaps] == [
+        " : les communes du territoire ne sont pas encore choisies (page « Territoire »"] * 2
+    for figure in ("640 m² pour un besoin de 598 m²", "12 / 12 points",  # premises, scored
+                   "Le scénario retenu : « Intermédiaire »", "Total des charges",  # budget
+                   "475 600,00 €", "Organigramme prévisionnel", "ETP par fonction",  # team
+                   "Programme événementiel envisagé", "Le diagnostic territorial"):
+        assert figure in text, figure
+    # The fitting-out plan is appended last ("\f" ends the last page, hence -2).
+    assert "Plan prévisionnel d'aménagement — Ancienne halle aux grains" in pages[-2]
 
     docx = tmp_path / "dossier.docx"
     call_command("dossier", cite="rivemont", kind="label_projet", fmt="docx", out=docx)
@@ -93,3 +105,49 @@ def test_an_unknown_cite_is_refused_in_french_and_nothing_is_written(world, tmp_
         call_command("dossier", cite="nulle-part", kind="label_projet", fmt="pdf",
                      out=tmp_path / "x.pdf")
     assert not (tmp_path / "x.pdf").exists()
+
+
+@pytest.mark.django_db
+def test_a_changed_budget_line_gives_the_same_new_total_in_the_dossier_and_the_comparison(
+        client, tmp_path):
+    """The done-when of issue 7: the dossier and the comparison page read the same function."""
+    from django.contrib.auth import get_user_model
+    from django.urls import reverse
+
+    from capacite.planning.domain.money import format_eur
+    from capacite.planning.models import ChargeLine
+    from capacite.planning.services import chosen_comparison_row
+
+    build_demo(password="demo", today=date(2026, 11, 25))
+    cite = Cite.objects.get(slug="rivemont")
+    with scope(cite=cite):
+        before = chosen_comparison_row(cite)["operating_charges"]
+        rent = ChargeLine.objects.get(scenario__chosen=True, account="613")
+        old_rent = rent.annual_amount
+    client.force_login(get_user_model().objects.get(username="porteur"))
+    response = client.post(
+        reverse("planning:charge_edit", kwargs={"cite_slug": "rivemont", "charge_id": rent.pk}),
+        {"account": "613", "label": rent.label, "annual_amount": "49234.56",
+         "version": rent.version})
+    assert response.status_code == 302
+    with scope(cite=cite):
+        rent.refresh_from_db()
+    assert rent.annual_amount == Decimal("49234.56")
+    total = format_eur(before - old_rent + Decimal("49234.56"))
+    assert total == "488 834,56\u00a0€".replace(" ", "\u202f")
+
+    pdf = tmp_path / "dossier.pdf"
+    call_command("dossier", cite="rivemont", kind="label_projet", fmt="pdf", out=pdf)
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, check=True,
+                          text=True).stdout
+    page = client.get(reverse("planning:comparison", kwargs={"cite_slug": "rivemont"}))
+    html = page.content.decode()
+
+    def charges_row(html: str) -> str:
+        row = html[html.index('data-key="operating_charges"'):]
+        return row[:row.index("</tr>")]
+
+    assert total in charges_row(html)
+    # pdftotext writes the narrow no-break spaces as plain spaces: compare words.
+    assert _flat(total) in _flat(text)  # the scenario's charges and the Cerfa total
+    assert format_eur(before) not in charges_row(html)

@@ -49,8 +49,9 @@ def test_the_preview_shows_what_is_missing_part_by_part(lead, world):
               {"text": "Un plateau de 600 m².", "version": narrative.version})
     page = lead.get(reverse("label:dossier", kwargs={"cite_slug": "alpha"})).content.decode()
     assert "Un plateau de 600 m²." in page
-    assert "les locaux (module de capacite à venir)" in page
+    assert "aucun local retenu" in page  # no premises chosen in this Cité
     assert "à rédiger" in page
+    assert "catalogue documentaire vide" in page  # this Cité has no documentation yet
 
 
 @pytest.mark.django_db
