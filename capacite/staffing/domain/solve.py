@@ -67,7 +67,6 @@ def solve(instance: Instance, *, time_limit: float = 30.0, workers: int = 8,
     # already reaches it, the coverage stage is solved before the search starts.
     floor_uncovered = uncovered_lower_bound(instance)
     roster = build_model(instance)
-    roster.model.add(roster.goals["uncovered"] >= floor_uncovered)  # valid for every roster
     build_seconds = time.perf_counter() - clock - greedy_seconds
     goal_weights = weights(instance)
     progress = Progress()
