@@ -31,10 +31,11 @@ def solve_file(instance_path: Path, time_limit: float, out_path: Path) -> Soluti
 
     Raises `InstanceError` (French messages) for an unreadable or invalid instance.
     """
-    from capacite.staffing.domain.solve import solve
+    from capacite.staffing.domain.sites import solve_by_site
 
     instance = instance_from_json(_read_json(instance_path))
-    solution, _progress = solve(instance, time_limit=time_limit)
+    # A network week whose people each work at one site is solved site by site (sites.py).
+    solution, _progress = solve_by_site(instance, time_limit=time_limit)
     out_path.write_text(json.dumps(solution_to_json(solution), ensure_ascii=False, indent=1)
                         + "\n", encoding="utf-8")
     return solution
