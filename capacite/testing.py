@@ -90,5 +90,10 @@ def sample_kwargs(cite) -> dict:
         }
         for app in apps.get_app_configs():
             if app.name.startswith("capacite.") and module_has_submodule(app.module, "testing"):
-                samples.update(import_module(f"{app.name}.testing").sample_kwargs(cite))
+                own = import_module(f"{app.name}.testing").sample_kwargs(cite)
+                # Two apps naming a URL parameter alike would test one app's page with the
+                # other's object — and pass by chance where their ids happen to coincide.
+                shared = set(own) & set(samples)
+                assert not shared, f"{app.name} reuses URL parameter names {sorted(shared)}"
+                samples.update(own)
         return samples

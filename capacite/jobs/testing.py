@@ -17,9 +17,18 @@ def sample_job(job: Job, progress) -> JobOutput:  # type: ignore[no-untyped-def]
 
 
 def run_pending_jobs() -> None:
-    """Run the database worker until the queue is empty, as `capacite db_worker` would."""
-    call_command("db_worker", "--batch", "--no-startup-delay", "--interval", "0",
-                 verbosity=0)
+    """Run the database worker until the queue is empty, as `capacite db_worker` would.
+
+    The worker calls `close_old_connections()` between tasks, as a long-running process should.
+    Inside a test the connection is in the test's transaction, which Django then sees as
+    "unusable" and closes on PostgreSQL — losing the test's data. Only that call is skipped here;
+    the worker, its queries and the database are the real ones.
+    """
+    from unittest import mock
+
+    with mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections"):
+        call_command("db_worker", "--batch", "--no-startup-delay", "--interval", "0",
+                     verbosity=0)
 
 
 def sample_kwargs(cite) -> dict:

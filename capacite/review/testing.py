@@ -43,5 +43,5 @@ def sample_kwargs(cite) -> dict:
         if not reserve.evidence_file:
             reserve.evidence_filename = "lettres.pdf"
             reserve.evidence_file.save("lettres.pdf", ContentFile(SMALL_PDF), save=True)
-        return {"submission_id": waiting.pk, "decision_id": decision.pk,
+        return {"submission_id": waiting.pk, "label_decision_id": decision.pk,
                 "reserve_id": reserve.pk, "committee_id": session.pk}

@@ -15,4 +15,4 @@ def sample_kwargs(cite) -> dict:
         cite=cite, name="Alex Exemple", job=job, weekly_hours=20,
         availability={"1": "10:00-18:00"}, desks=["reception"])
     run = services.solve_run_greedy(services.new_run(site=site, week_start=date(2027, 3, 1)))
-    return {"job_id": job.pk, "member_id": member.pk, "run_id": run.pk}
+    return {"post_id": job.pk, "staff_id": member.pk, "run_id": run.pk}

@@ -41,8 +41,8 @@ def team(request: HttpRequest, cite_slug: str) -> HttpResponse:
     })
 
 
-def job_edit(request: HttpRequest, cite_slug: str, job_id: int | None = None) -> HttpResponse:
-    job = get_object_or_404(JobDescription, pk=job_id) if job_id else \
+def job_edit(request: HttpRequest, cite_slug: str, post_id: int | None = None) -> HttpResponse:
+    job = get_object_or_404(JobDescription, pk=post_id) if post_id else \
         JobDescription(cite=request.cite)
     form = JobDescriptionForm(request.POST or None, instance=job)
     if request.method == "POST" and save_form_atomically(form):
@@ -53,9 +53,9 @@ def job_edit(request: HttpRequest, cite_slug: str, job_id: int | None = None) ->
         "job": job, "form": form, "changes": changes_of(job) if job.pk else []})
 
 
-def member_edit(request: HttpRequest, cite_slug: str, member_id: int | None = None
+def member_edit(request: HttpRequest, cite_slug: str, staff_id: int | None = None
                 ) -> HttpResponse:
-    member = get_object_or_404(StaffMember, pk=member_id) if member_id else \
+    member = get_object_or_404(StaffMember, pk=staff_id) if staff_id else \
         StaffMember(cite=request.cite)
     form = StaffMemberForm(request.POST or None, instance=member,
                            desks=services.desk_choices())
@@ -287,9 +287,9 @@ def run_xlsx(request: HttpRequest, cite_slug: str, run_id: int) -> HttpResponse:
     return response
 
 
-def run_ics(request: HttpRequest, cite_slug: str, run_id: int, member_id: int) -> HttpResponse:
+def run_ics(request: HttpRequest, cite_slug: str, run_id: int, staff_id: int) -> HttpResponse:
     loaded = _loaded_or_404(run_id)
-    member = get_object_or_404(StaffMember, pk=member_id)
+    member = get_object_or_404(StaffMember, pk=staff_id)
     return _ics_response(loaded, member)
 
 

@@ -4,6 +4,7 @@ Runs against the engine the suite runs on: two SQLite files, or two fresh Postgr
 on the server of CAPACITE_DATABASE_URL.
 """
 
+import json
 import os
 import subprocess
 import sys
@@ -55,6 +56,13 @@ def dump(url: str, var: Path) -> str:
     return result.stdout
 
 
+def canonical(dumped: str) -> list:
+    """The dump's objects sorted by model and key: with --natural-foreign, Django orders models
+    whose dependencies do not order them (history tables of many-to-many fields) differently from
+    one process to the next, so the raw text may differ while the data is the same."""
+    return sorted(json.loads(dumped), key=lambda o: (o["model"], json.dumps(o["pk"])))
+
+
 ATTACH_EVIDENCE = """
 from django.core.files.base import ContentFile
 from capacite.roadmap.models import Task
@@ -84,7 +92,7 @@ def test_a_backup_restored_into_an_empty_database_gives_the_same_data(tmp_path, 
     assert restored.stdout == f"Base et 3 fichier(s) déposé(s) restaurés depuis {backup_file}.\n"
     original = dump(source, tmp_path)
     assert '"model": "roadmap.task"' in original
-    assert dump(copy, tmp_path) == original
+    assert canonical(dump(copy, tmp_path)) == canonical(original)
     copy_media = tmp_path / ("media-" + copy.rsplit("/", 1)[-1])
     assert (copy_media / evidence).read_bytes() == b"%PDF-1.4 deliberation"
 

@@ -140,7 +140,8 @@ def test_another_cites_lead_finds_none_of_it(world):
             cite=world.cite, submission=submission, stage="label_projet",
             decided_on=date(2027, 6, 10), recorded_by=world.users[Role.LABEL_AUTHORITY])
         reserve = Reserve.objects.create(cite=world.cite, decision=decision, text="Secret.")
-    ids = {"submission_id": submission.pk, "decision_id": decision.pk, "reserve_id": reserve.pk}
+    ids = {"submission_id": submission.pk, "label_decision_id": decision.pk,
+           "reserve_id": reserve.pk}
     other = client_for(world.foreign_lead)
     routes = [r for r in all_routes() if r.name.startswith("review:")]
     assert len(routes) == 12

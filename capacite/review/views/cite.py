@@ -90,7 +90,7 @@ def decision_create(request: HttpRequest, cite_slug: str, submission_id: int) ->
     existing = LabelDecision.objects.filter(submission=submission).first()
     if existing:
         messages.info(request, _("Ce dossier a déjà sa décision."))
-        return redirect("review:decision", cite_slug=cite_slug, decision_id=existing.pk)
+        return redirect("review:decision", cite_slug=cite_slug, label_decision_id=existing.pk)
     session = getattr(getattr(submission, "agenda_entry", None), "session", None)
     decision = LabelDecision(cite=request.cite, submission=submission, recorded_by=request.user,
                              session=session)
@@ -111,7 +111,7 @@ def decision_create(request: HttpRequest, cite_slug: str, submission_id: int) ->
                                            text=line.strip(" -•\t"))
             messages.success(request, _("La décision est enregistrée ; la Cité la voit, avec "
                                         "ses réserves."))
-            return redirect("review:decision", cite_slug=cite_slug, decision_id=decision.pk)
+            return redirect("review:decision", cite_slug=cite_slug, label_decision_id=decision.pk)
     return render(request, "review/decision_form.html", {
         "form": form, "submission": submission, "reserve_texts": reserve_texts,
         "title": _("Décision sur : %(dossier)s") % {"dossier": submission},
@@ -120,10 +120,10 @@ def decision_create(request: HttpRequest, cite_slug: str, submission_id: int) ->
     })
 
 
-def decision_detail(request: HttpRequest, cite_slug: str, decision_id: int) -> HttpResponse:
+def decision_detail(request: HttpRequest, cite_slug: str, label_decision_id: int) -> HttpResponse:
     decision = get_object_or_404(
         LabelDecision.objects.select_related("submission", "session", "recorded_by"),
-        pk=decision_id)
+        pk=label_decision_id)
     return render(request, "review/decision.html", {
         "decision": decision, "reserves": decision.reserves.all(),
         "is_authority": Role.LABEL_AUTHORITY in request.cite_roles,
@@ -131,41 +131,41 @@ def decision_detail(request: HttpRequest, cite_slug: str, decision_id: int) -> H
     })
 
 
-def decision_edit(request: HttpRequest, cite_slug: str, decision_id: int) -> HttpResponse:
-    decision = get_object_or_404(LabelDecision, pk=decision_id)
+def decision_edit(request: HttpRequest, cite_slug: str, label_decision_id: int) -> HttpResponse:
+    decision = get_object_or_404(LabelDecision, pk=label_decision_id)
     stage_before = decision.stage
     form = DecisionForm(request.POST or None, instance=decision)
     if request.method == "POST" and save_form_atomically(form):
         if form.instance.stage != stage_before:
             apply_phase(request.cite, form.instance)
         messages.success(request, _("La décision est enregistrée."))
-        return redirect("review:decision", cite_slug=cite_slug, decision_id=decision.pk)
+        return redirect("review:decision", cite_slug=cite_slug, label_decision_id=decision.pk)
     return render(request, "review/form_page.html", {
         "form": form, "title": _("Modifier la décision : %(decision)s") % {"decision": decision},
         "back": reverse("review:decision", kwargs={"cite_slug": cite_slug,
-                                                   "decision_id": decision.pk}),
+                                                   "label_decision_id": decision.pk}),
         "back_label": _("La décision"), "changes": changes_of(decision)})
 
 
-def decision_letter(request: HttpRequest, cite_slug: str, decision_id: int) -> HttpResponse:
+def decision_letter(request: HttpRequest, cite_slug: str, label_decision_id: int) -> HttpResponse:
     decision = get_object_or_404(LabelDecision.objects.select_related("submission", "session"),
-                                 pk=decision_id)
+                                 pk=label_decision_id)
     response = HttpResponse(render_letter_pdf(decision), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{letter_filename(decision)}"'
     return response
 
 
-def reserve_add(request: HttpRequest, cite_slug: str, decision_id: int) -> HttpResponse:
-    decision = get_object_or_404(LabelDecision, pk=decision_id)
+def reserve_add(request: HttpRequest, cite_slug: str, label_decision_id: int) -> HttpResponse:
+    decision = get_object_or_404(LabelDecision, pk=label_decision_id)
     form = ReserveForm(request.POST or None,
                        instance=Reserve(cite=request.cite, decision=decision))
     if request.method == "POST" and save_form_atomically(form):
         messages.success(request, _("La réserve est ajoutée à la décision."))
-        return redirect("review:decision", cite_slug=cite_slug, decision_id=decision.pk)
+        return redirect("review:decision", cite_slug=cite_slug, label_decision_id=decision.pk)
     return render(request, "review/form_page.html", {
         "form": form, "title": _("Nouvelle réserve : %(decision)s") % {"decision": decision},
         "back": reverse("review:decision", kwargs={"cite_slug": cite_slug,
-                                                   "decision_id": decision.pk}),
+                                                   "label_decision_id": decision.pk}),
         "back_label": _("La décision"), "changes": None})
 
 

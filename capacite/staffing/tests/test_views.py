@@ -209,7 +209,7 @@ def test_pdf_xlsx_and_ics_carry_the_week(world, week):
     people = {row[0]: row for row in book["Par personne"].iter_rows(values_only=True)}
     assert people["Ana Martin"][1:4] == ("CIO", 2, 2)
     assert book["Par poste"]["C1"].value == "Trouver un emploi"
-    ics = client.get(url("run_ics", run_id=week["run"].pk, member_id=week["bob"].pk))
+    ics = client.get(url("run_ics", run_id=week["run"].pk, staff_id=week["bob"].pk))
     assert ics.content.decode().count("BEGIN:VEVENT") == 1
 
 
