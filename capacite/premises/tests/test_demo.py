@@ -27,7 +27,7 @@ def test_the_demo_cites_have_a_diagnosis_and_chosen_premises_and_building_twice_
         assert Candidate.objects.count() == 3
     chosen = chosen_premises(rivemont)
     assert (chosen.name, chosen.points, chosen.need_m2, chosen.has_plan) == (
-        "Ancienne halle aux grains", 12, 598, False)
+        "Ancienne halle aux grains", 12, 598, True)  # plan drawn by the label demo
     assert sum(z.surface_m2 for z in space_programme(rivemont)) == 520
     open_chosen = chosen_premises(valombre)
     assert (open_chosen.name, open_chosen.surface_m2, open_chosen.need_m2,
