@@ -32,6 +32,6 @@ def cites_for(user: AbstractBaseUser | AnonymousUser) -> QuerySet[Cite]:
     """The Cités `user` may open: those where they hold a role, or all for the label authority."""
     if not user.is_authenticated:
         return Cite.objects.none()
-    if Membership.objects.filter(user=user, role=Role.LABEL_AUTHORITY).exists():
+    if is_label_authority(user):
         return Cite.objects.all()
     return Cite.objects.filter(memberships__user=user).distinct()
