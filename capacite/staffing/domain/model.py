@@ -24,6 +24,7 @@ class RosterModel:
     work: dict[tuple[str, int], Any]
     start: dict[tuple[str, int], Any]
     stint: dict[tuple[str, str, int], Any]
+    fragment: dict[tuple[str, str, int], Any]  # a stint starting there is under min_len
     goals: dict[str, Any]  # goal name -> linear expression
     weights: dict[str, int]
     deviation: dict[str, Any]  # partner id -> slots away from its committed share
@@ -47,6 +48,7 @@ def build_model(instance: Instance) -> RosterModel:
     work: dict[tuple[str, int], Any] = {}
     start: dict[tuple[str, int], Any] = {}
     stint: dict[tuple[str, str, int], Any] = {}
+    fragments: dict[tuple[str, str, int], Any] = {}
     placed_at: dict[tuple[str, int], list[Any]] = {}
     misses: list[Any] = []
     loads: dict[str, list[Any]] = {}
@@ -87,6 +89,8 @@ def build_model(instance: Instance) -> RosterModel:
             seg = model.new_bool_var(f"s_{pid}_{desk}_{i}")
             model.add(seg >= var - before) if before is not None else model.add(seg >= var)
             stint[(pid, desk, i)] = seg
+            fragments[(pid, desk, i)] = _fragment(model, x, seg, pid, desk, i, following,
+                                                  min_len)
 
     # Explicit shortfall per (desk, slot): it gives the LP a bound of zero from the start.
     short: dict[tuple[str, int], Any] = {}
@@ -118,9 +122,10 @@ def build_model(instance: Instance) -> RosterModel:
             model.add(100 * sum(loads[person.id]) <= peak * cap)
 
     goals = {"uncovered": sum(short.values()), "share_deviation": sum(deviations.values()),
-             "stints": sum(stint.values()), "preference_misses": sum(misses), "peak_load": peak}
-    return RosterModel(model, x, work, start, stint, goals, weights(instance), deviations, peak,
-                       short)
+             "stints": sum(stint.values()) + sum(fragments.values()),
+             "preference_misses": sum(misses), "peak_load": peak}
+    return RosterModel(model, x, work, start, stint, fragments, goals, weights(instance),
+                       deviations, peak, short)
 
 
 def minimise(roster: RosterModel, *, stage: str, uncovered_at_most: int | None = None) -> None:
@@ -134,6 +139,25 @@ def minimise(roster: RosterModel, *, stage: str, uncovered_at_most: int | None =
     if uncovered_at_most is not None:
         roster.model.add(roster.goals["uncovered"] <= uncovered_at_most)
     roster.model.minimize(sum(roster.weights[goal] * roster.goals[goal] for goal in goals))
+
+
+def _fragment(model: Any, x: dict[tuple[str, str, int], Any], seg: Any, pid: str, desk: str,
+              i: int, following: list[int | None], min_len: int) -> Any:
+    """A Boolean forced to 1 when a desk stint starts at slot i and lasts under `min_len`.
+
+    The stint is a fragment unless the next min_len − 1 slots are at the same desk; where
+    such a slot cannot be held (no variable), any stint starting at i is a fragment.
+    """
+    frag = model.new_bool_var(f"f_{pid}_{desk}_{i}")
+    current: int | None = i
+    for _ in range(min_len - 1):
+        current = following[current] if current is not None else None
+        nxt = x.get((pid, desk, current)) if current is not None else None
+        if nxt is None:
+            model.add(frag >= seg)
+            return frag
+        model.add(frag >= seg - nxt)
+    return frag
 
 
 def _shift_rules(model: Any, instance: Instance, person_id: str,
@@ -198,10 +222,18 @@ def hint(roster: RosterModel, instance: Instance, assignments: tuple[Assignment,
         if (pid, i) in roster.work and var is not roster.work[(pid, i)]:
             previous = instance.previous[i]
             roster.model.add_hint(var, (pid, i) in busy and (pid, previous) not in busy)
+    min_len = instance.rules.min_shift_minutes // instance.slot_minutes
     for (pid, desk, i), var in roster.stint.items():
         previous = instance.previous[i]
-        roster.model.add_hint(var, (pid, desk, i) in chosen
-                              and (pid, desk, previous) not in chosen)
+        begins = (pid, desk, i) in chosen and (pid, desk, previous) not in chosen
+        roster.model.add_hint(var, begins)
+        run, current = 1, i
+        while begins and run < min_len:
+            if current + 1 >= len(instance.slots) or instance.previous[current + 1] != current \
+                    or (pid, desk, current + 1) not in chosen:
+                break
+            run, current = run + 1, current + 1
+        roster.model.add_hint(roster.fragment[(pid, desk, i)], begins and run < min_len)
     partner_of = {person.id: person.partner for person in instance.staff}
     shares = share_percent(instance)
     hours = {partner: 0 for partner in roster.deviation}
