@@ -11,6 +11,7 @@ from capacite.communication.forms import ActionForm
 from capacite.communication.models import Action, Tool
 from capacite.core.concurrency import save_form_atomically
 from capacite.core.history import changes_of
+from capacite.core.removal import confirm_removal
 
 
 def plan(request: HttpRequest, cite_slug: str) -> HttpResponse:
@@ -47,14 +48,14 @@ def action_edit(request: HttpRequest, cite_slug: str, action_id: int) -> HttpRes
 
 
 def action_delete(request: HttpRequest, cite_slug: str, action_id: int) -> HttpResponse:
-    """Asks first (GET), deletes on the confirmation (POST)."""
+    """Asks first (GET), deletes on the confirmation unless the action changed meanwhile."""
     action = get_object_or_404(Action, pk=action_id)
-    if request.method == "POST":
-        action.delete()
-        messages.success(request, _("L'action « %(title)s » est retirée du plan.")
-                         % {"title": action.title})
-        return redirect("communication:plan", cite_slug=cite_slug)
-    return render(request, "documentation/confirm_delete.html", {
-        "what": _("l'action « %(title)s »") % {"title": action.title},
-        "back": reverse("communication:action_edit", args=[cite_slug, action.pk]),
-    })
+    return confirm_removal(
+        request, action,
+        title=_("Retirer l'action « %(title)s » du plan") % {"title": action.title},
+        consequence=_("L'action « %(title)s » sera supprimée du plan de communication ; son "
+                      "budget ne comptera plus dans les totaux.") % {"title": action.title},
+        back=reverse("communication:action_edit", args=[cite_slug, action.pk]),
+        back_label=action.title,
+        after=reverse("communication:plan", args=[cite_slug]),
+        done=_("L'action « %(title)s » est retirée du plan.") % {"title": action.title})

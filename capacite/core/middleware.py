@@ -13,7 +13,7 @@ from django_scopes import scope
 
 from capacite.core.models import Cite
 from capacite.core.permissions import MATRIX, Audience, Level, level_for
-from capacite.core.tenancy import is_label_authority, roles_in
+from capacite.core.tenancy import request_from_label_authority, roles_in
 
 logger = logging.getLogger(__name__)
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
@@ -46,7 +46,7 @@ class CiteScopeMiddleware:
             if entry == Audience.LABEL_AUTHORITY:
                 if not request.user.is_authenticated:
                     return redirect_to_login(request.get_full_path())
-                if not is_label_authority(request.user):
+                if not request_from_label_authority(request):
                     raise PermissionDenied
             return self.get_response(request)
         if not request.user.is_authenticated:

@@ -8,6 +8,7 @@ scope itself with `django_scopes.scope(cite=...)` or, for instance-wide work, `s
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import QuerySet
+from django.http import HttpRequest
 
 from capacite.core.models import Cite, Membership, Role
 
@@ -28,10 +29,29 @@ def is_label_authority(user: AbstractBaseUser | AnonymousUser) -> bool:
         user=user, role=Role.LABEL_AUTHORITY).exists()
 
 
-def cites_for(user: AbstractBaseUser | AnonymousUser) -> QuerySet[Cite]:
-    """The Cités `user` may open: those where they hold a role, or all for the label authority."""
+def request_from_label_authority(request: HttpRequest) -> bool:
+    """`is_label_authority` for the person making `request`, asked once per request.
+
+    Every page needs the answer twice or more (the menu's link, the list of Cités, the authority
+    pages' check): it is kept on the request, not on the user, so it lives for this request only
+    and a role given or taken away shows from the next page on.
+    """
+    if not hasattr(request, "_label_authority"):
+        request._label_authority = is_label_authority(request.user)  # type: ignore[attr-defined]
+    return request._label_authority  # type: ignore[attr-defined]
+
+
+def cites_for(user: AbstractBaseUser | AnonymousUser, *,
+              authority: bool | None = None) -> QuerySet[Cite]:
+    """The Cités `user` may open: those where they hold a role, or all for the label authority.
+
+    `authority` is `is_label_authority(user)` when the caller already knows it (a request does,
+    see `request_from_label_authority`); otherwise it is asked here.
+    """
     if not user.is_authenticated:
         return Cite.objects.none()
-    if is_label_authority(user):
+    if authority is None:
+        authority = is_label_authority(user)
+    if authority:
         return Cite.objects.all()
     return Cite.objects.filter(memberships__user=user).distinct()

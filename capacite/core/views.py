@@ -10,12 +10,13 @@ from capacite.core.concurrency import save_form_atomically
 from capacite.core.forms import CiteSettingsForm
 from capacite.core.history import changes_of
 from capacite.core.navigation import panels_for
-from capacite.core.tenancy import cites_for
+from capacite.core.tenancy import cites_for, request_from_label_authority
 
 
 def home(request: HttpRequest) -> HttpResponse:
     """The Cités this person works in (every Cité for the label authority)."""
-    return render(request, "core/home.html", {"cites": cites_for(request.user)})
+    return render(request, "core/home.html", {
+        "cites": cites_for(request.user, authority=request_from_label_authority(request))})
 
 
 def cite_home(request: HttpRequest, cite_slug: str) -> HttpResponse:

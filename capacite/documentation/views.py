@@ -6,9 +6,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from capacite.core.concurrency import save_form_atomically
 from capacite.core.history import changes_of
+from capacite.core.removal import confirm_removal
 from capacite.documentation.forms import ResourceForm, SearchForm, ThemeForm
 from capacite.documentation.models import Resource, Theme
 from capacite.documentation.services import search_resources
@@ -48,17 +50,18 @@ def resource_edit(request: HttpRequest, cite_slug: str, resource_id: int) -> Htt
 
 
 def resource_delete(request: HttpRequest, cite_slug: str, resource_id: int) -> HttpResponse:
-    """Asks first (GET), deletes on the confirmation (POST)."""
+    """Asks first (GET), deletes on the confirmation unless the resource changed meanwhile."""
     resource = get_object_or_404(Resource, pk=resource_id)
-    if request.method == "POST":
-        resource.delete()
-        messages.success(request, _("La ressource « %(title)s » est retirée du catalogue.")
-                         % {"title": resource.title})
-        return redirect("documentation:resources", cite_slug=cite_slug)
-    return render(request, "documentation/confirm_delete.html", {
-        "what": _("la ressource « %(title)s »") % {"title": resource.title},
-        "back": reverse("documentation:resource_edit", args=[cite_slug, resource.pk]),
-    })
+    return confirm_removal(
+        request, resource,
+        title=_("Retirer la ressource « %(title)s » du catalogue") % {"title": resource.title},
+        consequence=_("La ressource « %(title)s » sera supprimée du catalogue et de la "
+                      "recherche publique.") % {"title": resource.title},
+        back=reverse("documentation:resource_edit", args=[cite_slug, resource.pk]),
+        back_label=resource.title,
+        after=reverse("documentation:resources", args=[cite_slug]),
+        done=_("La ressource « %(title)s » est retirée du catalogue.")
+        % {"title": resource.title})
 
 
 def themes(request: HttpRequest, cite_slug: str) -> HttpResponse:
@@ -83,14 +86,21 @@ def theme_edit(request: HttpRequest, cite_slug: str, theme_id: int) -> HttpRespo
 
 
 def theme_delete(request: HttpRequest, cite_slug: str, theme_id: int) -> HttpResponse:
-    """Asks first (GET); deleting a theme keeps its resources, unclassified under it."""
+    """Asks first (GET); deleting a theme keeps its resources, unclassified under it.
+
+    A theme is not versioned (a name only), so the confirmation has no version to compare.
+    """
     theme = get_object_or_404(Theme, pk=theme_id)
-    if request.method == "POST":
-        theme.delete()
-        messages.success(request, _("Le thème « %(name)s » est supprimé.") % {"name": theme.name})
-        return redirect("documentation:themes", cite_slug=cite_slug)
-    return render(request, "documentation/confirm_delete.html", {
-        "what": _("le thème « %(name)s » (ses %(count)s ressources restent au catalogue)")
-        % {"name": theme.name, "count": theme.resources.count()},
-        "back": reverse("documentation:theme_edit", args=[cite_slug, theme.pk]),
-    })
+    count = theme.resources.count()
+    return confirm_removal(
+        request, theme,
+        title=_("Supprimer le thème « %(name)s »") % {"name": theme.name},
+        consequence=ngettext(
+            "%(count)s ressource classée sous ce thème reste au catalogue, sans ce thème.",
+            "%(count)s ressources classées sous ce thème restent au catalogue, sans ce thème.",
+            count)
+        % {"count": count},
+        back=reverse("documentation:theme_edit", args=[cite_slug, theme.pk]),
+        back_label=theme.name,
+        after=reverse("documentation:themes", args=[cite_slug]),
+        done=_("Le thème « %(name)s » est supprimé.") % {"name": theme.name})

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from capacite.core.concurrency import save_form_atomically
 from capacite.core.history import changes_of
+from capacite.core.removal import confirm_removal
 from capacite.events.forms import EventFilterForm, EventForm
 from capacite.events.models import Event, EventStatus
 
@@ -54,14 +55,14 @@ def event_edit(request: HttpRequest, cite_slug: str, event_id: int) -> HttpRespo
 
 
 def event_delete(request: HttpRequest, cite_slug: str, event_id: int) -> HttpResponse:
-    """Asks first (GET), deletes on the confirmation (POST)."""
+    """Asks first (GET), deletes on the confirmation unless the event changed meanwhile."""
     event = get_object_or_404(Event, pk=event_id)
-    if request.method == "POST":
-        event.delete()
-        messages.success(request, _("L'événement « %(title)s » est supprimé.")
-                         % {"title": event.title})
-        return redirect("events:events", cite_slug=cite_slug)
-    return render(request, "documentation/confirm_delete.html", {
-        "what": _("l'événement « %(title)s »") % {"title": event.title},
-        "back": reverse("events:event_edit", args=[cite_slug, event.pk]),
-    })
+    return confirm_removal(
+        request, event,
+        title=_("Supprimer l'événement « %(title)s »") % {"title": event.title},
+        consequence=_("L'événement « %(title)s » sera supprimé du programme et, s'il était "
+                      "retenu, de l'agenda public.") % {"title": event.title},
+        back=reverse("events:event_edit", args=[cite_slug, event.pk]),
+        back_label=event.title,
+        after=reverse("events:events", args=[cite_slug]),
+        done=_("L'événement « %(title)s » est supprimé.") % {"title": event.title})

@@ -95,7 +95,7 @@ def test_the_team_screens_of_the_programme(page, demo, axe):
     axe.check(page, "45-ressource")
     page.get_by_role("link", name="Retirer cette ressource du catalogue").click()
     axe.check(page, "46-confirmer-suppression")
-    page.get_by_role("link", name="Non, revenir").click()
+    page.get_by_role("link", name="Annuler").click()
     page.get_by_role("link", name="Catalogue de documentation").click()
     page.get_by_role("link", name="Thèmes du classement").click()
     assert page.locator("table.tasks tbody tr").count() == 8

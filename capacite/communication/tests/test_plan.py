@@ -4,12 +4,14 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from django.contrib.messages import get_messages
 from django.test import Client
 from django.urls import reverse
 from django_scopes import scope
 
 from capacite.communication.domain.totals import ToolTotal, grand_total, totals_by_tool
 from capacite.communication.models import Action, Tool
+from capacite.core.concurrency import save_versioned
 from capacite.core.models import Role
 
 
@@ -52,3 +54,33 @@ def test_an_action_is_added_with_its_budget_and_a_negative_budget_is_refused(wor
     assert client.post(url, data).status_code == 302
     with scope(cite=world.cite):
         assert Action.objects.get().budget == Decimal("250.40")
+
+
+@pytest.mark.django_db
+def test_an_action_is_removed_after_confirmation_unless_it_changed_meanwhile(world):
+    with scope(cite=world.cite):
+        for title in ("Flyers lycées", "Flyers forum"):
+            Action.objects.create(cite=world.cite, title=title, tool=Tool.FLYERS,
+                                  date=date(2027, 3, 1), budget=Decimal("650.00"))
+        flyers = Action.objects.get(title="Flyers lycées")
+        shown_version = flyers.version
+        flyers.budget = Decimal("700.00")
+        save_versioned(flyers, expected_version=shown_version)
+    client = Client()
+    client.force_login(world.users[Role.PROJECT_LEAD])
+    url = reverse("communication:action_delete",
+                  kwargs={"cite_slug": "alpha", "action_id": flyers.pk})
+
+    stale = client.post(url, {"confirmer": "oui", "version": shown_version})
+    assert stale.status_code == 409
+    assert ("Quelqu&#x27;un a modifié cette fiche depuis que vous avez ouvert cette page : rien "
+            "n&#x27;a été supprimé.") in stale.content.decode()
+    with scope(cite=world.cite):
+        assert Action.objects.count() == 2
+
+    done = client.post(url, {"confirmer": "oui", "version": flyers.version})
+    assert done["Location"] == reverse("communication:plan", args=["alpha"])
+    assert [str(m) for m in get_messages(done.wsgi_request)] == [
+        "L'action « Flyers lycées » est retirée du plan."]
+    with scope(cite=world.cite):
+        assert list(Action.objects.values_list("title", flat=True)) == ["Flyers forum"]

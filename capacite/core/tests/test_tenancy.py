@@ -1,12 +1,14 @@
 """Tenant data is scoped below the views: no query reaches it without a Cité's scope."""
 
 import pytest
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from django_scopes import scope
 from django_scopes.exceptions import ScopeError
 
 from capacite.core.models import Membership, Role
-from capacite.core.tenancy import cites_for, roles_in
+from capacite.core.tenancy import cites_for, is_label_authority, roles_in
 from capacite.roadmap.models import Task
 
 pytestmark = pytest.mark.django_db
@@ -45,3 +47,31 @@ def test_the_label_authority_role_cannot_be_tied_to_one_cite_nor_a_role_left_wit
                                   role=Role.LABEL_AUTHORITY)
     with pytest.raises(IntegrityError), transaction.atomic():
         Membership.objects.create(user=world.foreign_lead, cite=None, role=Role.STAFF)
+
+
+def test_a_page_asks_only_once_whether_the_person_is_the_label_authority(client, world):
+    lead = world.users[Role.PROJECT_LEAD]
+    with CaptureQueriesContext(connection) as alone:
+        is_label_authority(lead)
+    question = alone.captured_queries[0]["sql"]
+    client.force_login(lead)
+    for url in (reverse("core:home"), reverse("core:cite_home", args=["alpha"])):
+        with CaptureQueriesContext(connection) as page:
+            assert client.get(url).status_code == 200
+        assert [q["sql"] for q in page.captured_queries].count(question) == 1, url
+
+
+def test_a_label_authority_role_given_or_taken_shows_on_the_next_page(client, world):
+    lead = world.users[Role.PROJECT_LEAD]
+    client.force_login(lead)
+    home = reverse("core:home")
+
+    def menu():
+        context = client.get(home).context
+        return context["is_label_authority"], [c.slug for c in context["my_cites"]]
+
+    assert menu() == (False, ["alpha"])
+    role = Membership.objects.create(user=lead, cite=None, role=Role.LABEL_AUTHORITY)
+    assert menu() == (True, ["alpha", "beta"])
+    role.delete()
+    assert menu() == (False, ["alpha"])

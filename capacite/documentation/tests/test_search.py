@@ -99,19 +99,3 @@ def test_the_staff_page_searches_and_a_wrong_rome_code_is_refused(world, catalog
         assert guide.rome_codes == "K2111, M1607"
         assert [t.name for t in guide.themes.all()] == ["Formation"]
 
-
-@pytest.mark.django_db
-def test_deleting_a_resource_asks_first(world, catalogue):
-    client = Client()
-    client.force_login(world.users[Role.STAFF])
-    with scope(cite=world.cite):
-        resource = Resource.objects.get(title="Financer sa formation")
-    url = reverse("documentation:resource_delete",
-                  kwargs={"cite_slug": "alpha", "resource_id": resource.pk})
-    question = client.get(url).content.decode()
-    assert "Supprimer la ressource « Financer sa formation » ?" in question
-    with scope(cite=world.cite):
-        assert Resource.objects.filter(pk=resource.pk).exists()
-    client.post(url)
-    with scope(cite=world.cite):
-        assert not Resource.objects.filter(pk=resource.pk).exists()

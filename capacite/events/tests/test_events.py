@@ -4,10 +4,12 @@ from datetime import UTC, date, datetime, timedelta
 
 import icalendar
 import pytest
+from django.contrib.messages import get_messages
 from django.test import Client
 from django.urls import reverse
 from django_scopes import scope
 
+from capacite.core.concurrency import save_versioned
 from capacite.core.models import Role
 from capacite.events.domain.calendar import (
     CalendarEvent,
@@ -125,3 +127,33 @@ def test_the_cite_home_shows_the_next_retained_events_and_the_waiting_proposals(
     html = client.get(reverse("core:cite_home", kwargs={"cite_slug": "alpha"})).content.decode()
     assert "Forum retenu" in html and "Idée proposée" not in html
     assert "1 proposition attend le choix du comité de programmation." in html
+
+
+@pytest.mark.django_db
+def test_an_event_is_deleted_after_confirmation_unless_it_changed_meanwhile(world):
+    with scope(cite=world.cite):
+        for title in ("Forum", "Atelier CV"):
+            Event.objects.create(cite=world.cite, title=title,
+                                 starts_at=datetime(2027, 4, 2, 8, tzinfo=UTC),
+                                 ends_at=datetime(2027, 4, 2, 12, tzinfo=UTC))
+        forum = Event.objects.get(title="Forum")
+        shown_version = forum.version
+        forum.title = "Forum de l'alternance"
+        save_versioned(forum, expected_version=shown_version)
+    client = Client()
+    client.force_login(world.users[Role.STAFF])
+    url = reverse("events:event_delete", kwargs={"cite_slug": "alpha", "event_id": forum.pk})
+
+    stale = client.post(url, {"confirmer": "oui", "version": shown_version})
+    assert stale.status_code == 409
+    assert ("Quelqu&#x27;un a modifié cette fiche depuis que vous avez ouvert cette page : rien "
+            "n&#x27;a été supprimé.") in stale.content.decode()
+    with scope(cite=world.cite):
+        assert Event.objects.count() == 2
+
+    done = client.post(url, {"confirmer": "oui", "version": forum.version})
+    assert done["Location"] == reverse("events:events", args=["alpha"])
+    assert [str(m) for m in get_messages(done.wsgi_request)] == [
+        "L'événement « Forum de l'alternance » est supprimé."]
+    with scope(cite=world.cite):
+        assert list(Event.objects.values_list("title", flat=True)) == ["Atelier CV"]

@@ -9,11 +9,11 @@ from django.utils.translation import gettext as _
 
 from capacite.core.concurrency import save_form_atomically
 from capacite.core.history import changes_of
+from capacite.core.removal import confirm_removal
 from capacite.governance.choices import SUGGESTED_FREQUENCY, BodyKind
 from capacite.governance.forms import BodyForm, MemberEditForm, MemberForm
 from capacite.governance.models import Body, BodyMember, current_members
 from capacite.governance.views import back_url
-from capacite.partners.views.confirm import confirm_removal
 
 
 def body_list(request: HttpRequest, cite_slug: str) -> HttpResponse:

@@ -9,12 +9,12 @@ from django.utils.translation import gettext_lazy
 
 from capacite.core.concurrency import save_form_atomically
 from capacite.core.history import changes_of
+from capacite.core.removal import confirm_removal
 from capacite.governance.choices import LegalForm
 from capacite.governance.forms import LegalStructureForm, StatuteVersionForm, ValidationStepForm
 from capacite.governance.models import LegalStructure, StatuteVersion, ValidationStep
 from capacite.governance.services import latest_expected_vote, sync_statutes_tasks
 from capacite.governance.views import back_url
-from capacite.partners.views.confirm import confirm_removal
 
 # The comparison, from the guide (Phase 2 "la construction de la gouvernance", Phase 3 "la
 # structure juridique" and "tour de table financier").

@@ -10,13 +10,13 @@ from django.utils.translation import gettext as _
 
 from capacite.core.concurrency import save_form_atomically
 from capacite.core.history import changes_of
+from capacite.core.removal import confirm_removal
 from capacite.governance.domain.agenda import overrun_minutes
 from capacite.governance.forms import AgendaItemForm, DecisionForm, MeetingForm
 from capacite.governance.mail import recipients, send_agenda
 from capacite.governance.models import AgendaDocument, AgendaItem, Body, Decision, Meeting
 from capacite.governance.services import mark_task_done
 from capacite.governance.views import back_url
-from capacite.partners.views.confirm import confirm_removal
 
 
 def meeting_list(request: HttpRequest, cite_slug: str) -> HttpResponse:

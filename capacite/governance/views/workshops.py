@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from capacite.core.concurrency import save_form_atomically
 from capacite.core.history import changes_of
+from capacite.core.removal import confirm_removal
 from capacite.governance.forms import (
     WorkshopGroupForm,
     WorkshopProposalForm,
@@ -21,7 +22,6 @@ from capacite.governance.models import (
 )
 from capacite.governance.services import workshop_plan
 from capacite.governance.views import back_url
-from capacite.partners.views.confirm import confirm_removal
 
 
 def workshop_list(request: HttpRequest, cite_slug: str) -> HttpResponse:

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from capacite.core.concurrency import save_form_atomically
 from capacite.core.history import changes_of
+from capacite.core.removal import confirm_removal
 from capacite.partners import services
 from capacite.partners.domain.exporting import neutralise_rows
 from capacite.partners.forms import (
@@ -34,7 +35,6 @@ from capacite.partners.models import (
     PartnerLink,
     Position,
 )
-from capacite.partners.views.confirm import confirm_removal
 
 
 def _url(cite_slug: str, name: str, **kwargs: int) -> str:

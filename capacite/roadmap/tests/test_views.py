@@ -225,7 +225,7 @@ def test_the_roadmap_list_costs_the_same_queries_for_few_or_many_tasks(world):
         ).delete()
     with CaptureQueriesContext(connection) as few:
         client.get(url)
-    assert (len(many), len(few)) == (12, 12)
+    assert (len(many), len(few)) == (11, 11)
 
 
 def test_a_vigilance_point_is_marked_under_control_with_the_measures_taken(world):

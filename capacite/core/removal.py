@@ -1,9 +1,9 @@
 """Ask before removing something, and never remove what somebody changed in the meantime.
 
-Shared by the partners and governance pages (governance builds on partners). The page shows what
-will go and what stays; the form carries the record's version when the model is `Versioned`. On
-confirmation the row is locked; if it changed since the page was shown, nothing is removed and the
-page comes back with the news, so nobody deletes a version they have not seen.
+Shared by every app that deletes a record from a page. The page shows what will go and what
+stays; the form carries the record's version when the model is `Versioned`. On confirmation the
+row is locked; if it changed since the page was shown, nothing is removed and the page comes back
+with the news (409), so nobody deletes a version they have not seen.
 """
 
 from collections.abc import Callable
@@ -19,9 +19,12 @@ from capacite.core.concurrency import Versioned
 
 def confirm_removal(request: HttpRequest, instance: models.Model, *, title: str,
                     consequence: str, back: str, back_label: str, done: str, button: str = "",
+                    after: str = "",
                     remove: Callable[[models.Model], None] | None = None) -> HttpResponse:
-    """The confirmation page (GET) or the removal (POST with confirmer=oui), then `back`.
+    """The confirmation page (GET) or the removal (POST with confirmer=oui).
 
+    `back` is where "Annuler" leads; `after` is where to go once the record is gone (default
+    `back`), for when `back` is a page of the record itself, which would then answer 404.
     `remove` does the removal (default: delete the row); it runs inside the transaction that
     holds the row lock. `done` is the success message.
     """
@@ -33,7 +36,7 @@ def confirm_removal(request: HttpRequest, instance: models.Model, *, title: str,
                 pk=instance.pk).first()
             if current is None:
                 messages.info(request, _("C'était déjà fait : quelqu'un l'a retiré avant vous."))
-                return redirect(back)
+                return redirect(after or back)
             posted = request.POST.get("version", "")
             if versioned and posted != str(current.version):
                 error = _("Quelqu'un a modifié cette fiche depuis que vous avez ouvert cette "
@@ -43,8 +46,8 @@ def confirm_removal(request: HttpRequest, instance: models.Model, *, title: str,
             else:
                 (remove or (lambda obj: obj.delete()))(current)
                 messages.success(request, done)
-                return redirect(back)
-    return render(request, "partners/confirm_removal.html", {
+                return redirect(after or back)
+    return render(request, "core/confirm_removal.html", {
         "title": title, "consequence": consequence, "back": back, "back_label": back_label,
         "button": button or _("Supprimer définitivement"), "error": error,
         "object": instance, "version": instance.version if versioned else "",
