@@ -428,12 +428,12 @@ def ordinary_week(site: Site) -> tuple[Span, ...]:
 
 
 def solve_run_greedy(run: RosterRun) -> RosterRun:
-    """Fill a queued run with the greedy roster alone: instant, for the demo and test samples
-    (status GREEDY: no search was made)."""
-    from capacite.staffing.domain.greedy import greedy_roster
+    """Fill a queued run with the first (greedy) roster alone: instant, for the demo and test
+    samples (status GREEDY: no search was made)."""
+    from capacite.staffing.domain.greedy import first_roster
 
     instance = instance_from_json(run.instance)
-    assignments = greedy_roster(instance)
+    assignments = first_roster(instance)
     values = goal_values(instance, assignments)
     objective: dict[str, float] = dict(values)
     objective["penalty"] = penalty(instance, values)

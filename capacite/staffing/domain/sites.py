@@ -5,7 +5,8 @@ after the other made the first roster wait for every site's model build and pres
 20 s on 2 cores). When every person holds desks of one site only, the sites share nothing but
 the partners' shares, so:
 
-1. the greedy roster of every site is the first roster of the whole network (under a second);
+1. the first (greedy) roster of every site is the first roster of the whole network (about a
+   second);
 2. each site is then solved by `solve` with a fair share of the time left and a light
    presolve, the sites the greedy roster leaves short of their proven floor first and with
    three times the share of a site already covered as well as it can be (its coverage is
@@ -65,18 +66,19 @@ def solve_by_site(instance: Instance, *, time_limit: float = 30.0, workers: int 
     parts = split_by_site(instance)
     if parts is None:
         return solve(instance, time_limit=time_limit, workers=workers, seed=seed)
-    from capacite.staffing.domain.greedy import greedy_roster
+    from capacite.staffing.domain.greedy import best_roster, greedy_variants
     from capacite.staffing.domain.lowerbound import uncovered_lower_bound
 
     clock = time.perf_counter()
-    rosters = [greedy_roster(part) for part in parts]
+    variants = [greedy_variants(part) for part in parts]
+    rosters = [best_roster(part, options) for part, options in zip(parts, variants, strict=True)]
     greedy_seconds = time.perf_counter() - clock
     started = time.perf_counter()
     floors = [uncovered_lower_bound(part) for part in parts]
     gaps = [goal_values(part, roster)["uncovered"] - floor
             for part, roster, floor in zip(parts, rosters, floors, strict=True)]
-    baseline = _merge(rosters)
-    current = penalty(instance, goal_values(instance, baseline))
+    baseline = _merge([part_variants[0] for part_variants in variants])  # the reference
+    current = penalty(instance, goal_values(instance, _merge(rosters)))
     progress = Progress()
     build = 0.0
     first: float | None = None

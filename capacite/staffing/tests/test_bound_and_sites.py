@@ -3,7 +3,9 @@
 import random
 from typing import Any
 
-from capacite.staffing.domain.greedy import greedy_roster
+from capacite.staffing.domain.explain import explain_uncovered
+from capacite.staffing.domain.greedy import first_roster, greedy_roster
+from capacite.staffing.domain.instance import Solution
 from capacite.staffing.domain.jsonio import instance_from_json
 from capacite.staffing.domain.lowerbound import uncovered_lower_bound, workable_slots
 from capacite.staffing.domain.model import build_model, minimise
@@ -71,18 +73,29 @@ def test_the_floor_never_exceeds_the_proven_minimum_shortfall():
 
 
 def test_the_search_stops_on_reaching_the_floor_and_proves_a_higher_minimum_itself():
-    instance = instance_from_json(_random_week(0))  # greedy 42, floor 40 = minimum
-    assert goal_values(instance, greedy_roster(instance))["uncovered"] == 42
+    instance = instance_from_json(_random_week(2))  # first roster 28, floor 25 = minimum
+    assert goal_values(instance, first_roster(instance))["uncovered"] == 28
     solution, progress = solve(instance, time_limit=PROOF_LIMIT)
-    assert (solution.status, solution.objective["uncovered"]) == ("OPTIMAL", 40)
-    assert solution.objective["uncovered_lower_bound"] == 40
-    assert progress.covered == next(t for t, _p, u in progress.improvements if u == 40)
+    assert (solution.status, solution.objective["uncovered"]) == ("OPTIMAL", 25)
+    assert solution.objective["uncovered_lower_bound"] == 25
+    assert progress.covered == next(t for t, _p, u in progress.improvements if u == 25)
     assert validate(instance, solution) == []
-    instance = instance_from_json(_random_week(1))  # greedy 34, floor 32, minimum 34
+    instance = instance_from_json(_random_week(1))  # first roster 34, floor 32, minimum 34
     solution, progress = solve(instance, time_limit=PROOF_LIMIT)
     assert (solution.status, solution.objective["uncovered"]) == ("OPTIMAL", 34)
     assert solution.objective["uncovered_lower_bound"] == 34
-    assert progress.covered == 0.0  # the greedy roster was already best: CP-SAT proved it
+    assert progress.covered == 0.0  # the first roster was already best: CP-SAT proved it
+
+
+def test_the_first_roster_leaves_fewer_gaps_than_the_reference_greedy_and_stays_valid():
+    # Reference greedy / first roster / floor: 42 / 40 / 40 and 26 / 22 / 18.
+    for seed, reference, first in ((0, 42, 40), (5, 26, 22)):
+        instance = instance_from_json(_random_week(seed))
+        assert goal_values(instance, greedy_roster(instance))["uncovered"] == reference
+        roster = first_roster(instance)
+        assert goal_values(instance, roster)["uncovered"] == first
+        solution = Solution("GREEDY", roster, explain_uncovered(instance, roster))
+        assert validate(instance, solution) == []
 
 
 def test_a_greedy_roster_on_the_floor_is_proven_before_the_search():
