@@ -128,17 +128,23 @@ def build_model(instance: Instance) -> RosterModel:
                        deviations, peak, short)
 
 
-def minimise(roster: RosterModel, *, stage: str, uncovered_at_most: int | None = None) -> None:
-    """Set the objective: "coverage" alone, or "rest" (the lower goals, weighted, with the
-    uncovered demand held at `uncovered_at_most`), or "all" (the full weighted sum)."""
+STAGE_GOALS = {"coverage": GOALS[:1], "share": GOALS[1:2], "rest": GOALS[2:], "all": GOALS}
+
+
+def minimise(roster: RosterModel, *, stage: str, held: dict[str, int] | None = None) -> None:
+    """Set the objective of one stage (`STAGE_GOALS`): one goal alone, or several weighted.
+
+    `held` keeps the goals of the earlier stages at most at the values already reached (the
+    constraints stay in the model, each stage only tightens them).
+    """
     roster.model.clear_objective()
-    if stage == "coverage":
-        roster.model.minimize(roster.goals["uncovered"])
-        return
-    goals = GOALS[1:] if stage == "rest" else GOALS
-    if uncovered_at_most is not None:
-        roster.model.add(roster.goals["uncovered"] <= uncovered_at_most)
-    roster.model.minimize(sum(roster.weights[goal] * roster.goals[goal] for goal in goals))
+    for goal, value in (held or {}).items():
+        roster.model.add(roster.goals[goal] <= value)
+    goals = STAGE_GOALS[stage]
+    if len(goals) == 1:
+        roster.model.minimize(roster.goals[goals[0]])
+    else:
+        roster.model.minimize(sum(roster.weights[goal] * roster.goals[goal] for goal in goals))
 
 
 def _fragment(model: Any, x: dict[tuple[str, str, int], Any], seg: Any, pid: str, desk: str,

@@ -12,7 +12,7 @@ from capacite.staffing.domain.explain import explain_uncovered
 from capacite.staffing.domain.greedy import best_roster, greedy_variants
 from capacite.staffing.domain.instance import Assignment, Instance, Solution
 from capacite.staffing.domain.lowerbound import uncovered_lower_bound
-from capacite.staffing.domain.model import build_model, hint, minimise
+from capacite.staffing.domain.model import STAGE_GOALS, RosterModel, build_model, hint, minimise
 from capacite.staffing.domain.objective import GOALS, goal_values, penalty, weights
 
 
@@ -48,20 +48,22 @@ def solver_parameters(*, time_limit: float, workers: int = 8, seed: int = 0,
 
 
 COVERAGE_SHARE = 0.5  # at most this share of the time limit goes to coverage alone
+SHARE_SHARE = 0.4  # at most this share of the time left then goes to the partners' shares
 
 
 def solve(instance: Instance, *, time_limit: float = 30.0, workers: int = 8,
           seed: int = 0, light_presolve: bool = False) -> tuple[Solution, Progress]:
     """The best roster found within `time_limit` seconds, with its gaps explained.
 
-    Changes nothing. Two stages (see `objective.py`): coverage alone, then the lower goals
-    with coverage held — or, when the first stage ended above the proven floor of the
-    shortfall, every goal weighted, so that coverage can still improve. Returns the solution
+    Changes nothing. The goals are met in their order of priority (see `objective.py`), one
+    stage after the other, each holding what the earlier ones reached: coverage alone, then
+    the partners' shares, then the lower goals weighted. Each stage has small coefficients,
+    which CP-SAT searches and proves far better than the single weighted sum (about 10^12 on
+    a Paris-sized week). When coverage ends above its proven floor, one stage of every goal
+    weighted follows instead, so that coverage can still improve. Returns the solution
     (status, assignments, uncovered demand with reasons, goal values, timings) and the search
     progress for the benchmark.
     """
-    from ortools.sat.python import cp_model
-
     clock = time.perf_counter()
     variants = greedy_variants(instance)
     baseline = variants[0]  # the reference greedy roster of the benchmark
@@ -75,72 +77,26 @@ def solve(instance: Instance, *, time_limit: float = 30.0, workers: int = 8,
     goal_weights = weights(instance)
     progress = Progress()
     started = time.perf_counter()
-    best = first
-    proven_uncovered = floor_uncovered
-    statuses = []
+    search = _Search(instance, roster, goal_weights, progress, started, first, floor_uncovered)
     if goal_values(instance, first)["uncovered"] == floor_uncovered:
-        statuses.append("OPTIMAL")
+        search.statuses.append("OPTIMAL")
         progress.bounds.append((0.0, goal_weights["uncovered"] * floor_uncovered))
-
-    for stage in ("coverage", "rest")[len(statuses):]:
-        remaining = time_limit - (time.perf_counter() - started)
-        if remaining <= 0.05:
-            break
-        limit = remaining * COVERAGE_SHARE if stage == "coverage" else remaining
-        best_values = goal_values(instance, best)
-        goal_set = stage
-        if stage == "rest" and best_values["uncovered"] > proven_uncovered:
-            # Coverage is not proven yet: go on improving it, with the lower goals weighted
-            # below it (the weights keep the priority), instead of freezing the shortfall.
-            goal_set = "all"
-        minimise(roster, stage=goal_set,
-                 uncovered_at_most=best_values["uncovered"] if stage == "rest" else None)
-        hint(roster, instance, best)
-        solver = cp_model.CpSolver()
-        solver.parameters.parse_text_format(
-            solver_parameters(time_limit=limit, workers=workers, seed=seed,
-                              light_presolve=light_presolve))
-        floor = goal_weights["uncovered"] * proven_uncovered if stage == "rest" else 0
-
-        class Recorder(cp_model.CpSolverSolutionCallback):
-            covering = stage == "coverage"
-
-            def on_solution_callback(self) -> None:
-                values = {goal: self.value(roster.goals[goal]) for goal in GOALS}
-                progress.improvements.append((
-                    time.perf_counter() - started,
-                    sum(goal_weights[g] * values[g] for g in GOALS), values["uncovered"]))
-                if self.covering and values["uncovered"] <= floor_uncovered:
-                    self.stop_search()  # the proven floor is reached: nothing to prove
-
-        def on_bound(bound: float, stage: str = goal_set, floor: int = floor,
-                     held: int = best_values["uncovered"]) -> None:
-            if stage == "coverage":
-                progress.bounds.append((time.perf_counter() - started, goal_weights["uncovered"]
-                                        * max(bound, floor_uncovered)))
-            elif stage == "all":
-                progress.bounds.append((time.perf_counter() - started, max(bound, floor)))
-            elif floor == goal_weights["uncovered"] * held:
-                progress.bounds.append((time.perf_counter() - started, floor + bound))
-
-        solver.best_bound_callback = on_bound
-        status = solver.solve(roster.model, Recorder())
-        statuses.append(solver.status_name(status))
-        if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-            best = tuple(sorted(Assignment(pid, *instance.slots[i], desk)
-                                for (pid, desk, i), var in roster.x.items()
-                                if solver.boolean_value(var)))
-        if stage == "coverage" and status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-            proven_uncovered = max(floor_uncovered, int(solver.best_objective_bound + 1e-6))
-            if goal_values(instance, best)["uncovered"] == proven_uncovered:
-                statuses[-1] = "OPTIMAL"  # stopped on reaching the floor: proven all the same
-        if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-            on_bound(solver.best_objective_bound)  # the final bound, not always reported
-        if status == cp_model.INFEASIBLE:
-            break  # only locked assignments that break a rule can make the model infeasible
+    else:
+        search.run("coverage", time_limit * COVERAGE_SHARE, workers, seed, light_presolve)
+    if goal_values(instance, search.best)["uncovered"] > search.proven["uncovered"]:
+        search.run("all", time_limit - search.elapsed(), workers, seed, light_presolve)
+    else:
+        for stage in ("share", "rest"):
+            if search.statuses and search.statuses[-1] == "INFEASIBLE":
+                break
+            left = time_limit - search.elapsed()
+            search.run(stage, left * SHARE_SHARE if stage == "share" else left,
+                       workers, seed, light_presolve)
 
     solve_seconds = time.perf_counter() - started
+    best = search.best
     values = goal_values(instance, best)
+    proven_uncovered = search.proven["uncovered"]
     if values["uncovered"] == proven_uncovered:
         progress.covered = 0.0 if goal_values(instance, first)["uncovered"] \
             == proven_uncovered else next((t for t, _p, u in progress.improvements
@@ -155,18 +111,105 @@ def solve(instance: Instance, *, time_limit: float = 30.0, workers: int = 8,
                "solve_seconds": round(solve_seconds, 3),
                "first_solution_seconds": round(progress.improvements[0][0], 3)
                if progress.improvements else None}
-    solution = Solution(status=_status(statuses, best is first), assignments=best,
+    complete = bool(search.stages) and search.stages[-1] in ("rest", "all")
+    solution = Solution(status=_status(search.statuses, best is first, complete),
+                        assignments=best,
                         uncovered=explain_uncovered(instance, best),
                         objective=objective, timings=timings)
     return solution, progress
 
 
-def _status(statuses: list[str], fell_back: bool) -> str:
-    """OPTIMAL when both stages proved optimality; GREEDY_… when the solver found nothing."""
+class _Search:
+    """The stages of one solve: the best roster so far, what is proven, the statuses."""
+
+    def __init__(self, instance: Instance, roster: RosterModel, goal_weights: dict[str, int],
+                 progress: Progress, started: float, first: tuple[Assignment, ...],
+                 floor_uncovered: int) -> None:
+        self.instance, self.roster, self.weights = instance, roster, goal_weights
+        self.progress, self.started, self.best = progress, started, first
+        self.floor_uncovered = floor_uncovered
+        self.proven: dict[str, int] = {"uncovered": floor_uncovered}
+        # The full penalty every roster reaches at least, from the stages proven so far.
+        self.proven_penalty = goal_weights["uncovered"] * floor_uncovered
+        self.statuses: list[str] = []
+        self.stages: list[str] = []
+
+    def elapsed(self) -> float:
+        return time.perf_counter() - self.started
+
+    def run(self, stage: str, limit: float, workers: int, seed: int,
+            light_presolve: bool) -> None:
+        """One CP-SAT stage from the best roster, recording progress and what it proves."""
+        from ortools.sat.python import cp_model
+
+        if limit <= 0.05:
+            return
+        instance, roster, weights_ = self.instance, self.roster, self.weights
+        before = goal_values(instance, self.best)
+        done = list(GOALS[:GOALS.index(STAGE_GOALS[stage][0])])
+        held = {goal: before[goal] for goal in done}
+        if stage == "all":
+            held["uncovered"] = before["uncovered"]  # never a roster with more gaps
+        minimise(roster, stage=stage, held=held)
+        hint(roster, instance, self.best)
+        solver = cp_model.CpSolver()
+        solver.parameters.parse_text_format(
+            solver_parameters(time_limit=limit, workers=workers, seed=seed,
+                              light_presolve=light_presolve))
+        # A bound of this stage is a bound of the full penalty only when every earlier goal
+        # is held at its proven optimum (one unit more of it outweighs all below).
+        exact = all(before[goal] == self.proven.get(goal) for goal in done)
+        base = sum(weights_[goal] * before[goal] for goal in done)
+        scale = weights_[STAGE_GOALS[stage][0]] if len(STAGE_GOALS[stage]) == 1 else 1
+        progress, started, floor = self.progress, self.started, self.floor_uncovered
+
+        def on_bound(bound: float) -> None:
+            if stage == "coverage":
+                bound = max(bound, floor)
+            if exact or stage == "all":
+                value = max(base + scale * bound, self.proven_penalty)
+                if not progress.bounds or value > progress.bounds[-1][1]:
+                    progress.bounds.append((time.perf_counter() - started, value))
+
+        class Recorder(cp_model.CpSolverSolutionCallback):
+            def on_solution_callback(self) -> None:
+                values = {goal: self.value(roster.goals[goal]) for goal in GOALS}
+                progress.improvements.append((
+                    time.perf_counter() - started,
+                    sum(weights_[g] * values[g] for g in GOALS), values["uncovered"]))
+                if stage == "coverage" and values["uncovered"] <= floor:
+                    self.stop_search()  # the proven floor is reached: nothing to prove
+
+        solver.best_bound_callback = on_bound
+        status = solver.solve(roster.model, Recorder())
+        self.stages.append(stage)
+        self.statuses.append(solver.status_name(status))
+        if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            return  # INFEASIBLE: only locks that break a rule; UNKNOWN: nothing in time
+        self.best = tuple(sorted(Assignment(pid, *instance.slots[i], desk)
+                                 for (pid, desk, i), var in roster.x.items()
+                                 if solver.boolean_value(var)))
+        after = goal_values(instance, self.best)
+        bound = solver.best_objective_bound
+        on_bound(bound)  # the final bound, not always reported
+        if stage == "coverage":
+            self.proven["uncovered"] = max(floor, int(bound + 1e-6))
+            if after["uncovered"] == self.proven["uncovered"]:
+                self.statuses[-1] = "OPTIMAL"  # stopped on reaching the floor: proven all the same
+        elif status == cp_model.OPTIMAL and exact and len(STAGE_GOALS[stage]) == 1:
+            goal = STAGE_GOALS[stage][0]
+            self.proven[goal] = after[goal]
+        if progress.bounds:
+            self.proven_penalty = max(self.proven_penalty, int(progress.bounds[-1][1]))
+
+
+def _status(statuses: list[str], fell_back: bool, complete: bool) -> str:
+    """OPTIMAL when every stage proved its optimum up to the last goal; GREEDY_… when the
+    solver found nothing; FEASIBLE otherwise."""
     if fell_back:  # an OPTIMAL here is the coverage proven by the floor, not a search
         return "GREEDY_" + (statuses[-1] if statuses and statuses[-1] != "OPTIMAL"
                             else "UNKNOWN")
-    if statuses == ["OPTIMAL", "OPTIMAL"]:
+    if complete and all(status == "OPTIMAL" for status in statuses):
         return "OPTIMAL"
     return "FEASIBLE"
 
