@@ -7,12 +7,13 @@ import io
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from capacite.core.concurrency import save_form_atomically
 from capacite.core.history import changes_of
+from capacite.core.removal import confirm_removal
 from capacite.diagnosis import services
 from capacite.diagnosis.choices import SERVICE_SHORT, Service, Theme
 from capacite.diagnosis.domain.indicators import COLUMNS
@@ -62,13 +63,17 @@ def indicator_edit(request: HttpRequest, cite_slug: str, indicator_id: int) -> H
                            saved=_("L'indicateur « %(label)s » est enregistré."))
 
 
-@require_POST
 def indicator_delete(request: HttpRequest, cite_slug: str, indicator_id: int) -> HttpResponse:
+    """Asks first (GET), deletes on the confirmation unless the indicator changed meanwhile."""
     indicator = get_object_or_404(Indicator, pk=indicator_id)
-    indicator.delete()
-    messages.success(request, _("L'indicateur « %(label)s » est supprimé.")
-                     % {"label": indicator.label})
-    return redirect("diagnosis:overview", cite_slug=cite_slug)
+    names = {"label": indicator.label}
+    return confirm_removal(
+        request, indicator, title=_("Supprimer l'indicateur « %(label)s »") % names,
+        consequence=_("L'indicateur « %(label)s » sera retiré du diagnostic et de ses "
+                      "exports.") % names,
+        back=reverse("diagnosis:indicator_edit", args=[cite_slug, indicator.pk]),
+        back_label=indicator.label, after=reverse("diagnosis:overview", args=[cite_slug]),
+        done=_("L'indicateur « %(label)s » est supprimé.") % names)
 
 
 def import_indicators(request: HttpRequest, cite_slug: str) -> HttpResponse:
@@ -138,8 +143,6 @@ def narrative_edit(request: HttpRequest, cite_slug: str) -> HttpResponse:
 
 
 def _overview_url(request: HttpRequest) -> str:
-    from django.urls import reverse
-
     return reverse("diagnosis:overview", kwargs={"cite_slug": request.cite.slug})
 
 

@@ -4,11 +4,12 @@ from django.contrib import messages
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from capacite.core.concurrency import ConcurrentEditError, save_form_atomically
 from capacite.core.history import changes_of
+from capacite.core.removal import confirm_removal
 from capacite.offer.domain.poles import POLES_MAX, POLES_MIN, SUGGESTED_POLE_NAMES, poles_warning
 from capacite.offer.domain.weekly import SpansError
 from capacite.offer.forms import ClosureForm, DayExceptionForm, PoleForm, SiteForm, WeekForm
@@ -39,12 +40,17 @@ def pole_edit(request: HttpRequest, cite_slug: str, pole_id: int) -> HttpRespons
                   {"pole": pole, "form": form, "changes": changes_of(pole)})
 
 
-@require_POST
 def pole_delete(request: HttpRequest, cite_slug: str, pole_id: int) -> HttpResponse:
+    """Asks first (GET), deletes on the confirmation unless the pôle changed meanwhile."""
     pole = get_object_or_404(Pole, pk=pole_id)
-    pole.delete()
-    messages.success(request, _("Le pôle « %(name)s » est supprimé.") % {"name": pole.name})
-    return redirect("offer:poles", cite_slug=cite_slug)
+    names = {"name": pole.name}
+    return confirm_removal(
+        request, pole, title=_("Supprimer le pôle « %(name)s »") % names,
+        consequence=_("Les sites qui offrent le pôle « %(name)s » ne l'offriront plus ; ses "
+                      "événements restent au programme, sans pôle.") % names,
+        back=reverse("offer:pole_edit", args=[cite_slug, pole.pk]), back_label=pole.name,
+        after=reverse("offer:poles", args=[cite_slug]),
+        done=_("Le pôle « %(name)s » est supprimé.") % names)
 
 
 def sites(request: HttpRequest, cite_slug: str) -> HttpResponse:
@@ -123,16 +129,29 @@ def site_closure_add(request: HttpRequest, cite_slug: str, site_id: int) -> Http
                   {"site": site, "form": form, "title": _("Ajouter une fermeture")})
 
 
-@require_POST
 def site_exception_delete(request: HttpRequest, cite_slug: str, exception_id: int
                           ) -> HttpResponse:
-    exception = get_object_or_404(DayException, pk=exception_id)
-    exception.delete()
-    return redirect("offer:site_detail", cite_slug=cite_slug, site_id=exception.site_id)
+    """Asks first (GET), removes on the confirmation; an exception is not versioned."""
+    exception = get_object_or_404(DayException.objects.select_related("site"), pk=exception_id)
+    names = {"day": f"{exception.day:%d/%m/%Y}", "site": exception.site.name}
+    return confirm_removal(
+        request, exception, title=_("Retirer l'exception du %(day)s") % names,
+        consequence=_("Le %(day)s, « %(site)s » suivra de nouveau sa semaine type, sauf jour "
+                      "férié ou fermeture annuelle.") % names,
+        back=reverse("offer:site_detail", args=[cite_slug, exception.site_id]),
+        back_label=exception.site.name,
+        done=_("L'exception du %(day)s est retirée.") % names)
 
 
-@require_POST
 def site_closure_delete(request: HttpRequest, cite_slug: str, closure_id: int) -> HttpResponse:
-    closure = get_object_or_404(Closure, pk=closure_id)
-    closure.delete()
-    return redirect("offer:site_detail", cite_slug=cite_slug, site_id=closure.site_id)
+    """Asks first (GET), removes on the confirmation; a closure is not versioned."""
+    closure = get_object_or_404(Closure.objects.select_related("site"), pk=closure_id)
+    names = {"first": f"{closure.first:%d/%m/%Y}", "last": f"{closure.last:%d/%m/%Y}",
+             "site": closure.site.name}
+    return confirm_removal(
+        request, closure, title=_("Retirer la fermeture du %(first)s au %(last)s") % names,
+        consequence=_("Du %(first)s au %(last)s, « %(site)s » suivra de nouveau sa semaine "
+                      "type, sauf jours fériés et exceptions.") % names,
+        back=reverse("offer:site_detail", args=[cite_slug, closure.site_id]),
+        back_label=closure.site.name,
+        done=_("La fermeture du %(first)s au %(last)s est retirée.") % names)

@@ -10,6 +10,7 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -17,11 +18,12 @@ from django.views.decorators.http import require_POST
 
 from capacite.core.concurrency import save_form_atomically
 from capacite.core.history import changes_of
+from capacite.core.removal import confirm_removal
 from capacite.partners.domain.exporting import neutralise
 from capacite.planning import services
 from capacite.planning.charts import treasury_svg
 from capacite.planning.domain.budget import budget_rows, investment_rows
-from capacite.planning.domain.money import format_number
+from capacite.planning.domain.money import format_eur, format_number
 from capacite.planning.domain.scenario import FUNCTION_LABELS
 from capacite.planning.domain.treasury import treasury_plan
 from capacite.planning.forms import (
@@ -311,13 +313,18 @@ def disbursement_add(request: HttpRequest, cite_slug: str, line_id: int) -> Http
                       submit=_("Ajouter le versement"))
 
 
-@require_POST
 def disbursement_delete(request: HttpRequest, cite_slug: str, disbursement_id: int
                         ) -> HttpResponse:
-    item = get_object_or_404(Disbursement, pk=disbursement_id)
-    item.delete()
-    messages.success(request, _("Le versement est retiré du calendrier."))
-    return redirect("planning:funding_line_edit", cite_slug=cite_slug, line_id=item.line_id)
+    """Asks first (GET), removes on the confirmation; a disbursement is not versioned."""
+    item = get_object_or_404(Disbursement.objects.select_related("line__funder"),
+                             pk=disbursement_id)
+    when = f"{item.on:%d/%m/%Y}"
+    return confirm_removal(
+        request, item, title=_("Retirer le versement du %(date)s") % {"date": when},
+        consequence=_("Le versement de %(amount)s prévu le %(date)s ne comptera plus dans la "
+                      "trésorerie.") % {"amount": format_eur(item.amount), "date": when},
+        back=reverse("planning:funding_line_edit", args=[cite_slug, item.line_id]),
+        back_label=str(item.line), done=_("Le versement est retiré du calendrier."))
 
 
 def investments(request: HttpRequest, cite_slug: str) -> HttpResponse:

@@ -4,11 +4,13 @@ fitting-out plan (scoped to the current Cité by the middleware)."""
 from django.contrib import messages
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from capacite.core.concurrency import save_form_atomically
 from capacite.core.history import changes_of
+from capacite.core.removal import confirm_removal
 from capacite.premises import services
 from capacite.premises.choices import Zone
 from capacite.premises.domain import scoring
@@ -70,12 +72,21 @@ def candidate_edit(request: HttpRequest, cite_slug: str, candidate_id: int) -> H
         "title": _("Modifier « %(name)s »") % {"name": candidate.name}})
 
 
-@require_POST
 def candidate_delete(request: HttpRequest, cite_slug: str, candidate_id: int) -> HttpResponse:
+    """Asks first (GET), deletes on the confirmation unless the candidate changed meanwhile.
+
+    The page says so when it is the chosen one: the Cité is then left without chosen premises.
+    """
     candidate = get_object_or_404(Candidate, pk=candidate_id)
-    candidate.delete()
-    messages.success(request, _("Le local « %(name)s » est supprimé.") % {"name": candidate.name})
-    return redirect("premises:overview", cite_slug=cite_slug)
+    names = {"name": candidate.name}
+    return confirm_removal(
+        request, candidate, title=_("Supprimer le local « %(name)s »") % names,
+        consequence=(_("« %(name)s » est le local retenu : la Cité n'aura plus de local "
+                       "retenu.") if candidate.chosen else
+                     _("« %(name)s » sera retiré des locaux comparés.")) % names,
+        back=reverse("premises:candidate_detail", args=[cite_slug, candidate.pk]),
+        back_label=candidate.name, after=reverse("premises:overview", args=[cite_slug]),
+        done=_("Le local « %(name)s » est supprimé.") % names)
 
 
 @require_POST

@@ -130,5 +130,9 @@ def test_exceptions_and_closures_are_added_and_removed(world):
     assert "du 02/08/2027 au 22/08/2027 (Été)" in page
     with scope(cite=world.cite):
         closure = site.closures.get()
-    client.post(url("site_closure_delete", closure_id=closure.pk))
-    assert "du 02/08/2027" not in client.get(url("site_detail", site_id=site.pk)).content.decode()
+    client.post(url("site_closure_delete", closure_id=closure.pk), {"confirmer": "oui"})
+    page = client.get(url("site_detail", site_id=site.pk)).content.decode()
+    assert "La fermeture du 02/08/2027 au 22/08/2027 est retirée." in page  # the message
+    assert "du 02/08/2027 au 22/08/2027 (Été)" not in page  # the list
+    with scope(cite=world.cite):
+        assert site.closures.count() == 0

@@ -1,15 +1,17 @@
-"""The organisation list with its filters, an organisation's page, and its edit form."""
+"""The organisation list with its filters, an organisation's page, its edit form and removal."""
 
 from django.contrib import messages
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from capacite.core.concurrency import save_form_atomically
 from capacite.core.history import changes_of
 from capacite.core.permissions import Level, level_for
+from capacite.core.removal import confirm_removal
 from capacite.partners import services
 from capacite.partners.choices import ActorRole, FieldOfAction, Stance
 from capacite.partners.forms import OrganisationFilterForm, OrganisationForm
@@ -110,12 +112,14 @@ def organisation_edit(request: HttpRequest, cite_slug: str,
 
 def organisation_delete(request: HttpRequest, cite_slug: str,
                         organisation_id: int) -> HttpResponse:
-    """Ask, then delete with everything attached (contacts, interactions, positions…)."""
+    """Ask, then delete with everything attached (contacts, interactions, positions…), unless
+    the organisation changed since the page was shown."""
     organisation = get_object_or_404(Organisation, pk=organisation_id)
-    if request.method == "POST" and request.POST.get("confirmer") == "oui":
-        name = organisation.name
-        organisation.delete()
-        messages.success(request, _("L'organisation « %(name)s » est supprimée.") % {
-            "name": name})
-        return redirect("partners:organisations", cite_slug=cite_slug)
-    return render(request, "partners/organisation_delete.html", {"organisation": organisation})
+    names = {"name": organisation.name}
+    return confirm_removal(
+        request, organisation, title=_("Supprimer « %(name)s »") % names,
+        consequence=_("Ses contacts, échanges, positions, engagements et contributions seront "
+                      "supprimés avec elle. Cette action est définitive."),
+        back=reverse("partners:organisation_detail", args=[cite_slug, organisation.pk]),
+        back_label=organisation.name, after=reverse("partners:organisations", args=[cite_slug]),
+        done=_("L'organisation « %(name)s » est supprimée.") % names)

@@ -1,0 +1,74 @@
+"""Removing an organisation: asked first, with all it holds, never over somebody's change."""
+
+from datetime import date
+
+import pytest
+from django.contrib.messages import get_messages
+from django_scopes import scope
+
+from capacite.core.concurrency import save_versioned
+from capacite.partners.models import Contact, Interaction, Organisation, Position
+from capacite.partners.tests.helpers import client_for, organisation, url
+
+pytestmark = pytest.mark.django_db
+
+STALE = ("Quelqu&#x27;un a modifié cette fiche depuis que vous avez ouvert cette page : rien "
+         "n&#x27;a été supprimé.")
+
+
+@pytest.fixture
+def cio(world) -> Organisation:
+    """The CIO, with a position, a contact and an exchange; the Mission locale, with none."""
+    organisation(world, "Mission locale")
+    cio = organisation(world, "CIO de Rivemont", stance="ally")
+    with scope(cite=world.cite):
+        Contact.objects.create(cite=world.cite, organisation=cio, name="Gaëlle Tristan")
+        Interaction.objects.create(cite=world.cite, organisation=cio, summary="Rencontre",
+                                   occurred_on=date(2027, 2, 3))
+    return cio
+
+
+def names(world) -> list[str]:
+    with scope(cite=world.cite):
+        return list(Organisation.objects.order_by("name").values_list("name", flat=True))
+
+
+def test_an_organisation_is_removed_with_what_it_holds_after_confirmation(world, cio):
+    client = client_for(world)
+    delete_url = url(world, "organisation_delete", organisation_id=cio.pk)
+    question = client.get(delete_url)
+    assert question.context["title"] == "Supprimer « CIO de Rivemont »"
+    assert question.context["consequence"] == (
+        "Ses contacts, échanges, positions, engagements et contributions seront supprimés avec "
+        "elle. Cette action est définitive.")
+    assert f'<input type="hidden" name="version" value="{cio.version}">' in (
+        question.content.decode())
+    client.post(delete_url, {"version": cio.version})  # not confirmed: kept
+    assert names(world) == ["CIO de Rivemont", "Mission locale"]
+    response = client.post(delete_url, {"confirmer": "oui", "version": cio.version})
+    assert response["Location"] == url(world, "organisations")
+    assert [str(m) for m in get_messages(response.wsgi_request)] == [
+        "L'organisation « CIO de Rivemont » est supprimée."]
+    assert names(world) == ["Mission locale"]
+    with scope(cite=world.cite):
+        assert (Position.objects.count(), Contact.objects.count(),
+                Interaction.objects.count()) == (0, 0, 0)
+
+
+def test_an_organisation_edited_meanwhile_is_not_removed(world, cio):
+    shown_version = cio.version
+    with scope(cite=world.cite):
+        cio.name = "CIO de Rivemont-Centre"
+        save_versioned(cio, expected_version=shown_version)
+    response = client_for(world).post(
+        url(world, "organisation_delete", organisation_id=cio.pk),
+        {"confirmer": "oui", "version": shown_version})
+    page = response.content.decode()
+    assert response.status_code == 409
+    assert STALE in page
+    assert "Supprimer « CIO de Rivemont-Centre »" in page
+    assert f'<input type="hidden" name="version" value="{shown_version + 1}">' in page
+    assert names(world) == ["CIO de Rivemont-Centre", "Mission locale"]
+    with scope(cite=world.cite):
+        assert (Position.objects.count(), Contact.objects.count(),
+                Interaction.objects.count()) == (1, 1, 1)
