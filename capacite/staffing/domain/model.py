@@ -128,7 +128,8 @@ def build_model(instance: Instance) -> RosterModel:
                        deviations, peak, short)
 
 
-STAGE_GOALS = {"coverage": GOALS[:1], "share": GOALS[1:2], "rest": GOALS[2:], "all": GOALS}
+# Each stage minimises its goals (one alone, several weighted) with the goals above it held.
+STAGE_GOALS = {"coverage": GOALS[:1], "partners": GOALS[1:], "rest": GOALS[2:], "all": GOALS}
 
 
 def minimise(roster: RosterModel, *, stage: str, held: dict[str, int] | None = None) -> None:

@@ -48,21 +48,22 @@ def solver_parameters(*, time_limit: float, workers: int = 8, seed: int = 0,
 
 
 COVERAGE_SHARE = 0.5  # at most this share of the time limit goes to coverage alone
-SHARE_SHARE = 0.4  # at most this share of the time left then goes to the partners' shares
+PARTNERS_SHARE = 0.6  # at most this share of the time left then goes to the lower goals
+# with the partners' shares first; the rest of the time to the goals below the shares alone
 
 
 def solve(instance: Instance, *, time_limit: float = 30.0, workers: int = 8,
           seed: int = 0, light_presolve: bool = False) -> tuple[Solution, Progress]:
     """The best roster found within `time_limit` seconds, with its gaps explained.
 
-    Changes nothing. The goals are met in their order of priority (see `objective.py`), one
-    stage after the other, each holding what the earlier ones reached: coverage alone, then
-    the partners' shares, then the lower goals weighted. Each stage has small coefficients,
-    which CP-SAT searches and proves far better than the single weighted sum (about 10^12 on
-    a Paris-sized week). When coverage ends above its proven floor, one stage of every goal
-    weighted follows instead, so that coverage can still improve. Returns the solution
-    (status, assignments, uncovered demand with reasons, goal values, timings) and the search
-    progress for the benchmark.
+    Changes nothing. The goals are met in their order of priority (see `objective.py`), in
+    stages that each hold what the earlier ones reached: coverage alone; then every lower goal
+    weighted, the partners' shares first; then, unless that was proven optimal, the goals
+    below the shares with the shares held — small coefficients, on which CP-SAT removes the
+    desk changes and fragments that the search for shares leaves. When coverage ends above its
+    proven floor, one stage of every goal weighted follows instead, so that coverage can still
+    improve. Returns the solution (status, assignments, uncovered demand with reasons, goal
+    values, timings) and the search progress for the benchmark.
     """
     clock = time.perf_counter()
     variants = greedy_variants(instance)
@@ -86,11 +87,12 @@ def solve(instance: Instance, *, time_limit: float = 30.0, workers: int = 8,
     if goal_values(instance, search.best)["uncovered"] > search.proven["uncovered"]:
         search.run("all", time_limit - search.elapsed(), workers, seed, light_presolve)
     else:
-        for stage in ("share", "rest"):
-            if search.statuses and search.statuses[-1] == "INFEASIBLE":
-                break
+        for stage in ("partners", "rest"):
+            if search.statuses[-1:] == ["INFEASIBLE"] or search.stages[-1:] == ["partners"] \
+                    and search.statuses[-1] == "OPTIMAL":
+                break  # locks that break a rule, or the lower goals proven optimal
             left = time_limit - search.elapsed()
-            search.run(stage, left * SHARE_SHARE if stage == "share" else left,
+            search.run(stage, left * PARTNERS_SHARE if stage == "partners" else left,
                        workers, seed, light_presolve)
 
     solve_seconds = time.perf_counter() - started
@@ -111,7 +113,7 @@ def solve(instance: Instance, *, time_limit: float = 30.0, workers: int = 8,
                "solve_seconds": round(solve_seconds, 3),
                "first_solution_seconds": round(progress.improvements[0][0], 3)
                if progress.improvements else None}
-    complete = bool(search.stages) and search.stages[-1] in ("rest", "all")
+    complete = bool(search.stages) and search.stages[-1] in ("partners", "rest", "all")
     solution = Solution(status=_status(search.statuses, best is first, complete),
                         assignments=best,
                         uncovered=explain_uncovered(instance, best),
