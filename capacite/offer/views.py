@@ -6,6 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from capacite.core.concurrency import ConcurrentEditError, save_form_atomically
 from capacite.core.history import changes_of
@@ -15,6 +16,7 @@ from capacite.offer.domain.weekly import SpansError
 from capacite.offer.forms import ClosureForm, DayExceptionForm, PoleForm, SiteForm, WeekForm
 from capacite.offer.models import Closure, DayException, Pole, Site
 from capacite.offer.services import replace_week, site_summary
+from capacite.staffing.desks import demand_rows_of, forget_desk, holders_of, pole_desk
 
 
 def poles(request: HttpRequest, cite_slug: str) -> HttpResponse:
@@ -41,13 +43,33 @@ def pole_edit(request: HttpRequest, cite_slug: str, pole_id: int) -> HttpRespons
 
 
 def pole_delete(request: HttpRequest, cite_slug: str, pole_id: int) -> HttpResponse:
-    """Asks first (GET), deletes on the confirmation unless the pôle changed meanwhile."""
+    """Asks first (GET), deletes on the confirmation unless the pôle changed meanwhile.
+
+    The team names desks by key, not by foreign key: the pôle's desk leaves every staff
+    member's desks, and its demand rows go, in the transaction that deletes it.
+    """
     pole = get_object_or_404(Pole, pk=pole_id)
     names = {"name": pole.name}
+    desk = pole_desk(pole.pk)
+    consequence = _("Les sites qui offrent le pôle « %(name)s » ne l'offriront plus ; ses "
+                    "événements restent au programme, sans pôle.") % names
+    if holders := holders_of(desk):
+        consequence += " " + ngettext(
+            "%(count)d membre de l'équipe ne tiendra plus ce poste (%(names)s).",
+            "%(count)d membres de l'équipe ne tiendront plus ce poste (%(names)s).",
+            len(holders)) % {"count": len(holders),
+                             "names": ", ".join(member.name for member in holders)}
+    if demand_rows_of(desk):
+        consequence += " " + _("Les besoins en personnes saisis pour ce poste seront "
+                               "effacés.")
+
+    def remove(obj: Pole) -> None:
+        forget_desk(desk=desk)
+        obj.delete()
+
     return confirm_removal(
         request, pole, title=_("Supprimer le pôle « %(name)s »") % names,
-        consequence=_("Les sites qui offrent le pôle « %(name)s » ne l'offriront plus ; ses "
-                      "événements restent au programme, sans pôle.") % names,
+        consequence=consequence, remove=remove,
         back=reverse("offer:pole_edit", args=[cite_slug, pole.pk]), back_label=pole.name,
         after=reverse("offer:poles", args=[cite_slug]),
         done=_("Le pôle « %(name)s » est supprimé.") % names)

@@ -19,6 +19,7 @@ from capacite.offer.domain.hours import spans_on
 from capacite.offer.domain.weekly import SpansError, parse_spans
 from capacite.offer.models import Pole, Site
 from capacite.offer.services import schedule_of
+from capacite.staffing.desks import pole_desk
 from capacite.staffing.domain.explain import explain_uncovered
 from capacite.staffing.domain.instance import (
     Assignment,
@@ -76,14 +77,14 @@ def minutes(moment: time) -> int:
 def desks_of(site: Site) -> list[Desk]:
     """The site's pôles (all the Cité's if the site names none), reception and documentation."""
     poles = list(site.poles.order_by("position", "name")) or list(Pole.objects.all())
-    return ([Desk(f"pole-{pole.pk}", pole.name, "pole", site.name) for pole in poles]
+    return ([Desk(pole_desk(pole.pk), pole.name, "pole", site.name) for pole in poles]
             + [Desk(RECEPTION, str(_("Accueil")), "reception", site.name),
                Desk(DOCUMENTATION, str(_("Documentation")), "documentation", site.name)])
 
 
 def desk_choices() -> list[tuple[str, str]]:
     """Every desk key a staff member may hold in the Cité, with its name."""
-    return ([(f"pole-{pole.pk}", pole.name) for pole in Pole.objects.all()]
+    return ([(pole_desk(pole.pk), pole.name) for pole in Pole.objects.all()]
             + [(RECEPTION, str(_("Accueil"))), (DOCUMENTATION, str(_("Documentation")))])
 
 

@@ -1,6 +1,7 @@
 """The edit screens of partners and governance in a real browser, axe on every page opened:
 a member's role, removals with confirmation (member, agenda item, workshop session, statute
-version, partner representative) and the publics the Cité adds."""
+version, partner representative), the refused removal of an organisation the team counts on,
+and the publics the Cité adds."""
 
 import pytest
 
@@ -83,7 +84,8 @@ def test_the_project_lead_edits_and_removes_with_confirmation(page, demo, axe):
 
     from capacite.core.models import Cite
     from capacite.governance.models import Meeting, ValidationStep, WorkshopProposal
-    from capacite.partners.models import Commitment, Contribution, Interaction
+    from capacite.partners.models import Commitment, Contribution, Interaction, Organisation
+    from capacite.staffing.models import StaffMember
 
     rivemont = Cite.objects.get(slug="rivemont")
     with scope(cite=rivemont):
@@ -94,6 +96,10 @@ def test_the_project_lead_edits_and_removes_with_confirmation(page, demo, axe):
             "interaction": Interaction.objects.first().pk,
             "commitment": Commitment.objects.first().pk,
             "contribution": Contribution.objects.first().pk,
+            # Rivemont's demo has no team yet: one seconded person makes the refusal.
+            "seconding": StaffMember.objects.create(
+                cite=rivemont, name="Inès Morvan", weekly_hours=10,
+                partner=Organisation.objects.order_by("name").first()).partner_id,
         }
     g, p = "/c/rivemont/gouvernance", "/c/rivemont/partenaires"
     for path, name, heading in (
@@ -111,6 +117,8 @@ def test_the_project_lead_edits_and_removes_with_confirmation(page, demo, axe):
              ""),
             (f"{p}/contributions/{ids['contribution']}/supprimer/",
              "partners-edit-06-contribution", ""),
+            (f"{p}/{ids['seconding']}/supprimer/", "partners-edit-08-organisation-retenue",
+             "Cette organisation détache 1 personne dans l'équipe (Inès Morvan)"),
             (f"{p}/alertes/", "partners-edit-07-alertes", "Absents des 3 dernières réunions")):
         page.goto(path)
         if heading:

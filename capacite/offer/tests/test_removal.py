@@ -1,6 +1,6 @@
 """Removing a pôle, a day exception or a closure: asked first, never over somebody's change."""
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 
 import pytest
 from django.contrib.messages import get_messages
@@ -12,6 +12,7 @@ from capacite.core.concurrency import save_versioned
 from capacite.core.models import Role
 from capacite.events.models import Event
 from capacite.offer.models import Closure, DayException, Pole, Site
+from capacite.staffing.models import DeskDemand, StaffMember
 
 pytestmark = pytest.mark.django_db
 
@@ -139,3 +140,48 @@ def test_a_closure_is_removed_after_confirmation_only(world, site):
     assert messages_of(response) == ["La fermeture du 02/08/2027 au 22/08/2027 est retirée."]
     with scope(cite=world.cite):
         assert list(Closure.objects.values_list("first", flat=True)) == [date(2027, 12, 24)]
+
+
+def test_a_removed_pole_leaves_the_desks_and_the_demand_of_the_team(world, site):
+    with scope(cite=world.cite):
+        gone, kept = Pole.objects.get(name="S'orienter"), Pole.objects.get(name="Trouver un emploi")
+        x, y = f"pole-{gone.pk}", f"pole-{kept.pk}"
+        ana = StaffMember.objects.create(cite=world.cite, name="Ana Martin", weekly_hours=20,
+                                         desks=["reception", x, y], preferred_desks=[x, y])
+        StaffMember.objects.create(cite=world.cite, name="Bruno Lefort", weekly_hours=10,
+                                   desks=[x], active=False)
+        StaffMember.objects.create(cite=world.cite, name="Chloé Roux", weekly_hours=10,
+                                   desks=[y, "documentation"])
+        for desk in (x, y, "reception"):
+            DeskDemand.objects.create(cite=world.cite, site=site, desk=desk, people=2)
+        DeskDemand.objects.create(cite=world.cite, site=site, desk=x, weekday=1,
+                                  start=time(10), people=3)
+    client = lead(world)
+    delete_url = url("pole_delete", pole_id=gone.pk)
+    assert client.get(delete_url).context["consequence"] == (
+        "Les sites qui offrent le pôle « S'orienter » ne l'offriront plus ; ses événements "
+        "restent au programme, sans pôle. 2 membres de l'équipe ne tiendront plus ce poste "
+        "(Ana Martin, Bruno Lefort). Les besoins en personnes saisis pour ce poste seront "
+        "effacés.")
+    response = client.post(delete_url, {"confirmer": "oui", "version": gone.version})
+    assert response["Location"] == url("poles")
+    with scope(cite=world.cite):
+        assert list(StaffMember.objects.order_by("name").values_list(
+            "name", "desks", "preferred_desks", "version")) == [
+            ("Ana Martin", ["reception", y], [y], ana.version + 1),
+            ("Bruno Lefort", [], [], 2),
+            ("Chloé Roux", [y, "documentation"], [], 1)]
+        assert sorted(DeskDemand.objects.values_list("desk", "people")) == [
+            (y, 2), ("reception", 2)]
+        assert StaffMember.history.filter(name="Ana Martin").count() == 2
+
+
+def test_a_pole_nobody_holds_says_nothing_of_the_team(world, site):
+    with scope(cite=world.cite):
+        pole = Pole.objects.get(name="Trouver un emploi")
+        StaffMember.objects.create(cite=world.cite, name="Ana Martin", weekly_hours=20,
+                                   desks=["reception"])
+    question = lead(world).get(url("pole_delete", pole_id=pole.pk))
+    assert question.context["consequence"] == (
+        "Les sites qui offrent le pôle « Trouver un emploi » ne l'offriront plus ; ses "
+        "événements restent au programme, sans pôle.")

@@ -7,11 +7,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from capacite.core.concurrency import save_form_atomically
 from capacite.core.history import changes_of
 from capacite.core.permissions import Level, level_for
-from capacite.core.removal import confirm_removal
+from capacite.core.removal import Refusal, confirm_removal
 from capacite.partners import services
 from capacite.partners.choices import ActorRole, FieldOfAction, Stance
 from capacite.partners.forms import OrganisationFilterForm, OrganisationForm
@@ -110,10 +111,48 @@ def organisation_edit(request: HttpRequest, cite_slug: str,
                   {"organisation": organisation, "form": form})
 
 
+def held_by_team(organisation: Organisation, cite_slug: str) -> Refusal | None:
+    """Why the organisation cannot go while the team still counts on it, or None.
+
+    Staff members it seconds and job descriptions it employs point to it with PROTECT: deleting
+    it would silently change who pays for whom in the rosters, so they must be moved first, on
+    the team page.
+    """
+    people = sorted(organisation.staff_members.values_list("name", flat=True))
+    posts = sorted(organisation.job_descriptions.values_list("title", flat=True))
+    parts = []
+    if people:
+        parts.append(ngettext(
+            "détache %(count)d personne dans l'équipe (%(names)s)",
+            "détache %(count)d personnes dans l'équipe (%(names)s)", len(people)) % {
+            "count": len(people), "names": ", ".join(people)})
+    if posts:
+        parts.append(ngettext(
+            "emploie %(count)d poste (%(names)s)", "emploie %(count)d postes (%(names)s)",
+            len(posts)) % {"count": len(posts), "names": ", ".join(posts)})
+    if not parts:
+        return None
+    holds = parts[0] if len(parts) == 1 else _("%(first)s et %(second)s") % {
+        "first": parts[0], "second": parts[1]}
+    if (len(people), len(posts)) == (1, 0):
+        reason = _("Cette organisation %(holds)s : retirez-la ou rattachez-la à une autre "
+                   "organisation avant de supprimer celle-ci.")
+    elif (len(people), len(posts)) == (0, 1):
+        reason = _("Cette organisation %(holds)s : retirez-le ou rattachez-le à une autre "
+                   "organisation avant de supprimer celle-ci.")
+    else:
+        reason = _("Cette organisation %(holds)s : retirez-les ou rattachez-les à une autre "
+                   "organisation avant de la supprimer.")
+    return Refusal(
+        reason % {"holds": holds},
+        fix_url=reverse("staffing:team", args=[cite_slug]),
+        fix_label=_("Ouvrir l'équipe et les fiches de poste"))
+
+
 def organisation_delete(request: HttpRequest, cite_slug: str,
                         organisation_id: int) -> HttpResponse:
     """Ask, then delete with everything attached (contacts, interactions, positions…), unless
-    the organisation changed since the page was shown."""
+    the organisation changed since the page was shown or the team still counts on it."""
     organisation = get_object_or_404(Organisation, pk=organisation_id)
     names = {"name": organisation.name}
     return confirm_removal(
@@ -122,4 +161,5 @@ def organisation_delete(request: HttpRequest, cite_slug: str,
                       "supprimés avec elle. Cette action est définitive."),
         back=reverse("partners:organisation_detail", args=[cite_slug, organisation.pk]),
         back_label=organisation.name, after=reverse("partners:organisations", args=[cite_slug]),
-        done=_("L'organisation « %(name)s » est supprimée.") % names)
+        done=_("L'organisation « %(name)s » est supprimée.") % names,
+        refusal=held_by_team(organisation, cite_slug))
