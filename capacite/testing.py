@@ -6,6 +6,7 @@ from importlib import import_module
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
+from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils.module_loading import module_has_submodule
 from django_scopes import scope
@@ -27,6 +28,19 @@ class World:
     foreign: Cite
     users: dict[Role, object] = field(default_factory=dict)
     foreign_lead: object = None
+
+
+# What a confirmation page says, HTML-escaped, when the record changed since it was shown
+# (`capacite/core/removal.py`).
+STALE_REMOVAL = ("Quelqu&#x27;un a modifié cette fiche depuis que vous avez ouvert cette page : "
+                 "rien n&#x27;a été supprimé.")
+
+
+def client_for(world: World, role: Role = Role.PROJECT_LEAD) -> Client:
+    """A test client logged in as the persona holding `role` in the world's Cité."""
+    client = Client()
+    client.force_login(world.users[role])
+    return client
 
 
 def make_world() -> World:

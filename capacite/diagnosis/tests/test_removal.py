@@ -5,19 +5,14 @@ from decimal import Decimal
 
 import pytest
 from django.contrib.messages import get_messages
-from django.test import Client
 from django.urls import reverse
 from django_scopes import scope
 
 from capacite.core.concurrency import save_versioned
-from capacite.core.models import Role
 from capacite.diagnosis.models import Indicator
+from capacite.testing import STALE_REMOVAL, client_for
 
 pytestmark = pytest.mark.django_db
-
-STALE = ("Quelqu&#x27;un a modifié cette fiche depuis que vous avez ouvert cette page : rien "
-         "n&#x27;a été supprimé.")
-
 
 @pytest.fixture
 def unemployment(world) -> Indicator:
@@ -27,12 +22,6 @@ def unemployment(world) -> Indicator:
                                      value=Decimal(value), unit="number",
                                      observed_on=date(2026, 6, 30))
         return Indicator.objects.get(label="Taux de chômage")
-
-
-def lead(world) -> Client:
-    client = Client()
-    client.force_login(world.users[Role.PROJECT_LEAD])
-    return client
 
 
 def delete_url(indicator) -> str:
@@ -46,7 +35,7 @@ def labels(world) -> list[str]:
 
 
 def test_an_indicator_is_removed_after_confirmation_of_the_version_shown(world, unemployment):
-    client = lead(world)
+    client = client_for(world)
     edit = client.get(reverse("diagnosis:indicator_edit", kwargs={
         "cite_slug": "alpha", "indicator_id": unemployment.pk})).content.decode()
     link = f'<a href="{delete_url(unemployment)}">'
@@ -70,11 +59,11 @@ def test_an_indicator_edited_meanwhile_is_not_removed(world, unemployment):
     with scope(cite=world.cite):
         unemployment.label = "Taux de chômage (BIT)"
         save_versioned(unemployment, expected_version=shown_version)
-    response = lead(world).post(delete_url(unemployment),
+    response = client_for(world).post(delete_url(unemployment),
                                 {"confirmer": "oui", "version": shown_version})
     page = response.content.decode()
     assert response.status_code == 409
-    assert STALE in page
+    assert STALE_REMOVAL in page
     assert "Supprimer l&#x27;indicateur « Taux de chômage (BIT) »" in page
     assert f'<input type="hidden" name="version" value="{shown_version + 1}">' in page
     assert labels(world) == ["Jeunes suivis", "Taux de chômage (BIT)"]

@@ -2,16 +2,13 @@
 
 import pytest
 from django.contrib.messages import get_messages
-from django.test import Client
 from django.urls import reverse
 from django_scopes import scope
 
 from capacite.core.concurrency import save_versioned
 from capacite.core.models import Role
 from capacite.documentation.models import Resource, Theme
-
-STALE = ("Quelqu&#x27;un a modifié cette fiche depuis que vous avez ouvert cette page : rien "
-         "n&#x27;a été supprimé.")
+from capacite.testing import STALE_REMOVAL, client_for
 
 
 @pytest.fixture
@@ -21,12 +18,6 @@ def shelf(world):
         for title in ("Financer sa formation", "Guide de l'apprentissage"):
             Resource.objects.create(cite=world.cite, title=title).themes.add(training)
     return training
-
-
-def staff(world) -> Client:
-    client = Client()
-    client.force_login(world.users[Role.STAFF])
-    return client
 
 
 def resource_url(resource) -> str:
@@ -40,7 +31,7 @@ def titles(world) -> list[str]:
 
 
 def test_deleting_a_resource_asks_first_then_removes_it(world, shelf):
-    client = staff(world)
+    client = client_for(world, Role.STAFF)
     with scope(cite=world.cite):
         resource = Resource.objects.get(title="Financer sa formation")
     question = client.get(resource_url(resource))
@@ -59,7 +50,7 @@ def test_deleting_a_resource_asks_first_then_removes_it(world, shelf):
 
 
 def test_a_resource_edited_meanwhile_is_not_removed(world, shelf):
-    client = staff(world)
+    client = client_for(world, Role.STAFF)
     with scope(cite=world.cite):
         resource = Resource.objects.get(title="Financer sa formation")
         shown_version = resource.version
@@ -69,14 +60,14 @@ def test_a_resource_edited_meanwhile_is_not_removed(world, shelf):
                            {"confirmer": "oui", "version": shown_version})
     page = response.content.decode()
     assert response.status_code == 409
-    assert STALE in page
+    assert STALE_REMOVAL in page
     assert "Retirer la ressource « Financer sa formation continue » du catalogue" in page
     assert f'<input type="hidden" name="version" value="{shown_version + 1}">' in page
     assert titles(world) == ["Financer sa formation continue", "Guide de l'apprentissage"]
 
 
 def test_deleting_a_theme_keeps_its_resources_unclassified(world, shelf):
-    client = staff(world)
+    client = client_for(world, Role.STAFF)
     url = reverse("documentation:theme_delete", kwargs={"cite_slug": "alpha",
                                                         "theme_id": shelf.pk})
     question = client.get(url)

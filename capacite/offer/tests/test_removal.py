@@ -4,21 +4,16 @@ from datetime import UTC, date, datetime, time
 
 import pytest
 from django.contrib.messages import get_messages
-from django.test import Client
 from django.urls import reverse
 from django_scopes import scope
 
 from capacite.core.concurrency import save_versioned
-from capacite.core.models import Role
 from capacite.events.models import Event
 from capacite.offer.models import Closure, DayException, Pole, Site
 from capacite.staffing.models import DeskDemand, StaffMember
+from capacite.testing import STALE_REMOVAL, client_for
 
 pytestmark = pytest.mark.django_db
-
-STALE = ("Quelqu&#x27;un a modifié cette fiche depuis que vous avez ouvert cette page : rien "
-         "n&#x27;a été supprimé.")
-
 
 @pytest.fixture
 def site(world) -> Site:
@@ -35,12 +30,6 @@ def site(world) -> Site:
     return site
 
 
-def lead(world) -> Client:
-    client = Client()
-    client.force_login(world.users[Role.PROJECT_LEAD])
-    return client
-
-
 def url(name: str, **kwargs) -> str:
     return reverse(f"offer:{name}", kwargs={"cite_slug": "alpha", **kwargs})
 
@@ -55,7 +44,7 @@ def test_a_pole_is_removed_after_confirmation_and_its_site_and_events_stay(world
         Event.objects.create(cite=world.cite, title="Forum", pole=pole,
                              starts_at=datetime(2027, 4, 2, 8, tzinfo=UTC),
                              ends_at=datetime(2027, 4, 2, 12, tzinfo=UTC))
-    client = lead(world)
+    client = client_for(world)
     delete_url = url("pole_delete", pole_id=pole.pk)
     edit = client.get(url("pole_edit", pole_id=pole.pk)).content.decode()
     assert f'<a href="{delete_url}">Supprimer le pôle « S&#x27;orienter »</a>' in edit
@@ -83,11 +72,11 @@ def test_a_pole_edited_meanwhile_is_not_removed(world, site):
         shown_version = pole.version
         pole.name = "S'orienter et se former"
         save_versioned(pole, expected_version=shown_version)
-    response = lead(world).post(url("pole_delete", pole_id=pole.pk),
+    response = client_for(world).post(url("pole_delete", pole_id=pole.pk),
                                 {"confirmer": "oui", "version": shown_version})
     page = response.content.decode()
     assert response.status_code == 409
-    assert STALE in page
+    assert STALE_REMOVAL in page
     assert "Supprimer le pôle « S&#x27;orienter et se former »" in page
     assert f'<input type="hidden" name="version" value="{shown_version + 1}">' in page
     with scope(cite=world.cite):
@@ -99,7 +88,7 @@ def test_a_pole_edited_meanwhile_is_not_removed(world, site):
 def test_a_day_exception_is_removed_after_confirmation_only(world, site):
     with scope(cite=world.cite):
         may = DayException.objects.get(day=date(2027, 5, 8))
-    client = lead(world)
+    client = client_for(world)
     delete_url = url("site_exception_delete", exception_id=may.pk)
     detail = client.get(url("site_detail", site_id=site.pk)).content.decode()
     assert f'<a href="{delete_url}">retirer<span class="visually-hidden"> 08/05/2027</span>' \
@@ -124,7 +113,7 @@ def test_a_day_exception_is_removed_after_confirmation_only(world, site):
 def test_a_closure_is_removed_after_confirmation_only(world, site):
     with scope(cite=world.cite):
         summer = Closure.objects.get(first=date(2027, 8, 2))
-    client = lead(world)
+    client = client_for(world)
     delete_url = url("site_closure_delete", closure_id=summer.pk)
     question = client.get(delete_url)
     assert question.context["title"] == "Retirer la fermeture du 02/08/2027 au 22/08/2027"
@@ -156,7 +145,7 @@ def test_a_removed_pole_leaves_the_desks_and_the_demand_of_the_team(world, site)
             DeskDemand.objects.create(cite=world.cite, site=site, desk=desk, people=2)
         DeskDemand.objects.create(cite=world.cite, site=site, desk=x, weekday=1,
                                   start=time(10), people=3)
-    client = lead(world)
+    client = client_for(world)
     delete_url = url("pole_delete", pole_id=gone.pk)
     assert client.get(delete_url).context["consequence"] == (
         "Les sites qui offrent le pôle « S'orienter » ne l'offriront plus ; ses événements "
@@ -181,7 +170,7 @@ def test_a_pole_nobody_holds_says_nothing_of_the_team(world, site):
         pole = Pole.objects.get(name="Trouver un emploi")
         StaffMember.objects.create(cite=world.cite, name="Ana Martin", weekly_hours=20,
                                    desks=["reception"])
-    question = lead(world).get(url("pole_delete", pole_id=pole.pk))
+    question = client_for(world).get(url("pole_delete", pole_id=pole.pk))
     assert question.context["consequence"] == (
         "Les sites qui offrent le pôle « Trouver un emploi » ne l'offriront plus ; ses "
         "événements restent au programme, sans pôle.")

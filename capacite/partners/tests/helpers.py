@@ -2,18 +2,10 @@
 
 from datetime import date
 
-from django.test import Client
 from django.urls import reverse
 from django_scopes import scope
 
-from capacite.core.models import Role
 from capacite.partners.models import Organisation, Position, Public
-
-
-def client_for(world, role=Role.PROJECT_LEAD) -> Client:
-    client = Client()
-    client.force_login(world.users[role])
-    return client
 
 
 def url(world, name: str, **kwargs) -> str:

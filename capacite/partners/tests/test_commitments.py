@@ -9,7 +9,8 @@ from django_scopes import scope
 from capacite.core.models import Membership, Role
 from capacite.partners.models import Commitment, PartnerLink
 from capacite.partners.services import contributions_for_year, fte_by_function
-from capacite.partners.tests.helpers import client_for, organisation, url
+from capacite.partners.tests.helpers import organisation, url
+from capacite.testing import client_for
 
 pytestmark = pytest.mark.django_db
 

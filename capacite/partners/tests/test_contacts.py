@@ -8,7 +8,8 @@ from django.db import connection
 from django_scopes import scope
 
 from capacite.partners.models import Contact, Interaction
-from capacite.partners.tests.helpers import client_for, organisation, url
+from capacite.partners.tests.helpers import organisation, url
+from capacite.testing import client_for
 
 pytestmark = pytest.mark.django_db
 

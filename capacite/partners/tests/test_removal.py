@@ -10,14 +10,11 @@ from django_scopes import scope
 
 from capacite.core.concurrency import save_versioned
 from capacite.partners.models import Contact, Interaction, Organisation, Position
-from capacite.partners.tests.helpers import client_for, organisation, url
+from capacite.partners.tests.helpers import organisation, url
 from capacite.staffing.models import JobDescription, StaffMember
+from capacite.testing import STALE_REMOVAL, client_for
 
 pytestmark = pytest.mark.django_db
-
-STALE = ("Quelqu&#x27;un a modifié cette fiche depuis que vous avez ouvert cette page : rien "
-         "n&#x27;a été supprimé.")
-
 
 @pytest.fixture
 def cio(world) -> Organisation:
@@ -68,7 +65,7 @@ def test_an_organisation_edited_meanwhile_is_not_removed(world, cio):
         {"confirmer": "oui", "version": shown_version})
     page = response.content.decode()
     assert response.status_code == 409
-    assert STALE in page
+    assert STALE_REMOVAL in page
     assert "Supprimer « CIO de Rivemont-Centre »" in page
     assert f'<input type="hidden" name="version" value="{shown_version + 1}">' in page
     assert names(world) == ["CIO de Rivemont-Centre", "Mission locale"]

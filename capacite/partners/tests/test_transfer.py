@@ -10,7 +10,8 @@ from django_scopes import scope, scopes_disabled
 from openpyxl import load_workbook
 
 from capacite.partners.models import Organisation, Position
-from capacite.partners.tests.helpers import client_for, organisation, url
+from capacite.partners.tests.helpers import organisation, url
+from capacite.testing import client_for
 
 pytestmark = pytest.mark.django_db
 

@@ -5,12 +5,11 @@ from decimal import Decimal
 
 import pytest
 from django.contrib.messages import get_messages
-from django.test import Client
 from django.urls import reverse
 from django_scopes import scope
 
-from capacite.core.models import Role
 from capacite.planning.models import Disbursement, Funder, FundingLine
+from capacite.testing import client_for
 
 pytestmark = pytest.mark.django_db
 
@@ -27,19 +26,13 @@ def line(world) -> FundingLine:
     return line
 
 
-def lead(world) -> Client:
-    client = Client()
-    client.force_login(world.users[Role.PROJECT_LEAD])
-    return client
-
-
 def days(world) -> list[date]:
     with scope(cite=world.cite):
         return list(Disbursement.objects.values_list("on", flat=True))
 
 
 def test_a_disbursement_is_removed_after_confirmation_only(world, line):
-    client = lead(world)
+    client = client_for(world)
     with scope(cite=world.cite):
         march = Disbursement.objects.get(on=date(2027, 3, 1))
     url = reverse("planning:disbursement_delete",

@@ -2,19 +2,14 @@
 
 import pytest
 from django.contrib.messages import get_messages
-from django.test import Client
 from django.urls import reverse
 from django_scopes import scope
 
 from capacite.core.concurrency import save_versioned
-from capacite.core.models import Role
 from capacite.premises.models import Candidate
+from capacite.testing import STALE_REMOVAL, client_for
 
 pytestmark = pytest.mark.django_db
-
-STALE = ("Quelqu&#x27;un a modifié cette fiche depuis que vous avez ouvert cette page : rien "
-         "n&#x27;a été supprimé.")
-
 
 @pytest.fixture
 def halle(world) -> Candidate:
@@ -22,12 +17,6 @@ def halle(world) -> Candidate:
         Candidate.objects.create(cite=world.cite, name="Entrepôt", surface_m2=900)
         return Candidate.objects.create(cite=world.cite, name="Halle", surface_m2=640,
                                         chosen=True)
-
-
-def lead(world) -> Client:
-    client = Client()
-    client.force_login(world.users[Role.PROJECT_LEAD])
-    return client
 
 
 def delete_url(candidate) -> str:
@@ -41,7 +30,7 @@ def names(world) -> list[str]:
 
 
 def test_the_chosen_candidate_is_removed_after_confirmation_of_the_version_shown(world, halle):
-    client = lead(world)
+    client = client_for(world)
     edit = client.get(reverse("premises:candidate_edit", kwargs={
         "cite_slug": "alpha", "candidate_id": halle.pk})).content.decode()
     assert f'<a href="{delete_url(halle)}">Supprimer le local « Halle »</a>' in edit
@@ -69,11 +58,11 @@ def test_a_candidate_edited_meanwhile_is_not_removed(world, halle):
     with scope(cite=world.cite):
         halle.surface_m2 = 700
         save_versioned(halle, expected_version=shown_version)
-    response = lead(world).post(delete_url(halle),
+    response = client_for(world).post(delete_url(halle),
                                 {"confirmer": "oui", "version": shown_version})
     page = response.content.decode()
     assert response.status_code == 409
-    assert STALE in page
+    assert STALE_REMOVAL in page
     assert f'<input type="hidden" name="version" value="{shown_version + 1}">' in page
     assert names(world) == ["Entrepôt", "Halle"]
     with scope(cite=world.cite):

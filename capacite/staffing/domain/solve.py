@@ -84,16 +84,14 @@ def solve(instance: Instance, *, time_limit: float = 30.0, workers: int = 8,
         progress.bounds.append((0.0, goal_weights["uncovered"] * floor_uncovered))
     else:
         search.run("coverage", time_limit * COVERAGE_SHARE, workers, seed, light_presolve)
-    if goal_values(instance, search.best)["uncovered"] > search.proven["uncovered"]:
-        search.run("all", time_limit - search.elapsed(), workers, seed, light_presolve)
-    else:
-        for stage in ("partners", "rest"):
-            if search.statuses[-1:] == ["INFEASIBLE"] or search.stages[-1:] == ["partners"] \
-                    and search.statuses[-1] == "OPTIMAL":
-                break  # locks that break a rule, or the lower goals proven optimal
-            left = time_limit - search.elapsed()
-            search.run(stage, left * PARTNERS_SHARE if stage == "partners" else left,
-                       workers, seed, light_presolve)
+    covered = goal_values(instance, search.best)["uncovered"] == search.proven["uncovered"]
+    for stage in ("partners", "rest") if covered else ("all",):
+        if search.statuses[-1:] == ["INFEASIBLE"] or search.statuses[-1:] == ["OPTIMAL"] \
+                and search.stages[-1:] == ["partners"]:
+            break  # locks that break a rule, or every lower goal proven optimal
+        left = time_limit - search.elapsed()
+        search.run(stage, left * PARTNERS_SHARE if stage == "partners" else left,
+                   workers, seed, light_presolve)
 
     solve_seconds = time.perf_counter() - started
     best = search.best
@@ -168,7 +166,7 @@ class _Search:
         def on_bound(bound: float) -> None:
             if stage == "coverage":
                 bound = max(bound, floor)
-            if exact or stage == "all":
+            if exact:  # always for "coverage" and "all", which hold no earlier goal
                 value = max(base + scale * bound, self.proven_penalty)
                 if not progress.bounds or value > progress.bounds[-1][1]:
                     progress.bounds.append((time.perf_counter() - started, value))

@@ -1,23 +1,16 @@
 """Sites and premises pick their commune in the Cité's territory; partners are only offered it."""
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 from django_scopes import scope
 
-from capacite.core.models import Role
 from capacite.offer.models import Site
 from capacite.partners.models import Organisation
 from capacite.territory.tests.sample import load_sample
 from capacite.territory.tests.test_views import choose
+from capacite.testing import client_for
 
 pytestmark = pytest.mark.django_db
-
-
-def lead(world) -> Client:
-    client = Client()
-    client.force_login(world.users[Role.PROJECT_LEAD])
-    return client
 
 
 def site_post(commune: str) -> dict:
@@ -28,7 +21,7 @@ def site_post(commune: str) -> dict:
 def test_a_site_takes_the_reference_spelling_and_a_commune_outside_is_refused(world):
     load_sample()
     choose(world.cite, epcis=["200071751"])
-    client = lead(world)
+    client = client_for(world)
     url = reverse("offer:sites", kwargs={"cite_slug": "alpha"})
     form_page = client.get(url).content.decode()
     assert '<option value="Saint-Denis-lès-Bourg">' in form_page
@@ -46,7 +39,7 @@ def test_a_site_takes_the_reference_spelling_and_a_commune_outside_is_refused(wo
 
 
 def test_without_a_territory_any_commune_is_written_as_typed(world):
-    client = lead(world)
+    client = client_for(world)
     url = reverse("offer:sites", kwargs={"cite_slug": "alpha"})
     assert client.post(url, site_post("Rivemont-sur-Rive")).status_code == 302
     with scope(cite=world.cite):
