@@ -95,3 +95,18 @@ def open_from_menu(page, link_name: str) -> None:
         has=page.get_by_role("link", name=link_name, exact=True, include_hidden=True))
     group.locator("summary").click()
     group.get_by_role("link", name=link_name, exact=True).click()
+
+
+def see_job_finish(page) -> None:
+    """Run the queued background jobs, then wait for the job page to show them finished.
+
+    The job page reloads itself every 2 s while its job runs (capacite/static/capacite/
+    refresh.js); a `page.reload()` from the test could race that reload and abort
+    (net::ERR_ABORTED, seen on CI). Waiting for the page's own refresh is also what a person does.
+    """
+    from playwright.sync_api import expect
+
+    from capacite.jobs.testing import run_pending_jobs
+
+    run_pending_jobs()
+    expect(page.get_by_test_id("job-status")).to_have_text("terminé", timeout=15_000)

@@ -5,7 +5,7 @@ import pytest
 from django_scopes import scope
 
 from capacite.core.models import Cite
-from tests.browser.conftest import login, open_from_menu
+from tests.browser.conftest import login, open_from_menu, see_job_finish
 
 pytestmark = pytest.mark.browser
 
@@ -13,7 +13,6 @@ pytestmark = pytest.mark.browser
 def test_the_project_lead_generates_the_label_projet_dossier_through_the_job_page(page, demo,
                                                                                    axe):
     from capacite.jobs.models import Job
-    from capacite.jobs.testing import run_pending_jobs
 
     login(page, "porteur")
     page.goto("/c/rivemont/")
@@ -48,9 +47,7 @@ def test_the_project_lead_generates_the_label_projet_dossier_through_the_job_pag
     page.get_by_label("Format").select_option("pdf")
     page.get_by_role("button", name="Générer le dossier").click()
     page.wait_for_url("**/travaux/*/")
-    run_pending_jobs()
-    page.reload()
-    assert page.get_by_test_id("job-status").inner_text() == "terminé"
+    see_job_finish(page)
     with page.expect_download() as download:
         page.get_by_role("link", name="Télécharger dossier-label-projet-rivemont-").click()
     assert download.value.suggested_filename.endswith(".pdf")

@@ -5,9 +5,8 @@ import pytest
 from django_scopes import scope
 
 from capacite.core.models import Cite
-from capacite.jobs.testing import run_pending_jobs
 from capacite.staffing.models import RosterRun
-from tests.browser.conftest import login, open_from_menu
+from tests.browser.conftest import login, open_from_menu, see_job_finish
 
 pytestmark = pytest.mark.browser
 
@@ -56,9 +55,7 @@ def test_two_locked_services_survive_a_resolve(page, demo, axe, settings):
     assert page.get_by_role("heading", level=1).inner_text() == "Calcul du planning"
     # The job page refreshes itself while running (jobs app): screenshot only, no axe here.
     page.screenshot(path="test-artifacts/66b-calcul-en-cours.png", full_page=True)
-    run_pending_jobs()
-    page.reload()
-    assert page.get_by_test_id("job-status").inner_text() == "terminé"
+    see_job_finish(page)
     page.get_by_role("link", name="Revenir à la page d'origine").click()
     assert "Vérification des règles" in page.content()
     with scope(cite=cite):
