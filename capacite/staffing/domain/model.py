@@ -12,7 +12,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from capacite.staffing.domain.instance import Assignment, Instance
-from capacite.staffing.domain.objective import GOALS, share_percent, weights
+from capacite.staffing.domain.objective import (
+    GOALS,
+    SHARE_SCALE,
+    share_permille,
+    share_term,
+    weights,
+)
 
 
 @dataclass
@@ -106,14 +112,14 @@ def build_model(instance: Instance) -> RosterModel:
             model.add(kept == 1)
 
     total = sum(work.values())
-    shares = share_percent(instance)
+    shares = share_permille(instance)
     deviations: dict[str, Any] = {}
     partner_of = {person.id: person.partner for person in instance.staff}
     for partner in instance.partners:
         hours = sum(var for (pid, _i), var in work.items() if partner_of[pid] == partner.id)
         dev = model.new_int_var(0, 2 * max(len(work), 1), f"dev_{partner.id}")
-        model.add(100 * dev >= 100 * hours - shares[partner.id] * total)
-        model.add(100 * dev >= shares[partner.id] * total - 100 * hours)
+        model.add(SHARE_SCALE * dev >= SHARE_SCALE * hours - shares[partner.id] * total)
+        model.add(SHARE_SCALE * dev >= shares[partner.id] * total - SHARE_SCALE * hours)
         deviations[partner.id] = dev
     peak = model.new_int_var(0, 100, "peak_load")
     for person in instance.staff:
@@ -242,11 +248,10 @@ def hint(roster: RosterModel, instance: Instance, assignments: tuple[Assignment,
             run, current = run + 1, current + 1
         roster.model.add_hint(roster.fragment[(pid, desk, i)], begins and run < min_len)
     partner_of = {person.id: person.partner for person in instance.staff}
-    shares = share_percent(instance)
+    shares = share_permille(instance)
     hours = {partner: 0 for partner in roster.deviation}
     for pid, _i in busy:
         hours[partner_of[pid]] += 1
     for partner, var in roster.deviation.items():
-        roster.model.add_hint(var, -(-abs(100 * hours[partner] - shares[partner] * len(busy))
-                                     // 100))
+        roster.model.add_hint(var, share_term(hours[partner], shares[partner], len(busy)))
     roster.model.add_hint(roster.peak, goal_values(instance, assignments)["peak_load"])

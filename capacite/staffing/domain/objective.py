@@ -57,17 +57,41 @@ def weights(instance: Instance) -> dict[str, int]:
     return result
 
 
-def share_percent(instance: Instance) -> dict[str, int]:
-    """Committed shares in whole percent (the model works in integers)."""
-    return {partner.id: round(100 * partner.fte_share) for partner in instance.partners}
+SHARE_SCALE = 1000  # committed shares are whole per-mille
+
+
+def share_permille(instance: Instance) -> dict[str, int]:
+    """Committed shares in whole per-mille that add up to exactly 1000 (largest remainder).
+
+    The model works in integers. Why exactly 1000: shares rounded one by one can add up to
+    99 % or 101 %, and then no roster can meet them — every roster missed its shares by 1 % of
+    the hours (14 slots on a Paris-sized week), a penalty nobody could remove. Shares that do
+    not add up to 1 (the reader allows ± 0.01) are scaled to do so first.
+    """
+    total = sum(partner.fte_share for partner in instance.partners)
+    if not instance.partners or total <= 0:
+        return {partner.id: 0 for partner in instance.partners}
+    exact = {partner.id: SHARE_SCALE * partner.fte_share / total
+             for partner in instance.partners}
+    result = {pid: int(value) for pid, value in exact.items()}
+    short = SHARE_SCALE - sum(result.values())
+    for pid in sorted(exact, key=lambda pid: (result[pid] - exact[pid], pid))[:short]:
+        result[pid] += 1
+    return result
+
+
+def share_term(hours: int, share: int, total: int) -> int:
+    """One partner's deviation from its committed share, in slots rounded up:
+    ⌈|hours − share × total / 1000|⌉ (the model's `dev` variable takes the same value)."""
+    return -(-abs(SHARE_SCALE * hours - share * total) // SHARE_SCALE)
 
 
 def goal_values(instance: Instance, assignments: tuple[Assignment, ...]) -> dict[str, int]:
     """Each goal's value for a roster, computed from the assignments alone.
 
     share_deviation is Σ_partners |hours_p − share_p·hours| in slots, each term rounded up
-    (shares in whole percent); peak_load is the highest worked/contracted ratio of anybody, in
-    whole percent rounded up.
+    (shares in whole per-mille adding up to 1000, `share_permille`); peak_load is the highest
+    worked/contracted ratio of anybody, in whole percent rounded up.
     """
     held: dict[tuple[str, int], int] = {}
     worked: dict[str, list[tuple[int, str]]] = {person.id: [] for person in instance.staff}
@@ -81,8 +105,8 @@ def goal_values(instance: Instance, assignments: tuple[Assignment, ...]) -> dict
     for a in assignments:
         hours[partner_of[a.staff]] += 1
     total = len(assignments)
-    shares = share_percent(instance)
-    deviation = sum(-(-abs(100 * hours[p] - shares[p] * total) // 100) for p in hours)
+    shares = share_permille(instance)
+    deviation = sum(share_term(hours[p], shares[p], total) for p in hours)
     stints = misses = peak = 0
     shortest = instance.rules.min_shift_minutes // instance.slot_minutes
     for person in instance.staff:

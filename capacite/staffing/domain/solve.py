@@ -85,13 +85,22 @@ def solve(instance: Instance, *, time_limit: float = 30.0, workers: int = 8,
     else:
         search.run("coverage", time_limit * COVERAGE_SHARE, workers, seed, light_presolve)
     covered = goal_values(instance, search.best)["uncovered"] == search.proven["uncovered"]
+    if covered:
+        search.fix_coverage()
     for stage in ("partners", "rest") if covered else ("all",):
-        if search.statuses[-1:] == ["INFEASIBLE"] or search.statuses[-1:] == ["OPTIMAL"] \
-                and search.stages[-1:] == ["partners"]:
+        if search.statuses[-1:] == ["INFEASIBLE"] or search.stages[-1:] != ["coverage"] \
+                and search.optimal[-1:] == [True]:
             break  # locks that break a rule, or every lower goal proven optimal
+        if stage == "rest" and search.statuses[-1:] == ["UNKNOWN"]:
+            break  # the lower goals found nothing in their time: nothing left to hold
         left = time_limit - search.elapsed()
-        search.run(stage, left * PARTNERS_SHARE if stage == "partners" else left,
-                   workers, seed, light_presolve)
+        if stage == "partners":
+            until = search.elapsed() + left * PARTNERS_SHARE
+            search.run_neighbourhoods(until - search.elapsed(), workers, seed, light_presolve)
+            if search.proven.get("share_deviation") is not None:
+                continue  # shares on their floor: the goals below them are next
+            left = until - search.elapsed()
+        search.run(stage, left, workers, seed, light_presolve)
 
     solve_seconds = time.perf_counter() - started
     best = search.best
@@ -111,8 +120,7 @@ def solve(instance: Instance, *, time_limit: float = 30.0, workers: int = 8,
                "solve_seconds": round(solve_seconds, 3),
                "first_solution_seconds": round(progress.improvements[0][0], 3)
                if progress.improvements else None}
-    complete = bool(search.stages) and search.stages[-1] in ("partners", "rest", "all")
-    solution = Solution(status=_status(search.statuses, best is first, complete),
+    solution = Solution(status=_status(search, best is first),
                         assignments=best,
                         uncovered=explain_uncovered(instance, best),
                         objective=objective, timings=timings)
@@ -131,11 +139,65 @@ class _Search:
         self.proven: dict[str, int] = {"uncovered": floor_uncovered}
         # The full penalty every roster reaches at least, from the stages proven so far.
         self.proven_penalty = goal_weights["uncovered"] * floor_uncovered
+        self.share_floor: int | None = None  # once coverage is fixed (`fix_coverage`)
         self.statuses: list[str] = []
         self.stages: list[str] = []
+        self.optimal: list[bool] = []  # per stage: proven optimal with its held goals proven
+
+    def fix_coverage(self) -> None:
+        """Hold the proven shortfall exactly and bound the share deviation from below.
+
+        Every roster that keeps the proven coverage works the same number of slots, so the
+        partners' targets are fixed and `share_deviation_floor` bounds their deviation. Both
+        constraints are proven facts, not choices: they only give the later stages a bound
+        (and the partners' stage a point where the shares are proven optimal).
+        """
+        from capacite.staffing.domain.lowerbound import share_deviation_floor
+
+        shortfall = self.proven["uncovered"]
+        self.roster.model.add(self.roster.goals["uncovered"] == shortfall)
+        total = sum(self.instance.need.values()) - shortfall
+        self.share_floor = share_deviation_floor(self.instance, total)
+        self.roster.model.add(self.roster.goals["share_deviation"] >= self.share_floor)
 
     def elapsed(self) -> float:
         return time.perf_counter() - self.started
+
+    def run_neighbourhoods(self, limit: float, workers: int, seed: int,
+                           light_presolve: bool) -> None:
+        """The partners' stage by neighbourhoods (`neighbourhood.py`), until the shares reach
+        their proven floor, the time is up, or the neighbourhoods stop bringing anything."""
+        from capacite.staffing.domain.neighbourhood import search_neighbourhoods
+
+        instance, roster = self.instance, self.roster
+        if limit <= 0.5:
+            return
+        before = goal_values(instance, self.best)
+        minimise(roster, stage="partners", held={"uncovered": before["uncovered"]})
+        hint(roster, instance, self.best)
+        progress, started, weights_ = self.progress, self.started, self.weights
+
+        def record(found: tuple[Assignment, ...]) -> None:
+            values = goal_values(instance, found)
+            progress.improvements.append((time.perf_counter() - started,
+                                          sum(weights_[g] * values[g] for g in GOALS),
+                                          values["uncovered"]))
+
+        share_floor = self.share_floor
+        self.best = search_neighbourhoods(
+            instance, roster, self.best, until=time.perf_counter() + limit,
+            parameters=lambda seconds: solver_parameters(
+                time_limit=seconds, workers=workers, seed=seed, light_presolve=light_presolve),
+            seed=seed, on_better=record,
+            done=lambda found: share_floor is not None
+            and goal_values(instance, found)["share_deviation"] <= share_floor)
+        after = goal_values(instance, self.best)
+        if share_floor is not None and after["share_deviation"] == share_floor \
+                and before["uncovered"] == self.proven["uncovered"]:
+            self.proven["share_deviation"] = share_floor
+            self.proven_penalty = max(self.proven_penalty,
+                                      sum(weights_[g] * after[g] for g in GOALS[:2]))
+            self.progress.bounds.append((self.elapsed(), self.proven_penalty))
 
     def run(self, stage: str, limit: float, workers: int, seed: int,
             light_presolve: bool) -> None:
@@ -162,6 +224,7 @@ class _Search:
         base = sum(weights_[goal] * before[goal] for goal in done)
         scale = weights_[STAGE_GOALS[stage][0]] if len(STAGE_GOALS[stage]) == 1 else 1
         progress, started, floor = self.progress, self.started, self.floor_uncovered
+        share_floor = self.share_floor if stage == "partners" else None
 
         def on_bound(bound: float) -> None:
             if stage == "coverage":
@@ -179,11 +242,14 @@ class _Search:
                     sum(weights_[g] * values[g] for g in GOALS), values["uncovered"]))
                 if stage == "coverage" and values["uncovered"] <= floor:
                     self.stop_search()  # the proven floor is reached: nothing to prove
+                if share_floor is not None and values["share_deviation"] <= share_floor:
+                    self.stop_search()  # shares proven optimal: the next stage holds them
 
         solver.best_bound_callback = on_bound
         status = solver.solve(roster.model, Recorder())
         self.stages.append(stage)
         self.statuses.append(solver.status_name(status))
+        self.optimal.append(status == cp_model.OPTIMAL and exact)
         if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             return  # INFEASIBLE: only locks that break a rule; UNKNOWN: nothing in time
         self.best = tuple(sorted(Assignment(pid, *instance.slots[i], desk)
@@ -199,17 +265,23 @@ class _Search:
         elif status == cp_model.OPTIMAL and exact and len(STAGE_GOALS[stage]) == 1:
             goal = STAGE_GOALS[stage][0]
             self.proven[goal] = after[goal]
+        if stage == "partners" and exact and after["share_deviation"] == self.share_floor:
+            self.proven["share_deviation"] = self.share_floor
+            bound_now = sum(weights_[g] * after[g] for g in GOALS[:2])
+            self.proven_penalty = max(self.proven_penalty, bound_now)
         if progress.bounds:
             self.proven_penalty = max(self.proven_penalty, int(progress.bounds[-1][1]))
 
 
-def _status(statuses: list[str], fell_back: bool, complete: bool) -> str:
-    """OPTIMAL when every stage proved its optimum up to the last goal; GREEDY_… when the
-    solver found nothing; FEASIBLE otherwise."""
+def _status(search: "_Search", fell_back: bool) -> str:
+    """OPTIMAL when the last stage proved its optimum with every goal it held proven (so
+    every goal down to the last is proven); GREEDY_… when the solver found nothing;
+    FEASIBLE otherwise."""
+    statuses = search.statuses
     if fell_back:  # an OPTIMAL here is the coverage proven by the floor, not a search
         return "GREEDY_" + (statuses[-1] if statuses and statuses[-1] != "OPTIMAL"
                             else "UNKNOWN")
-    if complete and all(status == "OPTIMAL" for status in statuses):
+    if search.stages[-1:] != ["coverage"] and search.optimal[-1:] == [True]:
         return "OPTIMAL"
     return "FEASIBLE"
 

@@ -1,0 +1,93 @@
+"""Large-neighbourhood search on the partners' shares: free some partners' staff, re-solve.
+
+Why: on a Paris-sized week CP-SAT's own search balances the partners' shares slowly. Its
+neighbourhoods are drawn among some 30,000 variables, while a share moves only when hours pass
+from the staff of one partner to the staff of another. Freeing exactly those people does
+better: the share deviation reaches its proven floor in about 20 s on the benchmark's M week,
+where CP-SAT alone was still 2 to 8 times above it after a minute (`bench/roster/README.md`).
+
+A neighbourhood is every assignment of the staff of the partner furthest above its committed
+share, the one furthest below, and one more drawn at random; the rest of the roster is fixed.
+It is solved by CP-SAT for a few seconds on a copy of the full model, with the stage's
+objective, and its roster is kept when the full penalty (the goals' lexicographic order) is no
+worse. A day-by-day neighbourhood was tried for the desk changes and fragments below the shares
+and found nothing a whole-model search did not find faster (`docs/decisions.md`).
+"""
+
+import random
+import time
+from collections.abc import Callable
+
+from capacite.staffing.domain.instance import Assignment, Instance
+from capacite.staffing.domain.model import RosterModel
+from capacite.staffing.domain.objective import (
+    SHARE_SCALE,
+    goal_values,
+    penalty,
+    share_permille,
+)
+
+Roster = tuple[Assignment, ...]
+STEP_SECONDS = 2.0  # one neighbourhood's search; more mostly goes to proving it optimal
+PATIENCE = 8  # neighbourhoods in a row without a better roster before handing over
+
+
+def partners_off_target(instance: Instance, roster: Roster) -> list[str]:
+    """Partner ids from the furthest above its committed share to the furthest below."""
+    shares = share_permille(instance)
+    partner_of = {person.id: person.partner for person in instance.staff}
+    hours = dict.fromkeys(shares, 0)
+    for assignment in roster:
+        hours[partner_of[assignment.staff]] += 1
+    total = len(roster)
+    return sorted(shares, key=lambda p: (-(SHARE_SCALE * hours[p] - shares[p] * total), p))
+
+
+def partners_to_free(instance: Instance, roster: Roster, rng: random.Random) -> set[str]:
+    """The staff ids of one neighbourhood: furthest above, furthest below, one at random."""
+    order = partners_off_target(instance, roster)
+    chosen = {order[0], order[-1]}
+    others = [partner for partner in order if partner not in chosen]
+    if others:
+        chosen.add(rng.choice(others))
+    return {person.id for person in instance.staff if person.partner in chosen}
+
+
+def search_neighbourhoods(instance: Instance, roster: RosterModel, best: Roster, *,
+                          until: float, parameters: Callable[[float], str], seed: int,
+                          on_better: Callable[[Roster], None],
+                          done: Callable[[Roster], bool]) -> Roster:
+    """Improve `best` neighbourhood by neighbourhood until `until` (a perf_counter time),
+    `done(best)`, or PATIENCE neighbourhoods in a row that bring nothing better.
+
+    `roster.model` must already carry the stage's objective, held goals and hints; it is
+    copied, never changed. `parameters(seconds)` gives one step's CP-SAT parameters.
+    """
+    from ortools.sat.python import cp_model
+
+    rng = random.Random(seed)
+    current = penalty(instance, goal_values(instance, best))
+    idle = 0
+    while time.perf_counter() < until - 0.2 and idle < PATIENCE and not done(best):
+        free = partners_to_free(instance, best, rng)
+        chosen = {(a.staff, a.desk, instance.slot_index[(a.day, a.start)]) for a in best}
+        copy = roster.model.clone()  # objective, held goals and hints included
+        for key, var in roster.x.items():
+            if key[0] not in free:
+                copy.add(copy.get_bool_var_from_proto_index(var.index) == int(key in chosen))
+        solver = cp_model.CpSolver()
+        solver.parameters.parse_text_format(
+            parameters(min(STEP_SECONDS, until - time.perf_counter())))
+        idle += 1
+        if solver.solve(copy) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            continue
+        found = tuple(sorted(
+            Assignment(pid, *instance.slots[i], desk) for (pid, desk, i), var in roster.x.items()
+            if solver.boolean_value(copy.get_bool_var_from_proto_index(var.index))))
+        found_penalty = penalty(instance, goal_values(instance, found))
+        if found_penalty < current:
+            on_better(found)
+            idle = 0
+        if found_penalty <= current:  # an equal roster is kept too: the next step moves on
+            best, current = found, found_penalty
+    return best
