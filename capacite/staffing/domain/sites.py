@@ -7,11 +7,13 @@ the partners' shares, so:
 
 1. the first (greedy) roster of every site is the first roster of the whole network (about a
    second);
-2. each site is then solved by `solve` with a fair share of the time left and a light
-   presolve, the sites the greedy roster leaves short of their proven floor first and with
-   three times the share of a site already covered as well as it can be (its coverage is
-   proven, only the lower goals remain); after each site the network roster improves by that
-   site's roster.
+2. the coverage of each site the greedy roster leaves above its proven floor is searched first
+   (`solve(..., coverage_only=True)`), the furthest first, with up to COVERAGE_SHARE of the
+   time: a missing person at any site outweighs every lower goal of every site, and solving
+   each site's goals in turn left the last sites short at the end of a minute;
+3. each site is then solved in full with an equal share of the time left, from its roster so
+   far, with a light presolve; after each site the network roster takes that site's roster
+   when the network's penalty is no worse.
 
 The partners' share goal is held per site against the network's committed shares (a site
 cannot see the others' hours), so on the network it is a good, not an optimal, balance. The
@@ -26,7 +28,7 @@ from capacite.staffing.domain.instance import Assignment, Instance, Solution, St
 from capacite.staffing.domain.objective import goal_values, penalty
 from capacite.staffing.domain.solve import Progress, solve
 
-SHORT_SITE_WEIGHT = 3
+COVERAGE_SHARE = 0.6  # of the time limit, at most, for the sites' coverage first
 
 
 def split_by_site(instance: Instance) -> list[Instance] | None:
@@ -84,25 +86,30 @@ def solve_by_site(instance: Instance, *, time_limit: float = 30.0, workers: int 
     first: float | None = None
     proven = list(floors)
     searched_sites = 0
-    covered_at = [0.0 if gap == 0 else None for gap in gaps]
-    order = sorted(range(len(parts)), key=lambda k: (-gaps[k], k))
-    # A site short of its floor weighs SHORT_SITE_WEIGHT times a covered one in the time split.
-    weight = [SHORT_SITE_WEIGHT if gap > 0 else 1 for gap in gaps]
-    for done, k in enumerate(order):
+    covered_at: list[float | None] = [0.0 if gap == 0 else None for gap in gaps]
+    # First the coverage of every site the greedy roster leaves above its floor, the furthest
+    # first, with COVERAGE_SHARE of the time; then every site's lower goals with the rest.
+    short = sorted((k for k in range(len(parts)) if gaps[k] > 0), key=lambda k: (-gaps[k], k))
+    coverage_until = time_limit * COVERAGE_SHARE
+    passes = [(k, True) for k in short] + [(k, False) for k in range(len(parts))]
+    for done, (k, coverage_only) in enumerate(passes):
         offset = time.perf_counter() - started
-        share = (time_limit - offset) * weight[k] / sum(weight[j] for j in order[done:])
+        if coverage_only:
+            left = [j for j, only in passes[done:] if only]
+            share = (coverage_until - offset) / len(left)
+        else:
+            share = (time_limit - offset) / (len(passes) - done)
         if share <= 0.05:
-            break
+            continue
         solution, part_progress = solve(parts[k], time_limit=share, workers=workers,
-                                        seed=seed, light_presolve=True)
+                                        seed=seed, light_presolve=True, start=rosters[k],
+                                        coverage_only=coverage_only)
         searched = offset + (solution.timings["greedy_seconds"] or 0) \
             + (solution.timings["build_seconds"] or 0)
         build += solution.timings["build_seconds"] or 0
         if part_progress.improvements and first is None:
             first = searched + part_progress.improvements[0][0]
-        proven[k] = int(solution.objective["uncovered_lower_bound"])
-        if covered_at[k] is None and part_progress.covered is not None:
-            covered_at[k] = searched + part_progress.covered
+        proven[k] = max(proven[k], int(solution.objective["uncovered_lower_bound"]))
         if solution.status.startswith("GREEDY"):
             continue
         searched_sites += 1
@@ -114,8 +121,9 @@ def solve_by_site(instance: Instance, *, time_limit: float = 30.0, workers: int 
             rosters, current = candidate, penalty(instance, values)
             progress.improvements.append((time.perf_counter() - started, current,
                                           values["uncovered"]))
-        elif covered_at[k] is not None:  # the kept greedy site roster has the same shortfall
-            covered_at[k] = 0.0
+        if covered_at[k] is None and goal_values(parts[k], rosters[k])["uncovered"] \
+                == proven[k]:
+            covered_at[k] = time.perf_counter() - started
     best = _merge(rosters)
     values = goal_values(instance, best)
     if values["uncovered"] == sum(proven) and None not in covered_at:

@@ -53,7 +53,8 @@ PARTNERS_SHARE = 0.6  # at most this share of the time left then goes to the low
 
 
 def solve(instance: Instance, *, time_limit: float = 30.0, workers: int = 8,
-          seed: int = 0, light_presolve: bool = False) -> tuple[Solution, Progress]:
+          seed: int = 0, light_presolve: bool = False, start: tuple[Assignment, ...] = (),
+          coverage_only: bool = False) -> tuple[Solution, Progress]:
     """The best roster found within `time_limit` seconds, with its gaps explained.
 
     Changes nothing. The goals are met in their order of priority (see `objective.py`), in
@@ -64,11 +65,14 @@ def solve(instance: Instance, *, time_limit: float = 30.0, workers: int = 8,
     proven floor, one stage of every goal weighted follows instead, so that coverage can still
     improve. Returns the solution (status, assignments, uncovered demand with reasons, goal
     values, timings) and the search progress for the benchmark.
+
+    `start`, a valid roster, is the first roster instead of the greedy one when it is better
+    (a network's site solved before); `coverage_only` stops after the coverage stage.
     """
     clock = time.perf_counter()
     variants = greedy_variants(instance)
     baseline = variants[0]  # the reference greedy roster of the benchmark
-    first = best_roster(instance, variants)  # the first roster and the warm start
+    first = best_roster(instance, [*variants, start] if start else variants)
     greedy_seconds = time.perf_counter() - clock
     # A proven floor on the shortfall (max flow, see lowerbound.py): when the first roster
     # already reaches it, the coverage stage is solved before the search starts.
@@ -83,11 +87,12 @@ def solve(instance: Instance, *, time_limit: float = 30.0, workers: int = 8,
         search.statuses.append("OPTIMAL")
         progress.bounds.append((0.0, goal_weights["uncovered"] * floor_uncovered))
     else:
-        search.run("coverage", time_limit * COVERAGE_SHARE, workers, seed, light_presolve)
+        search.run("coverage", time_limit * (1 if coverage_only else COVERAGE_SHARE), workers,
+                   seed, light_presolve)
     covered = goal_values(instance, search.best)["uncovered"] == search.proven["uncovered"]
     if covered:
         search.fix_coverage()
-    for stage in ("partners", "rest") if covered else ("all",):
+    for stage in () if coverage_only else ("partners", "rest") if covered else ("all",):
         if search.statuses[-1:] == ["INFEASIBLE"] or search.stages[-1:] != ["coverage"] \
                 and search.optimal[-1:] == [True]:
             break  # locks that break a rule, or every lower goal proven optimal
