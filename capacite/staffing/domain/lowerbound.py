@@ -87,9 +87,10 @@ def share_deviation_floor(instance: Instance, total: int) -> int:
     so each partner's target (its share of that total) is fixed. The deviation is a sum of
     one convex term per partner (`objective.share_term`: V-shaped in its hours, flat at the
     bottom), under one constraint: the partners' hours add up to `total`, each at most what its
-    staff can work (contracted slots, within their workable slots). Minimising a sum of convex
-    terms under a total is solved exactly by handing out the slots one at a time to the
-    partner whose term grows least. The rules that this ignores only raise the true minimum.
+    staff can work (contracted slots, within their workable slots; none for a person whose
+    contract or workable slots are shorter than one shift). Minimising a sum of convex terms
+    under a total is solved exactly by handing out the slots one at a time to the partner
+    whose term grows least. The rules that this ignores only raise the true minimum.
     """
     import heapq
 
@@ -97,12 +98,13 @@ def share_deviation_floor(instance: Instance, total: int) -> int:
 
     shares = share_permille(instance)
     slot = instance.slot_minutes
+    min_len = instance.rules.min_shift_minutes // slot
     capacity = {partner: 0 for partner in shares}
     for person in instance.staff:
-        if person.partner in capacity:
-            capacity[person.partner] += min(person.weekly_minutes // slot,
-                                            len(workable_slots(instance, person.id,
-                                                               person.skills)))
+        most = min(person.weekly_minutes // slot,
+                   len(workable_slots(instance, person.id, person.skills)))
+        if person.partner in capacity and most >= min_len:  # else not even one shift
+            capacity[person.partner] += most
     hours = {partner: min(capacity[partner], shares[partner] * total // 1000)
              for partner in shares}
     left = total - sum(hours.values())

@@ -30,6 +30,9 @@ from capacite.staffing.domain.objective import (
 Roster = tuple[Assignment, ...]
 STEP_SECONDS = 2.0  # one neighbourhood's search; more mostly goes to proving it optimal
 PATIENCE = 8  # neighbourhoods in a row without a better roster before handing over
+# With fewer partners a neighbourhood of three frees most of the week: nothing gained over the
+# whole-model search, which on the S weeks reached the floor where neighbourhoods stalled.
+MIN_PARTNERS = 6
 
 
 def partners_off_target(instance: Instance, roster: Roster) -> list[str]:
@@ -58,13 +61,16 @@ def search_neighbourhoods(instance: Instance, roster: RosterModel, best: Roster,
                           on_better: Callable[[Roster], None],
                           done: Callable[[Roster], bool]) -> Roster:
     """Improve `best` neighbourhood by neighbourhood until `until` (a perf_counter time),
-    `done(best)`, or PATIENCE neighbourhoods in a row that bring nothing better.
+    `done(best)`, or PATIENCE neighbourhoods in a row that bring nothing better; `best` as
+    it is with fewer than MIN_PARTNERS partners.
 
     `roster.model` must already carry the stage's objective, held goals and hints; it is
     copied, never changed. `parameters(seconds)` gives one step's CP-SAT parameters.
     """
     from ortools.sat.python import cp_model
 
+    if len(instance.partners) < MIN_PARTNERS:
+        return best
     rng = random.Random(seed)
     current = penalty(instance, goal_values(instance, best))
     idle = 0
