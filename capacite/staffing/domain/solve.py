@@ -59,9 +59,11 @@ def solve(instance: Instance, *, time_limit: float = 30.0, workers: int = 8,
 
     Changes nothing. The goals are met in their order of priority (see `objective.py`), in
     stages that each hold what the earlier ones reached: coverage alone; then every lower goal
-    weighted, the partners' shares first; then, unless that was proven optimal, the goals
-    below the shares with the shares held — small coefficients, on which CP-SAT removes the
-    desk changes and fragments that the search for shares leaves. When coverage ends above its
+    weighted, the partners' shares first — by neighbourhoods of partners (`neighbourhood.py`)
+    until the shares reach their proven floor, then by CP-SAT on the whole model if they did
+    not; then, unless that was proven optimal, the goals below the shares with the shares
+    held — small coefficients, on which CP-SAT removes the desk changes and fragments that
+    the search for shares leaves. When coverage ends above its
     proven floor, one stage of every goal weighted follows instead, so that coverage can still
     improve. Returns the solution (status, assignments, uncovered demand with reasons, goal
     values, timings) and the search progress for the benchmark.
