@@ -22,7 +22,8 @@ test: $(VENV)/.test-deps test-tools
 bench: $(VENV)/.test-deps
 	$(BIN)/python bench/run.py
 	for size in S M; do $(BIN)/python bench/roster/run.py --size $$size --seeds 5 --time-limit 60; done
-	$(BIN)/python bench/roster/run.py --size L --seeds 3 --time-limit 60
+	$(BIN)/python bench/roster/run.py --size L --seeds 5 --time-limit 60
+	$(BIN)/python bench/roster/run.py --size M --short --seeds 3 --time-limit 30
 
 lint: $(VENV)/.test-deps
 	$(BIN)/ruff check .
