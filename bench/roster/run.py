@@ -91,8 +91,8 @@ def figures(data: dict, time_limit: float, *, by_site: bool = False) -> dict:
     if not by_site:  # the floor holds for one model; a network's shares are held per site
         from capacite.staffing.domain.lowerbound import share_deviation_floor
 
-        total = out["need"] - out["uncovered_lower_bound"]
-        out["share_floor"] = share_deviation_floor(instance, total)
+        coverable = out["need"] - out["uncovered_lower_bound"]
+        out["share_floor"] = share_deviation_floor(instance, coverable)
     out["share_dev_points"] = max(abs(100 * hours[p.id] / total - 100 * p.fte_share)
                                   for p in instance.partners)
     reasons = [gap.reason for gap in solution.uncovered]

@@ -37,6 +37,14 @@ def _week(shares: list[float], hours: list[float], seed: int = 0) -> dict[str, A
                       for k, h in enumerate(hours)]}
 
 
+def _random_shares(rng: random.Random, count: int) -> list[float]:
+    """`count` random shares to three decimals adding up to 1, as a user would type them."""
+    raw = [rng.random() for _ in range(count)]
+    shares = [round(value / sum(raw), 3) for value in raw]
+    shares[0] = round(1 - sum(shares[1:]), 3)
+    return shares
+
+
 def test_shares_become_whole_per_mille_adding_up_to_exactly_1000():
     thirds = instance_from_json(_week([1 / 3, 1 / 3, 1 / 3], [4, 4, 4]))
     assert share_permille(thirds) == {"p0": 334, "p1": 333, "p2": 333}
@@ -48,9 +56,7 @@ def test_shares_become_whole_per_mille_adding_up_to_exactly_1000():
     assert share_permille(short) == {"p0": 500, "p1": 500}
     rng = random.Random(7)
     for _ in range(50):
-        raw = [rng.random() for _ in range(rng.randint(2, 12))]
-        shares = [round(value / sum(raw), 3) for value in raw]
-        shares[0] = round(1 - sum(shares[1:]), 3)
+        shares = _random_shares(rng, rng.randint(2, 12))
         instance = instance_from_json(_week(shares, [4] * len(shares)))
         assert sum(share_permille(instance).values()) == 1000
 
@@ -70,9 +76,7 @@ def test_the_share_floor_is_the_least_deviation_of_any_split_of_the_total():
     rng = random.Random(3)
     for _ in range(40):
         count = rng.randint(2, 4)
-        raw = [rng.random() for _ in range(count)]
-        shares = [round(value / sum(raw), 3) for value in raw]
-        shares[0] = round(1 - sum(shares[1:]), 3)
+        shares = _random_shares(rng, count)
         hours = [rng.choice((0.5, 2, 3, 4, 6)) for _ in range(count)]
         instance = instance_from_json(_week(shares, hours))
         # Each person can work their contract, up to the 24 open slots, if it makes a shift.
@@ -92,10 +96,7 @@ def test_the_share_floor_never_exceeds_the_proven_least_deviation():
     floors, minima = [], []
     for seed in range(6):
         rng = random.Random(seed)
-        count = 4
-        raw = [rng.random() for _ in range(count)]
-        shares = [round(value / sum(raw), 3) for value in raw]
-        shares[0] = round(1 - sum(shares[1:]), 3)
+        shares = _random_shares(rng, 4)
         instance = instance_from_json(_week(shares, [rng.choice((3, 4, 6)) for _ in shares],
                                             seed))
         roster = build_model(instance)
