@@ -70,6 +70,8 @@ INSTALLED_APPS = [
     "capacite.premises",
     "capacite.planning",
     "capacite.label",
+    "capacite.people",
+    "capacite.homes",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -175,6 +177,9 @@ EMAIL_BACKEND = os.environ.get(
     "CAPACITE_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
 )
 DEFAULT_FROM_EMAIL = os.environ.get("CAPACITE_FROM_EMAIL", "capacite@localhost")
+# Self-service: anybody may open a Cité space and become its project lead (issue 18). Off by
+# default: on a network's instance, the label authority opens the Cités.
+CAPACITE_SELF_SERVICE_START = env_bool("CAPACITE_SELF_SERVICE_START", False)
 
 # --- Language -------------------------------------------------------------------------------
 LANGUAGE_CODE = "fr"

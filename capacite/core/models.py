@@ -51,7 +51,11 @@ class Cite(Versioned):
 
 
 class Membership(models.Model):
-    """A person's role in one Cité, or the instance-wide label authority (then no Cité)."""
+    """A person's role in one Cité, or the instance-wide label authority (then no Cité).
+
+    Its history keeps who gave, changed or took away a role and when (the members page shows
+    it): taking a role away deletes the row, the history keeps its last state.
+    """
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -68,6 +72,7 @@ class Membership(models.Model):
         verbose_name=_("Cité"),
     )
     role = models.CharField(_("rôle"), max_length=20, choices=Role.choices)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("rôle d'une personne")

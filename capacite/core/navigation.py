@@ -23,12 +23,18 @@ class NavItem:
 
 @dataclass(frozen=True)
 class HomePanel:
-    """A block of the Cité's home page: shown to those who may read `url_name`."""
+    """A block of a home page (`core.homes.Home`): shown to those who may read `url_name`.
+
+    `homes` names the homes the panel belongs to; by default the project home, where the panels
+    of the project's apps (roadmap, partners, governance…) have always been. A panel of a home
+    outside any Cité (the front door, the network) has no `url_name`: its home is the filter.
+    """
 
     order: int
     template: str
-    url_name: str
+    url_name: str | None
     context: Callable[[HttpRequest], dict]
+    homes: frozenset[str] = frozenset({"project"})
 
 
 _nav_items: list[NavItem] = []
@@ -105,11 +111,17 @@ def nav_groups_for(request: HttpRequest) -> list[dict]:
     return groups
 
 
-def panels_for(request: HttpRequest) -> list[dict]:
-    """The home-page panels the person may read, each with its template and context."""
-    roles = request.cite_roles
+def panels_for(request: HttpRequest, home: str = "project") -> list[dict]:
+    """The panels of `home` the person may read, each with its template and context."""
+    roles = getattr(request, "cite_roles", set())
     return [
         {"template": panel.template, **panel.context(request)}
         for panel in _home_panels
-        if level_for(panel.url_name, roles) >= Level.READ
+        if home in panel.homes
+        and (panel.url_name is None or level_for(panel.url_name, roles) >= Level.READ)
     ]
+
+
+def has_panels(home: str) -> bool:
+    """Whether any app registered a panel for `home` (the activity app may add one later)."""
+    return any(home in panel.homes for panel in _home_panels)

@@ -52,7 +52,7 @@ MATRIX: dict[str, str | dict] = {
     "password_change": Audience.SIGNED_IN,
     "password_change_done": Audience.SIGNED_IN,
     "set_language": Audience.EVERYONE,
-    "core:home": Audience.SIGNED_IN,
+    "core:home": Audience.EVERYONE,  # the front door for visitors, one's Cités once signed in
     # A Cité's home and settings.
     "core:cite_home": cite_page(read=ALL_ROLES),
     "core:cite_settings": cite_page(read=GOVERNANCE_READERS, write=PROJECT_TEAM),
@@ -263,6 +263,20 @@ MATRIX: dict[str, str | dict] = {
     "label:dossier": cite_page(read=GOVERNANCE_READERS, write=PROJECT_TEAM),
     "label:narrative_edit": cite_page(write=PROJECT_TEAM),
     "label:generate": cite_page(write=PROJECT_TEAM),
+    # --- people and homes (issue 18): opening Cités, invitations, members, personal data ---
+    "core:cite_project": cite_page(read=GOVERNANCE_READERS),
+    "people:start": Audience.LABEL_AUTHORITY,
+    "people:accounts": Audience.LABEL_AUTHORITY,
+    "people:anonymise": Audience.LABEL_AUTHORITY,
+    "people:self_start": Audience.EVERYONE,  # 404 unless the operator opened self-service
+    "people:accept": Audience.EVERYONE,  # the invitation's secret is the credential
+    "people:my_data": Audience.SIGNED_IN,
+    "people:my_data_export": Audience.SIGNED_IN,
+    # The director manages people once the Cité is open (people.domain.rules.may_manage_members).
+    "people:members": cite_page(read=PROJECT_TEAM | {Role.LABEL_AUTHORITY}),
+    "people:invite": cite_page(write=PROJECT_TEAM | {Role.LABEL_AUTHORITY}),
+    "people:member_edit": cite_page(write=PROJECT_TEAM | {Role.LABEL_AUTHORITY}),
+    "people:invitation_cancel": cite_page(write=PROJECT_TEAM | {Role.LABEL_AUTHORITY}),
 }
 
 

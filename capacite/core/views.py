@@ -1,4 +1,4 @@
-"""Pages of the core app: the list of one's Cités, a Cité's home and settings, error pages."""
+"""Pages of the core app: the way in at `/`, a Cité's home and settings, error pages."""
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, HttpResponseServerError
@@ -9,19 +9,52 @@ from django.utils.translation import gettext as _
 from capacite.core.concurrency import save_form_atomically
 from capacite.core.forms import CiteSettingsForm
 from capacite.core.history import changes_of
+from capacite.core.homes import Home, home_for
+from capacite.core.models import Membership, Role
 from capacite.core.navigation import panels_for
+from capacite.core.permissions import Level, level_for
 from capacite.core.tenancy import cites_for, request_from_label_authority
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    """The Cités this person works in (every Cité for the label authority)."""
+    """The way in: the public front door for a visitor, one's Cité (or Cités) once signed in.
+
+    Somebody with one Cité lands on it; the label authority lands on its queue and the network;
+    somebody with several Cités chooses, each listed with the roles held there.
+    """
+    if not request.user.is_authenticated:
+        return render(request, "core/front_door.html",
+                      {"panels": panels_for(request, Home.FRONT_DOOR)})
+    authority = request_from_label_authority(request)
+    cites = list(cites_for(request.user, authority=authority))
+    if not authority and len(cites) == 1:
+        return redirect("core:cite_home", cite_slug=cites[0].slug)
+    roles: dict[int, list[str]] = {}
+    for cite_id, role in (Membership.objects.filter(user=request.user, cite__isnull=False)
+                          .values_list("cite_id", "role")):
+        roles.setdefault(cite_id, []).append(str(Role(role).label))
     return render(request, "core/home.html", {
-        "cites": cites_for(request.user, authority=request_from_label_authority(request))})
+        "cites": [{"cite": cite, "roles": roles.get(cite.pk, [])} for cite in cites],
+        "panels": panels_for(request, Home.NETWORK) if authority else [],
+    })
 
 
 def cite_home(request: HttpRequest, cite_slug: str) -> HttpResponse:
-    """The Cité at a glance: each app contributes the panels this person may read."""
-    return render(request, "core/cite_home.html", {"panels": panels_for(request)})
+    """The Cité's home for the person's role: each app contributes the panels of that home."""
+    kind = home_for(request.cite_roles, phase=request.cite.phase)
+    return render(request, "core/cite_home.html", {
+        "home": kind, "panels": panels_for(request, kind),
+        "project_view": kind != Home.PROJECT
+        and level_for("core:cite_project", request.cite_roles) >= Level.READ,
+    })
+
+
+def cite_project(request: HttpRequest, cite_slug: str) -> HttpResponse:
+    """The project view (roadmap, partners, label…), a click away from the director's home."""
+    own_home = home_for(request.cite_roles, phase=request.cite.phase)
+    return render(request, "core/cite_home.html", {
+        "home": Home.PROJECT, "panels": panels_for(request, Home.PROJECT), "project_page": True,
+        "home_link": own_home != Home.PROJECT})
 
 
 def cite_settings(request: HttpRequest, cite_slug: str) -> HttpResponse:

@@ -1,6 +1,6 @@
 """Events read for the staff screens and the public pages (call inside the Cité's scope)."""
 
-from datetime import datetime
+from datetime import date, datetime, time, timedelta
 
 from django.db.models import QuerySet
 from django.utils import timezone
@@ -40,3 +40,10 @@ def home_panel(request: object) -> dict:
     return {"coming": public_events()[:3],
             "proposed": Event.objects.filter(status=EventStatus.PROPOSED,
                                              ends_at__gt=timezone.now()).count()}
+
+
+def events_on(day: date) -> list[Event]:
+    """The retained events of `day` (local time), earliest first."""
+    start = timezone.make_aware(datetime.combine(day, time.min))
+    return list(retained_events().filter(starts_at__lt=start + timedelta(days=1),
+                                         ends_at__gt=start).order_by("starts_at"))

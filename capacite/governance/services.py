@@ -140,3 +140,16 @@ def mark_task_done(task, *, note: str) -> None:
     task.status = "done"
     task.evidence_note = f"{task.evidence_note}\n{note}".strip()
     save_versioned(task, expected_version=task.version)
+
+
+def next_meetings(*, now, organisations: set[int] | None = None, kinds: set[str] | None = None,
+                  limit: int = 3) -> list[Meeting]:
+    """The meetings to come, soonest first: of the bodies where one of `organisations` sits
+    today (a partner's invitations), or of the bodies of `kinds`; all bodies when neither."""
+    meetings = Meeting.objects.filter(starts_at__gte=now).select_related("body")
+    if organisations is not None:
+        meetings = meetings.filter(body__members__organisation_id__in=organisations,
+                                   body__members__left_on__isnull=True)
+    if kinds is not None:
+        meetings = meetings.filter(body__kind__in=kinds)
+    return list(meetings.order_by("starts_at").distinct()[:limit])

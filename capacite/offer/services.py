@@ -8,6 +8,7 @@ from datetime import date, datetime
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from capacite.core.concurrency import save_versioned
 from capacite.offer.domain.hours import (
@@ -22,6 +23,7 @@ from capacite.offer.domain.hours import (
     hours_in_year,
     hours_per_week,
     opening_state,
+    spans_on,
 )
 from capacite.offer.domain.poles import poles_warning, site_warning
 from capacite.offer.domain.weekly import parse_spans
@@ -88,3 +90,34 @@ def home_offer_summary(today: date | None = None) -> HomeOfferSummary:
     count = Pole.objects.count()
     sites = Site.objects.prefetch_related("weekly_hours", "exceptions", "closures", "poles")
     return HomeOfferSummary(count, poles_warning(count), [site_summary(s) for s in sites])
+
+
+@dataclass(frozen=True)
+class DayOpening:
+    """A site on one day: its open spans and, when the day differs from the ordinary week, why
+    (an exception's reason, a closure's, a public holiday's name)."""
+
+    site: Site
+    spans: tuple[Span, ...]
+    hours: str  # « 09:00-12:30, 13:30-17:00 », "" when closed
+    note: str
+
+
+def opening_on(site: Site, day: date) -> DayOpening:
+    """What the reception says about `day`: the spans of `spans_on` and the reason of any
+    exception, closure or holiday that changes the ordinary week."""
+    from capacite.offer.domain.weekly import format_spans
+
+    schedule = schedule_of(site, years=[day.year])
+    spans = spans_on(schedule, day)
+    note = ""
+    exception = next((e for e in site.exceptions.all() if e.day == day), None)
+    if exception is not None:
+        note = exception.label or str(_("horaires exceptionnels"))
+    elif day in schedule.holidays:
+        note = schedule.holidays[day]
+    else:
+        closure = next((c for c in schedule.closures if c.first <= day <= c.last), None)
+        if closure is not None:
+            note = closure.label or str(_("fermeture"))
+    return DayOpening(site, spans, format_spans(spans), note)

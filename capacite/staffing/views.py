@@ -15,8 +15,7 @@ from capacite.core.concurrency import ConcurrentEditError, save_form_atomically
 from capacite.core.history import changes_of
 from capacite.core.models import Role
 from capacite.offer.models import Site
-from capacite.staffing import services
-from capacite.staffing.domain.grid import minutes_by_staff, stints
+from capacite.staffing import duties, services
 from capacite.staffing.domain.jsonio import InstanceError
 from capacite.staffing.exports import person_ics, wall_pdf, week_context, workbook
 from capacite.staffing.forms import EditForm, JobDescriptionForm, StaffMemberForm, WeekForm
@@ -312,28 +311,13 @@ def _week_param(request: HttpRequest) -> date:
 
 
 def _week_runs(week: date) -> list[services.Loaded]:
-    """The latest computed roster of each site for the week."""
-    result = []
-    for site in Site.objects.all():
-        run = RosterRun.objects.filter(site=site, week_start=week, status="done").first()
-        if run and (loaded := services.load(run)):
-            result.append(loaded)
-    return result
+    return duties.week_runs(week)
 
 
 def my_schedule(request: HttpRequest, cite_slug: str) -> HttpResponse:
     """A staff member's own stints of the week, nobody else's."""
     week = _week_param(request)
-    member = StaffMember.objects.filter(user=request.user).first()
-    rows = []
-    if member:
-        for loaded in _week_runs(week):
-            desks = {d.id: d.name for d in loaded.instance.desks}
-            for stint in stints(loaded.instance, loaded.solution, loaded.locks).get(
-                    f"s{member.pk}", []):
-                rows.append({"site": loaded.run.site.name, "run": loaded.run, "stint": stint,
-                             "desk": desks[stint.desk],
-                             "date": week + timedelta(days=stint.day)})
+    member, rows = duties.my_stints(request.user, week)
     return render(request, "staffing/my_schedule.html", {
         "member": member, "week": week, "rows": rows,
         "previous": week - timedelta(days=7), "next": week + timedelta(days=7),
@@ -367,38 +351,9 @@ def partner_hours(request: HttpRequest, cite_slug: str) -> HttpResponse:
     week = _week_param(request)
     team_view = bool(request.cite_roles & {Role.PROJECT_LEAD, Role.DIRECTOR})
     organisations = None if team_view else set(services.organisations_of(request.user))
-    members = StaffMember.objects.filter(partner__isnull=False).select_related("partner")
-    if organisations is not None:
-        members = members.filter(partner_id__in=organisations)
-    members = list(members)
-    runs = _week_runs(week)
-    partners: dict[str, dict] = {}
-    for member in members:
-        key = f"s{member.pk}"
-        held = 0
-        detail = []
-        for loaded in runs:
-            held += minutes_by_staff(loaded.instance, loaded.solution).get(key, 0)
-            desks = {d.id: d.name for d in loaded.instance.desks}
-            detail += [f"{stint_day(stint)} {stint.label} {desks[stint.desk]}" for stint in
-                       stints(loaded.instance, loaded.solution, loaded.locks).get(key, [])]
-        entry = partners.setdefault(member.partner.name, {"name": member.partner.name,
-                                                          "rows": [], "held": 0,
-                                                          "contract": 0})
-        entry["rows"].append({"name": member.name, "function": member.function,
-                              "held": held / 60, "contract": float(member.weekly_hours),
-                              "detail": detail})
-        entry["held"] += held / 60
-        entry["contract"] += float(member.weekly_hours)
     return render(request, "staffing/partner_hours.html", {
-        "week": week, "partners": sorted(partners.values(), key=lambda p: p["name"]),
+        "week": week, "partners": duties.partner_hours(week, organisations),
         "linked": team_view or bool(organisations), "team_view": team_view,
-        "computed": bool(runs),
+        "computed": bool(_week_runs(week)),
         "previous": week - timedelta(days=7), "next": week + timedelta(days=7),
     })
-
-
-def stint_day(stint) -> str:
-    from capacite.staffing.domain.instance import DAY_NAMES
-
-    return DAY_NAMES[stint.day]
