@@ -145,7 +145,7 @@ def invite(*, cite: Cite | None, email: str, role: Role, invited_by=None,  # typ
                                       accepted_at=None, cancelled_at=None).update(cancelled_at=now)
         invitation = Invitation.objects.create(
             cite=cite, email=email, role=role, organisation=organisation,
-            token_hash=_hash(token), invited_by=invited_by, expires_at=expiry(now),
+            token_hash=_hash(token), invited_by=invited_by, created_at=now, expires_at=expiry(now),
             cite_request=cite_request.as_json() if cite_request else None)
     return Sent(invitation, token)
 

@@ -66,7 +66,7 @@ def my_events(request: HttpRequest) -> dict:
 
     member = StaffMember.objects.filter(user=request.user).first()
     if member is None:
-        return {"member": None, "events": []}
+        return {"member": None, "events": [], "days": EVENT_DAYS}
     now = timezone.now()
     poles = [pole.pk for pole in Pole.objects.all() if pole_desk(pole.pk) in (member.desks or [])]
     mine = Q(pole_id__in=poles)
