@@ -17,12 +17,14 @@ def login(client, username, password):
     return client.post(reverse("login"), {"username": username, "password": password})
 
 
-def test_a_member_logs_in_and_lands_on_their_cites(client, world):
+def test_a_member_with_one_cite_logs_in_and_lands_on_it(client, world):
     response = login(client, "project_lead", "x")
     assert response.status_code == 302
     assert response["Location"] == reverse("core:home")
-    page = client.get(reverse("core:home")).content.decode()
-    assert "Cité des métiers d&#x27;Alpha" in page
+    landing = client.get(reverse("core:home"))
+    assert landing["Location"] == reverse("core:cite_home", args=["alpha"])
+    page = client.get(landing["Location"]).content.decode()
+    assert "<h1>Cité des métiers d&#x27;Alpha</h1>" in page
     assert "Bêta" not in page
 
 
@@ -55,7 +57,7 @@ def test_a_session_ends_twelve_hours_after_login_however_active(client, world):
     assert time.time() - session[AbsoluteSessionExpiryMiddleware.KEY] < 5
     session[AbsoluteSessionExpiryMiddleware.KEY] = time.time() - 12 * 3600 - 1
     session.save()
-    home = reverse("core:home")
+    home = reverse("core:cite_home", args=["alpha"])
     response = client.get(home)
     assert response.status_code == 302
     assert response["Location"] == f"{reverse('login')}?next={home}"
@@ -101,4 +103,4 @@ def test_password_change_keeps_the_person_signed_in(client, world):
         "old_password": "x", "new_password1": "Autre-phrase-longue-7",
         "new_password2": "Autre-phrase-longue-7"})
     assert response["Location"] == reverse("password_change_done")
-    assert client.get(reverse("core:home")).status_code == 200
+    assert client.get(reverse("core:cite_home", args=["alpha"])).status_code == 200

@@ -93,7 +93,9 @@ def test_porteur2_reaches_nothing_of_the_construction_cite():
         assert client.get(url).status_code == 404, route.name
         assert client.post(url, {}).status_code == 404, route.name
     assert len(cite_routes) > 9  # every page of every app, files and exports included
-    assert "Rivemont" not in client.get(reverse("core:home")).content.decode()
+    landing = client.get(reverse("core:home"), follow=True)
+    assert landing.redirect_chain == [(reverse("core:cite_home", args=["valombre"]), 302)]
+    assert "Rivemont" not in landing.content.decode()
 
 
 def test_in_the_demo_no_task_is_done_before_what_it_depends_on():
