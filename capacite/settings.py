@@ -177,6 +177,12 @@ EMAIL_BACKEND = os.environ.get(
     "CAPACITE_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
 )
 DEFAULT_FROM_EMAIL = os.environ.get("CAPACITE_FROM_EMAIL", "capacite@localhost")
+# The SMTP server, when CAPACITE_EMAIL_BACKEND is Django's smtp backend (invitations, resets).
+EMAIL_HOST = os.environ.get("CAPACITE_EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("CAPACITE_EMAIL_PORT", 25)
+EMAIL_HOST_USER = os.environ.get("CAPACITE_EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("CAPACITE_EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("CAPACITE_EMAIL_USE_TLS", False)
 # Self-service: anybody may open a Cité space and become its project lead (issue 18). Off by
 # default: on a network's instance, the label authority opens the Cités.
 CAPACITE_SELF_SERVICE_START = env_bool("CAPACITE_SELF_SERVICE_START", False)

@@ -10,9 +10,11 @@ from django.utils.translation import gettext_lazy
 from django_scopes import scopes_disabled
 
 from capacite.core.models import Phase, Role
-from capacite.people.domain.rules import CITE_ROLES
 from capacite.people.services import CiteStart, slug_taken
 
+# The roles a Cité gives; the label authority is instance-wide and never given by a Cité.
+CITE_ROLES = (Role.PROJECT_LEAD, Role.SPONSOR, Role.PARTNER, Role.DIRECTOR, Role.STAFF,
+              Role.RECEPTION)
 SEPARATORS = re.compile(r"[;\n]+")
 COMMUNE_SEPARATORS = re.compile(r"[;,\n]+")
 SIREN_IN_NAME = re.compile(r"\((\d{9})\)\s*$")

@@ -5,23 +5,22 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import Enum
 
-from capacite.core.models import Phase, Role
+# Roles and phases by their values (`core.models.Role` and `Phase` are str enums of these), so
+# this module stays free of Django.
+PROJECT_LEAD, DIRECTOR, LABEL_AUTHORITY = "project_lead", "director", "label_authority"
+OPERATION = "operation"
 
 INVITATION_DAYS = 7
 
-# The roles a Cité gives; the label authority is instance-wide and never given by a Cité.
-CITE_ROLES = (Role.PROJECT_LEAD, Role.SPONSOR, Role.PARTNER, Role.DIRECTOR, Role.STAFF,
-              Role.RECEPTION)
-
 # Those who can invite and manage people: a Cité must always keep one of them.
-MANAGERS = frozenset({Role.PROJECT_LEAD, Role.DIRECTOR})
+MANAGERS = frozenset({PROJECT_LEAD, DIRECTOR})
 
 
-def may_manage_members(roles: set[Role], *, phase: str) -> bool:
+def may_manage_members(roles: set[str], *, phase: str) -> bool:
     """The project lead always; the director once the Cité is open; the label authority, who
     opens Cités and may have to give one a new project lead."""
-    return (Role.PROJECT_LEAD in roles or Role.LABEL_AUTHORITY in roles
-            or (Role.DIRECTOR in roles and phase == Phase.OPERATION))
+    return (PROJECT_LEAD in roles or LABEL_AUTHORITY in roles
+            or (DIRECTOR in roles and phase == OPERATION))
 
 
 class InvitationState(Enum):
@@ -52,11 +51,11 @@ class Holding:
     """One role held in the Cité: the membership's id and its role."""
 
     id: int
-    role: Role
+    role: str
 
 
 def leaves_no_manager(holdings: list[Holding], *, removed: set[int],
-                      added: Role | None = None) -> bool:
+                      added: str | None = None) -> bool:
     """True if taking away the memberships `removed` (and giving `added` instead, for a role
     change) would leave a Cité that had a project lead or a director with neither — nobody
     left to invite people or manage their access."""

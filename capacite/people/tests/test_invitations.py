@@ -38,7 +38,7 @@ def test_the_project_lead_invites_and_the_mail_carries_a_one_time_link(world):
     assert message.to == ["Nadia.Keraudren@example.org"]
     assert message.subject == ("Invitation : Représentant d'un partenaire, "
                                "Cité des métiers d'Alpha")
-    assert "L'invitation vient de Camille Berthelot." in message.body
+    assert "Invitation envoyée par Camille Berthelot." in message.body
     with scope(cite=world.cite):
         invitation = Invitation.objects.get()
     assert invitation.expires_at - invitation.created_at == timedelta(days=7)
