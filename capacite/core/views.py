@@ -1,5 +1,6 @@
 """Pages of the core app: the way in at `/`, a Cité's home and settings, error pages."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, HttpResponseServerError
 from django.shortcuts import redirect, render
@@ -23,8 +24,9 @@ def home(request: HttpRequest) -> HttpResponse:
     somebody with several Cités chooses, each listed with the roles held there.
     """
     if not request.user.is_authenticated:
-        return render(request, "core/front_door.html",
-                      {"panels": panels_for(request, Home.FRONT_DOOR)})
+        return render(request, "core/front_door.html", {
+            "panels": panels_for(request, Home.FRONT_DOOR),
+            "self_service": settings.CAPACITE_SELF_SERVICE_START})
     authority = request_from_label_authority(request)
     cites = list(cites_for(request.user, authority=authority))
     if not authority and len(cites) == 1:

@@ -127,3 +127,10 @@ def test_createsuperuser_makes_the_label_authority(monkeypatch):
                  email="autorite@example.org", verbosity=0)
     assert list(Membership.objects.values_list("user__username", "cite", "role")) == [
         ("autorite", None, "label_authority")]
+
+
+def test_the_front_door_offers_self_service_only_when_it_is_open(client, settings):
+    assert "/commencer/" not in client.get("/").content.decode()
+    settings.CAPACITE_SELF_SERVICE_START = True
+    assert ("<a href=\"/commencer/\">Ouvrir l'espace de votre Cité</a>"
+            in client.get("/").content.decode())
