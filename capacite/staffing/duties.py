@@ -96,12 +96,21 @@ def on_duty(day: date) -> DayDuties:
 
 
 @dataclass(frozen=True)
+class Gap:
+    """Consecutive slots of one desk on one day left without the people it needs."""
+
+    desk: str
+    day: date
+    span: str  # « 10:00–11:00 »
+
+
+@dataclass(frozen=True)
 class WeekGaps:
-    """Demand nobody holds in a week, in hours and slot by slot (« Emploi, mardi 10:00–11:00 »)."""
+    """Demand nobody holds in a week: in hours, and desk by desk, day by day."""
 
     computed: bool  # a roster was computed for the week
     hours: float
-    slots: list[str]
+    slots: list[Gap]
 
 
 def week_gaps(week: date) -> WeekGaps:
@@ -116,7 +125,7 @@ def week_gaps(week: date) -> WeekGaps:
             hours += gap.missing * instance.slot_minutes / 60
             by_desk_day.setdefault((gap.desk, gap.day), []).append(gap.start)
         for (desk, day), starts in sorted(by_desk_day.items(), key=lambda item: item[0][1]):
-            slots += [f"{desks.get(desk, desk)}, {DAY_NAMES[day]} {span}"
+            slots += [Gap(desks.get(desk, desk), week + timedelta(days=day), span)
                       for span in _ranges(starts, instance.slot_minutes)]
     return WeekGaps(bool(runs), hours, slots)
 

@@ -285,6 +285,16 @@ def test_the_director_of_the_open_cite_sees_the_week_and_the_label_deadline(demo
     week = text(inside(page, "week-staffing", "p")[0])
     assert week == (f"{hours:g} h de permanence sans personne :".replace(".", ",")
                     if hours else "Toutes les permanences sont tenues.")
+    desks = {d["id"]: d["name"] for d in run.instance["desks"]}
+    by_desk_day: dict[tuple[str, int], list[int]] = {}
+    for gap in run.solution["uncovered"]:
+        by_desk_day.setdefault((gap["desk"], gap["day"]), []).append(_minutes(gap["start"]))
+    days = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
+    gaps = [f"{desks[desk]}, {days[day]} {_label(begin, end)}"
+            for (desk, day), starts in sorted(by_desk_day.items(), key=lambda i: i[0][1])
+            for begin, end in _merged(starts)]
+    assert gaps, "the demo's greedy roster leaves slots without anybody"
+    assert items(page, "week-staffing") == gaps[:6]
     assert target.task.key == "comite-label-fonctionnement"
     assert text(inside(page, "label-deadline", "p")[0]) == (
         f"{target.date:%d/%m/%Y}")
