@@ -120,8 +120,3 @@ def panels_for(request: HttpRequest, home: str = "project") -> list[dict]:
         if home in panel.homes
         and (panel.url_name is None or level_for(panel.url_name, roles) >= Level.READ)
     ]
-
-
-def has_panels(home: str) -> bool:
-    """Whether any app registered a panel for `home` (the activity app may add one later)."""
-    return any(home in panel.homes for panel in _home_panels)
