@@ -123,7 +123,7 @@ def test_the_cite_home_shows_the_next_retained_events_and_the_waiting_proposals(
                                  starts_at=now + timedelta(days=days),
                                  ends_at=now + timedelta(days=days, hours=1))
     client = Client()
-    client.force_login(world.users[Role.RECEPTION])
+    client.force_login(world.users[Role.PROJECT_LEAD])  # the events tile of the project home
     html = client.get(reverse("core:cite_home", kwargs={"cite_slug": "alpha"})).content.decode()
     assert "Forum retenu" in html and "Idée proposée" not in html
     assert "1 proposition attend le choix du comité de programmation." in html
