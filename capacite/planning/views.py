@@ -211,14 +211,14 @@ def comparison_xlsx(request: HttpRequest, cite_slug: str) -> HttpResponse:
 
 
 def comparison_pdf(request: HttpRequest, cite_slug: str) -> HttpResponse:
-    from weasyprint import HTML
+    from capacite.lib.pdf import write_pdf
 
     plans, rows = services.comparison(request.cite)
     html = render_to_string("planning/comparison_pdf.html", {
         "plans": plans, "rows": rows, "cite": request.cite,
         "settings": services.planning_settings(request.cite),
         "generated": timezone.localtime()}, request=request)
-    response = HttpResponse(HTML(string=html).write_pdf(), content_type="application/pdf")
+    response = HttpResponse(write_pdf(html), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{_comparison_filename(request, "pdf")}"'
     return response
 

@@ -46,12 +46,12 @@ def week_context(loaded: Loaded) -> dict:
 
 
 def wall_pdf(loaded: Loaded, *, site_name: str) -> bytes:
-    from weasyprint import HTML
+    from capacite.lib.pdf import write_pdf
 
     html = render_to_string("staffing/roster_pdf.html", {
         **week_context(loaded), "run": loaded.run, "site_name": site_name,
         "generated": timezone.localtime()})
-    return HTML(string=html).write_pdf()
+    return write_pdf(html)
 
 
 def workbook(loaded: Loaded) -> bytes:
