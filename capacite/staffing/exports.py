@@ -3,7 +3,6 @@
 All three read the tables of `domain/grid.py`, as the pages do.
 """
 
-import io
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -54,34 +53,28 @@ def wall_pdf(loaded: Loaded, *, site_name: str) -> bytes:
     return write_pdf(html)
 
 
-def workbook(loaded: Loaded) -> bytes:
-    """Two sheets: the week per desk (one line per day and time range) and per person."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
+def workbook(loaded: Loaded, *, site_name: str) -> bytes:
+    """Two sheets: the week per desk (one line per day and time range) and per person; days
+    are dates and hours durations, so the sheet sorts and sums them."""
+    from capacite.lib.exports import Column, Sheet, xlsx_bytes
 
     context = week_context(loaded)
-    book = Workbook()
-    sheet = book.active
-    sheet.title = _("Par poste")[:31]
-    sheet.append([_("Jour"), _("Horaire")] + [desk.name for desk in context["desks"]])
-    for day in context["days"]:
-        for row in day["rows"]:
-            sheet.append([f"{day['name']} {day['date']:%d/%m}", row["label"]] + [
-                _cell_text(cell) for cell in row["cells"]])
-    people = book.create_sheet(_("Par personne")[:31])
+    by_desk = Sheet(_("Par poste"), [
+        Column(_("Jour"), "date"), Column(_("Horaire")),
+        *(Column(desk.name) for desk in context["desks"])], [
+        [day["date"], row["label"], *(_cell_text(cell) for cell in row["cells"])]
+        for day in context["days"] for row in day["rows"]], landscape=True, max_width=28)
     days = [f"{d['name']} {d['date']:%d/%m}" for d in context["days"]]
-    people.append([_("Personne"), _("Partenaire"), _("Heures tenues"), _("Heures du contrat")]
-                  + days)
-    for person in context["people"]:
-        people.append([person["name"], person["partner"], person["hours"], person["contract"]]
-                      + ["\n".join(f"{stint.label} {name}" for stint, name in stints_of_day)
-                         for stints_of_day in person["days"]])
-    for ws in (sheet, people):
-        for cell in ws[1]:
-            cell.font = Font(bold=True)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    by_person = Sheet(_("Par personne"), [
+        Column(_("Personne")), Column(_("Partenaire")), Column(_("Heures tenues"), "duration"),
+        Column(_("Heures du contrat"), "duration"), *(Column(day) for day in days)], [
+        [person["name"], person["partner"], person["hours"], person["contract"],
+         *("\n".join(f"{stint.label} {name}" for stint, name in stints_of_day)
+           for stints_of_day in person["days"])]
+        for person in context["people"]], landscape=True, max_width=28)
+    return xlsx_bytes([by_desk, by_person], title=_("Planning de la semaine du %(week)s — "
+                                                    "%(site)s") % {
+        "week": f"{loaded.instance.week_start:%d/%m/%Y}", "site": site_name})
 
 
 def _cell_text(cell) -> str:

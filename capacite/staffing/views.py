@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from capacite.core.concurrency import ConcurrentEditError, save_form_atomically
 from capacite.core.history import changes_of
 from capacite.core.models import Role
+from capacite.lib.exports import XLSX_TYPE
 from capacite.offer.models import Site
 from capacite.staffing import services
 from capacite.staffing.domain.grid import minutes_by_staff, stints
@@ -21,9 +22,6 @@ from capacite.staffing.domain.jsonio import InstanceError
 from capacite.staffing.exports import person_ics, wall_pdf, week_context, workbook
 from capacite.staffing.forms import EditForm, JobDescriptionForm, StaffMemberForm, WeekForm
 from capacite.staffing.models import DeskDemand, JobDescription, RosterRun, StaffMember
-
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
 
 # --- team --------------------------------------------------------------------------------------
 
@@ -281,7 +279,8 @@ def run_pdf(request: HttpRequest, cite_slug: str, run_id: int) -> HttpResponse:
 
 def run_xlsx(request: HttpRequest, cite_slug: str, run_id: int) -> HttpResponse:
     loaded = _loaded_or_404(run_id)
-    response = HttpResponse(workbook(loaded), content_type=XLSX_TYPE)
+    response = HttpResponse(workbook(loaded, site_name=loaded.run.site.name),
+                            content_type=XLSX_TYPE)
     response["Content-Disposition"] = (
         f'attachment; filename="planning-{loaded.run.week_start:%Y-%m-%d}.xlsx"')
     return response
