@@ -4,17 +4,15 @@ All three read the tables of `domain/grid.py`, as the pages do.
 """
 
 from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from capacite.lib import ics
 from capacite.staffing.domain.grid import desk_grid, minutes_by_staff, stints
 from capacite.staffing.domain.instance import DAY_NAMES, format_time
 from capacite.staffing.services import Loaded
-
-PARIS = ZoneInfo("Europe/Paris")
 
 
 def week_context(loaded: Loaded) -> dict:
@@ -86,25 +84,22 @@ def _cell_text(cell) -> str:
     return text
 
 
-def person_ics(loaded: Loaded, staff_id: str, *, site_name: str, cite_slug: str) -> bytes:
-    """One event per stint of the person that week, in Europe/Paris time.
+def person_events(loaded: Loaded, staff_id: str, *, site_name: str, cite_slug: str) -> list:
+    """One VEVENT per stint of the person that week, in Paris time.
 
     The UID names the site, week, person, day and start, so importing the file again after a
     re-solve updates the events that kept their time instead of doubling them.
     """
-    from icalendar import Calendar, Event
+    from icalendar import Event
 
     instance = loaded.instance
     desks = {desk.id: desk.name for desk in instance.desks}
-    calendar = Calendar()
-    calendar.add("prodid", "-//capacite//Cités des métiers//FR")
-    calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", _("Planning — %(site)s") % {"site": site_name})
-    stamp = timezone.now()
+    stamp = ics.utc(timezone.now())
+    events = []
     for stint in stints(instance, loaded.solution, loaded.locks).get(staff_id, []):
         day = instance.week_start + timedelta(days=stint.day)
         start = datetime(day.year, day.month, day.day, stint.start // 60, stint.start % 60,
-                         tzinfo=PARIS)
+                         tzinfo=ics.PARIS)
         event = Event()
         event.add("uid", f"{cite_slug}-{loaded.run.site_id}-{day:%Y%m%d}-{staff_id}-"
                          f"{format_time(stint.start).replace(':', '')}@capacite")
@@ -113,7 +108,13 @@ def person_ics(loaded: Loaded, staff_id: str, *, site_name: str, cite_slug: str)
         event.add("dtend", start + timedelta(minutes=stint.end - stint.start))
         event.add("dtstamp", stamp)
         event.add("location", site_name)
+        events.append(event)
+    return events
+
+
+def calendar_of(events: list, *, name: str) -> bytes:
+    """The events as one calendar (`lib/ics.py`); callers offer none without events."""
+    calendar = ics.new_calendar(name=name)
+    for event in events:
         calendar.add_component(event)
-    calendar.add_missing_timezones()
-    ical: bytes = calendar.to_ical()
-    return ical
+    return ics.to_bytes(calendar)
