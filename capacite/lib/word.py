@@ -8,7 +8,6 @@ python-docx's default template is US Letter in English; everything here rewrites
 shipping a template of our own, so the settings read in one place.
 """
 
-import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -24,6 +23,7 @@ EM_DIGIT, EM_UPPER, EM_LOWER, EM_SPACE, EM_OTHER = 0.64, 0.74, 0.6, 0.32, 0.62
 EM_WIDE = {"m": 0.98, "w": 0.82, "M": 0.87, "W": 1.0, "€": 0.64, "\u202f": 0.2}
 BOLD_FACTOR = 1.16
 TABLE_FONT_PT = 9
+TABLE_SIZES = (9, 8, 7)  # a table too wide for its words at 9 pt tries these in turn
 CELL_PADDING_PT = 14  # Word's default cell margins (5.4 pt each side) and a little air
 WRAP_AT_CHARS = 45  # a column wider than this many characters reads badly: it wraps
 
@@ -254,6 +254,41 @@ def text_points(text: str, *, size: float = TABLE_FONT_PT, bold: bool = False) -
     return em * size * (BOLD_FACTOR if bold else 1)
 
 
+def _minimum_and_wanted(columns: Sequence[Sequence[str]], *, bold_rows: Collection[int],
+                        bold_columns: Collection[int], unbreakable: Collection[int],
+                        size: float) -> tuple[list[float], list[float]]:
+    """Per column, in EMU: the width of its longest word (or whole text when unbreakable) and
+    the width it would like (its longest line, up to WRAP_AT_CHARS)."""
+    point = 12700  # EMU per point
+    minimum, wanted = [], []
+    for number, cells in enumerate(columns):
+        least = most = 0.0
+        for row, text in enumerate(cells):
+            bold = row in bold_rows or number in bold_columns
+            lines = text.split("\n")
+            words = (lines if number in unbreakable else text.split()) or [""]
+            least = max(least, *(text_points(w, size=size, bold=bold) for w in words))
+            most = max(most, *(text_points(line[:WRAP_AT_CHARS], size=size, bold=bold)
+                               for line in lines))
+        minimum.append((least + CELL_PADDING_PT) * point)
+        wanted.append((max(most, least) + CELL_PADDING_PT) * point)
+    return minimum, wanted
+
+
+def fitting_size(columns: Sequence[Sequence[str]], *, available: int,
+                 sizes: Sequence[float] = TABLE_SIZES, bold_rows: Collection[int] = (0,),
+                 bold_columns: Collection[int] = (), unbreakable: Collection[int] = ()) -> float:
+    """The largest font size in `sizes` at which every column's longest word fits side by side
+    (the smallest when none does): a wide table gets a smaller type rather than cut words."""
+    for size in sizes:
+        minimum, _wanted = _minimum_and_wanted(columns, bold_rows=bold_rows,
+                                               bold_columns=bold_columns,
+                                               unbreakable=unbreakable, size=size)
+        if sum(minimum) <= available:
+            return size
+    return sizes[-1]
+
+
 def column_widths(columns: Sequence[Sequence[str]], *, available: int,
                   bold_rows: Collection[int] = (0,), bold_columns: Collection[int] = (),
                   unbreakable: Collection[int] = (),
@@ -262,20 +297,9 @@ def column_widths(columns: Sequence[Sequence[str]], *, available: int,
     least its longest word (the whole text for `unbreakable` columns, e.g. amounts), the rest
     shared by how much text each column holds, so short columns stay narrow and long texts wrap.
     If even the longest words do not fit, all shrink in proportion (words break only then)."""
-    point = 12700  # EMU per point
-
-    minimum, wanted = [], []
-    for number, cells in enumerate(columns):
-        least = most = 0.0
-        for row, text in enumerate(cells):
-            bold = row in bold_rows or number in bold_columns
-            lines = text.split("\n")
-            words = lines if number in unbreakable else re.split(r"[\s/]+", text)
-            least = max(least, *(text_points(w, size=size, bold=bold) for w in words))
-            most = max(most, *(text_points(line[:WRAP_AT_CHARS], size=size, bold=bold)
-                               for line in lines))
-        minimum.append((least + CELL_PADDING_PT) * point)
-        wanted.append((max(most, least) + CELL_PADDING_PT) * point)
+    minimum, wanted = _minimum_and_wanted(columns, bold_rows=bold_rows,
+                                          bold_columns=bold_columns, unbreakable=unbreakable,
+                                          size=size)
     if sum(minimum) >= available:
         return _shares(minimum, available)
     if sum(wanted) <= available:

@@ -55,9 +55,18 @@ def _table(document, headers, rows, *, numeric=(), strong=(), bold_first_column=
     if headers:
         word.repeat_header(table.rows[0])
     columns = [[row[i] for row in all_rows] for i in range(len(all_rows[0]))]
+    available = word.text_width(document.sections[-1])
+    bold_columns = (0,) if bold_first_column else ()
+    size = word.fitting_size(columns, available=available, bold_rows=bold_rows,
+                             bold_columns=bold_columns, unbreakable=numeric)
+    if size != word.TABLE_FONT_PT:
+        for row in table.rows:
+            for cell in row.cells:
+                for run in cell.paragraphs[0].runs:
+                    run.font.size = Pt(size)
     word.fit_table(table, word.column_widths(
-        columns, available=word.text_width(document.sections[-1]),
-        bold_rows=bold_rows, bold_columns=(0,) if bold_first_column else (), unbreakable=numeric))
+        columns, available=available, bold_rows=bold_rows, bold_columns=bold_columns,
+        unbreakable=numeric, size=size))
     return table
 
 
