@@ -105,7 +105,7 @@ def read_appended(files: list[tuple[str, str]], *, prefix: str = "appended"
     return readable, unreadable
 
 
-def template_context(files: list[AppendedFile]) -> dict:
+def template_context(files: list[AppendedFile]) -> dict[str, Any]:
     """What `pdf/appended_pages.html` needs."""
     return {"appended": files, "appended_blank": BLANK_PNG,
             "appended_margins": MARGINS_MM, "appended_caption_mm": CAPTION_MM}
