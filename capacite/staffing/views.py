@@ -347,8 +347,8 @@ def my_schedule(request: HttpRequest, cite_slug: str) -> HttpResponse:
 
 
 def my_ics(request: HttpRequest, cite_slug: str) -> HttpResponse:
-    """The signed-in staff member's .ics for the week; 404 when they hold no stint (the page
-    says so instead of offering the file)."""
+    """The signed-in staff member's .ics for the week. Without any stint there is no file
+    (RFC 5545 forbids an empty calendar): the week's page answers, saying « aucun service »."""
     week = _week_param(request)
     member = StaffMember.objects.filter(user=request.user).first()
     events = [] if member is None else [
@@ -356,7 +356,7 @@ def my_ics(request: HttpRequest, cite_slug: str) -> HttpResponse:
         for event in person_events(loaded, f"s{member.pk}", site_name=loaded.run.site.name,
                                    cite_slug=cite_slug)]
     if not events:
-        raise Http404(_("Aucun créneau pour vous cette semaine."))
+        return my_schedule(request, cite_slug)
     response = HttpResponse(calendar_of(events, name=_("Mon planning")),
                             content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="mon-planning-{week:%Y-%m-%d}.ics"'

@@ -195,10 +195,12 @@ def test_staff_read_their_own_schedule_only(world, week):
     assert "DTSTART;TZID=Europe/Paris:20261117T" in ics.decode()
     assert [summary for summary, _start in ics_events(ics)] == [
         "Trouver un emploi — Site principal"]
-    # The week after: no stint, so no file (the page says so).
-    assert client.get(url("my_ics") + "?semaine=2026-11-23").status_code == 404
+    # The week after: no stint, so no file; the page says so instead of offering one.
+    empty = client.get(url("my_ics") + "?semaine=2026-11-23")
+    assert empty["Content-Type"] == "text/html; charset=utf-8"
+    assert "Aucun service pour vous cette semaine" in empty.content.decode()
     page = client.get(url("my_schedule") + "?semaine=2026-11-23").content.decode()
-    assert "Aucun service pour vous cette semaine" in page and "my_ics" not in page
+    assert "Aucun service pour vous cette semaine" in page and "mon-planning.ics" not in page
     assert client.get(url("run", run_id=week["run"].pk)).status_code == 403
 
 
