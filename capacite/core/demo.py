@@ -68,7 +68,8 @@ def build_demo(*, password: str, today: date | None = None) -> list[tuple[str, b
          "Métropole de Valombre (fictive), 24 communes", Phase.OPERATION, _open_progress),
     ):
         cite, created = Cite.objects.get_or_create(
-            slug=slug, defaults={"name": name, "territory": territory, "phase": phase}
+            slug=slug, defaults={"name": name, "territory": territory, "phase": phase,
+                                 "invitation_email": f"contact@cite-{slug}.example"}
         )
         if created:
             _create_members(cite, password)

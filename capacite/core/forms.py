@@ -5,4 +5,4 @@ from capacite.core.models import Cite
 class CiteSettingsForm(VersionedModelForm):
     class Meta:
         model = Cite
-        fields = ["name", "territory", "phase"]
+        fields = ["name", "territory", "phase", "invitation_email"]

@@ -39,6 +39,10 @@ class Cite(Versioned):
         _("phase en cours"), max_length=20, choices=Phase.choices, default=Phase.EMERGENCE
     )
     created_at = models.DateTimeField(_("créée le"), auto_now_add=True)
+    invitation_email = models.EmailField(
+        _("adresse des invitations"), blank=True,
+        help_text=_("L'organisateur des invitations aux réunions (.ics) et l'adresse à laquelle "
+                    "on répond à leur courriel. Vide : l'adresse d'envoi de l'instance."))
     history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:

@@ -14,6 +14,7 @@ from capacite.diagnosis.choices import THEME_ALIASES, UNIT_ALIASES, Service, The
 from capacite.diagnosis.domain import indicators as importing
 from capacite.diagnosis.domain.offer_map import ActorOffer, ServiceCount, service_counts
 from capacite.diagnosis.models import Indicator, Narrative, OfferMapEntry
+from capacite.lib.exports import Column, Sheet
 from capacite.lib.importers import Importer, ImportRefused, register_importer
 
 
@@ -71,16 +72,20 @@ def register_indicator_import() -> None:
         "indicators", "Importer des indicateurs du diagnostic (CSV ou XLSX).", _command_import))
 
 
-def export_rows() -> list[list[str]]:
-    """Every indicator in the import's columns and French labels, so an export re-imports."""
+EXPORT_KINDS = {"value": "decimal", "observed_on": "date"}
+
+
+def export_sheet() -> Sheet:
+    """Every indicator in the import's columns and French labels, so an export re-imports; the
+    value and the date typed (a spreadsheet computes with them; the import reads them back)."""
     with translation.override("fr"):
         themes, units = dict(Theme.choices), dict(Unit.choices)
-        rows = [[title for _a, title in importing.COLUMNS]]
-        for i in Indicator.objects.order_by("theme", "label", "observed_on"):
-            rows.append([str(themes[i.theme]), i.label, f"{i.value.normalize():f}".replace(
-                ".", ","), str(units[i.unit]), i.territory, i.observed_on.strftime("%d/%m/%Y"),
-                i.source])
-    return rows
+        rows = [[str(themes[i.theme]), i.label, i.value, str(units[i.unit]), i.territory,
+                 i.observed_on, i.source]
+                for i in Indicator.objects.order_by("theme", "label", "observed_on")]
+        title = str(_("Indicateurs"))
+    return Sheet(title, [Column(header, EXPORT_KINDS.get(attr, "text"))
+                         for attr, header in importing.COLUMNS], rows, landscape=True)
 
 
 @dataclass(frozen=True)

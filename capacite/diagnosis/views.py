@@ -1,9 +1,6 @@
 """The territorial diagnosis: indicators by theme with their narratives, their import and
 export, and the existing offer map (scoped to the current Cité by the middleware)."""
 
-import csv
-import io
-
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -19,10 +16,8 @@ from capacite.diagnosis.choices import SERVICE_SHORT, Service, Theme
 from capacite.diagnosis.domain.indicators import COLUMNS
 from capacite.diagnosis.forms import ImportForm, IndicatorForm, NarrativeForm, OfferMapEntryForm
 from capacite.diagnosis.models import Indicator, Narrative, OfferMapEntry
+from capacite.lib.exports import csv_response, xlsx_response
 from capacite.lib.importers import ImportRefused
-from capacite.partners.domain.exporting import neutralise_rows
-
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def overview(request: HttpRequest, cite_slug: str) -> HttpResponse:
@@ -100,26 +95,15 @@ def _filename(request: HttpRequest, suffix: str) -> str:
 
 
 def export_csv(request: HttpRequest, cite_slug: str) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{_filename(request, "csv")}"'
-    response.write("\ufeff")  # Excel opens UTF-8 correctly only with the BOM
-    csv.writer(response, delimiter=";").writerows(neutralise_rows(services.export_rows()))
-    return response
+    return csv_response(services.export_sheet(),
+                        filename=_filename(request, "csv"))
 
 
 def export_xlsx(request: HttpRequest, cite_slug: str) -> HttpResponse:
-    from openpyxl import Workbook
-
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = _("Indicateurs")[:31]
-    for row in neutralise_rows(services.export_rows()):
-        sheet.append(row)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    response = HttpResponse(buffer.getvalue(), content_type=XLSX_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{_filename(request, "xlsx")}"'
-    return response
+    return xlsx_response([services.export_sheet()],
+                         filename=_filename(request, "xlsx"),
+                         title=_("Indicateurs du diagnostic — %(cite)s") % {
+                             "cite": request.cite.name}, subject=request.cite.name)
 
 
 def narrative_edit(request: HttpRequest, cite_slug: str) -> HttpResponse:

@@ -21,6 +21,11 @@ def recipients(meeting: Meeting) -> list[str]:
     return emails
 
 
+def organiser_email(meeting: Meeting) -> str:
+    """The Cité's invitation address (its settings), else the instance's sending address."""
+    return meeting.cite.invitation_email or settings.DEFAULT_FROM_EMAIL
+
+
 def meeting_invitation(meeting: Meeting, *, attendees: list[str] | None = None) -> bytes:
     """The .ics of the meeting; SEQUENCE follows the meeting's version so updates replace."""
     items = "\n".join(_("- %(title)s (%(minutes)d min)")
@@ -29,7 +34,8 @@ def meeting_invitation(meeting: Meeting, *, attendees: list[str] | None = None) 
     return invitation_ics(Invitation(
         uid=f"{meeting.uid}@capacite", sequence=meeting.version, summary=str(meeting),
         start=meeting.starts_at, end=meeting.ends_at, location=meeting.place,
-        description=items, organizer_email=settings.DEFAULT_FROM_EMAIL,
+        description=items, organizer_email=organiser_email(meeting),
+        organizer_name=meeting.cite.name,
         attendee_emails=attendees if attendees is not None else recipients(meeting),
         stamp=timezone.now(),
     ))
@@ -45,7 +51,7 @@ def send_agenda(meeting: Meeting) -> list[str]:
         subject=str(meeting),
         body=render_to_string("governance/agenda_email.txt", context),
         from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[settings.DEFAULT_FROM_EMAIL], bcc=to,
+        to=[settings.DEFAULT_FROM_EMAIL], bcc=to, reply_to=[organiser_email(meeting)],
     )
     message.attach("invitation.ics", meeting_invitation(meeting, attendees=to),
                    "text/calendar; method=REQUEST; charset=utf-8")

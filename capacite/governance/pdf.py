@@ -1,4 +1,4 @@
-"""Agenda and minutes as PDF, rendered by WeasyPrint from HTML templates."""
+"""Agenda and minutes as PDF, rendered by WeasyPrint from HTML templates (tagged, `lib/pdf.py`)."""
 
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -27,6 +27,6 @@ def render_html(template: str, meeting: Meeting) -> str:
 
 
 def render_pdf(template: str, meeting: Meeting) -> bytes:
-    from weasyprint import HTML
+    from capacite.lib.pdf import write_pdf
 
-    return HTML(string=render_html(template, meeting)).write_pdf()
+    return write_pdf(render_html(template, meeting))

@@ -3,7 +3,6 @@
 Every figure comes from `planning.services`, which calls the pure domain functions.
 """
 
-import io
 from decimal import Decimal
 
 from django.contrib import messages
@@ -19,7 +18,7 @@ from django.views.decorators.http import require_POST
 from capacite.core.concurrency import save_form_atomically
 from capacite.core.history import changes_of
 from capacite.core.removal import confirm_removal
-from capacite.partners.domain.exporting import neutralise
+from capacite.lib.exports import Column, Sheet, Typed, xlsx_response
 from capacite.planning import services
 from capacite.planning.charts import treasury_svg
 from capacite.planning.domain.budget import budget_rows, investment_rows
@@ -47,8 +46,6 @@ from capacite.planning.models import (
     InvestmentLine,
     Scenario,
 )
-
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _form_page(request, form, *, title: str, back: str, submit: str, obj=None,
@@ -176,49 +173,34 @@ def _comparison_filename(request, ext: str) -> str:
     return f"comparaison-scenarios-{slugify(request.cite.slug)}.{ext}"
 
 
-def comparison_xlsx(request: HttpRequest, cite_slug: str) -> HttpResponse:
-    """The comparison as a spreadsheet: numbers as numbers, text neutralised (no formulas)."""
-    from openpyxl import Workbook
+# How each unit of the comparison is typed in the spreadsheet.
+UNIT_KINDS = {"count": "integer", "hours": "duration", "fte": "decimal", "eur": "money",
+              "text": "text"}
 
+
+def comparison_xlsx(request: HttpRequest, cite_slug: str) -> HttpResponse:
+    """The comparison as a spreadsheet: one column per scenario, each row typed by its unit."""
     plans, rows = services.comparison(request.cite)
     settings = services.planning_settings(request.cite)
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = _("Comparaison")[:31]
-    sheet.append([neutralise(_("Comparaison des scénarios — %(cite)s, budget %(year)s")
-                             % {"cite": request.cite.name, "year": settings.first_year})])
-    for row in rows:
-        cells: list = [neutralise(row.label)]
-        for value in row.values:
-            if value is None:
-                cells.append("")
-            elif isinstance(value, Decimal | int):
-                cells.append(value)
-            else:
-                cells.append(neutralise(value))
-        sheet.append(cells)
-    for line in sheet.iter_rows(min_row=2):
-        for c in line[1:]:
-            if isinstance(c.value, Decimal):
-                c.number_format = "#,##0.00"
-    sheet.column_dimensions["A"].width = 42
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    response = HttpResponse(buffer.getvalue(), content_type=XLSX_TYPE)
-    name = _comparison_filename(request, "xlsx")
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    names, *criteria = rows
+    title = _("Comparaison des scénarios — %(cite)s, budget %(year)s") % {
+        "cite": request.cite.name, "year": settings.first_year}
+    sheet = Sheet(_("Comparaison"), [Column(names.label), *(Column(str(v)) for v in names.values)],
+                  [[row.label, *(Typed(v, UNIT_KINDS[row.unit]) for v in row.values)]
+                   for row in criteria], heading=[title], landscape=True, max_width=40)
+    return xlsx_response([sheet], filename=_comparison_filename(request, "xlsx"), title=title,
+                         subject=request.cite.name)
 
 
 def comparison_pdf(request: HttpRequest, cite_slug: str) -> HttpResponse:
-    from weasyprint import HTML
+    from capacite.lib.pdf import write_pdf
 
     plans, rows = services.comparison(request.cite)
     html = render_to_string("planning/comparison_pdf.html", {
         "plans": plans, "rows": rows, "cite": request.cite,
         "settings": services.planning_settings(request.cite),
         "generated": timezone.localtime()}, request=request)
-    response = HttpResponse(HTML(string=html).write_pdf(), content_type="application/pdf")
+    response = HttpResponse(write_pdf(html), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{_comparison_filename(request, "pdf")}"'
     return response
 

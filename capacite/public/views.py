@@ -84,7 +84,9 @@ def _ics_response(content: bytes, filename: str) -> HttpResponse:
 
 @published_cite
 def agenda_ics(request: HttpRequest, cite: Cite, profile: PublicProfile) -> HttpResponse:
-    """The agenda as one iCalendar feed (one VEVENT per retained event to come)."""
+    """The agenda as one iCalendar feed (one VEVENT per retained event to come). A calendar
+    subscribed to the feed keeps reading it when no event is announced: the file then holds
+    only the time zone, and the page offers no download."""
     from capacite.events.services import ics_for, public_events
 
     events = public_events()

@@ -27,15 +27,17 @@ from capacite.review.services import Dossier, record_decision, submit
 
 def archived_dossier_pdf(cite: Cite, submitted_on: date) -> bytes:
     """A short PDF standing for the dossier Valombre sent before capacite generated them."""
-    from weasyprint import HTML
+    from capacite.lib.pdf import write_pdf
 
-    return HTML(string=(
-        "<html lang='fr'><head><meta charset='utf-8'><style>@page{size:A4;margin:25mm}"
+    return write_pdf(
+        "<html lang='fr'><head><meta charset='utf-8'>"
+        "<title>Dossier de demande de label projet (archive)</title>"
+        "<style>@page{size:A4;margin:25mm}"
         "body{font-family:'DejaVu Sans',sans-serif}</style></head><body>"
         f"<h1>Dossier de demande de label projet</h1><h2>{cite.name}</h2>"
         f"<p>Dossier déposé le {submitted_on:%d/%m/%Y}, rédigé avant l'usage de capacite "
         "et conservé ici tel qu'il a été examiné par le comité de labellisation.</p>"
-        "</body></html>")).write_pdf()
+        "</body></html>")
 
 
 def build_review_demo(*, cite: Cite, today: date) -> None:

@@ -38,9 +38,9 @@ def render_letter_html(decision: LabelDecision) -> str:
 
 
 def render_letter_pdf(decision: LabelDecision) -> bytes:
-    from weasyprint import HTML
+    from capacite.lib.pdf import write_pdf
 
-    return HTML(string=render_letter_html(decision)).write_pdf()
+    return write_pdf(render_letter_html(decision))
 
 
 def letter_filename(decision: LabelDecision) -> str:

@@ -3,19 +3,16 @@
 All three read the tables of `domain/grid.py`, as the pages do.
 """
 
-import io
 from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from capacite.lib import ics
 from capacite.staffing.domain.grid import desk_grid, minutes_by_staff, stints
 from capacite.staffing.domain.instance import DAY_NAMES, format_time
 from capacite.staffing.services import Loaded
-
-PARIS = ZoneInfo("Europe/Paris")
 
 
 def week_context(loaded: Loaded) -> dict:
@@ -46,42 +43,36 @@ def week_context(loaded: Loaded) -> dict:
 
 
 def wall_pdf(loaded: Loaded, *, site_name: str) -> bytes:
-    from weasyprint import HTML
+    from capacite.lib.pdf import write_pdf
 
     html = render_to_string("staffing/roster_pdf.html", {
         **week_context(loaded), "run": loaded.run, "site_name": site_name,
         "generated": timezone.localtime()})
-    return HTML(string=html).write_pdf()
+    return write_pdf(html)
 
 
-def workbook(loaded: Loaded) -> bytes:
-    """Two sheets: the week per desk (one line per day and time range) and per person."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
+def workbook(loaded: Loaded, *, site_name: str) -> bytes:
+    """Two sheets: the week per desk (one line per day and time range) and per person; days
+    are dates and hours durations, so the sheet sorts and sums them."""
+    from capacite.lib.exports import Column, Sheet, xlsx_bytes
 
     context = week_context(loaded)
-    book = Workbook()
-    sheet = book.active
-    sheet.title = _("Par poste")[:31]
-    sheet.append([_("Jour"), _("Horaire")] + [desk.name for desk in context["desks"]])
-    for day in context["days"]:
-        for row in day["rows"]:
-            sheet.append([f"{day['name']} {day['date']:%d/%m}", row["label"]] + [
-                _cell_text(cell) for cell in row["cells"]])
-    people = book.create_sheet(_("Par personne")[:31])
+    by_desk = Sheet(_("Par poste"), [
+        Column(_("Jour"), "date"), Column(_("Horaire")),
+        *(Column(desk.name) for desk in context["desks"])], [
+        [day["date"], row["label"], *(_cell_text(cell) for cell in row["cells"])]
+        for day in context["days"] for row in day["rows"]], landscape=True, max_width=28)
     days = [f"{d['name']} {d['date']:%d/%m}" for d in context["days"]]
-    people.append([_("Personne"), _("Partenaire"), _("Heures tenues"), _("Heures du contrat")]
-                  + days)
-    for person in context["people"]:
-        people.append([person["name"], person["partner"], person["hours"], person["contract"]]
-                      + ["\n".join(f"{stint.label} {name}" for stint, name in stints_of_day)
-                         for stints_of_day in person["days"]])
-    for ws in (sheet, people):
-        for cell in ws[1]:
-            cell.font = Font(bold=True)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    by_person = Sheet(_("Par personne"), [
+        Column(_("Personne")), Column(_("Partenaire")), Column(_("Heures tenues"), "duration"),
+        Column(_("Heures du contrat"), "duration"), *(Column(day) for day in days)], [
+        [person["name"], person["partner"], person["hours"], person["contract"],
+         *("\n".join(f"{stint.label} {name}" for stint, name in stints_of_day)
+           for stints_of_day in person["days"])]
+        for person in context["people"]], landscape=True, max_width=28)
+    return xlsx_bytes([by_desk, by_person], title=_("Planning de la semaine du %(week)s — "
+                                                    "%(site)s") % {
+        "week": f"{loaded.instance.week_start:%d/%m/%Y}", "site": site_name})
 
 
 def _cell_text(cell) -> str:
@@ -93,25 +84,22 @@ def _cell_text(cell) -> str:
     return text
 
 
-def person_ics(loaded: Loaded, staff_id: str, *, site_name: str, cite_slug: str) -> bytes:
-    """One event per stint of the person that week, in Europe/Paris time.
+def person_events(loaded: Loaded, staff_id: str, *, site_name: str, cite_slug: str) -> list:
+    """One VEVENT per stint of the person that week, in Paris time.
 
     The UID names the site, week, person, day and start, so importing the file again after a
     re-solve updates the events that kept their time instead of doubling them.
     """
-    from icalendar import Calendar, Event
+    from icalendar import Event
 
     instance = loaded.instance
     desks = {desk.id: desk.name for desk in instance.desks}
-    calendar = Calendar()
-    calendar.add("prodid", "-//capacite//Cités des métiers//FR")
-    calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", _("Planning — %(site)s") % {"site": site_name})
-    stamp = timezone.now()
+    stamp = ics.utc(timezone.now())
+    events = []
     for stint in stints(instance, loaded.solution, loaded.locks).get(staff_id, []):
         day = instance.week_start + timedelta(days=stint.day)
         start = datetime(day.year, day.month, day.day, stint.start // 60, stint.start % 60,
-                         tzinfo=PARIS)
+                         tzinfo=ics.PARIS)
         event = Event()
         event.add("uid", f"{cite_slug}-{loaded.run.site_id}-{day:%Y%m%d}-{staff_id}-"
                          f"{format_time(stint.start).replace(':', '')}@capacite")
@@ -120,7 +108,13 @@ def person_ics(loaded: Loaded, staff_id: str, *, site_name: str, cite_slug: str)
         event.add("dtend", start + timedelta(minutes=stint.end - stint.start))
         event.add("dtstamp", stamp)
         event.add("location", site_name)
+        events.append(event)
+    return events
+
+
+def calendar_of(events: list, *, name: str) -> bytes:
+    """The events as one calendar (`lib/ics.py`); callers offer none without events."""
+    calendar = ics.new_calendar(name=name)
+    for event in events:
         calendar.add_component(event)
-    calendar.add_missing_timezones()
-    ical: bytes = calendar.to_ical()
-    return ical
+    return ics.to_bytes(calendar)

@@ -4,7 +4,7 @@ from datetime import date, time, timedelta
 
 from django.contrib import messages
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -14,15 +14,19 @@ from django.views.decorators.http import require_POST
 from capacite.core.concurrency import ConcurrentEditError, save_form_atomically
 from capacite.core.history import changes_of
 from capacite.core.models import Role
+from capacite.lib.exports import XLSX_TYPE
 from capacite.offer.models import Site
 from capacite.staffing import duties, services
 from capacite.staffing.domain.jsonio import InstanceError
-from capacite.staffing.exports import person_ics, wall_pdf, week_context, workbook
+from capacite.staffing.exports import (
+    calendar_of,
+    person_events,
+    wall_pdf,
+    week_context,
+    workbook,
+)
 from capacite.staffing.forms import EditForm, JobDescriptionForm, StaffMemberForm, WeekForm
 from capacite.staffing.models import DeskDemand, JobDescription, RosterRun, StaffMember
-
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
 
 # --- team --------------------------------------------------------------------------------------
 
@@ -260,8 +264,6 @@ def run_resolve(request: HttpRequest, cite_slug: str, run_id: int) -> HttpRespon
 
 
 def _loaded_or_404(run_id: int) -> services.Loaded:
-    from django.http import Http404
-
     run = get_object_or_404(RosterRun.objects.select_related("site"), pk=run_id)
     loaded = services.load(run)
     if loaded is None:
@@ -280,7 +282,8 @@ def run_pdf(request: HttpRequest, cite_slug: str, run_id: int) -> HttpResponse:
 
 def run_xlsx(request: HttpRequest, cite_slug: str, run_id: int) -> HttpResponse:
     loaded = _loaded_or_404(run_id)
-    response = HttpResponse(workbook(loaded), content_type=XLSX_TYPE)
+    response = HttpResponse(workbook(loaded, site_name=loaded.run.site.name),
+                            content_type=XLSX_TYPE)
     response["Content-Disposition"] = (
         f'attachment; filename="planning-{loaded.run.week_start:%Y-%m-%d}.xlsx"')
     return response
@@ -293,8 +296,11 @@ def run_ics(request: HttpRequest, cite_slug: str, run_id: int, staff_id: int) ->
 
 
 def _ics_response(loaded: services.Loaded, member: StaffMember) -> HttpResponse:
-    content = person_ics(loaded, f"s{member.pk}", site_name=loaded.run.site.name,
-                         cite_slug=loaded.run.cite.slug)
+    events = person_events(loaded, f"s{member.pk}", site_name=loaded.run.site.name,
+                           cite_slug=loaded.run.cite.slug)
+    if not events:  # the page says « aucun créneau » instead of offering an empty calendar
+        raise Http404(_("Aucun créneau pour cette personne cette semaine."))
+    content = calendar_of(events, name=_("Planning — %(site)s") % {"site": loaded.run.site.name})
     response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = (
         f'attachment; filename="planning-{loaded.run.week_start:%Y-%m-%d}.ics"')
@@ -325,22 +331,18 @@ def my_schedule(request: HttpRequest, cite_slug: str) -> HttpResponse:
 
 
 def my_ics(request: HttpRequest, cite_slug: str) -> HttpResponse:
-    """The signed-in staff member's .ics for the week (empty when not on any roster)."""
+    """The signed-in staff member's .ics for the week. Without any stint there is no file
+    (RFC 5545 forbids an empty calendar): the week's page answers, saying « aucun service »."""
     week = _week_param(request)
     member = StaffMember.objects.filter(user=request.user).first()
-    from icalendar import Calendar
-
-    calendar = Calendar()
-    calendar.add("prodid", "-//capacite//Cités des métiers//FR")
-    calendar.add("version", "2.0")
-    if member:
-        for loaded in _week_runs(week):
-            for event in Calendar.from_ical(person_ics(
-                    loaded, f"s{member.pk}", site_name=loaded.run.site.name,
-                    cite_slug=cite_slug)).walk("VEVENT"):
-                calendar.add_component(event)
-    calendar.add_missing_timezones()
-    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+    events = [] if member is None else [
+        event for loaded in _week_runs(week)
+        for event in person_events(loaded, f"s{member.pk}", site_name=loaded.run.site.name,
+                                   cite_slug=cite_slug)]
+    if not events:
+        return my_schedule(request, cite_slug)
+    response = HttpResponse(calendar_of(events, name=_("Mon planning")),
+                            content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="mon-planning-{week:%Y-%m-%d}.ics"'
     return response
 

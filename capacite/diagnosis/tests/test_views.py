@@ -1,7 +1,7 @@
 """The diagnosis through its pages and the import command, against the database."""
 
 import html
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
 import pytest
@@ -14,6 +14,7 @@ from django_scopes import scope
 from capacite.core.models import Role
 from capacite.diagnosis.models import Indicator, Narrative, OfferMapEntry
 from capacite.partners.models import Organisation
+from capacite.testing_files import xlsx_cells
 
 pytestmark = pytest.mark.django_db
 
@@ -163,3 +164,24 @@ def test_an_indicator_is_added_by_hand_with_the_territory_offered(world):
     assert (indicator.label, indicator.value) == ("Organismes de formation", Decimal("84"))
     page = text(client.get(url("indicator_edit", indicator_id=indicator.pk)))
     assert 'list="territoires"' in page and "Supprimer l'indicateur" in page
+
+
+def test_a_negative_value_is_exported_as_a_number_and_both_exports_reimport(world):
+    """The XLSX wrote -120 as the text '-120 (the formula guard) and its import refused it."""
+    client = client_for(world)
+    client.post(url("import"), {"file": upload(
+        GOOD + "Publics;Solde migratoire;-120;habitants;;31/12/2025;INSEE\r\n")})
+    content = client.get(url("export_xlsx")).content
+    rows = {row[1][0]: row for row in xlsx_cells(content)["Indicateurs"][1:]}
+    assert rows["Solde migratoire"][2] == (-120, "n", "#,##0.##########")
+    assert rows["Taux de chômage"][2] == (8.7, "n", "#,##0.##########")
+    assert rows["Taux de chômage"][5] == (datetime(2026, 6, 30), "d", "dd/mm/yyyy")
+    csv_text = client.get(url("export_csv")).content.decode("utf-8-sig")
+    assert "Publics;Solde migratoire;-120;habitants;;31/12/2025;INSEE" in csv_text
+    with scope(cite=world.cite):
+        Indicator.objects.all().delete()
+    for name, data in (("export.xlsx", content), ("export.csv", csv_text.encode())):
+        again = text(client.post(url("import"), {"file": SimpleUploadedFile(name, data)}))
+        assert ("4 indicateurs ajoutés" if name.endswith("xlsx") else "4 déjà présents") in again
+    with scope(cite=world.cite):
+        assert Indicator.objects.get(label="Solde migratoire").value == Decimal("-120")

@@ -7,7 +7,9 @@ the events already in a calendar instead of duplicating them, and SEQUENCE grows
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
+
+from capacite.lib import ics
 
 
 @dataclass(frozen=True)
@@ -36,23 +38,19 @@ def next_event(events: Iterable[CalendarEvent], now: datetime) -> CalendarEvent 
 
 
 def calendar_bytes(events: Iterable[CalendarEvent], *, name: str, stamp: datetime) -> bytes:
-    """An iCalendar (RFC 5545) file with one VEVENT per event, times in UTC.
+    """An iCalendar (RFC 5545) file with one VEVENT per event, in Paris time (`lib/ics.py`).
 
     `stamp` is DTSTAMP (when the file was produced), passed in so tests get the same bytes.
     """
-    from icalendar import Calendar, Event
+    from icalendar import Event
 
-    calendar = Calendar()
-    calendar.add("prodid", "-//capacite//Agenda des Cités des métiers//FR")
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", name)
+    calendar = ics.new_calendar(name=name)
     for item in events:
         event = Event()
         event.add("uid", item.uid)
-        event.add("dtstamp", stamp.astimezone(UTC))
-        event.add("dtstart", item.starts_at.astimezone(UTC))
-        event.add("dtend", item.ends_at.astimezone(UTC))
+        event.add("dtstamp", ics.utc(stamp))
+        event.add("dtstart", ics.local(item.starts_at))
+        event.add("dtend", ics.local(item.ends_at))
         event.add("summary", item.title)
         event.add("sequence", item.sequence)
         if item.description:
@@ -62,5 +60,4 @@ def calendar_bytes(events: Iterable[CalendarEvent], *, name: str, stamp: datetim
         if item.url:
             event.add("url", item.url)
         calendar.add_component(event)
-    data: bytes = calendar.to_ical()
-    return data
+    return ics.to_bytes(calendar)

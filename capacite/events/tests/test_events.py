@@ -18,6 +18,7 @@ from capacite.events.domain.calendar import (
     public_agenda,
 )
 from capacite.events.models import Event, EventStatus
+from capacite.testing_files import ics_events
 
 NOW = datetime(2027, 3, 10, 12, 0, tzinfo=UTC)
 
@@ -50,11 +51,21 @@ def test_the_calendar_has_one_vevent_per_event_with_its_uid_times_and_place():
     assert str(first["uid"]) == "abc@capacite"
     assert first.decoded("dtstart") == datetime(2027, 3, 12, 9, 0, tzinfo=UTC)
     assert first.decoded("dtend") == datetime(2027, 3, 12, 13, 0, tzinfo=UTC)
+    assert "DTSTART;TZID=Europe/Paris:20270312T100000" in data.decode()  # French local time
+    assert ics_events(data)[0] == ("Forum de l'alternance", datetime(2027, 3, 12, 9, 0,
+                                                                     tzinfo=UTC))
     assert str(first["location"]) == "12, place de la Halle"
     assert first["sequence"] == 3
     assert str(calendar["x-wr-calname"]) == "Cité d'Alpha"
     assert calendar_bytes([forum], name="x", stamp=NOW) == calendar_bytes([forum], name="x",
                                                                           stamp=NOW)
+
+
+def test_a_calendar_without_events_still_holds_its_time_zone():
+    """RFC 5545 wants one component at least; a subscribed feed keeps reading the file."""
+    data = calendar_bytes([], name="Cité d'Alpha", stamp=NOW)
+    assert ics_events(data) == []
+    assert [c.name for c in icalendar.Calendar.from_ical(data).subcomponents] == ["VTIMEZONE"]
 
 
 @pytest.mark.django_db

@@ -6,9 +6,8 @@ it already holds instead of adding a second one when the agenda is sent again (R
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
-PARIS = ZoneInfo("Europe/Paris")
+from capacite.lib import ics
 
 
 @dataclass(frozen=True)
@@ -21,31 +20,33 @@ class Invitation:
     location: str = ""
     description: str = ""
     organizer_email: str = ""
+    organizer_name: str = ""  # the Cité, shown by calendars beside the address
     attendee_emails: list[str] = field(default_factory=list)
     stamp: datetime | None = None  # aware; the time the invitation is issued
 
 
 def invitation_ics(invitation: Invitation) -> bytes:
-    """A METHOD:REQUEST calendar with one event in Europe/Paris time (VTIMEZONE included)."""
-    from icalendar import Calendar, Event, vCalAddress
+    """A METHOD:REQUEST calendar with one event in Paris time (the zone's yearly rules
+    included, `lib/ics.py`); replies go to the organiser."""
+    from icalendar import Event, vCalAddress
 
-    calendar = Calendar()
-    calendar.add("prodid", "-//capacite//Cités des métiers//FR")
-    calendar.add("version", "2.0")
-    calendar.add("method", "REQUEST")
+    calendar = ics.new_calendar(method="REQUEST")
     event = Event()
     event.add("uid", invitation.uid)
     event.add("sequence", invitation.sequence)
     event.add("summary", invitation.summary)
-    event.add("dtstart", invitation.start.astimezone(PARIS))
-    event.add("dtend", invitation.end.astimezone(PARIS))
-    event.add("dtstamp", (invitation.stamp or invitation.start).astimezone(ZoneInfo("UTC")))
+    event.add("dtstart", ics.local(invitation.start))
+    event.add("dtend", ics.local(invitation.end))
+    event.add("dtstamp", ics.utc(invitation.stamp or invitation.start))
     if invitation.location:
         event.add("location", invitation.location)
     if invitation.description:
         event.add("description", invitation.description)
     if invitation.organizer_email:
-        event.add("organizer", vCalAddress(f"mailto:{invitation.organizer_email}"))
+        organizer = vCalAddress(f"mailto:{invitation.organizer_email}")
+        if invitation.organizer_name:
+            organizer.params["CN"] = invitation.organizer_name
+        event.add("organizer", organizer, encode=False)
     for email in invitation.attendee_emails:
         attendee = vCalAddress(f"mailto:{email}")
         attendee.params["ROLE"] = "REQ-PARTICIPANT"
@@ -53,6 +54,4 @@ def invitation_ics(invitation: Invitation) -> bytes:
         attendee.params["RSVP"] = "TRUE"
         event.add("attendee", attendee, encode=False)
     calendar.add_component(event)
-    calendar.add_missing_timezones()
-    ical: bytes = calendar.to_ical()
-    return ical
+    return ics.to_bytes(calendar)

@@ -24,6 +24,7 @@ def invitation(**changes) -> Invitation:
                 start=datetime(2027, 3, 12, 14, 0, tzinfo=PARIS),
                 end=datetime(2027, 3, 12, 16, 0, tzinfo=PARIS), location="Hôtel de région",
                 description="- Budget (45 min)", organizer_email="capacite@example.org",
+                organizer_name="Cité des métiers d'Alpha",
                 attendee_emails=["a@example.org", "b@example.org"],
                 stamp=datetime(2027, 3, 1, 9, 0, tzinfo=PARIS))
     data.update(changes)
@@ -45,7 +46,8 @@ def test_the_invitation_is_a_request_in_paris_time_with_a_stable_uid():
     assert "DTSTAMP:20270301T080000Z" in lines
     assert "BEGIN:VTIMEZONE" in lines and "TZID:Europe/Paris" in lines
     assert "LOCATION:Hôtel de région" in lines
-    assert "ORGANIZER:mailto:capacite@example.org" in lines
+    assert 'ORGANIZER;CN="Cité des métiers d\'Alpha":mailto:capacite@example.org' in lines
+    assert "RDATE" not in text and text.count("RRULE:FREQ=YEARLY") == 2  # yearly rules
     attendees = [line for line in lines if line.startswith("ATTENDEE")]
     assert [a.rsplit(":", 1)[1] for a in attendees] == ["a@example.org", "b@example.org"]
     assert all("PARTSTAT=NEEDS-ACTION" in a and "RSVP=TRUE" in a for a in attendees)

@@ -1,6 +1,9 @@
 """Bodies, agendas, documents, sending the agenda with its invitation, the meetings list."""
 
+from datetime import UTC, datetime
+
 import pytest
+from django.conf import settings
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
@@ -9,6 +12,7 @@ from django_scopes import scope
 
 from capacite.governance.models import AgendaDocument, Body, BodyMember, Meeting
 from capacite.governance.tests.helpers import committee, lead, text, url
+from capacite.testing_files import ics_events
 
 pytestmark = pytest.mark.django_db
 
@@ -101,6 +105,10 @@ def test_sending_the_agenda_mails_every_member_with_the_invitation(world):
     name, content, mimetype = message.attachments[0]
     assert (name, mimetype) == ("invitation.ics", "text/calendar; method=REQUEST; charset=utf-8")
     assert f"UID:{c.meeting.uid}@capacite" in content.replace("\r\n ", "")
+    # No address in the Cité's settings: the instance's sending address organises.
+    assert f'ORGANIZER;CN="Cité des métiers d\'Alpha":mailto:{settings.DEFAULT_FROM_EMAIL}' \
+        in content.replace("\r\n ", "")
+    assert message.reply_to == [settings.DEFAULT_FROM_EMAIL]
     with scope(cite=world.cite):
         assert Meeting.objects.get().agenda_sent_at is not None
     page = text(client.get(response["Location"]))
@@ -109,12 +117,17 @@ def test_sending_the_agenda_mails_every_member_with_the_invitation(world):
 
 def test_the_ics_download_is_the_same_event_as_the_mailed_one(world):
     c = committee(world)
+    world.cite.invitation_email = "contact@cite-alpha.example"
+    world.cite.save()
     response = lead(world).get(url(world, "meeting_ics", meeting_id=c.meeting.pk))
     assert response["Content-Type"] == "text/calendar; method=REQUEST; charset=utf-8"
     body = response.content.decode().replace("\r\n ", "")
     assert f"UID:{c.meeting.uid}@capacite" in body
     assert "DTSTART;TZID=Europe/Paris:20270312T140000" in body
     assert "DTEND;TZID=Europe/Paris:20270312T153000" in body
+    assert 'ORGANIZER;CN="Cité des métiers d\'Alpha":mailto:contact@cite-alpha.example' in body
+    assert ics_events(response.content) == [
+        ("Comité de pilotage du 12/03/2027", datetime(2027, 3, 12, 13, 0, tzinfo=UTC))]
 
 
 def test_the_meetings_list_runs_a_fixed_number_of_queries(world):

@@ -10,6 +10,7 @@ from django_scopes import scope
 from capacite.governance.models import Attendance, Decision
 from capacite.governance.pdf import render_html
 from capacite.governance.tests.helpers import committee, lead, url
+from capacite.testing_files import assert_accessible_pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -43,10 +44,9 @@ def test_the_minutes_pdf_carries_attendance_minutes_and_decisions(world, tmp_pat
         'attachment; filename="compte-rendu-comite-de-pilotage-2027-03-12.pdf"')
     assert response.content.startswith(b"%PDF")
     assert response.content.rstrip().endswith(b"%%EOF")
-    if shutil.which("pdfinfo"):
-        info = subprocess.run(["pdfinfo", "-"], input=response.content, capture_output=True,
-                              check=True).stdout.decode()
-        assert int(info.split("Pages:")[1].split()[0]) > 0
+    info = assert_accessible_pdf(response.content,
+                                 title="Compte rendu — Comité de pilotage du 12/03/2027")
+    assert info["Pages"] == "1"
     if shutil.which("pdftotext"):
         content = pdf_text(response.content, tmp_path)
         assert "La note d'opportunité est validée." in content
@@ -62,7 +62,8 @@ def test_the_agenda_pdf_has_the_agenda_but_not_the_minutes(world, tmp_path):
     c = committee(world)
     record(world, c)
     response = lead(world).get(url(world, "agenda_pdf", meeting_id=c.meeting.pk))
-    assert response.content.startswith(b"%PDF")
+    assert_accessible_pdf(response.content,
+                          title="Ordre du jour — Comité de pilotage du 12/03/2027")
     with scope(cite=world.cite):
         html = render_html("governance/pdf/agenda.html", c.meeting)
     assert "Budget prévisionnel" in html

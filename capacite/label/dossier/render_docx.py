@@ -1,6 +1,8 @@
 """The dossier as DOCX (python-docx): real Heading styles and tables, so partners can edit and
-comment in their word processor. Charts are SVG, which Word documents do not embed reliably:
-the table that follows each chart in the dossier carries the same figures."""
+comment in their word processor. The page, language, properties, running lines, column widths
+and table of contents are set by `capacite/lib/word.py`. Charts are SVG, which Word documents
+do not embed reliably: the table that follows each chart in the dossier carries the same
+figures. A landscape image gets a landscape section."""
 
 import io
 
@@ -15,52 +17,75 @@ from capacite.label.dossier.blocks import (
     Para,
     Table,
 )
+from capacite.lib import word
 
 
-def _toc_field(paragraph) -> None:
-    """A Word table-of-contents field (updated by Word when the file is opened)."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
+def _landscape_image(path: str) -> bool:
+    from PIL import Image
 
-    run = paragraph.add_run()
-    begin = OxmlElement("w:fldChar")
-    begin.set(qn("w:fldCharType"), "begin")
-    code = OxmlElement("w:instrText")
-    code.set(qn("xml:space"), "preserve")
-    code.text = 'TOC \\o "1-2" \\h \\z \\u'
-    separate = OxmlElement("w:fldChar")
-    separate.set(qn("w:fldCharType"), "separate")
-    placeholder = OxmlElement("w:t")
-    placeholder.text = "Mettez à jour la table (clic droit, « Mettre à jour les champs »)."
-    end = OxmlElement("w:fldChar")
-    end.set(qn("w:fldCharType"), "end")
-    for element in (begin, code, separate, placeholder, end):
-        run._r.append(element)
+    try:
+        with Image.open(path) as image:
+            width, height = image.size
+    except OSError:
+        return False
+    return width > height
 
 
-def _repeat_header(row) -> None:
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
+def _table(document, headers, rows, *, numeric=(), strong=(), bold_first_column=False):
+    """A table with its columns fitted to their text (`lib/word.py`), header repeated; `strong`
+    are the indices of the rows (after the header) set in bold."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
 
-    properties = row._tr.get_or_add_trPr()
-    header = OxmlElement("w:tblHeader")
-    header.set(qn("w:val"), "true")
-    properties.append(header)
+    table = document.add_table(rows=0, cols=len(rows[0]) if rows else len(headers))
+    table.style = "Table Grid"
+    all_rows = ([headers] if headers else []) + list(rows)
+    offset = 1 if headers else 0
+    bold_rows = ({0} if headers else set()) | {n + offset for n in strong}
+    for number, row in enumerate(all_rows):
+        cells = table.add_row().cells
+        for index, (cell, text) in enumerate(zip(cells, row, strict=True)):
+            cell.text = text
+            paragraph = cell.paragraphs[0]
+            if index in numeric:
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            for run in paragraph.runs:
+                run.font.size = Pt(word.TABLE_FONT_PT)
+                run.bold = number in bold_rows or (bold_first_column and index == 0)
+    if headers:
+        word.repeat_header(table.rows[0])
+    columns = [[row[i] for row in all_rows] for i in range(len(all_rows[0]))]
+    available = word.text_width(document.sections[-1])
+    bold_columns = (0,) if bold_first_column else ()
+    size = word.fitting_size(columns, available=available, bold_rows=bold_rows,
+                             bold_columns=bold_columns, unbreakable=numeric)
+    if size != word.TABLE_FONT_PT:
+        for row in table.rows:
+            for cell in row.cells:
+                for run in cell.paragraphs[0].runs:
+                    run.font.size = Pt(size)
+    word.fit_table(table, word.column_widths(
+        columns, available=available, bold_rows=bold_rows, bold_columns=bold_columns,
+        unbreakable=numeric, size=size))
+    return table
 
 
 def render_docx(dossier: Dossier) -> bytes:
-    from docx import Document
-    from docx.enum.section import WD_SECTION
-    from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+    from django.utils import timezone
+    from docx.enum.text import WD_BREAK
     from docx.shared import Pt, RGBColor
 
-    document = Document()
-    document.core_properties.title = f"{dossier.title} — {dossier.cite_name}"
-    document.core_properties.language = "fr-FR"
+    document = word.new_document(
+        title=f"{dossier.title} — {dossier.cite_name}", subject=dossier.cite_name,
+        created=timezone.now().replace(microsecond=0), keywords="Cité des métiers")
     styles = document.styles
     styles["Normal"].font.name = "Calibri"
     styles["Normal"].font.size = Pt(10.5)
 
+    cover = document.sections[0]
+    cover.different_first_page_header_footer = True  # the cover has no running lines
+    word.running_header_and_footer(cover, header=dossier.title,
+                                   footer=f"{dossier.cite_name} — {dossier.generated}")
     document.add_paragraph(dossier.title, style="Title")
     document.add_paragraph(dossier.cite_name, style="Subtitle")
     if dossier.territory:
@@ -68,26 +93,31 @@ def render_docx(dossier: Dossier) -> bytes:
     document.add_paragraph(f"Document généré par capacite le {dossier.generated} à partir des "
                            "données du projet.")
     document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-    document.add_paragraph("Sommaire", style="TOC Heading" if "TOC Heading" in
-                           [s.name for s in styles] else "Heading 1")
-    _toc_field(document.add_paragraph())
-
-    section = document.sections[0]
-    section.header.paragraphs[0].text = f"{dossier.title} — {dossier.cite_name}"
-    footer = section.footer.paragraphs[0]
-    footer.text = f"Généré le {dossier.generated}"
-    footer.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    document.add_paragraph("Sommaire", style="TOC Heading")
+    headings = [b for b in dossier.blocks if isinstance(b, Heading)]
+    numbers = {id(h): n for n, h in enumerate(headings, start=1)}
+    word.add_table_of_contents(document, [
+        word.TocEntry(h.level, h.text, word.bookmark_name(numbers[id(h)]))
+        for h in headings if h.level <= 2])
 
     first_heading = True
+    landscape = False
     for block in dossier.blocks:
+        wanted = (isinstance(block, Attachment) and block.kind == "image"
+                  and _landscape_image(block.path))
+        if wanted != landscape:
+            landscape = wanted
+            word.new_section(document, landscape=landscape)
         if isinstance(block, Heading):
             if block.level == 1:
                 if first_heading:
-                    document.add_section(WD_SECTION.NEW_PAGE)
+                    word.new_section(document)
                 else:
                     document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
                 first_heading = False
-            document.add_heading(block.text, level=block.level)
+            paragraph = document.add_heading(block.text, level=block.level)
+            number = numbers[id(block)]
+            word.bookmark(paragraph, word.bookmark_name(number), number)
         elif isinstance(block, Para):
             document.add_paragraph(block.text)
         elif isinstance(block, Missing):
@@ -95,12 +125,7 @@ def render_docx(dossier: Dossier) -> bytes:
             run.italic = True
             run.font.color.rgb = RGBColor(0xB3, 0x40, 0x00)
         elif isinstance(block, Facts):
-            table = document.add_table(rows=0, cols=2)
-            table.style = "Table Grid"
-            for key, value in block.pairs:
-                cells = table.add_row().cells
-                cells[0].text, cells[1].text = key, value
-                cells[0].paragraphs[0].runs[0].bold = True
+            _table(document, (), block.pairs, bold_first_column=True)
             document.add_paragraph()
         elif isinstance(block, Bullets):
             for item in block.items:
@@ -108,34 +133,17 @@ def render_docx(dossier: Dossier) -> bytes:
         elif isinstance(block, Table):
             caption = document.add_paragraph(block.caption, style="Caption")
             caption.paragraph_format.keep_with_next = True
-            table = document.add_table(rows=1, cols=len(block.headers))
-            table.style = "Table Grid"
-            for cell, text in zip(table.rows[0].cells, block.headers, strict=True):
-                cell.text = text
-                cell.paragraphs[0].runs[0].bold = True
-            _repeat_header(table.rows[0])
             rows = list(block.rows) + ([block.total] if block.total else [])
-            for number, row in enumerate(rows):
-                cells = table.add_row().cells
-                for index, (cell, text) in enumerate(zip(cells, row, strict=True)):
-                    cell.text = text
-                    if index in block.numeric:
-                        cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
-                    if number in block.strong:
-                        for run in cell.paragraphs[0].runs:
-                            run.bold = True
-            if block.total:
-                for cell in table.rows[-1].cells:
-                    for run in cell.paragraphs[0].runs:
-                        run.bold = True
+            strong = set(block.strong) | ({len(rows) - 1} if block.total else set())
+            _table(document, block.headers, rows, numeric=block.numeric, strong=strong)
             document.add_paragraph()
         elif isinstance(block, Chart):
             document.add_paragraph(f"Graphique : {block.caption} (reproduit dans la version PDF ; "
                                    "les chiffres figurent dans le tableau suivant).",
                                    style="Caption")
         elif isinstance(block, Attachment):
-            document.add_picture(block.path, width=section.page_width - section.left_margin
-                                 - section.right_margin)
+            section = document.sections[-1]
+            document.add_picture(block.path, width=word.text_width(section))
             document.add_paragraph(block.title, style="Caption")
     buffer = io.BytesIO()
     document.save(buffer)

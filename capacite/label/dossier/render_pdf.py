@@ -1,10 +1,10 @@
 """The dossier as PDF: an HTML template rendered by WeasyPrint (cover, table of contents with
-page numbers, running headers, the screens' SVG charts), then the partners' PDF letters
-appended with pypdf."""
+page numbers, running headers, the screens' SVG charts) as a tagged PDF/UA file, the partners'
+PDF letters and the premises plan appended as the dossier's own last pages (numbered, headed,
+in the table of contents; `capacite/lib/pdf_appended.py`)."""
 
 import base64
 import io
-import logging
 import mimetypes
 import re
 from dataclasses import dataclass
@@ -49,8 +49,14 @@ def css_string(text: str) -> str:
             .replace("\n", " "))
 
 
-def render_html(dossier: Dossier) -> str:
-    """The dossier's HTML; images are inlined, so nothing is fetched while rendering."""
+def render_html(dossier: Dossier, appended: list | None = None) -> str:
+    """The dossier's HTML; images are inlined, so nothing is fetched while rendering.
+
+    `appended` (`pdf_appended.AppendedFile`s) get their placeholder pages at the end and their
+    line in the table of contents."""
+    from capacite.lib.pdf_appended import template_context
+
+    appended = appended or []
     blocks = []
     seen_part = False
     for block in dossier.blocks:
@@ -68,36 +74,27 @@ def render_html(dossier: Dossier) -> str:
         else:
             blocks.append(block)
     toc = [h for h in dossier.headings() if h.level <= 2]
+    toc += [Heading(2, file.title, file.anchor) for file in appended]
     return render_to_string("label/dossier_pdf.html", {
+        **template_context(appended),
         "dossier": {**dossier.__dict__, "blocks": blocks}, "toc": toc,
         "css_title": css_string(dossier.title),
         "css_footer": css_string(f"{dossier.cite_name} — {dossier.generated}")})
 
 
 def render_pdf(dossier: Dossier) -> PdfResult:
-    from pypdf import PdfReader, PdfWriter
-    from pypdf.errors import PyPdfError
-    from weasyprint import HTML
+    from capacite.lib import pdf_appended
+    from capacite.lib.pdf import write_pdf
 
-    # matplotlib's SVG styles (fill, stroke…) are not CSS properties WeasyPrint knows: it logs a
-    # warning for each, hundreds per dossier, and draws them right all the same.
-    logging.getLogger("weasyprint").setLevel(logging.ERROR)
-    main = HTML(string=render_html(dossier)).write_pdf()
-    pdfs = [a for a in dossier.attachments if a.kind == "pdf"]
-    if not pdfs:
-        return PdfResult(main, len(PdfReader(io.BytesIO(main)).pages), 0, ())
-    writer = PdfWriter()
-    writer.append(io.BytesIO(main))
-    appended, unreadable = 0, []
-    for attachment in pdfs:
-        try:
-            reader = PdfReader(attachment.path)
-            start = len(writer.pages)
-            writer.append(reader)
-            writer.add_outline_item(title=attachment.title, page_number=start)
-            appended += 1
-        except (PyPdfError, OSError, ValueError):
-            unreadable.append(attachment.title)
-    out = io.BytesIO()
-    writer.write(out)
-    return PdfResult(out.getvalue(), len(writer.pages), appended, tuple(unreadable))
+    appended, unreadable = pdf_appended.read_appended(
+        [(a.title, a.path) for a in dossier.attachments if a.kind == "pdf"])
+    content = write_pdf(render_html(dossier, appended),
+                        finish=lambda document, pdf: pdf_appended.fill(document, pdf, appended))
+    pages = _page_count(content)
+    return PdfResult(content, pages, len(appended), tuple(unreadable))
+
+
+def _page_count(content: bytes) -> int:
+    from pypdf import PdfReader
+
+    return len(PdfReader(io.BytesIO(content)).pages)

@@ -1,6 +1,7 @@
 """The dossiers generated from the demo data, read back as text (pdftotext) and as DOCX."""
 
 import io
+import re
 import subprocess
 from datetime import date
 from decimal import Decimal
@@ -8,12 +9,14 @@ from decimal import Decimal
 import pytest
 from django.core.files.base import ContentFile
 from django.core.management import call_command
-from django_scopes import scope
+from django_scopes import scope, scopes_disabled
 
 from capacite.core.demo import build_demo
 from capacite.core.models import Cite
 from capacite.label.domain.parts import ANNEXES_TITLE, LABEL_PARTS, PRESENTATION
 from capacite.label.dossier.generate import generate
+from capacite.review.models import Submission
+from capacite.testing_files import assert_accessible_pdf, docx_facts, pdf_page_sizes
 
 HEADINGS = [f"1. {PRESENTATION.title}",
             *[f"1.{i} {p.title}" for i, p in enumerate(LABEL_PARTS, start=1)],
@@ -53,8 +56,22 @@ def test_the_demo_label_projet_dossier_has_the_nine_parts_in_order_in_pdf_and_do
                    "475 600,00 €", "Organigramme prévisionnel", "ETP par fonction",  # team
                    "Programme événementiel envisagé", "Le diagnostic territorial"):
         assert figure in text, figure
-    # The fitting-out plan is appended last ("\f" ends the last page, hence -2).
+    # The fitting-out plan is appended last ("\f" ends the last page, hence -2), as the
+    # dossier's own page: counted, headed, landscape like the plan, in the table of contents.
     assert "Plan prévisionnel d'aménagement — Ancienne halle aux grains" in pages[-2]
+    content = pdf.read_bytes()
+    info = assert_accessible_pdf(content, title="Dossier de demande de label projet — "
+                                                "Cité des métiers de Rivemont")
+    count = int(info["Pages"])
+    last = _flat(pages[-2])
+    assert f"Page {count} / {count}" in last
+    assert last.startswith("Dossier de demande de label projet Plan d'aménagement — "
+                           "Ancienne halle aux grains")
+    assert pdf_page_sizes(content)[-1] == "841.89 x 595.276 pts (A4)"
+    assert re.search(rf"Plan d'aménagement — Ancienne halle aux grains[ .]+{count} Cité", toc)
+    with scopes_disabled():  # the archived dossier of the open Cité's demo is tagged too
+        archived = Submission.objects.get(cite__slug="valombre").file.read()
+    assert_accessible_pdf(archived, title="Dossier de demande de label projet (archive)")
 
     docx = tmp_path / "dossier.docx"
     call_command("dossier", cite="rivemont", kind="label_projet", fmt="docx", out=docx)
@@ -63,6 +80,29 @@ def test_the_demo_label_projet_dossier_has_the_nine_parts_in_order_in_pdf_and_do
                                                                         "Heading 2")]
     assert [h for h in headings if h in HEADINGS] == HEADINGS
     assert document.tables  # real tables, not text
+    facts = docx_facts(docx.read_bytes())
+    assert set(facts["page_sizes"]) == {(11906, 16838)}  # A4 portrait, every section
+    assert facts["default_language"] == ["fr-FR"] and facts["style_languages"] == ["fr-FR"]
+    assert facts["core"]["title"] == ("Dossier de demande de label projet — "
+                                      "Cité des métiers de Rivemont")
+    assert facts["core"]["subject"] == "Cité des métiers de Rivemont"
+    assert (facts["core"]["creator"], facts["core"]["language"]) == ("capacite", "fr-FR")
+    assert facts["core"]["created"].startswith(f"{date.today():%Y}")
+    # The table of contents is written out: one line per heading, linked to it.
+    toc_lines = [p.text for p in document.paragraphs if p.style.name in ("toc 1", "toc 2")]
+    assert [line.strip() for line in toc_lines] == headings
+    assert facts["update_fields"]
+    # No word is cut: each column is at least as wide as its longest word.
+    from capacite.lib.word import CELL_PADDING_PT, text_points
+
+    for table in document.tables:
+        size = table.rows[0].cells[0].paragraphs[0].runs[0].font.size.pt  # 9 pt, less if wide
+        for column in table.columns:
+            longest = max(text_points(word, bold=row == 0, size=size)
+                          for row, cell in enumerate(column.cells) for word in cell.text.split())
+            twip = 635  # Word stores widths in twips: up to one is lost in rounding
+            assert column.width >= (longest + CELL_PADDING_PT) * 12700 - twip, \
+                column.cells[0].text
 
 
 def _letter_pdf() -> bytes:
@@ -78,6 +118,8 @@ def test_a_partners_pdf_letter_is_appended_after_the_dossier(world, tmp_path):
     cite = world.cite
     with scope(cite=cite):
         before = generate(cite, kind="opportunity", fmt="pdf")
+    assert_accessible_pdf(before.content, title="Note d'opportunité — Cité des métiers d'Alpha")
+    with scope(cite=cite):
         region = Organisation.objects.create(cite=cite, name="Région Alpha", kind="first_circle")
         letter = Commitment(cite=cite, organisation=region, kind="letter_of_intent",
                             status="received", dated=date(2026, 10, 1),
@@ -92,6 +134,8 @@ def test_a_partners_pdf_letter_is_appended_after_the_dossier(world, tmp_path):
     last_page = text.split("\f")[after.pages - 1]
     assert after.unreadable == ()
     assert "Lettre de la Région Alpha" in last_page
+    assert f"Page {after.pages} / {after.pages}" in last_page  # counted, not « / 21 »
+    assert "Lettre d'intention — Région Alpha" in last_page  # headed with the file's title
     assert "lettre-region.pdf" in text  # listed in the annex table
     assert Cite.objects.count() == 2
 

@@ -6,13 +6,13 @@ a formula (CSV injection); such cells get a leading apostrophe, which spreadshee
 
 from collections.abc import Iterable, Sequence
 
-DANGEROUS_STARTS = ("=", "+", "-", "@", "\t", "\r")
+from capacite.lib.exports import cell_text
 
 
 def neutralise(value: object) -> str:
-    """`value` as text, with a leading apostrophe when a spreadsheet could run it."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(DANGEROUS_STARTS) else text
+    """`value` as text, with a leading apostrophe when a spreadsheet could run it (the rule of
+    every export: `capacite/lib/exports.py`)."""
+    return cell_text(value)
 
 
 def neutralise_rows(rows: Iterable[Sequence[object]]) -> list[list[str]]:

@@ -2,6 +2,7 @@
 
 import csv
 import io
+from datetime import date, datetime
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -12,6 +13,7 @@ from openpyxl import load_workbook
 from capacite.partners.models import Organisation, Position
 from capacite.partners.tests.helpers import organisation, url
 from capacite.testing import client_for
+from capacite.testing_files import xlsx_cells
 
 pytestmark = pytest.mark.django_db
 
@@ -116,3 +118,17 @@ def test_the_xlsx_export_keeps_the_filter_and_neutralises_cells(world):
     values = [[cell.value for cell in row] for row in sheet.iter_rows()]
     assert [row[0] for row in values] == ["Nom", "'@Greta"]
     assert sheet.cell(row=2, column=1).data_type == "s"
+
+
+def test_the_position_date_is_a_date_in_the_xlsx_and_the_file_reimports(world):
+    organisation(world, "Région Alpha", stance="ally")
+    content = client_for(world).get(url(world, "export_xlsx")).content
+    header, row = xlsx_cells(content)["Organisations"]
+    assert header[9][0] == "Date de la position"
+    assert row[9] == (datetime(2027, 1, 10), "d", "dd/mm/yyyy")
+    with scope(cite=world.cite):
+        Organisation.objects.all().delete()
+    client_for(world).post(url(world, "import"), {"file": SimpleUploadedFile(
+        "export.xlsx", content)})
+    with scope(cite=world.cite):
+        assert Organisation.objects.get().positions.get().assessed_on == date(2027, 1, 10)

@@ -1,22 +1,17 @@
 """Import of an organisation list (all or nothing) and exports of the list (CSV, XLSX)."""
 
-import csv
-import io
-
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from capacite.lib.exports import Column, Sheet, csv_response, xlsx_response
 from capacite.partners import services
 from capacite.partners.choices import ActorRole, FieldOfAction, FirstCircle, OrganisationKind
-from capacite.partners.domain.exporting import neutralise_rows
 from capacite.partners.domain.importing import COLUMNS, parse_file
 from capacite.partners.forms import ImportForm
 from capacite.partners.templatetags.partners import choice_labels
 from capacite.partners.views.organisations import filtered_organisations
-
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def import_organisations(request: HttpRequest, cite_slug: str) -> HttpResponse:
@@ -36,11 +31,15 @@ def import_organisations(request: HttpRequest, cite_slug: str) -> HttpResponse:
     })
 
 
-def export_rows(organisations) -> list[list[str]]:
-    """The list in the import format, labels in French, so an export can be re-imported."""
+DATE_COLUMN = "Date de la position"
+
+
+def export_sheet(organisations) -> Sheet:
+    """The list in the import format, labels in French, so an export can be re-imported; the
+    position's date is a date (the import reads it back)."""
     with translation.override("fr"):
         kinds, circles = dict(OrganisationKind.choices), dict(FirstCircle.choices)
-        rows = [[title for _a, title in COLUMNS]]
+        rows = []
         for o in organisations:
             stance = o.latest_position
             rows.append([
@@ -51,17 +50,19 @@ def export_rows(organisations) -> list[list[str]]:
                 " | ".join(choice_labels(o.roles, ActorRole)),
                 o.commune, o.website,
                 str(stance.get_stance_display()) if stance else "",
-                stance.assessed_on.strftime("%d/%m/%Y") if stance else "",
+                stance.assessed_on if stance else None,
             ])
-    return neutralise_rows(rows)
+        title = str(_("Organisations"))
+    return Sheet(title, [Column(t, "date" if t == DATE_COLUMN else "text") for _a, t in COLUMNS],
+                 rows, landscape=True)
 
 
-def _rows_for_export(request: HttpRequest) -> list[list[str]]:
+def _sheet_for_export(request: HttpRequest) -> Sheet:
     organisations, _form = filtered_organisations(request)
     latest = services.latest_positions([o.pk for o in organisations])
     for o in organisations:
         o.latest_position = latest.get(o.pk)
-    return export_rows(organisations)
+    return export_sheet(organisations)
 
 
 def _filename(request: HttpRequest, suffix: str) -> str:
@@ -69,23 +70,10 @@ def _filename(request: HttpRequest, suffix: str) -> str:
 
 
 def export_csv(request: HttpRequest, cite_slug: str) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{_filename(request, "csv")}"'
-    response.write("\ufeff")  # Excel opens UTF-8 correctly only with the BOM
-    csv.writer(response, delimiter=";").writerows(_rows_for_export(request))
-    return response
+    return csv_response(_sheet_for_export(request), filename=_filename(request, "csv"))
 
 
 def export_xlsx(request: HttpRequest, cite_slug: str) -> HttpResponse:
-    from openpyxl import Workbook
-
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = _("Organisations")[:31]
-    for row in _rows_for_export(request):
-        sheet.append(row)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    response = HttpResponse(buffer.getvalue(), content_type=XLSX_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{_filename(request, "xlsx")}"'
-    return response
+    return xlsx_response([_sheet_for_export(request)], filename=_filename(request, "xlsx"),
+                         title=_("Organisations — %(cite)s") % {"cite": request.cite.name},
+                         subject=request.cite.name)

@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('core', '0002_membership_history'),
+        ('core', '0003_membership_history'),
         ('partners', '0003_seed_publics'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

@@ -12,6 +12,7 @@ from capacite.core.models import Role
 from capacite.governance.models import Body, Decision, LegalStructure
 from capacite.planning.models import ChargeLine, Scenario
 from capacite.planning.tests.fixtures import build_modest
+from capacite.testing_files import assert_accessible_pdf, xlsx_cells, xlsx_sheet_setup
 
 pytestmark = pytest.mark.django_db
 
@@ -129,14 +130,25 @@ def test_the_comparison_page_xlsx_and_pdf_show_the_same_figures(world):
 
     from openpyxl import load_workbook
 
-    sheet = load_workbook(io.BytesIO(client.get(url("comparison_xlsx")).content)).active
+    content = client.get(url("comparison_xlsx")).content
+    sheet = load_workbook(io.BytesIO(content)).active
     rows = {row[0]: row[1:] for row in sheet.iter_rows(min_row=2, values_only=True)}
     assert rows["Scénario"] == ("'=Modeste",)  # neutralised: never run as a formula
     assert rows["Reste à financer"] == (45250,)
-    assert rows["ETP à recruter"] == (D("3.95"),) or rows["ETP à recruter"] == (3.95,)
+    assert rows["ETP à recruter"] == (3.95,)
+    cells = {row[0][0]: row[1] for row in xlsx_cells(content)["Comparaison"][2:]}
+    assert cells["Reste à financer"] == (45250, "n", '#,##0.00\\ "€"')
+    assert cells["Pôles de conseil"][1:] == ("n", "#,##0")
+    assert cells["ETP à recruter"] == (3.95, "n", "#,##0.##########")
+    assert cells["Heures d'ouverture par semaine"][1:] == ("d", "[h]:mm")
+    setup = xlsx_sheet_setup(content)["Comparaison"]
+    assert (setup["freeze"], setup["title_rows"], setup["paper"]) == ("A3", "$2:$2", 9)
+    assert setup["widths"]["B"] >= len("45,250.00 €")  # no « ### » in the money cells
 
     pdf = client.get(url("comparison_pdf"))
     assert pdf["Content-Type"] == "application/pdf"
+    assert_accessible_pdf(pdf.content,
+                          title="Comparaison des scénarios — Cité des métiers d'Alpha")
     from pypdf import PdfReader
 
     text = PdfReader(io.BytesIO(pdf.content)).pages[0].extract_text()

@@ -13,6 +13,7 @@ from capacite.documentation.models import Resource, Theme
 from capacite.events.models import Event, EventStatus
 from capacite.offer.models import Pole, Site, WeeklyHours
 from capacite.public.models import PublicProfile
+from capacite.testing_files import ics_events
 
 pytestmark = pytest.mark.django_db
 
@@ -86,6 +87,7 @@ def test_the_home_page_shows_poles_hours_and_next_events_without_login_or_cookie
 def test_the_agenda_lists_only_retained_events_to_come(published):
     html = Client().get(url("agenda")).content.decode()
     assert "Forum de l&#x27;alternance" in html and "Job dating" in html
+    assert "Tout l'agenda dans mon calendrier (.ics)" in html
     for hidden in ("Idée encore proposée", "Atelier refusé", "Forum passé", "Événement de Bêta"):
         assert hidden not in html
 
@@ -101,6 +103,19 @@ def test_the_feed_has_one_vevent_per_retained_event_to_come(published):
     assert str(events[0]["location"]) == "Site de la Halle, Alpha"
     again = icalendar.Calendar.from_ical(Client().get(url("agenda_ics")).content)
     assert [str(e["uid"]) for e in again.walk("VEVENT")] == [str(e["uid"]) for e in events]
+    # Read as ical.js reads it: Paris time with yearly rules, the same instants.
+    assert [start for _summary, start in ics_events(response.content)] == [
+        forum.starts_at.astimezone(UTC), published["Job dating"].starts_at.astimezone(UTC)]
+
+
+def test_with_no_event_announced_the_page_offers_no_file_and_the_feed_stays_valid(published):
+    with scope(cite=published["Forum de l'alternance"].cite):
+        Event.objects.all().delete()
+    html = Client().get(url("agenda")).content.decode()
+    assert "Aucun événement annoncé pour l'instant." in html
+    assert "Tout l'agenda dans mon calendrier" not in html
+    feed = Client().get(url("agenda_ics")).content
+    assert ics_events(feed) == []  # no event, and still one component: the time zone
 
 
 def test_one_event_ics_exists_only_for_a_retained_event_of_that_cite(published):

@@ -32,6 +32,7 @@ from capacite.review.services import (
     submit,
 )
 from capacite.review.tests.helpers import PDF, done_dossier_job
+from capacite.testing_files import assert_accessible_pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -204,6 +205,8 @@ def test_the_letter_names_the_cite_the_decision_and_each_reserve(world):
         Reserve.objects.create(cite=world.cite, decision=decision, text="Budget équilibré.",
                                due_on=date(2027, 12, 31))
         pdf = render_letter_pdf(decision)
+    assert_accessible_pdf(pdf, title="Décision du comité de labellisation — "
+                                     "Cité des métiers d'Alpha")
     text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
     text = " ".join(text.split())
     assert "Objet : décision de labellisation — Label projet" in text

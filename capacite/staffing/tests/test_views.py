@@ -1,8 +1,9 @@
 """Team and roster pages: what each role sees and what the edits change."""
 
 import io
-from datetime import date, time
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.test import Client
@@ -15,6 +16,7 @@ from capacite.offer.models import Pole, Site, WeeklyHours
 from capacite.partners.models import Organisation, PartnerLink
 from capacite.staffing import services
 from capacite.staffing.models import DeskDemand, RosterRun, StaffMember
+from capacite.testing_files import assert_accessible_pdf, ics_events, xlsx_cells, xlsx_sheet_setup
 
 pytestmark = pytest.mark.django_db
 WEEK = date(2026, 11, 16)
@@ -187,10 +189,18 @@ def test_staff_read_their_own_schedule_only(world, week):
     client = client_for(world, Role.STAFF)
     html = client.get(url("my_schedule") + "?semaine=2026-11-17").content.decode()
     assert "Trouver un emploi" in html and "Bob Durand" not in html
-    ics = client.get(url("my_ics") + "?semaine=2026-11-16").content.decode()
-    assert ics.count("BEGIN:VEVENT") == 1
-    assert "SUMMARY:Trouver un emploi — Site principal" in ics
-    assert "DTSTART;TZID=Europe/Paris:20261117T" in ics
+    ics = client.get(url("my_ics") + "?semaine=2026-11-16").content
+    assert ics.decode().count("BEGIN:VEVENT") == 1
+    assert "SUMMARY:Trouver un emploi — Site principal" in ics.decode()
+    assert "DTSTART;TZID=Europe/Paris:20261117T" in ics.decode()
+    assert [summary for summary, _start in ics_events(ics)] == [
+        "Trouver un emploi — Site principal"]
+    # The week after: no stint, so no file; the page says so instead of offering one.
+    empty = client.get(url("my_ics") + "?semaine=2026-11-23")
+    assert empty["Content-Type"] == "text/html; charset=utf-8"
+    assert "Aucun service pour vous cette semaine" in empty.content.decode()
+    page = client.get(url("my_schedule") + "?semaine=2026-11-23").content.decode()
+    assert "Aucun service pour vous cette semaine" in page and "mon-planning.ics" not in page
     assert client.get(url("run", run_id=week["run"].pk)).status_code == 403
 
 
@@ -205,12 +215,40 @@ def test_pdf_xlsx_and_ics_carry_the_week(world, week):
     text = reader.pages[0].extract_text()
     assert "Ana Martin" in text and "Planning de la semaine du 16/11/2026" in text
     assert reader.pages[0].mediabox.width > reader.pages[0].mediabox.height  # landscape
-    book = load_workbook(io.BytesIO(client.get(url("run_xlsx", run_id=week["run"].pk)).content))
+    assert_accessible_pdf(pdf.content, title="Planning — Site principal")
+    content = client.get(url("run_xlsx", run_id=week["run"].pk)).content
+    book = load_workbook(io.BytesIO(content))
     people = {row[0]: row for row in book["Par personne"].iter_rows(values_only=True)}
-    assert people["Ana Martin"][1:4] == ("CIO", 2, 2)
+    assert people["Ana Martin"][1:4] == ("CIO", timedelta(hours=2), timedelta(hours=2))
     assert book["Par poste"]["C1"].value == "Trouver un emploi"
+    cells = xlsx_cells(content)
+    assert cells["Par personne"][1][2][1:] == ("d", "[h]:mm")  # a duration, not text
+    assert cells["Par poste"][1][0] == (datetime(2026, 11, 17), "d", "dd/mm/yyyy")
+    setup = xlsx_sheet_setup(content)
+    assert {(s["freeze"], s["paper"], s["fit_width"], s["title_rows"])
+            for s in setup.values()} == {("A2", 9, 1, "$1:$1")}
     ics = client.get(url("run_ics", run_id=week["run"].pk, staff_id=week["bob"].pk))
     assert ics.content.decode().count("BEGIN:VEVENT") == 1
+    (event,) = ics_events(ics.content)
+    assert event[1].astimezone(ZoneInfo("Europe/Paris")).strftime("%a %H:%M") in (
+        "Tue 10:00", "Tue 11:00", "Tue 12:00", "Tue 13:00")
+
+
+def test_someone_without_a_stint_gets_no_calendar_but_aucun_creneau(world, week):
+    """Seven roster calendars held no component at all (RFC 5545 forbids it)."""
+    with scope(cite=world.cite):
+        chloe = StaffMember.objects.create(cite=world.cite, name="Chloé Petit",
+                                           weekly_hours=2, availability={"3": "10:00-14:00"},
+                                           desks=[week["key"]])
+        run = services.new_run(site=week["site"], week_start=WEEK, time_limit=5)
+        services.start_solve(run)
+        run_pending_jobs()
+    client = client_for(world, Role.DIRECTOR)
+    page = client.get(url("run", run_id=run.pk) + "?vue=personnes").content.decode()
+    row = page[page.index("Chloé Petit"):].split("</th>")[0]
+    assert "aucun créneau" in row and ".ics" not in row
+    assert client.get(url("run_ics", run_id=run.pk, staff_id=chloe.pk)).status_code == 404
+    assert client.get(url("run_ics", run_id=run.pk, staff_id=week["ana"].pk)).status_code == 200
 
 
 def test_the_org_chart_draws_job_descriptions_under_whom_they_report(world, week):

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('core', '0001_initial'),
+        ('core', '0002_cite_invitation_email'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

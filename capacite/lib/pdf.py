@@ -1,0 +1,43 @@
+"""Every PDF capacite makes goes through `write_pdf`: WeasyPrint's tagged PDF/UA-1 variant.
+
+Public bodies must give documents a structure screen readers follow (RGAA); WeasyPrint builds
+it from the HTML (headings, lists, tables with their header cells, figures with their `alt`).
+The title comes from the template's `<title>`, the language from `<html lang>`: a template
+without either is a bug, refused here rather than shipped as a PDF called « Untitled ».
+
+Files appended to a document (partners' letters, premises plans) are laid out by
+`capacite/lib/pdf_appended.py`, inside the same rendering, so they are counted and headed.
+"""
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+PDF_VARIANT = "pdf/ua-1"
+
+
+class PdfTemplateError(ValueError):
+    """A template without a title or a language: the PDF would not be accessible."""
+
+
+def render_document(html: str) -> Any:
+    """The laid-out WeasyPrint document, checked for a title and a language."""
+    from weasyprint import HTML
+
+    # matplotlib's SVG styles (fill, stroke…) are not CSS properties WeasyPrint knows: it logs a
+    # warning for each, hundreds per dossier, and draws them right all the same.
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    document = HTML(string=html).render(pdf_variant=PDF_VARIANT)
+    if not (document.metadata.title or "").strip():
+        raise PdfTemplateError("Le gabarit du PDF n'a pas de <title>.")
+    if not (document.metadata.lang or "").strip():
+        raise PdfTemplateError("Le gabarit du PDF n'indique pas sa langue (<html lang>).")
+    return document
+
+
+def write_pdf(html: str, *, finish: Callable[[Any, bytes], bytes] | None = None) -> bytes:
+    """`html` as a tagged PDF/UA-1 file. `finish(document, pdf)` may rework the bytes with the
+    laid-out document at hand (`pdf_appended.fill` draws the appended files that way)."""
+    document = render_document(html)
+    pdf: bytes = document.write_pdf(pdf_variant=PDF_VARIANT)
+    return finish(document, pdf) if finish else pdf
