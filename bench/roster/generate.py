@@ -8,6 +8,18 @@
 
 `short=True` makes an instance infeasible by construction: one extra desk nobody can hold,
 and demand raised by half on the others.
+
+Issue 20's shapes, written apart from the engine's tuning (`generate_shape`): the weeks real
+Cités run, where S, M and L are regular — shares that follow the staff's hours, full days.
+
+- P "Paris, part-time": closed Monday, Tuesday–Friday 10:00–18:00 and a Saturday half-day
+  12:00–18:00; 5 pôles + reception + documentation; 12 partners with committed shares that do
+  not follow their staff (one 22 %, several 3–5 %); about 60 mostly part-time secondments
+  (mornings only, two days a week, never on Saturday); peaks at lunchtime and on Saturday; two
+  locked 2-hour blocks.
+- N "network, tiny shares": Monday–Friday 10:00–18:00, 41 partners (a few large, most of them
+  under 1.5 %), about 90 staff, many part-time; one pôle nobody can hold on Monday afternoon
+  (an unreachable pocket, explained `nobody_available`); one locked 2-hour block.
 """
 
 import random
@@ -104,6 +116,108 @@ def generate(size: str, seed: int, *, short: bool = False) -> dict[str, Any]:
             "partners": [{"id": p, "name": f"Partenaire {p[1:]}", "fte_share": shares[p]}
                          for p in partners],
             "staff": staff,
+            "rules": {"min_shift_minutes": 120, "max_shift_minutes": 360,
+                      "max_shifts_per_day": 2}}
+
+
+SHAPES = ("P", "N")
+PATTERNS = ("full", "mornings", "two_days", "no_saturday", "afternoons")
+
+
+def generate_shape(shape: str, seed: int) -> dict[str, Any]:
+    """A reproducible instance of issue 20's `shape` (P or N, see the module docstring)."""
+    rng = random.Random(f"shape-{shape}-{seed}")
+    if shape == "P":
+        days = [(d, 10, 18) for d in range(1, 5)] + [(5, 12, 18)]
+        poles, staff_count = 5, 60
+        shares = [0.22] + [round(rng.uniform(0.03, 0.05), 3) for _ in range(5)]
+        rest = 1 - sum(shares)
+        big = [rng.uniform(1, 2) for _ in range(6)]
+        shares += [rest * b / sum(big) for b in big]
+        weights = {"full": 3, "mornings": 2, "two_days": 3, "no_saturday": 3, "afternoons": 1}
+    else:
+        days = [(d, 10, 18) for d in range(5)]
+        poles, staff_count = 6, 90
+        big = [rng.uniform(0.08, 0.12) for _ in range(5)]
+        tiny = [rng.uniform(0.004, 0.015) for _ in range(36)]
+        scale = (1 - sum(big)) / sum(tiny)
+        shares = big + [t * scale for t in tiny]
+        weights = {"full": 4, "mornings": 2, "two_days": 2, "no_saturday": 0, "afternoons": 2}
+    partners = [f"p{i + 1}" for i in range(len(shares))]
+    permille = [round(1000 * share) for share in shares]
+    permille[0] += 1000 - sum(permille)
+    desks = [{"id": "accueil", "name": "Accueil", "kind": "reception", "site": ""},
+             {"id": "doc", "name": "Documentation", "kind": "documentation", "site": ""}]
+    desks += [{"id": f"pole{k + 1}", "name": f"Pôle {k + 1}", "kind": "pole", "site": ""}
+              for k in range(poles)]
+    demand = []
+    for desk in desks:
+        base = 1 if desk["kind"] != "pole" else rng.randint(2, 3 if shape == "P" else 4)
+        for day, opens, closes in days:
+            for half in range(2 * opens, 2 * closes):
+                people = base + (12 <= half // 2 < 14) + (day == 5)  # lunchtime, Saturday
+                if desk["kind"] == "documentation":
+                    people = 1
+                demand.append({"desk": desk["id"], "people": people, "day": day,
+                               "start": hhmm(half * 30), "end": hhmm(half * 30 + 30)})
+    # Staff: every partner has at least one person, the rest drawn by committed share, so a
+    # partner's staff only roughly matches its share (the floor of the deviation is not 0).
+    owners = list(partners) + rng.choices(partners, weights=permille,
+                                          k=staff_count - len(partners))
+    poles_ids = [desk["id"] for desk in desks if desk["kind"] == "pole"]
+    staff = []
+    for i, partner in enumerate(owners):
+        pattern = rng.choices(list(weights), weights=list(weights.values()))[0]
+        mine = days
+        if pattern == "two_days":
+            mine = sorted(rng.sample(days, 2))
+        elif pattern == "no_saturday":
+            mine = [d for d in days if d[0] != 5]
+        availability = []
+        for day, opens, closes in mine:
+            start, end = opens, closes
+            if pattern == "mornings":
+                end = min(closes, 14) if opens < 14 else closes
+            elif pattern == "afternoons":
+                start = max(opens, 13)
+            availability.append({"day": day, "start": hhmm(start * 60), "end": hhmm(end * 60)})
+        skills = rng.sample(poles_ids, rng.randint(1, 2))
+        if rng.random() < 0.55:
+            skills.append("accueil")
+        if rng.random() < 0.25:
+            skills.append("doc")
+        contract = rng.choice((420, 630, 840, 1050, 1260) if pattern != "full"
+                              else (1050, 1260, 1470, 1680, 2100))
+        staff.append({"id": f"e{i + 1}", "name": f"Personne {i + 1}", "partner": partner,
+                      "weekly_minutes": contract, "availability": availability,
+                      "skills": sorted(set(skills)),
+                      "preferences": {"desks": skills[:1]} if rng.random() < 0.3 else {}})
+    if shape == "N":  # the unreachable pocket: pôle 1 on Monday afternoon
+        for person in staff:
+            if "pole1" in person["skills"]:
+                person["availability"] = [
+                    span if span["day"] != 0 else span | {"end": min(span["end"], "13:00")}
+                    for span in person["availability"]
+                    if span["day"] != 0 or span["start"] < "13:00"]
+    locked = []
+    for _ in range(2 if shape == "P" else 1):
+        day, opens, _closes = rng.choice(days[:4])
+        hour = opens + rng.randint(0, 2)
+        for person in rng.sample(staff, len(staff)):
+            if any(span["day"] == day and span["start"] <= hhmm(hour * 60)
+                   and span["end"] >= hhmm(hour * 60 + 120) for span in person["availability"]) \
+                    and not any(lock["staff"] == person["id"] for lock in locked):
+                desk = person["skills"][0]
+                locked += [{"staff": person["id"], "desk": desk, "day": day,
+                            "start": hhmm(hour * 60 + 30 * k)} for k in range(4)]
+                break
+    return {"week_start": "2026-11-23", "slot_minutes": 30,
+            "opening": [{"day": d, "start": hhmm(a * 60), "end": hhmm(b * 60)}
+                        for d, a, b in days],
+            "desks": desks, "demand": demand,
+            "partners": [{"id": p, "name": f"Partenaire {p[1:]}", "fte_share": share / 1000}
+                         for p, share in zip(partners, permille, strict=True)],
+            "staff": staff, "locked": locked,
             "rules": {"min_shift_minutes": 120, "max_shift_minutes": 360,
                       "max_shifts_per_day": 2}}
 
