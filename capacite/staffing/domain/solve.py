@@ -117,9 +117,9 @@ def solve(instance: Instance, *, time_limit: float = 30.0, workers: int = 8,
         progress.covered = 0.0 if goal_values(instance, first)["uncovered"] \
             == proven_uncovered else next((t for t, _p, u in progress.improvements
                                            if u <= proven_uncovered), None)
-    objective: dict[str, float] = dict(values)
+    objective: dict[str, float | None] = dict(values)
     objective["penalty"] = penalty(instance, values)
-    objective["best_bound"] = progress.bounds[-1][1] if progress.bounds else 0
+    objective["best_bound"] = search.best_bound(values)
     objective["uncovered_lower_bound"] = proven_uncovered
     objective["greedy_penalty"] = penalty(instance, goal_values(instance, baseline))
     timings = {"greedy_seconds": round(greedy_seconds, 3),
@@ -166,6 +166,36 @@ class _Search:
         total = sum(self.instance.need.values()) - shortfall
         self.share_floor = share_deviation_floor(self.instance, total)
         self.roster.model.add(self.roster.goals["share_deviation"] >= self.share_floor)
+        self.raise_bound(self.weights["uncovered"] * shortfall
+                         + self.weights["share_deviation"] * self.share_floor)
+
+    def raise_bound(self, value: float) -> None:
+        """Record a proven lower bound of the full penalty, if it is higher than the last."""
+        self.proven_penalty = max(self.proven_penalty, int(value))
+        if not self.progress.bounds or value > self.progress.bounds[-1][1]:
+            self.progress.bounds.append((self.elapsed(), value))
+
+    def best_bound(self, values: dict[str, int]) -> float | None:
+        """The proven lower bound of the penalty for the solution, None when nothing is proven.
+
+        Once the roster's shortfall equals its proven minimum (coverage proven), every roster
+        that keeps it works the same number of slots, so the share floor joins the bound
+        (`fix_coverage`; computed here when coverage was proven by the last stage rather than
+        the first). A bound of 0 with coverage unproven says nothing — every penalty is at
+        least 0 — so it is reported as unknown (None, `null` in JSON) rather than as a proof.
+        """
+        from capacite.staffing.domain.lowerbound import share_deviation_floor
+
+        shortfall = self.proven["uncovered"]
+        covered = values["uncovered"] == shortfall
+        if covered:
+            if self.share_floor is None:
+                total = sum(self.instance.need.values()) - shortfall
+                self.share_floor = share_deviation_floor(self.instance, total)
+            self.raise_bound(self.weights["uncovered"] * shortfall
+                             + self.weights["share_deviation"] * self.share_floor)
+        bound = self.progress.bounds[-1][1] if self.progress.bounds else 0
+        return float(bound) if covered or bound > 0 else None
 
     def elapsed(self) -> float:
         return time.perf_counter() - self.started
