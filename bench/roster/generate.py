@@ -150,16 +150,14 @@ def generate_shape(shape: str, seed: int) -> dict[str, Any]:
              {"id": "doc", "name": "Documentation", "kind": "documentation", "site": ""}]
     desks += [{"id": f"pole{k + 1}", "name": f"Pôle {k + 1}", "kind": "pole", "site": ""}
               for k in range(poles)]
-    demand = []
+    target: dict[tuple[str, int, int], int] = {}  # (desk, day, half hour) -> people wanted
     for desk in desks:
         base = 1 if desk["kind"] != "pole" else rng.randint(2, 3 if shape == "P" else 4)
         for day, opens, closes in days:
             for half in range(2 * opens, 2 * closes):
                 people = base + (12 <= half // 2 < 14) + (day == 5)  # lunchtime, Saturday
-                if desk["kind"] == "documentation":
-                    people = 1
-                demand.append({"desk": desk["id"], "people": people, "day": day,
-                               "start": hhmm(half * 30), "end": hhmm(half * 30 + 30)})
+                target[(desk["id"], day, half)] = 1 if desk["kind"] == "documentation" \
+                    else people
     # Staff: every partner has at least one person, the rest drawn by committed share, so a
     # partner's staff only roughly matches its share (the floor of the deviation is not 0).
     owners = list(partners) + rng.choices(partners, weights=permille,
@@ -199,18 +197,27 @@ def generate_shape(shape: str, seed: int) -> dict[str, Any]:
                     span if span["day"] != 0 else span | {"end": min(span["end"], "13:00")}
                     for span in person["availability"]
                     if span["day"] != 0 or span["start"] < "13:00"]
+    planted = plant(staff, target, rng)
+    people_at: dict[tuple[str, int, int], int] = {}
+    for desk, day, half, _pid in planted:
+        people_at[(desk, day, half)] = people_at.get((desk, day, half), 0) + 1
+    if shape == "N":
+        for half in range(26, 36):
+            people_at[("pole1", 0, half)] = target[("pole1", 0, half)]
+    demand = [{"desk": desk, "people": people, "day": day, "start": hhmm(half * 30),
+               "end": hhmm(half * 30 + 30)}
+              for (desk, day, half), people in sorted(people_at.items())]
+    # Locks: the first two hours of planted stints of 2 h or more at one desk, so that a roster
+    # covering everything coverable keeps them.
+    runs: dict[tuple[str, str, int], list[int]] = {}
+    for desk, day, half, pid in planted:
+        runs.setdefault((pid, desk, day), []).append(half)
+    long_runs = sorted(key + (halves[0],) for key, halves in runs.items()
+                       if len(halves) >= 4 and halves[3] - halves[0] == 3)
     locked = []
-    for _ in range(2 if shape == "P" else 1):
-        day, opens, _closes = rng.choice(days[:4])
-        hour = opens + rng.randint(0, 2)
-        for person in rng.sample(staff, len(staff)):
-            if any(span["day"] == day and span["start"] <= hhmm(hour * 60)
-                   and span["end"] >= hhmm(hour * 60 + 120) for span in person["availability"]) \
-                    and not any(lock["staff"] == person["id"] for lock in locked):
-                desk = person["skills"][0]
-                locked += [{"staff": person["id"], "desk": desk, "day": day,
-                            "start": hhmm(hour * 60 + 30 * k)} for k in range(4)]
-                break
+    for pid, desk, day, first in rng.sample(long_runs, 2 if shape == "P" else 1):
+        locked += [{"staff": pid, "desk": desk, "day": day, "start": hhmm((first + k) * 30)}
+                   for k in range(4)]
     return {"week_start": "2026-11-23", "slot_minutes": 30,
             "opening": [{"day": d, "start": hhmm(a * 60), "end": hhmm(b * 60)}
                         for d, a, b in days],
@@ -220,6 +227,48 @@ def generate_shape(shape: str, seed: int) -> dict[str, Any]:
             "staff": staff, "locked": locked,
             "rules": {"min_shift_minutes": 120, "max_shift_minutes": 360,
                       "max_shifts_per_day": 2}}
+
+
+def plant(staff: list[dict[str, Any]], target: dict[tuple[str, int, int], int],
+          rng: random.Random) -> list[tuple[str, int, int, str]]:
+    """A valid roster toward `target`: (desk, day, half hour, staff id) per worked slot.
+
+    The shapes' demand is what this roster holds, so every such week can be covered in full
+    (but for N's unreachable pocket, added after): the benchmark then knows the least
+    shortfall, which the flow floor alone does not prove on part-time weeks. Each person, in
+    random order, takes at most one shift a day (2–6 h inside their availability, within
+    their contract), desk by desk where people are still wanted; a shift that cannot reach
+    2 h is dropped, so every shift of the planted roster keeps the rules.
+    """
+    left = dict(target)
+    planted = []
+    for person in rng.sample(staff, len(staff)):
+        budget = person["weekly_minutes"] // 30
+        for span in rng.sample(person["availability"], len(person["availability"])):
+            opens, closes = (int(span[key][:2]) * 2 + int(span[key][3:]) // 30
+                             for key in ("start", "end"))
+            length = rng.randint(4, 12)
+            if budget < 4 or closes - opens < 4:
+                continue
+            length = min(length, budget, closes - opens)
+            start = rng.randint(opens, closes - length)
+            shift: list[tuple[str, int, int, str]] = []
+            desk = None
+            for half in range(start, start + length):
+                wanted = [d for d in person["skills"] if left.get((d, span["day"], half), 0)]
+                if not wanted:
+                    break
+                if desk not in wanted:
+                    desk = rng.choice(wanted)
+                shift.append((desk, span["day"], half, person["id"]))
+                left[(desk, span["day"], half)] -= 1
+            if len(shift) < 4:  # below the minimum shift: given back
+                for desk_id, day, half, _pid in shift:
+                    left[(desk_id, day, half)] += 1
+                continue
+            planted += shift
+            budget -= len(shift)
+    return planted
 
 
 def split_by_site(data: dict[str, Any]) -> list[dict[str, Any]]:

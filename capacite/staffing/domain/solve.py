@@ -50,6 +50,7 @@ def solver_parameters(*, time_limit: float, workers: int = 8, seed: int = 0,
 COVERAGE_SHARE = 0.5  # at most this share of the time limit goes to coverage alone
 PARTNERS_SHARE = 0.6  # at most this share of the time left then goes to the lower goals
 # with the partners' shares first; the rest of the time to the goals below the shares alone
+REPAIR_SHARE = 0.5  # of the coverage time, at most, for neighbourhoods around the gaps first
 
 
 def solve(instance: Instance, *, time_limit: float = 30.0, workers: int = 8,
@@ -89,25 +90,35 @@ def solve(instance: Instance, *, time_limit: float = 30.0, workers: int = 8,
         search.statuses.append("OPTIMAL")
         progress.bounds.append((0.0, goal_weights["uncovered"] * floor_uncovered))
     else:
-        search.run("coverage", time_limit * (1 if coverage_only else COVERAGE_SHARE), workers,
-                   seed, light_presolve)
+        coverage_time = time_limit * (1 if coverage_only else COVERAGE_SHARE)
+        search.repair_coverage(coverage_time * REPAIR_SHARE, workers, seed, light_presolve)
+        if goal_values(instance, search.best)["uncovered"] > floor_uncovered:
+            search.run("coverage", coverage_time - search.elapsed(), workers, seed,
+                       light_presolve)
+        else:
+            search.statuses.append("OPTIMAL")  # on the flow floor: proven
     covered = goal_values(instance, search.best)["uncovered"] == search.proven["uncovered"]
     if covered:
         search.fix_coverage()
-    for stage in () if coverage_only else ("partners", "rest") if covered else ("all",):
-        if search.statuses[-1:] == ["INFEASIBLE"] or search.stages[-1:] != ["coverage"] \
-                and search.optimal[-1:] == [True]:
-            break  # locks that break a rule, or every lower goal proven optimal
-        if stage == "rest" and search.statuses[-1:] == ["UNKNOWN"]:
-            break  # the lower goals found nothing in their time: nothing left to hold
+    if not coverage_only and not covered:
+        search.run("all", time_limit - search.elapsed(), workers, seed, light_presolve)
+    rounds = 0
+    # The lower goals in rounds until the time is up or they are proven: a stage proven
+    # optimal with the shares held above their floor ends early (a minute's solve returned
+    # after 39 s), and the shares can still move after it.
+    while not coverage_only and covered and not search.finished() \
+            and time_limit - search.elapsed() > 1.0:
         left = time_limit - search.elapsed()
-        if stage == "partners":
+        if search.proven.get("share_deviation") is None:
             until = search.elapsed() + left * PARTNERS_SHARE
             search.run_neighbourhoods(until - search.elapsed(), workers, seed, light_presolve)
-            if search.proven.get("share_deviation") is not None:
-                continue  # shares on their floor: the goals below them are next
-            left = until - search.elapsed()
-        search.run(stage, left, workers, seed, light_presolve)
+            if search.proven.get("share_deviation") is None and rounds == 0:
+                search.run("partners", until - search.elapsed(), workers, seed,
+                           light_presolve)
+                if search.finished() or search.statuses[-1:] == ["UNKNOWN"]:
+                    break  # proven, or the lower goals found nothing: nothing to hold
+        search.run("rest", time_limit - search.elapsed(), workers, seed, light_presolve)
+        rounds += 1
 
     solve_seconds = time.perf_counter() - started
     best = search.best
@@ -200,6 +211,48 @@ class _Search:
     def elapsed(self) -> float:
         return time.perf_counter() - self.started
 
+    def finished(self) -> bool:
+        """Locks that break a rule, or every goal proven optimal by the last stage."""
+        return self.statuses[-1:] == ["INFEASIBLE"] or self.stages[-1:] != ["coverage"] \
+            and self.optimal[-1:] == [True]
+
+    def record(self, found: tuple[Assignment, ...]) -> None:
+        """A better roster found by a neighbourhood, in the progress."""
+        values = goal_values(self.instance, found)
+        self.progress.improvements.append((self.elapsed(),
+                                           sum(self.weights[g] * values[g] for g in GOALS),
+                                           values["uncovered"]))
+
+    def repair_coverage(self, limit: float, workers: int, seed: int,
+                        light_presolve: bool) -> None:
+        """Neighbourhoods around the gaps of the first roster (`neighbourhood.py`), coverage
+        alone, until the flow floor, the time, or PATIENCE steps with no fewer gaps.
+
+        Why: the whole-model coverage stage took 10–60 s on part-time weeks under load, for
+        a first roster a few dozen units short; a gap is closed by moving a few people, and a
+        model with everybody else fixed is solved in well under a second.
+        """
+        from capacite.staffing.domain.neighbourhood import (
+            people_around_a_gap,
+            search_neighbourhoods,
+        )
+
+        if limit <= 0.5:
+            return
+        instance, roster, floor = self.instance, self.roster, self.floor_uncovered
+        minimise(roster, stage="coverage")
+        hint(roster, instance, self.best)
+
+        def uncovered(found: tuple[Assignment, ...]) -> int:
+            return goal_values(instance, found)["uncovered"]
+
+        self.best = search_neighbourhoods(
+            instance, roster, self.best, until=time.perf_counter() + limit,
+            parameters=lambda seconds: solver_parameters(
+                time_limit=seconds, workers=workers, seed=seed, light_presolve=light_presolve),
+            seed=seed, on_better=self.record, done=lambda found: uncovered(found) <= floor,
+            choose=people_around_a_gap, score=uncovered)
+
     def run_neighbourhoods(self, limit: float, workers: int, seed: int,
                            light_presolve: bool) -> None:
         """The partners' stage by neighbourhoods (`neighbourhood.py`), until the shares reach
@@ -212,20 +265,13 @@ class _Search:
         before = goal_values(instance, self.best)
         minimise(roster, stage="partners", held={"uncovered": before["uncovered"]})
         hint(roster, instance, self.best)
-        progress, started, weights_ = self.progress, self.started, self.weights
-
-        def record(found: tuple[Assignment, ...]) -> None:
-            values = goal_values(instance, found)
-            progress.improvements.append((time.perf_counter() - started,
-                                          sum(weights_[g] * values[g] for g in GOALS),
-                                          values["uncovered"]))
-
+        weights_ = self.weights
         share_floor = self.share_floor
         self.best = search_neighbourhoods(
             instance, roster, self.best, until=time.perf_counter() + limit,
             parameters=lambda seconds: solver_parameters(
                 time_limit=seconds, workers=workers, seed=seed, light_presolve=light_presolve),
-            seed=seed, on_better=record,
+            seed=seed, on_better=self.record,
             done=lambda found: share_floor is not None
             and goal_values(instance, found)["share_deviation"] <= share_floor)
         after = goal_values(instance, self.best)
