@@ -17,9 +17,10 @@ and found nothing a whole-model search did not find faster (`docs/decisions.md`)
 import random
 import time
 from collections.abc import Callable
+from typing import Any
 
 from capacite.staffing.domain.instance import Assignment, Instance
-from capacite.staffing.domain.model import RosterModel
+from capacite.staffing.domain.model import RosterModel, hint
 from capacite.staffing.domain.objective import (
     SHARE_SCALE,
     goal_values,
@@ -33,7 +34,7 @@ PATIENCE = 8  # neighbourhoods in a row without a better roster before handing o
 # With fewer partners a neighbourhood of three frees most of the week: nothing gained over the
 # whole-model search, which on the S weeks reached the floor where neighbourhoods stalled.
 MIN_PARTNERS = 6
-GAP_PEOPLE = 8  # people who could hold the gap freed in one coverage neighbourhood
+GAP_PEOPLE = 4  # people who could hold the gap freed in one coverage neighbourhood
 
 
 def partners_off_target(instance: Instance, roster: Roster) -> list[str]:
@@ -62,6 +63,25 @@ def partners_to_free(instance: Instance, roster: Roster, rng: random.Random) -> 
                       < len(instance.staff)):
         chosen.add(others.pop())
     return {person.id for person in instance.staff if person.partner in chosen}
+
+
+def _first_better() -> Any:
+    """A CP-SAT callback that stops the search at the first solution better than the first
+    one found (the hint, when it is complete)."""
+    from ortools.sat.python import cp_model
+
+    class FirstBetter(cp_model.CpSolverSolutionCallback):
+        def __init__(self) -> None:
+            super().__init__()
+            self.first: float | None = None
+
+        def on_solution_callback(self) -> None:
+            if self.first is None:
+                self.first = self.objective_value
+            elif self.objective_value < self.first:
+                self.stop_search()
+
+    return FirstBetter()
 
 
 def people_around_a_gap(instance: Instance, roster: Roster, rng: random.Random) -> set[str]:
@@ -94,7 +114,7 @@ def search_neighbourhoods(instance: Instance, roster: RosterModel, best: Roster,
                           choose: Callable[[Instance, Roster, random.Random], set[str]]
                           = partners_to_free,
                           score: Callable[[Roster], int] | None = None,
-                          patience: int = 0) -> Roster:
+                          patience: int = 0, first_better: bool = False) -> Roster:
     """Improve `best` neighbourhood by neighbourhood until `until` (a perf_counter time),
     `done(best)`, or `patience` (PATIENCE by default) neighbourhoods in a row that bring
     nothing better; `best` as it is with fewer than MIN_PARTNERS partners when the
@@ -102,7 +122,9 @@ def search_neighbourhoods(instance: Instance, roster: RosterModel, best: Roster,
 
     `roster.model` must already carry the stage's objective, held goals and hints; it is
     copied, never changed. `parameters(seconds)` gives one step's CP-SAT parameters. A step's
-    roster is kept when `score` (the full penalty by default) is no higher.
+    roster is kept when `score` (the full penalty by default) is no higher. `first_better`
+    ends a step at its first roster better than the hint (the coverage repair: a gap closed
+    is worth more than the time spent trying to prove the neighbourhood optimal).
     """
     from ortools.sat.python import cp_model
 
@@ -114,10 +136,14 @@ def search_neighbourhoods(instance: Instance, roster: RosterModel, best: Roster,
     rng = random.Random(seed)
     current = score(best)
     idle = 0
+    hinted = best
     while time.perf_counter() < until - 0.2 and idle < (patience or PATIENCE) \
             and not done(best):
         free = choose(instance, best, rng)
         chosen = {(a.staff, a.desk, instance.slot_index[(a.day, a.start)]) for a in best}
+        if best is not hinted:  # a stale hint contradicts the fixed part: CP-SAT drops it
+            hint(roster, instance, best)
+            hinted = best
         copy = roster.model.clone()  # objective, held goals and hints included
         for key, var in roster.x.items():
             if key[0] not in free:
@@ -126,7 +152,8 @@ def search_neighbourhoods(instance: Instance, roster: RosterModel, best: Roster,
         solver.parameters.parse_text_format(
             parameters(min(STEP_SECONDS, until - time.perf_counter())))
         idle += 1
-        if solver.solve(copy) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        stop = _first_better() if first_better else None
+        if solver.solve(copy, stop) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             continue
         found = tuple(sorted(
             Assignment(pid, *instance.slots[i], desk) for (pid, desk, i), var in roster.x.items()

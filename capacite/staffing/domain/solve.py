@@ -37,20 +37,23 @@ def solver_parameters(*, time_limit: float, workers: int = 8, seed: int = 0,
     """CP-SAT parameters in protobuf text format.
 
     At least 8 workers even on 2 cores: the portfolio's bound-proving workers (core, LNS, LP)
-    are what closes the gap. In OR-Tools 9.15 `CpSolver.parameters` is a C++-backed object with
+    are what closes the gap — except exactly 1, for a neighbourhood's small model: one worker
+    is deterministic, so a step repeats whatever the load (`neighbourhood.py`).
+    In OR-Tools 9.15 `CpSolver.parameters` is a C++-backed object with
     `parse_text_format` but no `CopyFrom`, so the text goes straight into it.
     `light_presolve` skips probing and symmetry detection, which take about half of the
     presolve of a 60-person site (2–4 s on 2 cores): for short per-site budgets.
     """
     light = " cp_model_probing_level: 0 symmetry_level: 0" if light_presolve else ""
-    return (f"num_workers: {max(workers, 8)} max_time_in_seconds: {time_limit:.3f} "
+    workers = workers if workers == 1 else max(workers, 8)
+    return (f"num_workers: {workers} max_time_in_seconds: {time_limit:.3f} "
             f"random_seed: {seed} log_search_progress: false{light}")
 
 
 COVERAGE_SHARE = 0.5  # at most this share of the time limit goes to coverage alone
 PARTNERS_SHARE = 0.6  # at most this share of the time left then goes to the lower goals
 # with the partners' shares first; the rest of the time to the goals below the shares alone
-REPAIR_SHARE = 0.5  # of the coverage time, at most, for neighbourhoods around the gaps first
+REPAIR_SHARE = 0.8  # of the coverage time, at most, for neighbourhoods around the gaps first
 
 
 def solve(instance: Instance, *, time_limit: float = 30.0, workers: int = 8,
@@ -249,9 +252,9 @@ class _Search:
         self.best = search_neighbourhoods(
             instance, roster, self.best, until=time.perf_counter() + limit,
             parameters=lambda seconds: solver_parameters(
-                time_limit=seconds, workers=workers, seed=seed, light_presolve=light_presolve),
+                time_limit=seconds, workers=1, seed=seed, light_presolve=True),
             seed=seed, on_better=self.record, done=lambda found: uncovered(found) <= floor,
-            choose=people_around_a_gap, score=uncovered)
+            choose=people_around_a_gap, score=uncovered, first_better=True)
 
     def run_neighbourhoods(self, limit: float, workers: int, seed: int,
                            light_presolve: bool) -> None:
