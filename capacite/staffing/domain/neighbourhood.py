@@ -40,6 +40,8 @@ GAP_PATIENCE = 30  # coverage steps in a row with no fewer gaps before handing o
 # a run repeats. The steps that close a gap took at most 0.04 on the P weeks; a step that finds
 # nothing otherwise runs to its 2 s limit trying to prove its neighbourhood optimal.
 GAP_STEP_WORK = 0.05
+SHARE_STEP_WORK = 0.5  # a shares step's work, likewise (measured on the P and N weeks)
+SHARE_STEP_SEARCH = "num_workers: 8 interleave_search: true"
 
 
 def partners_off_target(instance: Instance, roster: Roster) -> list[str]:
@@ -244,4 +246,61 @@ def close_gaps(instance: Instance, best: Roster, *, until: float, seed: int, flo
             idle = 0
         if gaps <= current:
             best, current = found, gaps
+    return best
+
+
+def balance_shares(instance: Instance, best: Roster, *, until: float, seed: int,
+                   share_floor: int, on_better: Callable[[Roster], None]) -> Roster:
+    """The partners' shares closer to their committed values, neighbourhood by neighbourhood
+    (`partners_to_free`), each solved as the freed people's residual week with the others'
+    hours counted in the shares (`build_model(fixed_hours=…)`), coverage held; until the
+    floor, the time `until`, or PATIENCE steps in a row with nothing better.
+
+    Why: the earlier steps cloned the full model and fixed everybody else, so each one paid
+    the full model's presolve (seconds on a loaded 2-core machine) and ran 8 threads whose
+    interleaving made two runs of one week differ by half their share deviation. A residual
+    week is a fraction of the model; one worker with a fixed amount of work (SHARE_STEP_WORK,
+    CP-SAT's deterministic time) makes each step repeat exactly.
+    """
+    from ortools.sat.python import cp_model
+
+    from capacite.staffing.domain.model import build_model, minimise
+
+    if len(instance.partners) < MIN_PARTNERS:
+        return best
+    rng = random.Random(seed)
+    partner_of = {person.id: person.partner for person in instance.staff}
+    values = goal_values(instance, best)
+    current, idle = penalty(instance, values), 0
+    while time.perf_counter() < until - 0.2 and idle < PATIENCE \
+            and values["share_deviation"] > share_floor:
+        idle += 1
+        free = partners_to_free(instance, best, rng)
+        kept = tuple(a for a in best if a.staff not in free)
+        mine = tuple(a for a in best if a.staff in free)
+        fixed: dict[str, int] = {}
+        for a in kept:
+            fixed[partner_of[a.staff]] = fixed.get(partner_of[a.staff], 0) + 1
+        part = residual_instance(instance, kept, free)
+        model = build_model(part, fixed_hours=fixed)
+        minimise(model, stage="partners",
+                 held={"uncovered": goal_values(part, mine)["uncovered"]})
+        hint(model, part, mine)
+        solver = cp_model.CpSolver()
+        solver.parameters.parse_text_format(
+            f"{SHARE_STEP_SEARCH} random_seed: {seed} cp_model_probing_level: 0 "
+            f"symmetry_level: 0 max_deterministic_time: {SHARE_STEP_WORK} "
+            f"max_time_in_seconds: {max(0.05, min(4 * STEP_SECONDS, until - time.perf_counter()))}")
+        if solver.solve(model.model) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            continue
+        found = tuple(sorted(kept + tuple(
+            Assignment(pid, *part.slots[i], desk) for (pid, desk, i), var in model.x.items()
+            if solver.boolean_value(var))))
+        found_values = goal_values(instance, found)
+        found_penalty = penalty(instance, found_values)
+        if found_penalty < current:
+            on_better(found)
+            idle = 0
+        if found_penalty <= current:
+            best, current, values = found, found_penalty, found_values
     return best
