@@ -8,3 +8,16 @@ class ActivityConfig(AppConfig):
     name = "capacite.activity"
     label = "activity"
     verbose_name = _("Activité de la Cité ouverte")
+
+    def ready(self) -> None:
+        from capacite.core.homes import Home
+        from capacite.core.navigation import HomePanel, NavItem, register_home_panel, register_nav
+        from capacite.activity import panels
+
+        register_nav(NavItem(45, _("Comptage des passages"), "activity:tally"))
+        # Order 5 puts the tally first on the reception's home.
+        register_home_panel(HomePanel(5, "activity/panel_tally.html", "activity:tally",
+                                      panels.tally_panel, frozenset({Home.RECEPTION})))
+        register_home_panel(HomePanel(12, "activity/panel_counts.html", "activity:tally",
+                                      panels.counts_panel,
+                                      frozenset({Home.DIRECTOR, Home.ADVISER})))
