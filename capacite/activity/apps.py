@@ -13,7 +13,11 @@ class ActivityConfig(AppConfig):
         from capacite.core.homes import Home
         from capacite.core.navigation import HomePanel, NavItem, register_home_panel, register_nav
         from capacite.activity import panels
+        from capacite.activity.demo import build_activity_demo
+        from capacite.core.demo import register_demo_builder
 
+        # After the offer (40), partners (20) and events (61): it reads their rows.
+        register_demo_builder(70, "activity", build_activity_demo)
         register_nav(NavItem(45, _("Comptage des passages"), "activity:tally"))
         # Order 5 puts the tally first on the reception's home.
         register_home_panel(HomePanel(5, "activity/panel_tally.html", "activity:tally",
