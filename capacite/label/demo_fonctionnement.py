@@ -79,9 +79,9 @@ def _photo(text: str, colour: tuple[int, int, int]) -> bytes:
 def build_fonctionnement_demo(*, cite: Cite, today: date) -> None:
     from capacite.label.conformity import current_figures, take_snapshot
     from capacite.label.domain.conformity import Figures
-    from capacite.label.models_followup import GapAnswer, ProjectSnapshot
+    from capacite.label.models_followup import ExperimentalAction, GapAnswer
 
-    if cite.slug != OPEN_SLUG or ProjectSnapshot.objects.exists():
+    if cite.slug != OPEN_SLUG or ExperimentalAction.objects.exists():
         return
     opened_on = today - timedelta(days=290)
     Cite.objects.filter(pk=cite.pk).update(opened_on=opened_on)
@@ -107,6 +107,7 @@ def build_fonctionnement_demo(*, cite: Cite, today: date) -> None:
                                  updated_by=lead)
     _experiments(cite, today)
     _spaces(cite)
+    _plan(cite)
     _acts(cite, today)
     _network(cite, today, lead)
 
@@ -168,6 +169,18 @@ def _spaces(cite: Cite) -> None:
                                filename=f"{zone}.png")
             photo.file.save(f"{zone}.png", ContentFile(_photo(name, colours[zone])), save=False)
             photo.save()
+
+
+def _plan(cite: Cite) -> None:
+    """The fitting-out plan of the premises as built, drawn like Rivemont's."""
+    from capacite.label.demo import plan_pdf
+    from capacite.premises.models import Candidate
+
+    candidate = Candidate.objects.filter(chosen=True).first()
+    if candidate is None or candidate.plan:
+        return
+    candidate.plan_filename = "Plan d'aménagement - Maison de l'emploi.pdf"
+    candidate.plan.save("plan.pdf", ContentFile(plan_pdf(cite, candidate)))
 
 
 def _acts(cite: Cite, today: date) -> None:

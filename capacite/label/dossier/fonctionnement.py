@@ -244,7 +244,8 @@ class FonctionnementBuilder(Builder):
 
     def fitting_plan_part(self) -> list:
         blocks = self.annex_plan()[1:]  # the label projet's annex, without its heading
-        return blocks or [Para("Le plan d'aménagement est joint.")]
+        return [Para(b.text.replace(", après les lettres d'intention", ""))
+                if isinstance(b, Para) else b for b in blocks]
 
     # --- 3. annexes ------------------------------------------------------------------------------
 
