@@ -273,3 +273,6 @@ class InvestmentLine(Versioned):
 
     def __str__(self) -> str:
         return self.label
+
+
+from capacite.planning.models_acts import FundingAct  # noqa: E402,F401 - actes d'engagement
