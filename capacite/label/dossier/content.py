@@ -39,6 +39,7 @@ from capacite.label.dossier.blocks import (
     Table,
 )
 from capacite.planning.domain.money import format_eur, format_number
+from capacite.roadmap.domain.schedule import STATE_WORDS, state_of
 
 STANCES = {"ally": "Alliés", "hesitant": "Hésitants", "refusal": "Refus", "unknown": "Inconnus"}
 STANCE = {"ally": "Allié", "hesitant": "Hésitant", "refusal": "Refus", "unknown": "Inconnu"}
@@ -214,7 +215,9 @@ class Builder:
                 f"Tâches restant à conduire ({len(ahead)} sur {len(plan.rows)})",
                 ("Tâche", "Début au plus tard", "Fin au plus tard", "État"),
                 tuple((r.task.title, _date(r.planned.latest_start), _date(r.planned.latest_finish),
-                       "en retard" if r.planned.start_is_past else "à venir") for r in ahead)))
+                       STATE_WORDS[state_of(r.task, today=self.roadmap["today"],
+                                            start_is_past=r.planned.start_is_past)])
+                      for r in ahead)))
         else:
             blocks.append(Missing("À compléter : aucune date cible du rétro-planning n'est "
                                   "fixée."))
