@@ -455,7 +455,8 @@ class Builder:
             blocks.append(Facts((
                 ("Charges de fonctionnement", format_eur(row["operating_charges"])),
                 ("Produits de fonctionnement", format_eur(row["operating_resources"])),
-                ("Reste à financer", format_eur(row["gap"])),
+                (("Excédent prévisionnel", format_eur(-row["gap"])) if row["gap"] < 0 else
+                 ("Reste à financer", format_eur(row["gap"]))),
                 ("Contributions volontaires en nature", format_eur(row["in_kind"])),
                 ("Heures d'ouverture par semaine", format_number(row["hours_per_week"])),
                 ("Coût complet par heure d'ouverture",
@@ -465,7 +466,7 @@ class Builder:
             years = [str(y) for y in b.cerfa["years"]]
             rows, strong = [], []
             for r in b.cerfa["rows"]:
-                if r["kind"] != "detail":
+                if r["kind"] in ("class", "total", "gap"):
                     strong.append(len(rows))
                 amounts = [format_eur(a) for a in r["amounts"]] or [""] * len(years)
                 rows.append((r["code"], r["label"], *amounts))
