@@ -40,8 +40,8 @@ GAP_PATIENCE = 30  # coverage steps in a row with no fewer gaps before handing o
 # a run repeats. The steps that close a gap took at most 0.04 on the P weeks; a step that finds
 # nothing otherwise runs to its 2 s limit trying to prove its neighbourhood optimal.
 GAP_STEP_WORK = 0.05
-SHARE_STEP_WORK = 0.5  # a shares step's work, likewise (measured on the P and N weeks)
-SHARE_STEP_SEARCH = "num_workers: 8 interleave_search: true"
+SHARE_STEP_WORK = 0.5  # a shares step's work, at most (the 2 s wall limit comes first under load)
+SHARE_STEP_SEARCH = "num_workers: 8"
 
 
 def partners_off_target(instance: Instance, roster: Roster) -> list[str]:
@@ -258,9 +258,11 @@ def balance_shares(instance: Instance, best: Roster, *, until: float, seed: int,
 
     Why: the earlier steps cloned the full model and fixed everybody else, so each one paid
     the full model's presolve (seconds on a loaded 2-core machine) and ran 8 threads whose
-    interleaving made two runs of one week differ by half their share deviation. A residual
-    week is a fraction of the model; one worker with a fixed amount of work (SHARE_STEP_WORK,
-    CP-SAT's deterministic time) makes each step repeat exactly.
+    interleaving made two runs of one week differ by half their share deviation; under load
+    most steps found nothing in their 2 s. A residual week is a fraction of the model. One
+    worker or CP-SAT's interleaved search (deterministic) were tried for the steps and found
+    nothing or took 10 s a step on a 12-person week: the steps keep 8 threads and 2 s, so
+    they do not repeat exactly (`docs/decisions.md`).
     """
     from ortools.sat.python import cp_model
 
@@ -290,7 +292,7 @@ def balance_shares(instance: Instance, best: Roster, *, until: float, seed: int,
         solver.parameters.parse_text_format(
             f"{SHARE_STEP_SEARCH} random_seed: {seed} cp_model_probing_level: 0 "
             f"symmetry_level: 0 max_deterministic_time: {SHARE_STEP_WORK} "
-            f"max_time_in_seconds: {max(0.05, min(4 * STEP_SECONDS, until - time.perf_counter()))}")
+            f"max_time_in_seconds: {max(0.05, min(STEP_SECONDS, until - time.perf_counter()))}")
         if solver.solve(model.model) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             continue
         found = tuple(sorted(kept + tuple(

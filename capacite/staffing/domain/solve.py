@@ -243,25 +243,19 @@ class _Search:
 
     def run_neighbourhoods(self, limit: float, workers: int, seed: int,
                            light_presolve: bool) -> None:
-        """The partners' stage by neighbourhoods (`neighbourhood.py`), until the shares reach
-        their proven floor, the time is up, or the neighbourhoods stop bringing anything."""
-        from capacite.staffing.domain.neighbourhood import search_neighbourhoods
+        """The partners' stage by neighbourhoods on residual weeks (`neighbourhood.py`
+        `balance_shares`), until the shares reach their proven floor, the time is up, or the
+        neighbourhoods stop bringing anything. Only once coverage is proven (the floor)."""
+        from capacite.staffing.domain.neighbourhood import balance_shares
 
-        instance, roster = self.instance, self.roster
-        if limit <= 0.5:
+        instance = self.instance
+        if limit <= 0.5 or self.share_floor is None:
             return
         before = goal_values(instance, self.best)
-        minimise(roster, stage="partners", held={"uncovered": before["uncovered"]})
-        hint(roster, instance, self.best)
         weights_ = self.weights
         share_floor = self.share_floor
-        self.best = search_neighbourhoods(
-            instance, roster, self.best, until=time.perf_counter() + limit,
-            parameters=lambda seconds: solver_parameters(
-                time_limit=seconds, workers=workers, seed=seed, light_presolve=light_presolve),
-            seed=seed, on_better=self.record,
-            done=lambda found: share_floor is not None
-            and goal_values(instance, found)["share_deviation"] <= share_floor)
+        self.best = balance_shares(instance, self.best, until=time.perf_counter() + limit,
+                                   seed=seed, share_floor=share_floor, on_better=self.record)
         after = goal_values(instance, self.best)
         if share_floor is not None and after["share_deviation"] == share_floor \
                 and before["uncovered"] == self.proven["uncovered"]:
