@@ -128,8 +128,10 @@ def solve(instance: Instance, *, time_limit: float = 30.0, workers: int = 8,
             if search.proven.get("share_deviation") is None and rounds == 0:
                 search.run("partners", until - search.elapsed(), workers, seed,
                            light_presolve)
-                if search.finished() or search.statuses[-1:] == ["UNKNOWN"]:
-                    break  # proven, or the lower goals found nothing: nothing to hold
+                if search.finished():
+                    break  # every goal proven
+                # An UNKNOWN partners' stage (nothing found in its time, under load) no longer
+                # ends the solve: the goals below the shares still have the time left.
         search.run("rest", time_limit - search.elapsed(), workers, seed, light_presolve)
         rounds += 1
 
