@@ -286,6 +286,23 @@ MATRIX: dict[str, str | dict] = {
     "activity:tally": cite_page(write=TALLY_WRITERS),
     "activity:tally_state": cite_page(read=TALLY_WRITERS),
     "activity:tally_undo": cite_page(write=TALLY_WRITERS),
+    # Questionnaires' results are figures (no single visitor): the team reads, the direction
+    # and the project lead write; kiosks are set up by the direction.
+    "activity:surveys": cite_page(read=TALLY_WRITERS, write=PROJECT_TEAM),
+    "activity:survey": cite_page(read=TALLY_WRITERS, write=PROJECT_TEAM),
+    "activity:kiosks": cite_page(read=TALLY_WRITERS, write=PROJECT_TEAM),
+    "activity:kiosk_activation": cite_page(write=PROJECT_TEAM),
+    "activity:allowed_link_delete": cite_page(write=PROJECT_TEAM),
+    "activity:import_history": cite_page(write=PROJECT_TEAM),
+    # Anonymous visitors: the questionnaire's link is the credential; the kiosk is a browser a
+    # staff member turned into one (signed cookie); neither knows who is there.
+    "survey:answer": Audience.EVERYONE,
+    "survey:thanks": Audience.EVERYONE,
+    "kiosk:start": Audience.EVERYONE,
+    "kiosk:activate": Audience.EVERYONE,
+    "kiosk:documentation": Audience.EVERYONE,
+    "kiosk:survey": Audience.EVERYONE,
+    "kiosk:use": Audience.EVERYONE,
 }
 
 
