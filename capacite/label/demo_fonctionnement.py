@@ -43,9 +43,6 @@ ANSWERS = {
         "pourvu.",
         "Budget présenté au conseil d'administration du GIP ; l'économie finance les actions "
         "expérimentales de la deuxième année."),
-    "budget-line:64 Charges de personnel": (
-        "Effet du demi-poste d'accueil non pourvu.",
-        "Voir l'écart sur les ETP : le besoin sera revu au bilan de la deuxième année."),
 }
 
 SPACES = (
