@@ -19,6 +19,15 @@ def sample_kwargs(cite) -> dict:
             "space_photo_id": photo.pk}
 
 
-# The smallest PNG: one transparent pixel.
-PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
-                    "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082")
+def _png() -> bytes:
+    """A one-pixel PNG, drawn by Pillow so its checksums are right."""
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (1, 1), (0, 0, 145)).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+PNG = _png()
