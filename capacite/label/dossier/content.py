@@ -39,6 +39,7 @@ from capacite.label.dossier.blocks import (
     Table,
 )
 from capacite.planning.domain.money import format_eur, format_number
+from capacite.roadmap.domain.schedule import STATE_WORDS, state_of
 
 STANCES = {"ally": "Alliés", "hesitant": "Hésitants", "refusal": "Refus", "unknown": "Inconnus"}
 STANCE = {"ally": "Allié", "hesitant": "Hésitant", "refusal": "Refus", "unknown": "Inconnu"}
@@ -214,7 +215,9 @@ class Builder:
                 f"Tâches restant à conduire ({len(ahead)} sur {len(plan.rows)})",
                 ("Tâche", "Début au plus tard", "Fin au plus tard", "État"),
                 tuple((r.task.title, _date(r.planned.latest_start), _date(r.planned.latest_finish),
-                       "en retard" if r.planned.start_is_past else "à venir") for r in ahead)))
+                       STATE_WORDS[state_of(r.task, today=self.roadmap["today"],
+                                            start_is_past=r.planned.start_is_past)])
+                      for r in ahead)))
         else:
             blocks.append(Missing("À compléter : aucune date cible du rétro-planning n'est "
                                   "fixée."))
@@ -452,7 +455,8 @@ class Builder:
             blocks.append(Facts((
                 ("Charges de fonctionnement", format_eur(row["operating_charges"])),
                 ("Produits de fonctionnement", format_eur(row["operating_resources"])),
-                ("Reste à financer", format_eur(row["gap"])),
+                (("Excédent prévisionnel", format_eur(-row["gap"])) if row["gap"] < 0 else
+                 ("Reste à financer", format_eur(row["gap"]))),
                 ("Contributions volontaires en nature", format_eur(row["in_kind"])),
                 ("Heures d'ouverture par semaine", format_number(row["hours_per_week"])),
                 ("Coût complet par heure d'ouverture",
@@ -462,7 +466,7 @@ class Builder:
             years = [str(y) for y in b.cerfa["years"]]
             rows, strong = [], []
             for r in b.cerfa["rows"]:
-                if r["kind"] != "detail":
+                if r["kind"] in ("class", "total", "gap"):
                     strong.append(len(rows))
                 amounts = [format_eur(a) for a in r["amounts"]] or [""] * len(years)
                 rows.append((r["code"], r["label"], *amounts))
