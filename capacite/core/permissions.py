@@ -277,6 +277,8 @@ MATRIX: dict[str, str | dict] = {
     "people:invite": cite_page(write=PROJECT_TEAM | {Role.LABEL_AUTHORITY}),
     "people:member_edit": cite_page(write=PROJECT_TEAM | {Role.LABEL_AUTHORITY}),
     "people:invitation_cancel": cite_page(write=PROJECT_TEAM | {Role.LABEL_AUTHORITY}),
+    # --- one truth (issue 17): the team adds its own vigilance points ---
+    "roadmap:vigilance_add": cite_page(write=PROJECT_TEAM),
 }
 
 

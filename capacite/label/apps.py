@@ -19,3 +19,6 @@ class LabelConfig(AppConfig):
                                       home_panel))
         register_demo_builder(90, "label", build_label_demo)
         from capacite.label import jobs  # noqa: F401 - registers the "dossier" job kind
+        from capacite.label.vigilance_rules import register
+
+        register()

@@ -7,6 +7,9 @@ from capacite.offer.models import Closure, DayException, Pole, Site, SiteKind, W
 
 # Tuesday–Saturday, a late evening on Thursday: hours suited to people who work.
 OPEN_WEEK = {1: [(10, 18)], 2: [(10, 18)], 3: [(10, 13), (14, 20)], 4: [(10, 18)], 5: [(10, 17)]}
+# Rivemont's planned week: the 35 hours of the scenario its comité de pilotage chose.
+PROJECT_WEEK = {1: [(10, 17)], 2: [(10, 17)], 3: [(10, 13), (14, 20)], 4: [(10, 17)],
+                5: [(10, 15)]}
 
 
 def build_offer_demo(*, cite, today: date) -> None:
@@ -21,7 +24,7 @@ def build_offer_demo(*, cite, today: date) -> None:
                                kind=SiteKind.MAIN, address="12, place de la Halle",
                                commune=cite.name.rsplit(" de ", 1)[-1])
     main.poles.set(poles)
-    _week(main, OPEN_WEEK)
+    _week(main, OPEN_WEEK if cite.slug != "rivemont" else PROJECT_WEEK)
     if cite.phase != "operation":
         return  # a project: the planned hours of the main site are enough
     centre = Site.objects.create(cite=cite, name="Centre associé de la Mission locale",
