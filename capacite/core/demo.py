@@ -14,6 +14,7 @@ from django_scopes import scope
 from capacite.core.models import Cite, Membership, Phase, Role
 
 CONSTRUCTION_SLUG = "rivemont"
+OPENED_DAYS_AGO = 380  # Valombre opened a year and two weeks before the demo's day
 # Validation moments of Rivemont's construction phase that its past committees decided.
 DECIDED_IN_CONSTRUCTION = ("arbitrer-scenarios", "choisir-structure-juridique")
 OPEN_SLUG = "valombre"
@@ -195,13 +196,18 @@ def _open_progress(cite: Cite, today: date) -> None:
         list(Task.objects.exclude(phase=Phase.OPERATION).prefetch_related("depends_on")),
         done=set(),
     )
-    _mark(before_opening, status="done", first_due=today - timedelta(days=1000), step_days=12)
+    # The last of them is the opening, a year and two weeks ago (the README's « ouverte depuis
+    # un an »); everything of the operation phase comes after it.
+    _mark(before_opening, status="done",
+          first_due=today - timedelta(days=OPENED_DAYS_AGO + 12 * (len(before_opening) - 1)),
+          step_days=12)
     operation = _in_dependency_order(
         list(Task.objects.filter(phase=Phase.OPERATION).prefetch_related("depends_on")),
         done={t.key for t in before_opening},
     )
     half = len(operation) // 2
-    _mark(operation[:half], status="done", first_due=today - timedelta(days=300), step_days=30)
+    _mark(operation[:half], status="done", first_due=today - timedelta(days=OPENED_DAYS_AGO - 30),
+          step_days=30)
     _mark(operation[half:], status="todo", first_due=today + timedelta(days=20), step_days=15)
     target = next((t for t in operation if t.is_target), None)
     if target:

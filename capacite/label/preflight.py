@@ -31,6 +31,7 @@ class Contradiction:
     here: str
     there: str
     fix: str
+    gap: bool = False  # a part left empty rather than two places that disagree
 
     def text(self) -> str:
         return f"{self.what} — {self.here} ; {self.there}"
@@ -72,8 +73,8 @@ def hours_check(b: "Builder") -> list[Contradiction]:
 def investment_check(b: "Builder") -> list[Contradiction]:
     """The chosen premises' works against the budget's fitting-out investment."""
     chosen = b.premises.chosen
-    if chosen is None or chosen.works_eur is None:
-        return []
+    if chosen is None or chosen.works_eur is None or not b.investments:
+        return []  # no investment budget (an open Cité's works are behind it)
     fitting = sum((i.amount for i in b.investments if i.category == "fitting_out"), Decimal(0))
     if fitting == chosen.works_eur:
         return []
@@ -141,7 +142,7 @@ def empty_parts_check(b: "Builder") -> list[Contradiction]:
         elif isinstance(block, Missing):
             found.append(Contradiction(
                 "Une partie du dossier n'a pas de contenu", f"Partie « {part} »",
-                block.text, "label:dossier"))
+                block.text, "label:dossier", gap=True))
     return found
 
 
