@@ -147,15 +147,22 @@ def empty_parts_check(b: "Builder") -> list[Contradiction]:
 
 
 def rounding_check(b: "Builder") -> list[Contradiction]:
-    """The dossier rounds money once, to the euro: a gap smaller than a euro per year is a
-    rounding leftover printed as money to find."""
-    row = b.budget.row
-    if row is None or not row["gap"] or abs(row["gap"]) >= 1:
+    """The dossier rounds money once, to the euro: a yearly « reste à financer » under a euro
+    is a rounding leftover that would print as money to find (or a surplus of 0 €)."""
+    cerfa = b.budget.cerfa
+    if cerfa is None:
         return []
-    return [Contradiction(
-        "Un reste à financer de quelques centimes est un reste d'arrondi",
-        f"Budget (1.8) : reste à financer {row['gap']} €",
-        "Charges et produits arrondis séparément", "planning:comparison")]
+    found = []
+    for r in cerfa["rows"]:
+        if r["kind"] != "gap":
+            continue
+        for year, amount in zip(cerfa["years"], r["amounts"], strict=False):
+            if amount and abs(amount) < 1:
+                found.append(Contradiction(
+                    "Un reste à financer de quelques centimes est un reste d'arrondi",
+                    f"Budget prévisionnel, {r['label']}, {year} : {amount} €",
+                    "Charges et produits arrondis chacun de leur côté", "planning:funding"))
+    return found
 
 
 CHECKS: list[Check] = [

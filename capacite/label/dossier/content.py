@@ -329,9 +329,9 @@ class Builder:
                      ("Plateau ouvert", yes_no[c.open_plan]),
                      ("Partagé avec", ", ".join(c.shared_with) or "—")]
             if c.rent_eur is not None:
-                pairs.append(("Loyer annuel", format_eur(c.rent_eur)))
+                pairs.append(("Loyer annuel", eur(c.rent_eur)))
             if c.works_eur is not None:
-                pairs.append(("Travaux d'aménagement", format_eur(c.works_eur)))
+                pairs.append(("Travaux d'aménagement", eur(c.works_eur)))
             pairs.append(("Note d'adéquation", f"{c.points} / {c.maximum} points"))
             blocks.append(Facts(tuple(pairs)))
             if c.blocking:
@@ -500,7 +500,9 @@ class Builder:
                 pairs.append(("Dont financements en piste, non acquis (risque)",
                               eur(b.unsecured) + " sur " + str(len(b.years)) + " ans"))
             blocks.append(Facts(tuple(pairs)))
-            blocks.append(Para("Montants arrondis à l'euro."))
+            blocks.append(Para("Montants arrondis à l'euro, sauf le coût par heure "
+                               "d'ouverture. Chiffres de la première année du scénario ; le "
+                               "budget ci-dessous donne chaque année."))
         if b.cerfa is not None:
             years = [str(y) for y in b.cerfa["years"]]
             rows, strong = [], []
@@ -534,8 +536,8 @@ class Builder:
                                        "connaître aucun déficit." if b.gip else "")))
         blocks.append(Heading(3, "Les apports des partenaires", "apports"))
         blocks.append(Facts((
-            (f"Apports en nature valorisés ({c['year']})", format_eur(c["in_kind"])),
-            (f"Apports financiers des partenaires ({c['year']})", format_eur(c["money"])),
+            (f"Apports en nature valorisés ({c['year']})", eur(c["in_kind"])),
+            (f"Apports financiers des partenaires ({c['year']})", eur(c["money"])),
             (f"ETP mis à disposition ({c['year']})", fte(c["fte"])),
         )))
         return blocks

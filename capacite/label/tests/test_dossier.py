@@ -52,7 +52,8 @@ def test_the_demo_label_projet_dossier_has_the_nine_parts_in_order_in_pdf_and_do
     assert "Communes 38" in text
     for figure in ("640 m² pour un besoin de 598 m²", "12 / 12 points",  # premises, scored
                    "Le scénario retenu : « Intermédiaire »", "Total des charges",  # budget
-                   "475 600 €", "Montants arrondis à l'euro.", "Organigramme prévisionnel", "ETP par fonction",  # team
+                   "475 600 €", "Montants arrondis à l'euro",
+                   "Organigramme prévisionnel", "ETP par fonction",  # team
                    "Programme événementiel envisagé", "Le diagnostic territorial"):
         assert figure in text, figure
     # The fitting-out plan is appended last ("\f" ends the last page, hence -2), as the

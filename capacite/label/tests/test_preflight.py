@@ -83,3 +83,13 @@ def test_first_year_charges_differ_between_scenario_and_cerfa():
 
 def test_every_check_is_one_function_of_the_builder():
     assert all(callable(c) for c in preflight.CHECKS) and len(preflight.CHECKS) == 7
+
+
+def test_a_gap_of_cents_in_any_year_is_a_rounding_leftover():
+    b = builder()
+    b.budget.cerfa["rows"].append({"label": "Reste à financer (charges − produits)",
+                                   "kind": "gap", "amounts": [D(0), D("0.24")]})
+    b.budget.cerfa["years"] = [2027, 2028]
+    [found] = preflight.preflight(b)
+    assert found.here == ("Budget prévisionnel, Reste à financer (charges − produits), 2028 : "
+                          "0.24 €")
