@@ -19,6 +19,7 @@ from capacite.label.domain.parts import (
     ANNEX_PLAN_TITLE,
     ANNEXES_TITLE,
     KIND_TITLES,
+    LABEL_FONCTIONNEMENT,
     LABEL_PARTS,
     NARRATIVE_BY_KEY,
     OPPORTUNITY,
@@ -507,7 +508,7 @@ class Builder:
             years = [str(y) for y in b.cerfa["years"]]
             rows, strong = [], []
             for r in b.cerfa["rows"]:
-                if r["kind"] != "detail":
+                if r["kind"] in ("class", "total", "gap"):
                     strong.append(len(rows))
                 amounts = ([gap_text(a) for a in r["amounts"]] if r["kind"] == "gap"
                            else [eur(a) for a in r["amounts"]]) or [""] * len(years)
@@ -649,5 +650,9 @@ def build(cite: Cite, kind: str, progress: Callable[[int, str], None] | None = N
     """The dossier `kind` ("opportunity" or "label_projet") of `cite`, as blocks.
 
     Call inside the Cité's scope."""
+    if kind == LABEL_FONCTIONNEMENT:
+        from capacite.label.dossier.fonctionnement import FonctionnementBuilder
+
+        return FonctionnementBuilder(cite, kind, progress or (lambda _p, _m: None)).build()
     builder = Builder(cite, kind, progress or (lambda _p, _m: None))
     return builder.opportunity() if kind == OPPORTUNITY else builder.label_projet()
