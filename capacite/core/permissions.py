@@ -325,6 +325,8 @@ MATRIX: dict[str, str | dict] = {
     "premises:photo": cite_page(read=ROADMAP_READERS, write=PROJECT_TEAM),
     "planning:funding_act": cite_page(write=PROJECT_TEAM),
     "planning:funding_act_file": cite_page(read=GOVERNANCE_READERS, write=PROJECT_TEAM),
+    # --- one truth (issue 17): the team adds its own vigilance points ---
+    "roadmap:vigilance_add": cite_page(write=PROJECT_TEAM),
 }
 
 
