@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "capacite.label",
     "capacite.people",
     "capacite.homes",
+    "capacite.activity",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

@@ -31,6 +31,8 @@ ROADMAP_READERS = frozenset(
     {Role.SPONSOR, Role.PARTNER, Role.STAFF, Role.LABEL_AUTHORITY} | PROJECT_TEAM
 )
 GOVERNANCE_READERS = frozenset({Role.SPONSOR, Role.LABEL_AUTHORITY} | PROJECT_TEAM)
+# Those who count visits at the desk and at the pôles (issue 14).
+TALLY_WRITERS = frozenset({Role.STAFF, Role.RECEPTION} | PROJECT_TEAM)
 
 
 def cite_page(*, read: frozenset = frozenset(), write: frozenset = frozenset()) -> dict:
@@ -278,6 +280,12 @@ MATRIX: dict[str, str | dict] = {
     "people:invite": cite_page(write=PROJECT_TEAM | {Role.LABEL_AUTHORITY}),
     "people:member_edit": cite_page(write=PROJECT_TEAM | {Role.LABEL_AUTHORITY}),
     "people:invitation_cancel": cite_page(write=PROJECT_TEAM | {Role.LABEL_AUTHORITY}),
+    # --- activity (issue 14): anonymous tallies, kiosks, questionnaires, headcounts. Reception,
+    # advisers and the open Cité's team write tallies of their own Cité; partners, the sponsor
+    # and the label authority never see a single visit (they read figures, issue 15).
+    "activity:tally": cite_page(write=TALLY_WRITERS),
+    "activity:tally_state": cite_page(read=TALLY_WRITERS),
+    "activity:tally_undo": cite_page(write=TALLY_WRITERS),
 }
 
 
