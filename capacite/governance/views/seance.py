@@ -23,7 +23,7 @@ from capacite.governance.choices import AttendanceStatus
 from capacite.governance.forms import AttendanceForm, DecisionForm, MinutesForm
 from capacite.governance.models import Attendance, Decision, Meeting, members_at
 from capacite.governance.positions import positions_at, record_position
-from capacite.governance.services import mark_task_done
+from capacite.governance.services import complete_validated_tasks, settle_decision
 
 
 def _members(meeting: Meeting) -> list:
@@ -113,6 +113,7 @@ def _save(request, meeting: Meeting, attendance: AttendanceForm, minutes_forms: 
                                   "ce que vous avez saisi est conservé."))
         return False, False
     added = _save_attendance(request, meeting, attendance)
+    complete_validated_tasks(today=timezone.localdate())  # the meeting has taken place
     messages.success(request, ngettext(
         "Présences enregistrées ; %(count)d position ajoutée à l'historique des partenaires.",
         "Présences enregistrées ; %(count)d positions ajoutées à l'historique des "
@@ -127,12 +128,18 @@ def _save(request, meeting: Meeting, attendance: AttendanceForm, minutes_forms: 
     decision_saved = wants_decision and save_form_atomically(decision_form, lock=request.cite)
     if decision_saved:
         decision = decision_form.instance
-        if decision_form.cleaned_data.get("mark_task_done") and decision.task:
-            mark_task_done(decision.task, note=_("Validé : %(decision)s (%(meeting)s)") % {
-                "decision": decision.title, "meeting": meeting})
         messages.success(request, _("La décision « %(title)s » est inscrite au registre.") % {
             "title": decision.title})
+        settle_and_tell(request, decision)
     if failed:
         messages.error(request, _("Une partie du compte rendu n'a pas été enregistrée : "
                                   "voyez les points signalés."))
     return not failed and (decision_saved or not wants_decision), decision_saved
+
+
+def settle_and_tell(request: HttpRequest, decision) -> None:
+    """Complete the decision's roadmap task, or say it waits for the meeting."""
+    if not settle_decision(decision, today=timezone.localdate()):
+        messages.info(request, _(
+            "La réunion n'a pas encore eu lieu : la tâche « %(task)s » sera marquée faite "
+            "quand la présence y sera enregistrée.") % {"task": decision.task.title})
