@@ -88,6 +88,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "capacite.core.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -176,6 +177,28 @@ SECURE_HSTS_PRELOAD = SECURE
 SESSION_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
+# Behind a TLS proxy (issue 13, point 18): the header by which the proxy says the request came
+# over HTTPS, as "Header-Name: value" (e.g. "X-Forwarded-Proto: https"), and the origins
+# (scheme and host) whose forms the CSRF check accepts. Both empty: no proxy is trusted.
+_proxy_header = os.environ.get("CAPACITE_TRUSTED_PROXY_HEADER", "").strip()
+if ":" in _proxy_header:
+    _name, _value = (part.strip() for part in _proxy_header.split(":", 1))
+    SECURE_PROXY_SSL_HEADER = ("HTTP_" + _name.upper().replace("-", "_"), _value)
+CSRF_TRUSTED_ORIGINS = [
+    origin.strip()
+    for origin in os.environ.get("CAPACITE_CSRF_TRUSTED_ORIGINS", "").split(",")
+    if origin.strip()
+]
+# Defence in depth (capacite.core.middleware.SecurityHeadersMiddleware): no inline script, no
+# third-party anything; style attributes stay allowed for the server-drawn SVG charts.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; font-src 'self'; object-src 'none'; base-uri 'self'; "
+    "form-action 'self'; frame-ancestors 'none'"
+)
+PERMISSIONS_POLICY = (
+    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
+)
 
 EMAIL_BACKEND = os.environ.get(
     "CAPACITE_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
