@@ -71,7 +71,15 @@ def cite_settings(request: HttpRequest, cite_slug: str) -> HttpResponse:
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
-    """The 500 page inside the layout when it can be rendered, plain text when even that fails."""
+    """The 500 page inside the layout when it can be rendered, plain text when even that fails;
+    the 503 « réessayez » page when the error is a database busy with another writer."""
+    import sys
+
+    from capacite.core.busy import busy_response
+    from capacite.lib.database import is_busy_database
+
+    if is_busy_database(sys.exc_info()[1]):
+        return busy_response(request)
     try:
         return HttpResponseServerError(
             loader.render_to_string("500.html", request=request)
