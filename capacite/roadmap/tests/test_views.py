@@ -237,3 +237,16 @@ def test_a_vigilance_point_is_marked_under_control_with_the_measures_taken(world
     assert response.status_code == 302
     point.refresh_from_db()
     assert (point.status, point.note) == ("controlled", "Délibération votée")
+
+
+def test_an_html_page_named_pdf_is_refused_and_nothing_saved(world):
+    """Issue 13, point 17: the extension said PDF, the content was a web page."""
+    t = task(world, "designer-porteur-politique")
+    upload = SimpleUploadedFile("Lettre du maire.pdf", b"<html><script>alert(1)</script>",
+                                content_type="application/pdf")
+    response = lead_client(world).post(edit_url(t), {**edit_data(t), "evidence_file": upload})
+    assert response.context["form"].errors["evidence_file"] == [
+        "Le contenu du fichier « Lettre du maire.pdf » n'est pas celui d'un fichier PDF : "
+        "enregistrez-le de nouveau au bon format depuis le logiciel qui l'a produit."]
+    t.refresh_from_db()
+    assert (t.evidence_file.name, t.version) == ("", 1)
