@@ -13,6 +13,7 @@ from capacite.partners.domain.importing import COLUMNS, parse_file
 from capacite.partners.forms import ImportForm
 from capacite.partners.templatetags.partners import choice_labels
 from capacite.partners.views.organisations import filtered_organisations
+from capacite.partners.visibility import own_organisations, stance_visible
 
 
 def import_organisations(request: HttpRequest, cite_slug: str) -> HttpResponse:
@@ -62,8 +63,10 @@ def export_sheet(organisations) -> Sheet:
 def _sheet_for_export(request: HttpRequest) -> Sheet:
     organisations, _form = filtered_organisations(request)
     latest = services.latest_positions([o.pk for o in organisations])
+    own = own_organisations(request)
     for o in organisations:
-        o.latest_position = latest.get(o.pk)
+        o.latest_position = (latest.get(o.pk) if stance_visible(request, o.pk, own=own)
+                             else None)
     return export_sheet(organisations)
 
 
