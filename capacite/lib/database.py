@@ -39,15 +39,20 @@ def database_from_url(url: str, *, sqlite_timeout: int = 20) -> dict[str, Any]:
 BUSY_SQLSTATES = frozenset({"55P03", "40P01", "40001"})
 
 
-def is_busy_database(error: BaseException) -> bool:
-    """True when `error` means another writer holds the database for now (SQLite « database is
-    locked », PostgreSQL lock timeout or deadlock): the same request may succeed in a moment."""
+def is_busy_database(error: BaseException | None) -> bool:
+    """True when `error`, or the error it was raised from, means another writer holds the
+    database for now (SQLite « database is locked », PostgreSQL lock timeout or deadlock): the
+    same request may succeed in a moment. (Django turns a session that cannot be saved into a
+    « bad request »: its cause is looked at too.)"""
     from django.db import OperationalError
 
-    if not isinstance(error, OperationalError):
-        return False
-    cause = error.__cause__
-    if getattr(cause, "sqlstate", None) in BUSY_SQLSTATES:
-        return True
-    text = str(error).lower()
-    return "database is locked" in text or "database table is locked" in text
+    for _level in range(5):  # the error, or what it was raised from (a session's save…)
+        if error is None:
+            return False
+        if isinstance(error, OperationalError):
+            text = str(error).lower()
+            if getattr(error.__cause__, "sqlstate", None) in BUSY_SQLSTATES or \
+                    "database is locked" in text or "database table is locked" in text:
+                return True
+        error = error.__cause__ or error.__context__
+    return False
