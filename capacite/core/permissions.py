@@ -58,6 +58,7 @@ MATRIX: dict[str, str | dict] = {
     # A Cité's home and settings.
     "core:cite_home": cite_page(read=ALL_ROLES),
     "core:cite_settings": cite_page(read=GOVERNANCE_READERS, write=PROJECT_TEAM),
+    "core:all_pages": cite_page(read=ALL_ROLES),  # the menu of every phase (issue 19)
     # The method as a live roadmap.
     "roadmap:roadmap": cite_page(read=ROADMAP_READERS, write=PROJECT_TEAM),
     "roadmap:task_detail": cite_page(read=ROADMAP_READERS, write=PROJECT_TEAM),
@@ -303,6 +304,30 @@ MATRIX: dict[str, str | dict] = {
     "kiosk:documentation": Audience.EVERYONE,
     "kiosk:survey": Audience.EVERYONE,
     "kiosk:use": Audience.EVERYONE,
+    # --- label fonctionnement and the network's follow-up (issue 16): conformity with the
+    # label projet, experimental actions, opinions, links with the network, fitted spaces,
+    # funding acts. The authority writes opinions only; the team answers and records.
+    "label:conformity": cite_page(read=GOVERNANCE_READERS, write=PROJECT_TEAM),
+    "label:gap_answer": cite_page(write=PROJECT_TEAM),
+    "label:snapshot_manual": cite_page(write=PROJECT_TEAM),
+    "label:experiments": cite_page(read=ROADMAP_READERS, write=PROJECT_TEAM),
+    "label:experiment_add": cite_page(write=PROJECT_TEAM),
+    "label:experiment_edit": cite_page(write=PROJECT_TEAM),
+    "label:experiment_delete": cite_page(write=PROJECT_TEAM),
+    "review:opinions": cite_page(read=GOVERNANCE_READERS, write=PROJECT_TEAM),
+    "review:opinion": cite_page(read=GOVERNANCE_READERS,
+                                write=PROJECT_TEAM | {Role.LABEL_AUTHORITY}),
+    "review:opinion_file": cite_page(read=GOVERNANCE_READERS),
+    "review:network": cite_page(read=ROADMAP_READERS, write=PROJECT_TEAM),
+    "review:network_link_edit": cite_page(write=PROJECT_TEAM),
+    "premises:spaces": cite_page(read=ROADMAP_READERS, write=PROJECT_TEAM),
+    "premises:space_edit": cite_page(write=PROJECT_TEAM),
+    "premises:photo_add": cite_page(write=PROJECT_TEAM),
+    "premises:photo": cite_page(read=ROADMAP_READERS, write=PROJECT_TEAM),
+    "planning:funding_act": cite_page(write=PROJECT_TEAM),
+    "planning:funding_act_file": cite_page(read=GOVERNANCE_READERS, write=PROJECT_TEAM),
+    # --- one truth (issue 17): the team adds its own vigilance points ---
+    "roadmap:vigilance_add": cite_page(write=PROJECT_TEAM),
 }
 
 

@@ -10,6 +10,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
 CENT = Decimal("0.01")
+EURO = Decimal("1")
 ZERO = Decimal("0.00")
 MONTHS_FR = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
              "septembre", "octobre", "novembre", "décembre")
@@ -21,6 +22,12 @@ NBSP = "\u00a0"  # between the amount and its unit
 def to_cents(value: Decimal) -> Decimal:
     """`value` rounded half up to the cent."""
     return value.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def to_euros(value: Decimal) -> Decimal:
+    """`value` rounded half up to the euro: the budget's one rounding (the Cerfa asks for no
+    cents), applied once per printed line so every total is the sum of what is printed."""
+    return value.quantize(EURO, rounding=ROUND_HALF_UP).quantize(CENT)
 
 
 def round_fraction(value: Fraction, *, places: int = 2) -> Decimal:
@@ -55,6 +62,17 @@ def format_number(value: Decimal, *, places: int = 2) -> str:
     sign = MINUS if quantized < 0 else ""
     text = f"{abs(quantized):,.{places}f}"
     return sign + text.replace(",", THIN_SPACE).replace(".", ",")
+
+
+def format_quantity(value: Decimal) -> str:
+    """Hours and other quantities with decimals only where they exist: « 1 607 », « 7,5 ».
+
+    Issue 19: « 1 607,00 h » reads as an accountant's figure; people write « 1 607 h ».
+    """
+    quantized = value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    places = 0 if quantized == quantized.to_integral_value() else (
+        1 if quantized * 10 == (quantized * 10).to_integral_value() else 2)
+    return format_number(quantized, places=places)
 
 
 def format_eur(value: Decimal) -> str:
