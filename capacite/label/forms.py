@@ -51,3 +51,6 @@ class GenerateForm(forms.Form):
                 *self.fields["kind"].choices]
     format = forms.ChoiceField(label=_("Format"), choices=[
         ("pdf", _("PDF (à transmettre)")), ("docx", _("DOCX (à relire et commenter)"))])
+    anyway = forms.BooleanField(
+        label=_("Générer malgré les contradictions"), required=False,
+        help_text=_("Un choix délibéré : les contradictions restent inscrites avec le dossier."))
