@@ -178,6 +178,6 @@ def preflight(builder: "Builder") -> list[Contradiction]:
 
 def preflight_of(cite, kind: str) -> list[Contradiction]:
     """Build the data of dossier `kind` for `cite` and run the pre-flight (in its scope)."""
-    from capacite.label.dossier.content import Builder
+    from capacite.label.dossier.content import builder_for
 
-    return preflight(Builder(cite, kind, lambda _p, _m: None))
+    return preflight(builder_for(cite, kind))
