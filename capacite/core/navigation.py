@@ -119,6 +119,7 @@ PLACES: dict[str, Place] = {
     "staffing:rosters": Place(phases=ROSTER_PHASES),
     "staffing:my_schedule": Place(phases=OPEN_PHASES),
     "staffing:partner_hours": Place(phases=OPEN_PHASES),
+    "activity:tally": Place(phases=OPEN_PHASES),
 }
 
 
