@@ -119,6 +119,9 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "capacite.core.context_processors.navigation",
             ],
+            # {% link_to %} and {% may_write %} in every template: a link asks the permission
+            # matrix for its target (capacite/core/links.py).
+            "builtins": ["capacite.core.templatetags.links"],
         },
     },
 ]

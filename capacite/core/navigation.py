@@ -120,6 +120,8 @@ PLACES: dict[str, Place] = {
     "staffing:my_schedule": Place(phases=OPEN_PHASES),
     "staffing:partner_hours": Place(phases=OPEN_PHASES),
     "activity:tally": Place(phases=OPEN_PHASES),
+    "activity:surveys": Place(phases=OPEN_PHASES),
+    "activity:kiosks": Place(phases=OPEN_PHASES),
 }
 
 
