@@ -33,6 +33,8 @@ def cell(value, unit: str) -> str:
         return format_eur(Decimal(value))
     if unit in ("fte", "hours"):
         return format_number(Decimal(value))
+    if unit == "percent":
+        return f"{format_number(Decimal(value), places=1)}\u00a0%"
     return str(value)
 
 
