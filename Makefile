@@ -9,6 +9,7 @@ PIP    := $(BIN)/python -m pip --disable-pip-version-check --quiet
 
 run: $(VENV)/.run-deps
 	$(BIN)/capacite migrate --noinput
+	$(BIN)/capacite load_territories --if-missing
 	$(BIN)/capacite demo
 	@echo "capacite sert sur http://127.0.0.1:$(PORT)/  (Ctrl+C pour arrêter)"
 	@# The worker runs dossiers and rosters off the request; it stops with the server.
@@ -21,8 +22,8 @@ test: $(VENV)/.test-deps test-tools
 
 bench: $(VENV)/.test-deps
 	$(BIN)/python bench/run.py
-	for size in S M; do $(BIN)/python bench/roster/run.py --size $$size --seeds 5 --time-limit 60; done
-	$(BIN)/python bench/roster/run.py --size L --seeds 5 --time-limit 60
+	uptime
+	for size in S M P N L; do $(BIN)/python bench/roster/run.py --size $$size --seeds 5 --repeat 3 --time-limit 60; done
 	$(BIN)/python bench/roster/run.py --size M --short --seeds 3 --time-limit 30
 
 lint: $(VENV)/.test-deps

@@ -15,12 +15,13 @@ everywhere:
 
 import csv
 import io
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
+
+from capacite.lib.text import clean_text
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CSV_TYPE = "text/csv; charset=utf-8"
@@ -36,10 +37,7 @@ FORMATS = {
     "duration": "[h]:mm",
 }
 KINDS = ("text", *FORMATS)
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-# What the XML of a spreadsheet cannot hold (openpyxl refuses it): C0 controls but tab, line
-# feed and carriage return.
-REFUSED = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 MIN_WIDTH = 6  # column widths, in characters
 
 
@@ -73,15 +71,23 @@ class Sheet:
 
 
 def strip_refused(text: str) -> str:
-    """`text` without the characters a spreadsheet file cannot hold (a vertical tab pasted
-    from Word makes openpyxl fail the whole export)."""
-    return REFUSED.sub("", text)
+    """`text` under the one cleaning rule of incoming texts (`capacite/lib/text.py`), line
+    breaks kept: without the characters a spreadsheet file cannot hold (a vertical tab pasted
+    from Word made openpyxl fail the whole export), so text stored before the rule existed
+    exports too."""
+    return clean_text(text, multiline=True)
 
 
 def cell_text(value: object) -> str:
     """A text cell as written: cleaned, and guarded against being run as a formula."""
     text = strip_refused("" if value is None else str(value))
     return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def unguarded(text: str) -> str:
+    """A cell read back from one of capacite's files: without the apostrophe `cell_text` put
+    before a text that starts like a formula, so an export re-imports to the same text."""
+    return text[1:] if text.startswith("'") and text[1:].startswith(FORMULA_STARTS) else text
 
 
 def _kind(value: Any, column: Column) -> tuple[Any, str]:

@@ -348,3 +348,6 @@ class ScenarioContribution(Versioned):
 
     def __str__(self) -> str:
         return f"{self.organisation} — {self.scenario}"
+
+
+from capacite.planning.models_acts import FundingAct  # noqa: E402,F401 - actes d'engagement

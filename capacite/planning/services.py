@@ -164,6 +164,16 @@ def operating_funding(row: Scenario) -> list[budget_domain.Funding]:
             for line in operating_lines(row)]
 
 
+def unsecured_funding(row: Scenario) -> tuple[Decimal, ...]:
+    """Per budget year, the scenario's operating funding still « Piste » (not secured), each
+    line rounded to the euro as the budget rounds it."""
+    from capacite.planning.domain.money import to_euros
+    from capacite.planning.models import FundingStatus
+
+    leads = [line.amounts for line in operating_lines(row).filter(status=FundingStatus.LEAD)]
+    return tuple(sum((to_euros(a[i]) for a in leads), Decimal(0)) for i in range(YEARS))
+
+
 def funding_label(line: FundingLine) -> str:
     """How a funding line is named in the budget: its label or its funder, with the ministry
     for the State (the Cerfa asks which ministries are solicited)."""

@@ -273,7 +273,7 @@ def funding(request: HttpRequest, cite_slug: str) -> HttpResponse:
         services.treasury_scenario()
     funders = Funder.objects.prefetch_related(Prefetch(
         "lines", queryset=FundingLine.objects.filter(
-            Q(scenario=current) | Q(purpose="investment")).prefetch_related("disbursements"),
+            Q(scenario=current) | Q(purpose="investment")).prefetch_related("disbursements", "act"),
     )).select_related("organisation")
     lines = [line for f in funders for line in f.lines.all()]
     by_status = []

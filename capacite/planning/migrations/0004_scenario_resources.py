@@ -13,7 +13,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('core', '0003_membership_history'),
         ('partners', '0003_seed_publics'),
-        ('planning', '0002_cerfa_lines'),
+        ('planning', '0003_cerfa_lines'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

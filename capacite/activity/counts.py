@@ -1,0 +1,201 @@
+"""Every figure read from the activity rows, and only here: the tally screen, the homes, the
+dashboards (issue 15), the exports and the label dossier all ask these functions.
+
+Each takes the Cité explicitly and filters on it (inside that Cité's scope, or inside
+`scopes_disabled()` for the network's comparisons), a half-open period `[start, end)` of days,
+and returns plain numbers or dicts of plain numbers. None returns a single visit.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Avg, Count, Q, QuerySet, Sum
+
+from capacite.activity.domain.questions import CORE_QUESTIONS, SCALE
+from capacite.activity.models import (
+    DocumentationUse,
+    EventHeadcount,
+    SurveyResponse,
+    Visit,
+)
+
+# What a visit can be broken down by: the name used by callers → the lookup that groups it.
+BREAKDOWNS = {
+    "kind": "kind",
+    "site": "site_id",
+    "pole": "poles",
+    "public": "public_id",
+    "age_band": "age_band",
+    "sex": "sex",
+    "first_visit": "first_visit",
+    "epci": "residence_epci_id",
+    "commune": "residence_commune_id",
+    "outside_territory": "outside_territory",
+    "oriented_to": "oriented_to_id",
+    "day": "day",
+    "slot": "slot",
+    "source": "source",
+}
+
+
+def visits(*, cite, start: date, end: date, site=None, kinds: Iterable[str] | None = None,
+           pole=None) -> QuerySet:
+    """The visits of `cite` on days in [start, end), optionally of one site, kinds or pôle.
+
+    A queryset for the other functions of this module to aggregate; callers outside it ask
+    for numbers (`visit_count`, `visits_by`), never rows."""
+    rows = Visit.objects.filter(cite=cite, day__gte=start, day__lt=end)
+    if site is not None:
+        rows = rows.filter(site=site)
+    if kinds is not None:
+        rows = rows.filter(kind__in=list(kinds))
+    if pole is not None:
+        rows = rows.filter(poles=pole)
+    return rows
+
+
+def visit_count(*, cite, start: date, end: date, site=None, kinds=None, pole=None) -> int:
+    """How many visits: a visit asking for two pôles counts once."""
+    return visits(cite=cite, start=start, end=end, site=site, kinds=kinds, pole=pole).count()
+
+
+def visits_by(breakdown: str, *, cite, start: date, end: date, site=None, kinds=None,
+              pole=None) -> dict:
+    """Visits counted by one of `BREAKDOWNS` ("public", "day"…): {value: count}.
+
+    Empty categories are keyed None (or "" for age band and sex): « non renseigné ». By pôle,
+    a visit asking for two pôles counts in each, so the values may sum above `visit_count`."""
+    field = BREAKDOWNS[breakdown]
+    rows = (visits(cite=cite, start=start, end=end, site=site, kinds=kinds, pole=pole)
+            .order_by().values(field).annotate(n=Count("pk", distinct=True)))
+    return {row[field]: row["n"] for row in rows}
+
+
+def visits_by_month(*, cite, start: date, end: date, site=None, kinds=None) -> dict[date, int]:
+    """Visits per calendar month, keyed by the month's first day (months without visits are
+    absent)."""
+    months: dict[date, int] = {}
+    for day, n in visits_by("day", cite=cite, start=start, end=end, site=site,
+                            kinds=kinds).items():
+        key = day.replace(day=1)
+        months[key] = months.get(key, 0) + n
+    return months
+
+
+def today_at_site(*, cite, site, day: date) -> int:
+    """Today's count on the tally screen of `site`."""
+    return visit_count(cite=cite, start=day, end=date.fromordinal(day.toordinal() + 1),
+                       site=site)
+
+
+def event_headcounts(*, cite, start: date, end: date) -> dict[int, int]:
+    """{event id: people counted} for the events starting in [start, end) that have a count."""
+    rows = (EventHeadcount.objects.filter(cite=cite, event__starts_at__date__gte=start,
+                                          event__starts_at__date__lt=end)
+            .order_by().values("event_id").annotate(n=Sum("count")))
+    return {row["event_id"]: row["n"] for row in rows}
+
+
+def event_headcount_by_public(*, cite, start: date, end: date) -> dict[int | None, int]:
+    """People counted at events in the period, by public category id (None: not noted)."""
+    rows = (EventHeadcount.objects.filter(cite=cite, event__starts_at__date__gte=start,
+                                          event__starts_at__date__lt=end)
+            .order_by().values("public_id").annotate(n=Sum("count")))
+    return {row["public_id"]: row["n"] for row in rows}
+
+
+@dataclass(frozen=True)
+class DocumentationMonth:
+    month: date
+    consultations: int
+    loans: int
+
+
+def documentation_use(*, cite, start: date, end: date) -> list[DocumentationMonth]:
+    """Consultations and loans per month whose first day is in [start, end), oldest first."""
+    return [DocumentationMonth(row.month, row.consultations, row.loans)
+            for row in DocumentationUse.objects.filter(cite=cite, month__gte=start,
+                                                       month__lt=end).order_by("month")]
+
+
+def responses(*, cite, start: date, end: date, survey=None, pole=None, event=None) -> QuerySet:
+    rows = SurveyResponse.objects.filter(cite=cite, day__gte=start, day__lt=end)
+    if survey is not None:
+        rows = rows.filter(survey=survey)
+    if pole is not None:
+        rows = rows.filter(pole=pole)
+    if event is not None:
+        rows = rows.filter(event=event)
+    return rows
+
+
+def response_count(*, cite, start: date, end: date, survey=None, pole=None, event=None) -> int:
+    return responses(cite=cite, start=start, end=end, survey=survey, pole=pole,
+                     event=event).count()
+
+
+@dataclass(frozen=True)
+class CoreResult:
+    """One common-core question's result: how many answered it and either the mean score
+    (1-5 questions) or the share of « oui » (yes/no questions), None when nobody answered."""
+
+    key: str
+    answered: int
+    mean: float | None = None
+    yes_share: float | None = None
+
+
+def core_results(*, cite, start: date, end: date, survey=None, pole=None,
+                 event=None) -> list[CoreResult]:
+    """The common core's results over the period, in the questionnaire's order."""
+    rows = responses(cite=cite, start=start, end=end, survey=survey, pole=pole, event=event)
+    aggregates = {}
+    for question in CORE_QUESTIONS:
+        key = question.key
+        aggregates[f"{key}__n"] = Count("pk", filter=Q(**{f"{key}__isnull": False}))
+        if question.kind == SCALE:
+            aggregates[f"{key}__mean"] = Avg(key)
+        else:
+            aggregates[f"{key}__yes"] = Count("pk", filter=Q(**{key: True}))
+    values = rows.aggregate(**aggregates)
+    results = []
+    for question in CORE_QUESTIONS:
+        key, answered = question.key, values[f"{question.key}__n"]
+        if question.kind == SCALE:
+            mean = values[f"{key}__mean"]
+            results.append(CoreResult(key, answered, mean=round(mean, 2) if answered else None))
+        else:
+            share = values[f"{key}__yes"] / answered if answered else None
+            results.append(CoreResult(key, answered,
+                                      yes_share=round(share, 3) if share is not None else None))
+    return results
+
+
+def own_question_results(*, cite, survey, start: date, end: date) -> dict[int, dict]:
+    """The Cité's own questions: {question id: {"answered": n, "mean": …} or {"counts": {choice:
+    n}}}. Free-text answers are counted, never returned here."""
+    from capacite.activity.models import QuestionKind, SurveyAnswer
+
+    results: dict[int, dict] = {}
+    answers = SurveyAnswer.objects.filter(cite=cite, response__survey=survey,
+                                          response__day__gte=start, response__day__lt=end)
+    for question in survey.questions.all():
+        mine = answers.filter(question=question)
+        if question.kind == QuestionKind.SCALE:
+            agg = mine.filter(scale__isnull=False).aggregate(n=Count("pk"), mean=Avg("scale"))
+            results[question.pk] = {"answered": agg["n"],
+                                    "mean": round(agg["mean"], 2) if agg["n"] else None}
+        elif question.kind == QuestionKind.CHOICE:
+            counts = dict(mine.exclude(choice="").order_by().values_list("choice")
+                          .annotate(n=Count("pk")))
+            results[question.pk] = {"answered": sum(counts.values()), "counts": counts}
+        elif question.kind == QuestionKind.YES_NO:
+            counts = dict(mine.filter(yes_no__isnull=False).order_by().values_list("yes_no")
+                          .annotate(n=Count("pk")))
+            results[question.pk] = {"answered": sum(counts.values()),
+                                    "counts": {True: counts.get(True, 0),
+                                               False: counts.get(False, 0)}}
+        else:
+            results[question.pk] = {"answered": mine.exclude(text="").count()}
+    return results

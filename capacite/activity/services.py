@@ -1,0 +1,165 @@
+"""What the activity screens do to the database: record a tally once, undo it, list today's."""
+
+import uuid
+from dataclasses import dataclass
+from datetime import date
+
+from django.core import signing
+from django.db import IntegrityError, transaction
+
+from capacite.activity import counts
+from capacite.activity.domain.slots import slot_label
+from capacite.activity.forms import OUTSIDE
+from capacite.activity.models import Source, Visit
+
+UNDO_SECONDS = 5 * 60
+UNDO_SALT = "capacite.activity.undo"
+
+
+def tally_choices(cite) -> dict:
+    """The lists the tally screen offers: sites, pôles, the Cité's publics, its territory
+    (EPCI then communes) and the partners a visitor may be oriented to."""
+    from capacite.offer.models import Pole, Site, SiteKind
+    from capacite.partners.models import Organisation, Public
+    from capacite.territory.models import CiteTerritory
+
+    kinds = list(SiteKind.values)
+    sites = sorted(Site.objects.all(), key=lambda s: (kinds.index(s.kind), s.name))
+    territory = CiteTerritory.objects.filter(cite=cite).first()
+    residence: list[tuple[str, str]] = []
+    if territory is not None:
+        residence += [(f"epci:{e.pk}", e.name) for e in territory.epcis.order_by("name")]
+        residence += [(f"commune:{c.pk}", c.name) for c in territory.communes.order_by("name")]
+    return {
+        "sites": [(s.pk, s.name) for s in sites],
+        "poles": [(p.pk, p.name) for p in Pole.objects.all()],
+        "publics": [(p.pk, p.label) for p in Public.objects.all()],
+        "residence": residence,
+        "partners": [(o.pk, o.name) for o in Organisation.objects.order_by("name")],
+    }
+
+
+def record_visit(*, cite, data: dict, source: str = Source.DESK) -> tuple[Visit, bool]:
+    """Store the visit of a valid `TallyForm`'s data, once per `client_id`.
+
+    Returns the visit and whether it was stored now; a tally sent again (a retry after a lost
+    answer, a second tab) finds the first one and changes nothing."""
+    existing = Visit.objects.filter(client_id=data["client_id"]).first()
+    if existing is not None:
+        return existing, False
+    residence = data.get("residence") or ""
+    visit = Visit(
+        cite=cite, site_id=data["site"], day=data["day"], slot=data["slot"], kind=data["kind"],
+        public_id=data.get("public"), age_band=data.get("age_band") or "",
+        sex=data.get("sex") or "",
+        first_visit={"yes": True, "no": False}.get(data.get("first_visit") or ""),
+        residence_epci_id=int(residence[5:]) if residence.startswith("epci:") else None,
+        residence_commune_id=int(residence[8:]) if residence.startswith("commune:") else None,
+        outside_territory=residence == OUTSIDE, oriented_to_id=data.get("oriented_to"),
+        source=source, client_id=data["client_id"])
+    try:
+        with transaction.atomic():
+            visit.save()
+            if data.get("poles"):
+                visit.poles.set(data["poles"])
+    except IntegrityError:
+        # Two copies of one tally raced: the other one was stored first and is the one kept.
+        return Visit.objects.get(client_id=data["client_id"]), False
+    return visit, True
+
+
+def undo_token(visit: Visit) -> str:
+    """A token that lets the screen that made `visit` take it back within five minutes.
+
+    The time is inside the signed token, held by the browser: the server stores no time
+    about the visit."""
+    return signing.TimestampSigner(salt=UNDO_SALT).sign(str(visit.client_id))
+
+
+def undo_visit(*, token: str) -> bool:
+    """Delete the visit `token` names if the token is genuine and under five minutes old.
+
+    Returns whether a visit was deleted (False for an old, forged or already used token)."""
+    try:
+        client_id = signing.TimestampSigner(salt=UNDO_SALT).unsign(token, max_age=UNDO_SECONDS)
+        client_id = uuid.UUID(client_id)
+    except (signing.BadSignature, ValueError):
+        return False
+    deleted, _ = Visit.objects.filter(client_id=client_id).delete()
+    return deleted > 0
+
+
+@dataclass(frozen=True)
+class RecentVisit:
+    client_id: str
+    slot: str
+    kind: str
+    poles: str
+    public: str
+
+
+def tally_state(*, cite, site, day: date) -> dict:
+    """Today's count at `site` and its last ten visits, for the tally screen."""
+    recent = (Visit.objects.filter(site=site, day=day).select_related("public")
+              .prefetch_related("poles").order_by("-pk")[:10])
+    return {
+        "today": counts.today_at_site(cite=cite, site=site, day=day),
+        "recent": [RecentVisit(str(v.client_id), slot_label(v.slot), v.get_kind_display(),
+                               ", ".join(p.name for p in v.poles.all()),
+                               v.public.label if v.public_id else "") for v in recent],
+    }
+
+
+def history_vocabulary(cite):
+    """What an imported history's cells may name in `cite` (`domain.history.Vocabulary`)."""
+    from capacite.activity.domain.history import Vocabulary, normalise
+    from capacite.activity.models import AgeBand, Sex, VisitKind
+    from capacite.offer.models import Pole, Site
+    from capacite.partners.models import Public
+
+    def both(choices):
+        return {**{normalise(str(label)): value for value, label in choices if value},
+                **{normalise(value): value for value, _label in choices if value}}
+
+    return Vocabulary(
+        sites={normalise(s.name): s.pk for s in Site.objects.filter(cite=cite)},
+        poles={normalise(p.name): p.pk for p in Pole.objects.filter(cite=cite)},
+        publics={**{normalise(p.label): p.pk for p in Public.objects.filter(cite=cite)},
+                 **{normalise(p.key): p.pk for p in Public.objects.filter(cite=cite)}},
+        kinds=both(VisitKind.choices), age_bands=both(AgeBand.choices),
+        sexes={**both(Sex.choices), "f": Sex.FEMALE, "h": Sex.MALE, "m": Sex.MALE})
+
+
+def import_history(cite, data: bytes, filename: str) -> str:
+    """Create the visits of a history file, all or nothing; a French summary of what was added.
+
+    Raises `ImportRefused` with every line-numbered error, and then writes nothing."""
+    from django.utils import timezone
+    from django.utils.translation import gettext as _
+
+    from capacite.activity.domain.history import parse_history
+    from capacite.lib.importers import ImportRefused
+    from capacite.lib.tables import read_table
+
+    table, issues = read_table(data, filename)
+    if issues:
+        raise ImportRefused([str(i) for i in issues])
+    rows, issues = parse_history(table, history_vocabulary(cite), today=timezone.localdate())
+    if issues:
+        raise ImportRefused([str(i) for i in issues])
+    through = Visit.poles.through
+    with transaction.atomic():
+        visits, poles = [], []
+        for row in rows:
+            for _n in range(row.count):
+                visits.append(Visit(
+                    cite=cite, site_id=row.site, day=row.day, slot=row.slot, kind=row.kind,
+                    public_id=row.public, age_band=row.age_band, sex=row.sex,
+                    first_visit=row.first_visit, source=Source.IMPORT, client_id=uuid.uuid4()))
+                poles.append(row.poles)
+        Visit.objects.bulk_create(visits, batch_size=5000)
+        through.objects.bulk_create([through(visit_id=v.pk, pole_id=p) for v, ps in
+                                     zip(visits, poles, strict=True) for p in ps],
+                                    batch_size=5000)
+    return _("%(n)s passages importés depuis %(rows)s lignes.") % {"n": len(visits),
+                                                                  "rows": len(rows)}

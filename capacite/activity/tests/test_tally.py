@@ -1,0 +1,152 @@
+"""The tally screen: a visit is stored once per browser-made id, counted today, undone within
+five minutes by the screen that made it, and only inside one's own Cité."""
+
+import json
+import uuid
+
+import pytest
+from django.core import signing
+from django.urls import reverse
+from django.utils import timezone
+from django_scopes import scope, scopes_disabled
+
+from capacite.activity.models import Visit
+from capacite.activity.services import UNDO_SALT
+from capacite.core.models import Role
+from capacite.offer.models import Pole, Site
+from capacite.partners.models import Public
+from capacite.testing import client_for
+
+
+@pytest.fixture
+def desk(world):
+    with scope(cite=world.cite):
+        site = Site.objects.create(cite=world.cite, name="Site principal", kind="main")
+        poles = [Pole.objects.create(cite=world.cite, name=name, position=i)
+                 for i, name in enumerate(["Trouver un emploi", "Créer son activité"])]
+        public = Public.objects.create(cite=world.cite, key="jeunes", label="Jeunes")
+    return {"site": site, "poles": poles, "public": public,
+            "url": reverse("activity:tally", args=[world.cite.slug])}
+
+
+def tally(client, desk, **extra):
+    payload = {"client_id": str(uuid.uuid4()), "site": desk["site"].pk, "kind": "reception",
+               "day": timezone.localdate().isoformat(), "slot": 19,
+               "poles": [desk["poles"][0].pk], "public": desk["public"].pk, **extra}
+    return client.post(desk["url"], json.dumps(payload), content_type="application/json")
+
+
+def test_a_tally_is_stored_with_its_day_slot_pole_and_public(world, desk):
+    answer = tally(client_for(world, Role.RECEPTION), desk, age_band="16_25", sex="female",
+                   first_visit="yes", residence="outside")
+    assert answer.status_code == 201
+    body = answer.json()
+    assert body["stored"] is True and body["today"] == 1
+    assert [r["poles"] for r in body["recent"]] == ["Trouver un emploi"]
+    with scope(cite=world.cite):
+        visit = Visit.objects.get()
+        assert (visit.day, visit.slot, visit.kind, visit.public, visit.age_band, visit.sex,
+                visit.first_visit, visit.outside_territory, visit.source) == (
+            timezone.localdate(), 19, "reception", desk["public"], "16_25", "female", True,
+            True, "desk")
+        assert list(visit.poles.all()) == [desk["poles"][0]]
+
+
+def test_a_tally_sent_twice_is_counted_once_the_first_kept(world, desk):
+    client = client_for(world, Role.RECEPTION)
+    client_id = str(uuid.uuid4())
+    first = tally(client, desk, client_id=client_id, kind="reception")
+    again = tally(client, desk, client_id=client_id, kind="interview")
+    assert (first.status_code, again.status_code) == (201, 200)
+    assert again.json()["stored"] is False and again.json()["undo"] == ""
+    with scope(cite=world.cite):
+        assert list(Visit.objects.values_list("kind", flat=True)) == ["reception"]
+
+
+def test_a_tally_the_server_will_never_take_is_answered_422_with_the_reason(world, desk):
+    answer = tally(client_for(world, Role.RECEPTION), desk, poles=[999999])
+    assert answer.status_code == 422
+    assert list(answer.json()["errors"]) == ["poles"]
+    with scopes_disabled():
+        assert Visit.objects.count() == 0
+
+
+def test_a_tally_older_than_a_week_is_refused_in_french(world, desk):
+    old = (timezone.localdate() - timezone.timedelta(days=8)).isoformat()
+    answer = tally(client_for(world, Role.RECEPTION), desk, day=old)
+    assert answer.status_code == 422
+    message = answer.json()["errors"]["day"][0]["message"]
+    assert "il y a plus de 7 jours" in message and "importez l'historique" in message
+
+
+def test_the_undo_token_takes_the_visit_back_once(world, desk):
+    client = client_for(world, Role.RECEPTION)
+    token = tally(client, desk).json()["undo"]
+    undo = reverse("activity:tally_undo", args=[world.cite.slug])
+    first = client.post(undo, {"token": token}, HTTP_ACCEPT="application/json").json()
+    second = client.post(undo, {"token": token}, HTTP_ACCEPT="application/json").json()
+    assert (first["undone"], second["undone"]) == (True, False)
+    with scopes_disabled():
+        assert Visit.objects.count() == 0
+
+
+def test_an_undo_token_older_than_five_minutes_is_refused(world, desk, monkeypatch):
+    client = client_for(world, Role.RECEPTION)
+    body = tally(client, desk).json()
+    signer = signing.TimestampSigner(salt=UNDO_SALT)
+    monkeypatch.setattr(signer.__class__, "timestamp",
+                        lambda self: signing.b62_encode(int(__import__("time").time()) - 301))
+    stale = signer.sign(body["client_id"])
+    undo = reverse("activity:tally_undo", args=[world.cite.slug])
+    answer = client.post(undo, {"token": stale}, HTTP_ACCEPT="application/json").json()
+    assert answer == {"undone": False, "message": "Ce passage ne peut plus être annulé : il date "
+                      "de plus de cinq minutes ou a déjà été annulé."}
+    with scopes_disabled():
+        assert Visit.objects.count() == 1
+
+
+def test_an_undo_token_cannot_reach_another_cites_visit(world, desk):
+    with scope(cite=world.foreign):
+        site = Site.objects.create(cite=world.foreign, name="Bêta", kind="main")
+        visit = Visit.objects.create(cite=world.foreign, site=site, day=timezone.localdate(),
+                                     client_id=uuid.uuid4())
+    token = signing.TimestampSigner(salt=UNDO_SALT).sign(str(visit.client_id))
+    client = client_for(world, Role.RECEPTION)
+    client.post(reverse("activity:tally_undo", args=[world.cite.slug]), {"token": token})
+    with scopes_disabled():
+        assert Visit.objects.filter(pk=visit.pk).exists()
+
+
+def test_the_screen_without_javascript_counts_through_the_form(world, desk):
+    client = client_for(world, Role.STAFF)
+    page = client.get(desk["url"])
+    form = page.context["form"]
+    assert form["kind"].value() == "interview"  # advisers record interviews by default
+    answer = client.post(desk["url"], {
+        "client_id": form["client_id"].value(), "site": desk["site"].pk, "kind": "interview",
+        "poles": [desk["poles"][1].pk]})
+    assert answer.status_code == 302
+    with scope(cite=world.cite):
+        visit = Visit.objects.get()
+        assert (visit.kind, visit.day, list(visit.poles.all())) == (
+            "interview", timezone.localdate(), [desk["poles"][1]])
+
+
+def test_the_screen_shows_todays_count_and_the_last_ten(world, desk):
+    client = client_for(world, Role.RECEPTION)
+    for _ in range(12):
+        tally(client, desk)
+    state = client.get(reverse("activity:tally_state", args=[world.cite.slug])).json()
+    assert state["today"] == 12 and len(state["recent"]) == 10
+    page = client.get(desk["url"]).content.decode()
+    assert '<span data-testid="today-count" id="today-count">12</span>' in page
+
+
+def test_the_reception_home_opens_on_the_tally(world, desk):
+    world.cite.phase = "operation"
+    world.cite.save()
+    client = client_for(world, Role.RECEPTION)
+    tally(client, desk)
+    page = client.get(reverse("core:cite_home", args=[world.cite.slug])).content.decode()
+    assert page.index('data-testid="tally-panel"') < page.index('data-testid="today-opening"')
+    assert "1 passage aujourd’hui" in page.replace("&#x27;", "’").replace("'", "’")
