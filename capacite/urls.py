@@ -63,6 +63,7 @@ urlpatterns = [
     path("c/<slug:cite_slug>/planification/", include("capacite.planning.urls")),
     path("c/<slug:cite_slug>/label/", include("capacite.label.urls")),
     path("c/<slug:cite_slug>/activite/", include("capacite.activity.urls")),
+    path("c/<slug:cite_slug>/tableaux-de-bord/", include("capacite.dashboards.urls")),
     path("", include("capacite.people.urls")),
     path("", include("capacite.core.urls")),
 ]

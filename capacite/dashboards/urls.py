@@ -1,0 +1,11 @@
+from django.urls import path
+
+from capacite.dashboards import views
+
+app_name = "dashboards"
+
+urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+    path("export/<slug:table_key>.xlsx", views.export_xlsx, name="export_xlsx"),
+    path("export/<slug:table_key>.csv", views.export_csv, name="export_csv"),
+]
