@@ -21,8 +21,8 @@ test: $(VENV)/.test-deps test-tools
 
 bench: $(VENV)/.test-deps
 	$(BIN)/python bench/run.py
-	for size in S M; do $(BIN)/python bench/roster/run.py --size $$size --seeds 5 --time-limit 60; done
-	$(BIN)/python bench/roster/run.py --size L --seeds 5 --time-limit 60
+	uptime
+	for size in S M P N L; do $(BIN)/python bench/roster/run.py --size $$size --seeds 5 --repeat 3 --time-limit 60; done
 	$(BIN)/python bench/roster/run.py --size M --short --seeds 3 --time-limit 30
 
 lint: $(VENV)/.test-deps

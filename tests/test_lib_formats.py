@@ -72,23 +72,24 @@ def test_numbers_money_dates_and_durations_are_typed_and_only_text_is_guarded():
         (1240.5, "n", '#,##0.00\\ "€"'), (datetime(2025, 12, 31), "d", "dd/mm/yyyy"),
         (timedelta(hours=35, minutes=30), "d", "[h]:mm"), (3, "n", "#,##0")]
     assert rows[2][0] == ("'=HYPERLINK(\"x\")", "s", "General")
-    assert rows[3][0][0] == "Nomcollé depuis Word"  # the vertical tab openpyxl refuses
+    # the vertical tab openpyxl refuses: a line break, as Word meant it (capacite/lib/text.py)
+    assert rows[3][0][0] == "Nom\ncollé depuis Word"
     setup = xlsx_sheet_setup(content)["Indicateurs"]
     assert {k: setup[k] for k in ("freeze", "paper", "fit_width", "fit_height", "fit_to_page",
                                   "title_rows")} == {
         "freeze": "A2", "paper": 9, "fit_width": 1, "fit_height": 0, "fit_to_page": True,
         "title_rows": "$1:$1"}
-    assert setup["widths"]["A"] == len("Nomcollé depuis Word") + 2
+    assert setup["widths"]["A"] == len("collé depuis Word") + 2
     assert setup["widths"]["D"] == 13  # a date: dd/mm/yyyy and some air
 
 
 def test_the_csv_writes_french_numbers_and_dates_with_the_bom_and_guards_only_text():
     text = exports.csv_text(SHEET)
     assert text.startswith("\ufeffIndicateur;Valeur;Montant;Date;Durée;Nombre\r\n")
-    assert text.splitlines()[1:] == [
+    assert text.split("\r\n")[1:] == [
         "Solde migratoire;-120;1240,50;31/12/2025;35:30;3",
         '"\'=HYPERLINK(""x"")";18,4;;;;',
-        "Nomcollé depuis Word;0;0,00;02/01/2026;0:00;0"]
+        '"Nom\ncollé depuis Word";0;0,00;02/01/2026;0:00;0', ""]
 
 
 # --- calendars ---------------------------------------------------------------------------

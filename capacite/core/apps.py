@@ -24,3 +24,20 @@ class CoreConfig(AppConfig):
         user_logged_in.connect(
             remember_login_time, weak=False, dispatch_uid="capacite_login_time"
         )
+        connect_text_cleaning()
+
+
+def connect_text_cleaning() -> None:
+    """Every text a model of capacite (or a user account) saves goes through the one cleaning
+    rule (`capacite/lib/text.py`), whichever form, import or command it came from (issue 13)."""
+    from django.db.models.signals import pre_save
+
+    from capacite.lib.text import clean_instance_texts, install_form_cleaning
+
+    install_form_cleaning()
+
+    def clean_before_save(sender, instance, **kwargs):
+        if sender.__module__.startswith(("capacite.", "django.contrib.auth.")):
+            clean_instance_texts(sender, instance)
+
+    pre_save.connect(clean_before_save, weak=False, dispatch_uid="capacite_clean_texts")

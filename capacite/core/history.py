@@ -24,6 +24,7 @@ class Change:
     who: str
     action: str
     fields: list[FieldChange]
+    reason: str = ""  # why, when the person had to say it (a task done before its dependencies)
 
 
 ACTIONS = {"+": _("création"), "~": _("modification"), "-": _("suppression")}
@@ -77,6 +78,7 @@ def changes_of(instance: models.Model, *, ignore: tuple[str, ...] = ("version",)
         user = record.history_user
         who = (user.get_full_name() or user.get_username()) if user else str(_("système"))
         changes.append(
-            Change(record.history_date, who, str(ACTIONS[record.history_type]), fields)
+            Change(record.history_date, who, str(ACTIONS[record.history_type]), fields,
+                   getattr(record, "history_change_reason", "") or "")
         )
     return changes

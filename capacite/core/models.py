@@ -39,6 +39,11 @@ class Cite(Versioned):
         _("phase en cours"), max_length=20, choices=Phase.choices, default=Phase.EMERGENCE
     )
     created_at = models.DateTimeField(_("créée le"), auto_now_add=True)
+    # The label fonctionnement is due at the latest one year after this day (review's deadline).
+    opened_on = models.DateField(
+        _("ouverte au public le"), null=True, blank=True,
+        help_text=_("Le jour de l'ouverture : le dossier de confirmation du label fonctionnement "
+                    "est attendu au plus tard un an après."))
     invitation_email = models.EmailField(
         _("adresse des invitations"), blank=True,
         help_text=_("L'organisateur des invitations aux réunions (.ics) et l'adresse à laquelle "

@@ -75,30 +75,84 @@ class NavGroup:
     namespaces: tuple[str, ...]
 
 
-# The capabilities of the brief, as the menu groups them; an app lands in a group by its URL
-# namespace, so an app only registers its links. Links of an unlisted app go to the last group.
+# The menu's groups, named after what people do rather than after the apps (issue 19). An app
+# lands in a group by its URL namespace, so an app only registers its links; `PLACES` below moves
+# a single link elsewhere. Links of an unlisted app go to the open Cité's activity.
 NAV_GROUPS = (
-    NavGroup("projet", _("Projet et label"), ("core", "roadmap", "label", "review", "jobs")),
-    NavGroup("partenariat", _("Partenariat et gouvernance"), ("partners", "governance")),
+    NavGroup("projet", _("Projet et label"), ("roadmap", "label", "review")),
+    NavGroup("partenariat", _("Partenariat"), ("partners",)),
+    NavGroup("gouvernance", _("Gouvernance"), ("governance",)),
     NavGroup("offre", _("Territoire et offre"),
-             ("territory", "diagnosis", "premises", "offer", "documentation", "events",
-              "communication", "publishing")),
-    NavGroup("moyens", _("Équipe et budget"), ("planning", "staffing")),
+             ("territory", "diagnosis", "premises", "offer", "documentation")),
+    NavGroup("equipe", _("Équipe"), ("staffing",)),
+    NavGroup("budget", _("Budget"), ("planning",)),
+    NavGroup("activite", _("Vie de la Cité"), ("events", "communication", "publishing")),
+    NavGroup("reglages", _("Réglages"), ("core", "people", "jobs")),
 )
+DEFAULT_GROUP = "activite"
+
+# Phases in which a link is offered in the menu; the others list it under « Toutes les pages ».
+PROJECT_PHASES = frozenset({"emergence", "construction", "implementation"})
+OPEN_PHASES = frozenset({"operation"})
+ROSTER_PHASES = frozenset({"implementation", "operation"})
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where one link goes when its namespace alone says wrong: a group, the phases it is for."""
+
+    group: str | None = None
+    phases: frozenset[str] | None = None
+
+
+PLACES: dict[str, Place] = {
+    # Building the Cité: the count-down, the letters, the sites' search, the scenarios.
+    "roadmap:backplan": Place(phases=PROJECT_PHASES),
+    "partners:without_letter": Place(phases=PROJECT_PHASES),
+    "governance:legal": Place(group="projet"),
+    "governance:workshops": Place(phases=PROJECT_PHASES),
+    "premises:overview": Place(phases=PROJECT_PHASES),
+    "diagnosis:overview": Place(phases=PROJECT_PHASES),
+    "diagnosis:offer_map": Place(phases=PROJECT_PHASES),
+    "planning:scenarios": Place(phases=PROJECT_PHASES),
+    # Running the Cité: the week's rosters, one's own stints, the partners' hours.
+    "staffing:rosters": Place(phases=ROSTER_PHASES),
+    "staffing:my_schedule": Place(phases=OPEN_PHASES),
+    "staffing:partner_hours": Place(phases=OPEN_PHASES),
+}
+
+
+# Pages of the whole Cité: no group is theirs, no section bar under the menu.
+NOT_IN_A_GROUP = ("core:cite_home", "core:cite_project", "core:all_pages")
 
 
 def _group_of(url_name: str) -> NavGroup:
+    if (place := PLACES.get(url_name)) and place.group:
+        return next(g for g in NAV_GROUPS if g.key == place.group)
     namespace = url_name.split(":", 1)[0]
-    return next((g for g in NAV_GROUPS if namespace in g.namespaces), NAV_GROUPS[-1])
+    return next((g for g in NAV_GROUPS if namespace in g.namespaces),
+                next(g for g in NAV_GROUPS if g.key == DEFAULT_GROUP))
 
 
-def nav_groups_for(request: HttpRequest) -> list[dict]:
-    """The links of `nav_for`, grouped by capability; the group of the current page is marked.
+def in_phase(url_name: str, phase: str) -> bool:
+    """Whether the link belongs to the menu of a Cité at `phase` (else: « Toutes les pages »)."""
+    place = PLACES.get(url_name)
+    return place is None or place.phases is None or phase in place.phases
 
-    A page whose own URL is not a menu entry (a meeting, an organisation…) still marks the group
-    of its app, so its neighbours stay one click away in the section bar.
+
+def nav_groups_for(request: HttpRequest, *, every_phase: bool = False) -> list[dict]:
+    """The links of `nav_for` of the Cité's phase, grouped; the group of the current page marked.
+
+    Two levels at most: the groups, then their links (the section bar repeats the current
+    group's links). A page whose own URL is not a menu entry (a meeting, an organisation…) still
+    marks the group of its app, so its neighbours stay one click away in the section bar. With
+    `every_phase`, the links of the other phases come too, each flagged `other_phase`.
     """
-    links = nav_for(request)
+    phase = request.cite.phase
+    links = [dict(link, other_phase=not in_phase(link["url_name"], phase))
+             for link in nav_for(request)]
+    if not every_phase:
+        links = [link for link in links if not link["other_phase"]]
     current_view = getattr(request.resolver_match, "view_name", "") or ""
     current_group = _group_of(current_view) if ":" in current_view else None
     groups = []
@@ -107,7 +161,7 @@ def nav_groups_for(request: HttpRequest) -> list[dict]:
         if members:
             groups.append({"key": group.key, "label": group.label, "links": members,
                            "current": group == current_group
-                           and current_view != "core:cite_home"})
+                           and current_view not in NOT_IN_A_GROUP})
     return groups
 
 

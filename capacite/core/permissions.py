@@ -62,6 +62,7 @@ MATRIX: dict[str, str | dict] = {
     # A Cité's home and settings.
     "core:cite_home": cite_page(read=ALL_ROLES),
     "core:cite_settings": cite_page(read=GOVERNANCE_READERS, write=PROJECT_TEAM),
+    "core:all_pages": cite_page(read=ALL_ROLES),  # the menu of every phase (issue 19)
     # The method as a live roadmap.
     "roadmap:roadmap": cite_page(read=ROADMAP_READERS, write=PROJECT_TEAM),
     "roadmap:task_detail": cite_page(read=ROADMAP_READERS, write=PROJECT_TEAM),

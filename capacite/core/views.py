@@ -12,7 +12,7 @@ from capacite.core.forms import CiteSettingsForm
 from capacite.core.history import changes_of
 from capacite.core.homes import Home, home_for
 from capacite.core.models import Membership, Role
-from capacite.core.navigation import panels_for
+from capacite.core.navigation import nav_groups_for, panels_for
 from capacite.core.permissions import Level, level_for
 from capacite.core.tenancy import cites_for, request_from_label_authority
 
@@ -49,6 +49,15 @@ def cite_home(request: HttpRequest, cite_slug: str) -> HttpResponse:
         "project_view": kind != Home.PROJECT
         and level_for("core:cite_project", request.cite_roles) >= Level.READ,
     })
+
+
+def all_pages(request: HttpRequest, cite_slug: str) -> HttpResponse:
+    """Every page the person may open in the Cité, those of the other phases too.
+
+    The menu offers the pages of the Cité's phase (issue 19); the others stay one click away.
+    """
+    return render(request, "core/all_pages.html",
+                  {"groups": nav_groups_for(request, every_phase=True)})
 
 
 def cite_project(request: HttpRequest, cite_slug: str) -> HttpResponse:

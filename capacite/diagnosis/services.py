@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from capacite.core.models import Cite
 from capacite.diagnosis.choices import THEME_ALIASES, UNIT_ALIASES, Service, Theme, Unit
@@ -63,8 +64,10 @@ def import_file(cite: Cite, data: bytes, filename: str) -> ImportSummary:
 
 def _command_import(cite: Cite, data: bytes, filename: str) -> str:
     summary = import_file(cite, data, filename)
-    return _("%(created)s indicateur(s) ajouté(s), %(existing)s déjà présent(s).") % {
-        "created": len(summary.created), "existing": len(summary.existing)}
+    created, existing = len(summary.created), len(summary.existing)
+    return (ngettext("%(n)s indicateur ajouté", "%(n)s indicateurs ajoutés", created)
+            % {"n": created} + ", "
+            + ngettext("%(n)s déjà présent.", "%(n)s déjà présents.", existing) % {"n": existing})
 
 
 def register_indicator_import() -> None:

@@ -211,12 +211,8 @@ with scopes_disabled():
                 "Une personne de cette organisation (fiche Partenaires).")
 
     class DecisionForm(VersionedModelForm):
-        """A decision; when it validates a roadmap validation moment, it may mark it done."""
-
-        mark_task_done = forms.BooleanField(
-            label=_("Marquer la tâche liée comme faite"), required=False,
-            help_text=_("Pour un moment de validation ou un livrable de la feuille de route."),
-        )
+        """A decision; when it validates a roadmap validation moment or deliverable, that task
+        is marked done once the meeting has taken place (never before)."""
 
         class Meta:
             model = Decision
@@ -230,6 +226,9 @@ with scopes_disabled():
                 "position")
             self.fields["task"].label_from_instance = (
                 lambda t: f"{t.title} ({t.get_kind_display()})")
+            self.fields["task"].help_text = _(
+                "Un moment de validation ou un livrable de la feuille de route : il est marqué "
+                "fait dès que la réunion a eu lieu, jamais avant.")
 
     class WorkshopGroupForm(VersionedModelForm):
         class Meta:

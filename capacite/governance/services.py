@@ -133,13 +133,65 @@ def _set_due(task, due: date) -> None:
         save_versioned(task, expected_version=task.version)
 
 
-def mark_task_done(task, *, note: str) -> None:
-    """Mark a roadmap task done (a validation recorded as a decision)."""
+def has_taken_place(decision, *, today: date) -> bool:
+    """A decision counts once its meeting has taken place (its date without a meeting)."""
+    if decision.meeting_id:
+        return timezone.localtime(decision.meeting.starts_at).date() <= today
+    return decision.decided_on <= today
+
+
+def mark_task_done(task, *, note: str, reason: str = "") -> None:
+    """Mark a roadmap task done (a validation recorded as a decision); `reason` goes to its
+    history (why it is done before a dependency, when it is)."""
     if task.status == "done":
         return
     task.status = "done"
     task.evidence_note = f"{task.evidence_note}\n{note}".strip()
+    if reason:
+        task._change_reason = reason[:100]
     save_versioned(task, expected_version=task.version)
+
+
+def settle_decision(decision, *, today: date) -> bool:
+    """Mark the decision's roadmap task done when its meeting has taken place; False while the
+    meeting is still to come (the task waits). The history says which decision did it."""
+    if decision.task_id is None:
+        return True
+    if not has_taken_place(decision, today=today):
+        return False
+    where = f" ({decision.meeting})" if decision.meeting_id else ""
+    mark_task_done(decision.task, note=f"Validé : {decision.title}{where}",
+                   reason=f"Décision du {decision.decided_on:%d/%m/%Y} au registre")
+    return True
+
+
+def complete_validated_tasks(*, today: date) -> int:
+    """Mark done the roadmap task of every decision whose meeting has taken place, so the
+    register and the roadmap agree (issue 17); a decision for a meeting still to come leaves
+    its task as it is. Returns how many tasks changed. Idempotent."""
+    from capacite.governance.models import Decision
+
+    changed = 0
+    for decision in (Decision.objects.filter(task__isnull=False).exclude(task__status="done")
+                     .select_related("task", "meeting__body").order_by("decided_on", "pk")):
+        changed += settle_decision(decision, today=today)
+    return changed
+
+
+def register_disagreements(*, today: date) -> list[tuple[str, str]]:
+    """(decision, task) titles where the register and the roadmap disagree: a decision taken
+    whose task is not done, or a task done by a decision still to come."""
+    from capacite.governance.models import Decision
+
+    found = []
+    for decision in Decision.objects.filter(task__isnull=False).select_related("task",
+                                                                               "meeting"):
+        done = decision.task.status == "done"
+        taken = has_taken_place(decision, today=today)
+        done_by_it = f"Validé : {decision.title}" in decision.task.evidence_note
+        if (taken and not done) or (not taken and done and done_by_it):
+            found.append((decision.title, decision.task.title))
+    return found
 
 
 def next_meetings(*, now, organisations: set[int] | None = None, kinds: set[str] | None = None,

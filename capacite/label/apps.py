@@ -18,4 +18,7 @@ class LabelConfig(AppConfig):
         register_home_panel(HomePanel(15, "label/panel_home.html", "label:checklist",
                                       home_panel))
         register_demo_builder(90, "label", build_label_demo)
+        from capacite.label.demo_fonctionnement import build_fonctionnement_demo
+
+        register_demo_builder(95, "label_fonctionnement", build_fonctionnement_demo)
         from capacite.label import jobs  # noqa: F401 - registers the "dossier" job kind

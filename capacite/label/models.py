@@ -95,3 +95,10 @@ class Declaration(Versioned):
 
     def __str__(self) -> str:
         return self.key
+
+
+from capacite.label.models_followup import (  # noqa: E402,F401 - the label fonctionnement's models
+    ExperimentalAction,
+    GapAnswer,
+    ProjectSnapshot,
+)

@@ -15,12 +15,13 @@ everywhere:
 
 import csv
 import io
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
+
+from capacite.lib.text import clean_text
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CSV_TYPE = "text/csv; charset=utf-8"
@@ -36,10 +37,7 @@ FORMATS = {
     "duration": "[h]:mm",
 }
 KINDS = ("text", *FORMATS)
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-# What the XML of a spreadsheet cannot hold (openpyxl refuses it): C0 controls but tab, line
-# feed and carriage return.
-REFUSED = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 MIN_WIDTH = 6  # column widths, in characters
 
 
@@ -73,9 +71,11 @@ class Sheet:
 
 
 def strip_refused(text: str) -> str:
-    """`text` without the characters a spreadsheet file cannot hold (a vertical tab pasted
-    from Word makes openpyxl fail the whole export)."""
-    return REFUSED.sub("", text)
+    """`text` under the one cleaning rule of incoming texts (`capacite/lib/text.py`), line
+    breaks kept: without the characters a spreadsheet file cannot hold (a vertical tab pasted
+    from Word made openpyxl fail the whole export), so text stored before the rule existed
+    exports too."""
+    return clean_text(text, multiline=True)
 
 
 def cell_text(value: object) -> str:

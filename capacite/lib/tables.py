@@ -16,6 +16,8 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from capacite.lib.text import clean_text
+
 Table = list[tuple[int, list[Any]]]  # (line number in the file, cells), header first
 
 DATE_PATTERN = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
@@ -74,12 +76,14 @@ def read_xlsx(data: bytes) -> tuple[Table, list[ImportIssue]]:
 
 
 def cell_text(value: Any) -> str:
-    """A cell as text: None is empty, 12.0 (a spreadsheet's number) is "12"."""
+    """A cell as text, under the one cleaning rule of every incoming text (no control,
+    bidirectional or zero-width character, one line): None is empty, 12.0 (a spreadsheet's
+    number) is "12"."""
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return str(value).strip()
+    return clean_text(str(value)).strip()
 
 
 def non_empty(table: Table) -> Table:

@@ -23,8 +23,17 @@ class PartnersConfig(AppConfig):
 
         post_save.connect(give_new_cite_its_publics, sender=Cite, weak=False,
                           dispatch_uid="partners_new_cite_publics")
-        register_nav(NavItem(20, _("Partenaires"), "partners:organisations"))
-        register_nav(NavItem(21, _("Couverture"), "partners:coverage"))
+        # The partners' pages are the « Partenariat » group of the menu (issue 19: no third
+        # level of tabs inside the pages).
+        for label, url_name in ((_("Organisations"), "partners:organisations"),
+                                (_("Couverture"), "partners:coverage"),
+                                (_("Positions dans le temps"), "partners:stance_chart"),
+                                (_("Qui fait quoi"), "partners:who_does_what"),
+                                (_("Sans lettre d'intention"), "partners:without_letter"),
+                                (_("Publics servis"), "partners:publics"),
+                                (_("Alertes"), "partners:alerts"),
+                                (_("Importer"), "partners:import")):
+            register_nav(NavItem(20, label, url_name))
         register_home_panel(HomePanel(20, "partners/panel_home.html", "partners:alerts",
                                       home_panel_context))
         register_demo_builder(20, "partners", build_partners_demo)

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django_scopes import scopes_disabled
 
 from capacite.core.concurrency import VersionedModelForm
+from capacite.planning.domain.cerfa import DIVERS, FunderType, suggested_category
 from capacite.planning.domain.scenario import (
     DIRECT_FUNCTIONS,
     FUNCTION_LABELS,
@@ -17,6 +18,7 @@ from capacite.planning.domain.scenario import (
     scenario_errors,
 )
 from capacite.planning.models import (
+    CERFA_SUBSIDY_CHOICES,
     ChargeLine,
     Disbursement,
     Funder,
@@ -50,7 +52,7 @@ with scopes_disabled():
             fields = ["name", "description", "poles", "hours_per_day", "days_per_week",
                       "weekly_hours", "weeks_per_year", "counsellors_per_pole",
                       "reception_staff", "documentation_staff", "default_cost_per_fte",
-                      "yearly_increase"]
+                      "social_charges_rate", "yearly_increase"]
             widgets = {"description": forms.Textarea(attrs={"rows": 2})}
 
         def __init__(self, *args, pole_names: list[str], **kwargs):
@@ -68,6 +70,7 @@ with scopes_disabled():
                             "autres pôles ont le nombre ci-dessus."),
                 initial="\n".join(f"{pole} : {count}" for pole, count
                                   in (self.instance.counsellors_by_pole or {}).items()))
+            self.fields["social_charges_rate"].required = False  # empty: the model's default
             self.order_fields(["name", "description", "poles", "other_poles"])
             for function in DIRECT_FUNCTIONS:
                 field = _decimal_field(_("ETP : %(f)s") % {"f": FUNCTION_LABELS[function]})
@@ -94,6 +97,9 @@ with scopes_disabled():
             from capacite.planning.services import to_domain
 
             instance = self.instance
+            if cleaned.get("social_charges_rate") is None:
+                cleaned["social_charges_rate"] = Scenario._meta.get_field(
+                    "social_charges_rate").default
             for name in self.Meta.fields:
                 if name in cleaned:
                     setattr(instance, name, cleaned[name])
@@ -149,22 +155,45 @@ with scopes_disabled():
                 raise forms.ValidationError(
                     _("« %(a)s » n'est pas un compte de charges du Cerfa 12156 (60 à 68).")
                     % {"a": account})
-            if account[:2] == "64":
+            if len(account) < 3:
                 raise forms.ValidationError(
-                    _("Les charges de personnel (64) sont calculées à partir des ETP à "
-                      "recruter : ne les saisissez pas ici."))
+                    _("« %(a)s » est une classe du Cerfa : indiquez un sous-compte, par "
+                      "exemple %(d)s.") % {"a": account, "d": DIVERS[account]})
+            if account.startswith(("641", "645")):
+                raise forms.ValidationError(
+                    _("Les rémunérations (641) et charges sociales (645) sont calculées à "
+                      "partir des ETP à recruter : ne les saisissez pas ici ; les autres "
+                      "charges de personnel vont en 648."))
             return account
 
     class FunderForm(VersionedModelForm):
         class Meta:
             model = Funder
-            fields = ["name", "key", "kind", "organisation"]
+            fields = ["name", "key", "kind", "organisation", "category", "ministry"]
 
         def __init__(self, *args, **kwargs):
             from capacite.partners.models import Organisation
 
             super().__init__(*args, **kwargs)
             self.fields["organisation"].queryset = Organisation.objects.order_by("name")
+            category = self.fields["category"]
+            category.required = False
+            category.choices = [("", _("Selon sa nature et son organisation (proposée par "
+                                       "capacite)")), *CERFA_SUBSIDY_CHOICES]
+            if not self.instance.pk:
+                self.initial["category"] = ""
+
+        def clean_category(self):
+            """Empty: the line its type suggests (an agglomération under EPCI…)."""
+            category = self.cleaned_data.get("category")
+            if category:
+                return category
+            org = self.cleaned_data.get("organisation")
+            return suggested_category(FunderType(
+                name=self.cleaned_data.get("name") or "",
+                kind=self.cleaned_data.get("kind") or "organisation",
+                first_circle=org.first_circle if org else "",
+                organisation_kind=org.kind if org else ""))
 
         def clean_key(self):
             key = self.cleaned_data["key"].strip().upper()
@@ -187,6 +216,11 @@ with scopes_disabled():
                 raise forms.ValidationError(
                     _("« %(a)s » n'est pas un compte de produits du Cerfa 12156 (70 à 78).")
                     % {"a": account})
+            if account != "74" and len(account) < 3:
+                raise forms.ValidationError(
+                    _("« %(a)s » est une classe du Cerfa : indiquez un sous-compte, par "
+                      "exemple %(d)s (74 seul pour une subvention).")
+                    % {"a": account, "d": DIVERS[account]})
             return account
 
     class DisbursementForm(forms.ModelForm):

@@ -97,6 +97,11 @@ class Scenario(Versioned):
     yearly_increase = models.DecimalField(
         _("hausse annuelle des charges"), max_digits=4, decimal_places=3, default=Decimal(0),
         validators=POSITIVE, help_text=_("Par exemple 0,02 pour 2 % par an."))
+    social_charges_rate = models.DecimalField(
+        _("taux de charges sociales patronales"), max_digits=4, decimal_places=3,
+        default=Decimal("0.42"), validators=POSITIVE,
+        help_text=_("Part des salaires bruts, par exemple 0,42 pour 42 % : sépare le coût "
+                    "employeur en rémunérations (641) et charges sociales (645)."))
     chosen = models.BooleanField(_("retenu"), default=False, editable=False)
     decision = models.ForeignKey(
         "governance.Decision", on_delete=models.SET_NULL, null=True, blank=True,
@@ -126,8 +131,9 @@ class ChargeLine(Versioned):
     scenario = models.ForeignKey(Scenario, on_delete=models.CASCADE, related_name="charges",
                                  verbose_name=_("scénario"))
     account = models.CharField(_("compte"), max_length=6,
-                               help_text=_("Compte du Cerfa 12156, de 60 à 68 : 613 loyer, "
-                                           "618 documentation, 623 communication…"))
+                               help_text=_("Sous-compte du Cerfa 12156, de 60 à 68 : 613 "
+                                           "loyer, 618 documentation, 623 communication, "
+                                           "6233 événements, 648 formation…"))
     label = models.CharField(_("libellé"), max_length=150)
     annual_amount = models.DecimalField(_("montant annuel, première année (€)"),
                                         **MONEY)  # type: ignore[arg-type]
@@ -154,6 +160,14 @@ class SourceKind(models.TextChoices):
     OTHER = "other", _("Autre source")
 
 
+CERFA_SUBSIDY_CHOICES = [
+    ("state", _("État")), ("region", _("Région(s)")), ("departement", _("Département(s)")),
+    ("epci", _("Intercommunalité(s) : EPCI")), ("commune", _("Commune(s)")),
+    ("social", _("Organismes sociaux")), ("eu", _("Fonds européens")),
+    ("asp", _("L'agence de services et de paiement (emplois aidés)")),
+    ("other_public", _("Autres établissements publics")), ("private", _("Aides privées"))]
+
+
 class FundingStatus(models.TextChoices):
     LEAD = "lead", _("Piste")
     AGREED = "agreed", _("Accord de principe")
@@ -176,6 +190,16 @@ class Funder(Versioned):
     organisation = models.ForeignKey(
         "partners.Organisation", on_delete=models.SET_NULL, null=True, blank=True,
         related_name="+", verbose_name=_("organisation"))
+    category = models.CharField(
+        _("ligne du Cerfa (subventions, compte 74)"), max_length=20,
+        choices=CERFA_SUBSIDY_CHOICES, default="other_public",
+        help_text=_("La ligne du formulaire Cerfa 12156 où ses subventions s'inscrivent : "
+                    "une communauté d'agglomération va en « Intercommunalité(s) : EPCI », le "
+                    "FSE en « Fonds européens »."))
+    ministry = models.CharField(
+        _("ministère ou service de l'État"), max_length=200, blank=True,
+        help_text=_("Pour une subvention de l'État, le Cerfa demande de préciser le ou les "
+                    "ministères, directions ou services déconcentrés sollicités."))
 
     objects = ScopedManager(cite="cite")
     history = HistoricalRecords(excluded_fields=["version"])
@@ -202,8 +226,10 @@ class FundingLine(Versioned):
                                choices=[("operating", _("Fonctionnement")),
                                         ("investment", _("Investissement"))])
     account = models.CharField(_("compte"), max_length=6, default="74",
-                               help_text=_("74 pour une subvention ; 70, 75… pour une autre "
-                                           "recette."))
+                               help_text=_("74 pour une subvention (sa ligne du Cerfa est "
+                                           "celle du financeur) ; un sous-compte pour une "
+                                           "autre recette : 706 prestations, 756 cotisations, "
+                                           "758 dons et mécénat…"))
     label = models.CharField(_("libellé"), max_length=150, blank=True)
     status = models.CharField(_("statut"), max_length=12, choices=FundingStatus.choices,
                               default=FundingStatus.LEAD)
@@ -273,3 +299,6 @@ class InvestmentLine(Versioned):
 
     def __str__(self) -> str:
         return self.label
+
+
+from capacite.planning.models_acts import FundingAct  # noqa: E402,F401 - actes d'engagement

@@ -139,6 +139,7 @@ def to_domain(scenario: Scenario, *, charges: list[ChargeLine] | None = None
                                                  annual_amount=c.annual_amount)
                       for c in charges),
         yearly_increase=scenario.yearly_increase,
+        social_charges_rate=scenario.social_charges_rate,
         chosen=scenario.chosen,
     )
 
@@ -146,9 +147,18 @@ def to_domain(scenario: Scenario, *, charges: list[ChargeLine] | None = None
 def operating_funding() -> list[budget_domain.Funding]:
     """Operating lines of the funding round, whatever their status (the budget is a forecast;
     the funding page shows how sure each line is)."""
-    return [budget_domain.Funding(funder=line.label or line.funder.name, amounts=line.amounts,
-                                  account=line.account)
+    return [budget_domain.Funding(funder=funding_label(line), amounts=line.amounts,
+                                  account=line.account, category=line.funder.category)
             for line in FundingLine.objects.filter(purpose="operating").select_related("funder")]
+
+
+def funding_label(line: FundingLine) -> str:
+    """How a funding line is named in the budget: its label or its funder, with the ministry
+    for the State (the Cerfa asks which ministries are solicited)."""
+    label = line.label or line.funder.name
+    if line.funder.category == "state" and line.account == "74":
+        label += f" — {line.funder.ministry or 'ministère à préciser'}"
+    return label
 
 
 def investment_funding() -> list[budget_domain.Funding]:
@@ -255,6 +265,17 @@ def chosen_comparison_row(cite: Cite) -> dict | None:
             "fte_surplus": f.fte_surplus, "operating_charges": f.operating_charges,
             "in_kind": f.in_kind, "operating_resources": f.operating_resources, "gap": f.gap,
             "cost_per_open_hour": f.cost_per_open_hour}
+
+
+def budget_lines(budget: budget_domain.Budget) -> dict:
+    """Every row of the Cerfa table as plain JSON-ready data, by account and year: {"years",
+    "lines": [{"code", "line", "label", "kind", "amounts": {"2027": "192600.00", …}}]}.
+    `line` names the 74 line ("epci"…) of a subsidy; amounts are strings, never floats."""
+    years = [str(y) for y in budget.years]
+    return {"years": [int(y) for y in years],
+            "lines": [{"code": r.code, "line": r.key, "label": r.label, "kind": r.kind,
+                       "amounts": {y: str(a) for y, a in zip(years, r.amounts, strict=True)}}
+                      for r in budget_domain.budget_rows(budget) if r.kind != "heading"]}
 
 
 def chosen_cerfa_budget(cite: Cite) -> dict | None:

@@ -95,3 +95,6 @@ class Candidate(Versioned):
 
     def transport_short(self) -> str:
         return str(TRANSPORT_SHORT.get(Transport(self.transport), self.transport))
+
+
+from capacite.premises.models_fitted import FittedSpace, SpacePhoto  # noqa: E402,F401

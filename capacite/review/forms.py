@@ -46,6 +46,22 @@ with scopes_disabled():
             self.fields["session"].queryset = CommitteeSession.objects.all()
             self.fields["session"].empty_label = _("— hors séance —")
 
+        def clean_stage(self):
+            """A decision fits its dossier: no label fonctionnement on a label projet dossier
+            (nor the other way round)."""
+            from capacite.review.domain.label import STAGES_FOR_KIND, stage_fits
+            from capacite.review.models import DossierKind, Stage
+
+            stage = self.cleaned_data["stage"]
+            kind = self.instance.submission.kind if self.instance.submission_id else ""
+            if kind and not stage_fits(kind, stage):
+                allowed = ", ".join(f"« {Stage(s.value).label} »"
+                                    for s in STAGES_FOR_KIND.get(kind, ()))
+                raise forms.ValidationError(
+                    _("Cette décision ne porte pas sur ce dossier : un « %(kind)s » reçoit "
+                      "%(allowed)s.") % {"kind": DossierKind(kind).label, "allowed": allowed})
+            return stage
+
 
 class ReserveForm(VersionedModelForm):
     class Meta:

@@ -220,3 +220,11 @@ class Reserve(Versioned):
     def __str__(self) -> str:
         first = self.text.strip().splitlines()[0] if self.text.strip() else ""
         return Truncator(first).chars(90)
+
+
+from capacite.review.models_followup import (  # noqa: E402,F401 - the network's follow-up
+    LinkKind,
+    NetworkLink,
+    OpinionRequest,
+    OpinionSubject,
+)

@@ -75,8 +75,13 @@ def submit(*, cite: Cite, dossier: Dossier, user, message: str = "", job=None,
     """Freeze `dossier` as the Cité's next submission: own copy of the file, number, hash.
 
     The Cité row is locked so two submissions at once get 1 and 2, not 1 twice. `at` is for
-    the demo's past dossiers only; a real submission is dated now.
+    the demo's past dossiers only; a real submission is dated now. A label fonctionnement
+    dossier is refused (SubmissionRefused, nothing written) until the authority's opinion on the
+    draft is answered and every gap with the label projet has its explanation and measure; a
+    label projet keeps its key figures as the reference of the label fonctionnement.
     """
+    if dossier.kind == DossierKind.LABEL_FONCTIONNEMENT:
+        refuse_fonctionnement(cite)
     with transaction.atomic():
         Cite.objects.select_for_update().filter(pk=cite.pk).first()
         numbers = Submission.objects.filter(cite=cite).values_list("number", flat=True)
@@ -92,7 +97,36 @@ def submit(*, cite: Cite, dossier: Dossier, user, message: str = "", job=None,
             submission.job = job
         submission.file.save(submission.filename, ContentFile(dossier.content), save=False)
         submission.save()
+        if dossier.kind == DossierKind.LABEL_PROJET:
+            from capacite.label.conformity import take_snapshot
+
+            take_snapshot(cite, on=timezone.localtime(submission.submitted_at).date(),
+                          submission_number=number, user=user)
         return submission
+
+
+def refuse_fonctionnement(cite: Cite) -> None:
+    """Raise SubmissionRefused (in French, saying what is missing) unless the label
+    fonctionnement dossier may be deposited."""
+    from capacite.label.conformity import snapshot, unanswered
+    from capacite.review.models import OpinionRequest, OpinionSubject
+
+    if snapshot() is None:
+        raise SubmissionRefused(_(
+            "Les chiffres du label projet ne sont pas connus : saisissez-les d'après la lettre "
+            "de décision (page « Conformité avec le label projet ») avant de déposer."))
+    open_gaps = unanswered(cite)
+    if open_gaps:
+        raise SubmissionRefused(_(
+            "%(count)s écart(s) avec le label projet n'ont pas encore leur explication et leur "
+            "mesure corrective (page « Conformité avec le label projet ») : %(gaps)s.")
+            % {"count": len(open_gaps), "gaps": " ; ".join(g.text for g in open_gaps)})
+    opinions = OpinionRequest.objects.filter(subject=OpinionSubject.LABEL_FONCTIONNEMENT)
+    if not any(o.state == "answered" for o in opinions):
+        raise SubmissionRefused(_(
+            "Le projet de dossier doit d'abord être présenté pour avis à l'autorité de label, "
+            "et son avis recevoir la réponse de la Cité (page « Avis de l'autorité de "
+            "label »)."))
 
 
 def file_matches(submission: Submission) -> bool:

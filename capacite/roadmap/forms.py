@@ -11,7 +11,7 @@ from capacite.core.concurrency import VersionedModelForm
 from capacite.core.models import Phase
 from capacite.lib.uploads import DOCUMENT_EXTENSIONS, check_upload, is_new_upload, original_name
 from capacite.roadmap.domain.graph import find_cycle
-from capacite.roadmap.models import BackplanTarget, Task, VigilancePoint
+from capacite.roadmap.models import BackplanTarget, Task, TaskStatus, VigilancePoint
 
 EVIDENCE_EXTENSIONS = DOCUMENT_EXTENSIONS | {".xlsx", ".ods"}
 
@@ -28,7 +28,14 @@ class DateInput(forms.DateInput):
 with scopes_disabled():
 
     class TaskForm(VersionedModelForm):
-        """Edit one task of the roadmap; dependencies may never loop."""
+        """Edit one task of the roadmap; dependencies may never loop, and marking it done
+        before its dependencies asks why (the reason is kept in the task's history)."""
+
+        reason = forms.CharField(
+            label=_("Raison"), required=False, max_length=100,
+            help_text=_("Obligatoire pour marquer la tâche faite avant les tâches dont elle "
+                        "dépend ; gardée dans l'historique."),
+        )
 
         class Meta:
             model = Task
@@ -89,6 +96,22 @@ with scopes_disabled():
                     % {"cycle": " → ".join(titles[k] for k in cycle)}
                 )
             return chosen
+
+        def clean(self):
+            cleaned = super().clean()
+            becomes_done = (cleaned.get("status") == TaskStatus.DONE
+                            and self.initial.get("status") != TaskStatus.DONE)
+            pending = [t for t in cleaned.get("depends_on") or () if not t.is_done]
+            reason = (cleaned.get("reason") or "").strip()
+            if becomes_done and pending and not reason:
+                self.add_error("reason", _(
+                    "Ces tâches dont elle dépend ne sont pas faites : %(tasks)s. Dites pourquoi "
+                    "celle-ci est faite quand même, ou laissez-la « En cours »."
+                ) % {"tasks": ", ".join(f"« {t.title} »" for t in pending)})
+            if reason:
+                # django-simple-history writes this into the history record of the save.
+                self.instance._change_reason = reason
+            return cleaned
 
 
     class BackplanTargetForm(VersionedModelForm):

@@ -12,10 +12,11 @@ from django_scopes import scope
 from simple_history.utils import bulk_create_with_history
 
 from capacite.core.models import Cite, Membership, Phase
+from capacite.roadmap.domain import schedule
 from capacite.roadmap.domain.backplan import CycleError, PlanItem, PlannedTask, backplan
 from capacite.roadmap.domain.graph import find_cycle
 from capacite.roadmap.domain.method import Method, load_method
-from capacite.roadmap.models import BackplanTarget, Task, TaskStatus, VigilancePoint
+from capacite.roadmap.models import BackplanTarget, Task, VigilancePoint
 
 
 class RoadmapLoopError(ValueError):
@@ -158,14 +159,16 @@ class HomeSummary:
     next_tasks: list[Task]
     open_points: list[VigilancePoint]
     next_validation: Task | None
-    next_deadline: tuple[date, str] | None
+    next_deadline: Task | None  # the soonest due task other than the next validation
     plan: Plan
 
 
 def home_summary(*, cite: Cite, today: date) -> HomeSummary:
-    """What the Cité's home answers at a glance: phase, late and next tasks, risks, next dates."""
+    """What the Cité's home answers at a glance: phase, late and next tasks, risks, next dates.
+
+    Late, due and next are `roadmap.domain.schedule`'s, the roadmap page's own definition.
+    """
     tasks = list(tasks_with_dependencies())
-    open_tasks = [t for t in tasks if not t.is_done]
     phases = [p.value for p in Phase]
     current_index = phases.index(cite.phase)
     progress = []
@@ -175,33 +178,21 @@ def home_summary(*, cite: Cite, today: date) -> HomeSummary:
             "phase": phase.label, "current": phase == cite.phase,
             "done": sum(t.is_done for t in in_phase), "total": len(in_phase),
         })
-    late = sorted(
-        (t for t in open_tasks if t.due_date and t.due_date < today), key=lambda t: t.due_date
-    )
+    late = schedule.late_tasks(tasks, today=today)
     plan = current_plan(today=today)
-    start_past = [row for row in plan.rows if row.planned.start_is_past and row.task not in late]
-    ready = [
-        t for t in open_tasks
-        if t not in late
-        and phases.index(t.phase) <= current_index + 1
-        and all(d.status == TaskStatus.DONE for d in t.depends_on.all())
-    ]
-    ready.sort(key=lambda t: (t.due_date or date.max, phases.index(t.phase), t.position))
-    validations = sorted(
-        (t for t in open_tasks if t.kind == "validation" and t.due_date and t.due_date >= today),
-        key=lambda t: t.due_date,
-    )
-    deadlines = [(t.due_date, t.title) for t in open_tasks if t.due_date and t.due_date >= today]
-    if plan.target and plan.target.date >= today:
-        deadlines.append((plan.target.date, plan.target.task.title))
+    start_past = [row for row in plan.rows
+                  if schedule.state_of(row.task, today=today,
+                                       start_is_past=row.planned.start_is_past) == "slipping"]
+    validation = schedule.next_validation(tasks, today=today)
+    shown = [validation, plan.target.task if plan.target else None]
     points = VigilancePoint.objects.filter(
         status="open", phase__in=phases[: current_index + 1]
     ).order_by("position")
     return HomeSummary(
         phase=Phase(cite.phase).label, progress=progress, late=late, start_past=start_past,
-        next_tasks=ready[:5], open_points=list(points[:5]),
-        next_validation=validations[0] if validations else None,
-        next_deadline=min(deadlines) if deadlines else None, plan=plan,
+        next_tasks=schedule.next_tasks(tasks, today=today, phase=cite.phase),
+        open_points=list(points[:5]), next_validation=validation,
+        next_deadline=schedule.next_deadline(tasks, today=today, besides=shown), plan=plan,
     )
 
 
@@ -220,8 +211,7 @@ def backplan_chart(plan: Plan, *, today: date) -> str:
                 label=row.task.title,
                 start=row.planned.latest_start,
                 end=row.planned.latest_finish,
-                state="done" if row.planned.done
-                else "late" if row.planned.start_is_past else "planned",
+                state=_chart_state(row, today),
             )
             for row in plan.rows
         ],
@@ -230,3 +220,9 @@ def backplan_chart(plan: Plan, *, today: date) -> str:
         title=_("Rétro-planning vers « %(target)s » le %(date)s")
         % {"target": plan.target.task.title, "date": plan.target.date.strftime("%d/%m/%Y")},
     )
+
+
+def _chart_state(row: PlanRow, today: date) -> str:
+    """The Gantt's colour from the one definition: late and slipping both show red."""
+    state = schedule.state_of(row.task, today=today, start_is_past=row.planned.start_is_past)
+    return {"done": "done", "late": "late", "slipping": "late"}.get(state, "planned")

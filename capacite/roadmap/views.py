@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from capacite.core.concurrency import save_form_atomically
 from capacite.core.history import changes_of
 from capacite.core.models import Phase
+from capacite.roadmap.domain import schedule
 from capacite.roadmap.domain.method import method_phases
 from capacite.roadmap.forms import BackplanTargetForm, TaskForm, VigilancePointForm
 from capacite.roadmap.models import BackplanTarget, Task, TaskStatus, VigilancePoint, Volet
@@ -45,6 +46,7 @@ def roadmap(request: HttpRequest, cite_slug: str) -> HttpResponse:
         {
             "groups": groups,
             "count": len(ordered),
+            "late_ids": {t.pk for t in schedule.late_tasks(ordered, today=timezone.localdate())},
             "today": timezone.localdate(),
             "statuses": TaskStatus.choices,
             "volets": Volet.choices,
@@ -62,7 +64,7 @@ def task_detail(request: HttpRequest, cite_slug: str, task_id: int) -> HttpRespo
             "task": task,
             "required_by": task.required_by.all(),
             "changes": changes_of(task),
-            "today": timezone.localdate(),
+            "late": schedule.is_late(task, today=timezone.localdate()),
         },
     )
 
@@ -111,6 +113,7 @@ def backplan(request: HttpRequest, cite_slug: str) -> HttpResponse:
             "loop": plan.loop,
             "chart": chart,
             "late_count": sum(r.planned.start_is_past for r in rows),
+            "late_ids": {r.task.pk for r in rows if schedule.is_late(r.task, today=today)},
             "today": today,
         },
     )

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from capacite.core.concurrency import ConcurrentEditError, save_form_atomically
@@ -238,9 +239,10 @@ def run_edit(request: HttpRequest, cite_slug: str, run_id: int) -> HttpResponse:
                                   "regardiez : voici sa version, refaites votre retouche."))
     else:
         if run.violations:
-            messages.error(request, _("Retouche enregistrée, mais le planning enfreint "
-                                      "%(n)s règle(s) : voir la liste.")
-                           % {"n": len(run.violations)})
+            messages.error(request, ngettext(
+                "Retouche enregistrée, mais le planning enfreint %(n)s règle : voir la liste.",
+                "Retouche enregistrée, mais le planning enfreint %(n)s règles : voir la liste.",
+                len(run.violations)) % {"n": len(run.violations)})
         else:
             messages.success(request, _("Retouche enregistrée ; le planning reste valide."))
     return redirect(back)

@@ -21,7 +21,8 @@ def test_the_project_lead_reads_the_map_records_a_position_and_sees_import_error
     assert page.locator("table.organisations tbody tr").count() == 21
     axe.check(page, "partners-01-liste")
 
-    page.get_by_role("link", name="Matrice de couverture").click()
+    page.get_by_role("navigation", name="Partenariat").get_by_role(
+        "link", name="Couverture", exact=True).click()
     page.wait_for_url("**/partenaires/couverture/")
     assert page.locator("table.coverage th[scope=row]").count() == 5
     assert page.locator("td.gap").count() >= 1

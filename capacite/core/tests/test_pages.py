@@ -43,7 +43,7 @@ def test_the_language_switch_turns_the_interface_to_english(client, world):
     client.post(reverse("set_language"), {"language": "en", "next": "/"})
     page = client.get(reverse("core:home"), follow=True).content.decode()
     assert '<html lang="en">' in page
-    assert ">Cité home</a>" in page
+    assert ">Home</a>" in page
     client.post(reverse("set_language"), {"language": "fr", "next": "/"})
     assert ">Accueil de la Cité</a>" in client.get(reverse("core:home"),
                                                    follow=True).content.decode()
@@ -86,6 +86,6 @@ def test_the_menu_groups_links_by_capability_and_opens_the_current_section(world
     section = section.split("</nav>", 1)[0]
     assert ('<a href="/c/alpha/feuille-de-route/retro-planning/" aria-current="page">'
             "Rétro-planning</a>") in section
-    assert ">Feuille de route</a>" in section and ">Partenaires</a>" not in section
+    assert ">Feuille de route</a>" in section and ">Organisations</a>" not in section
     assert '<summary class="current">Projet et label</summary>' in page
-    assert "<summary>Partenariat et gouvernance</summary>" in page
+    assert "<summary>Partenariat</summary>" in page

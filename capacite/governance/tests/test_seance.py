@@ -1,11 +1,12 @@
 """The séance page: attendance and positions, minutes without silent overwrites, decisions."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django_scopes import scope
 
 from capacite.governance.models import AgendaItem, Attendance, Decision
+from capacite.governance.services import register_disagreements
 from capacite.governance.tests.helpers import committee, lead, text, url
 from capacite.partners.models import Position
 from capacite.roadmap.models import Task
@@ -97,24 +98,47 @@ def test_two_note_takers_on_the_same_item_see_the_conflict(world):
         assert AgendaItem.objects.get(pk=stale[0].pk).minutes == "Version d'Alice."
 
 
-def test_a_decision_validating_a_roadmap_moment_can_mark_it_done(world):
-    c = committee(world)
-    with scope(cite=world.cite):
-        task = Task.objects.get(key="decider-poursuite-projet")
-    response = lead(world).post(url(world, "seance", meeting_id=c.meeting.pk), {
+def _decide(world, c, task, client=None):
+    return (client or lead(world)).post(url(world, "seance", meeting_id=c.meeting.pk), {
         "action": "decision", "decision-body": c.body.pk, "decision-decided_on": "2027-03-12",
         "decision-title": "Le comité décide de poursuivre le projet.",
         "decision-validates": "Note d'opportunité", "decision-task": task.pk,
-        "decision-mark_task_done": "on", "decision-version": 0})
+        "decision-version": 0})
+
+
+def test_a_decision_for_a_meeting_still_to_come_leaves_its_task_to_do(world):
+    c = committee(world)  # on 12/03/2027, after today
+    with scope(cite=world.cite):
+        task = Task.objects.get(key="decider-poursuite-projet")
+    client = lead(world)
+    response = _decide(world, c, task, client)
     assert response.status_code == 302
+    page = text(client.get(response["Location"]))
+    assert ("La réunion n&#x27;a pas encore eu lieu : la tâche « Décider de poursuivre le "
+            "projet » sera marquée faite quand la présence y sera enregistrée.") in page
+    with scope(cite=world.cite):
+        task.refresh_from_db()
+        assert task.status == "todo"
+        assert register_disagreements(today=date(2026, 12, 6)) == []
+
+
+def test_a_decision_completes_its_task_once_the_meeting_has_taken_place(world):
+    c = committee(world)
+    with scope(cite=world.cite):
+        task = Task.objects.get(key="decider-poursuite-projet")
+        c.meeting.starts_at -= timedelta(days=800)  # 2025: the meeting has taken place
+        c.meeting.save()
+    assert _decide(world, c, task).status_code == 302
     with scope(cite=world.cite):
         decision = Decision.objects.get()
         task.refresh_from_db()
+        reasons = list(task.history.values_list("history_change_reason", flat=True))
     assert (decision.meeting, decision.body, decision.recorded_by) == (
         c.meeting, c.body, world.users["project_lead"])
     assert task.status == "done"
     assert task.evidence_note.endswith(
-        "Validé : Le comité décide de poursuivre le projet. (Comité de pilotage du 12/03/2027)")
+        "Validé : Le comité décide de poursuivre le projet. (Comité de pilotage du 01/01/2025)")
+    assert reasons[0] == "Décision du 12/03/2027 au registre"
 
 
 def test_the_register_lists_decisions_filtered_by_body_with_their_history(world):

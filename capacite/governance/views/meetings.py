@@ -15,8 +15,8 @@ from capacite.governance.domain.agenda import overrun_minutes
 from capacite.governance.forms import AgendaItemForm, DecisionForm, MeetingForm
 from capacite.governance.mail import recipients, send_agenda
 from capacite.governance.models import AgendaDocument, AgendaItem, Body, Decision, Meeting
-from capacite.governance.services import mark_task_done
 from capacite.governance.views import back_url
+from capacite.governance.views.seance import settle_and_tell
 
 
 def meeting_list(request: HttpRequest, cite_slug: str) -> HttpResponse:
@@ -182,10 +182,8 @@ def decision_edit(request: HttpRequest, cite_slug: str, decision_id: int) -> Htt
                                  pk=decision_id)
     form = DecisionForm(request.POST or None, instance=decision)
     if request.method == "POST" and save_form_atomically(form, lock=request.cite):
-        if form.cleaned_data.get("mark_task_done") and decision.task:
-            mark_task_done(decision.task, note=_("Validé : %(decision)s") % {
-                "decision": decision.title})
         messages.success(request, _("La décision est enregistrée."))
+        settle_and_tell(request, decision)
         return redirect("governance:decision_edit", cite_slug=cite_slug, decision_id=decision.pk)
     return render(request, "governance/decision_edit.html", {
         "decision": decision, "form": form, "changes": changes_of(decision)})

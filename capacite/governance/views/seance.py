@@ -19,7 +19,7 @@ from capacite.governance.choices import AttendanceStatus
 from capacite.governance.forms import AttendanceForm, DecisionForm, MinutesForm
 from capacite.governance.models import Attendance, Decision, Meeting, members_at
 from capacite.governance.positions import positions_at, record_position
-from capacite.governance.services import mark_task_done
+from capacite.governance.services import complete_validated_tasks, settle_decision
 
 
 def _members(meeting: Meeting) -> list:
@@ -73,6 +73,7 @@ def seance(request: HttpRequest, cite_slug: str, meeting_id: int) -> HttpRespons
 
     if action == "attendance" and attendance.is_valid():
         added = _save_attendance(request, meeting, attendance)
+        complete_validated_tasks(today=timezone.localdate())  # the meeting has taken place
         messages.success(request, ngettext(
             "Présences enregistrées ; %(count)d position ajoutée à l'historique des partenaires.",
             "Présences enregistrées ; %(count)d positions ajoutées à l'historique des "
@@ -92,11 +93,9 @@ def seance(request: HttpRequest, cite_slug: str, meeting_id: int) -> HttpRespons
                                   "voyez les points signalés."))
     if action == "decision" and save_form_atomically(decision_form, lock=request.cite):
         decision = decision_form.instance
-        if decision_form.cleaned_data.get("mark_task_done") and decision.task:
-            mark_task_done(decision.task, note=_("Validé : %(decision)s (%(meeting)s)") % {
-                "decision": decision.title, "meeting": meeting})
         messages.success(request, _("La décision « %(title)s » est inscrite au registre.") % {
             "title": decision.title})
+        settle_and_tell(request, decision)
         return here
     member_rows, organisation_rows = attendance.rows()
     return render(request, "governance/seance.html", {
@@ -106,3 +105,11 @@ def seance(request: HttpRequest, cite_slug: str, meeting_id: int) -> HttpRespons
         "decision_form": decision_form,
         "decisions": meeting.decisions.select_related("task"),
     })
+
+
+def settle_and_tell(request: HttpRequest, decision) -> None:
+    """Complete the decision's roadmap task, or say it waits for the meeting."""
+    if not settle_decision(decision, today=timezone.localdate()):
+        messages.info(request, _(
+            "La réunion n'a pas encore eu lieu : la tâche « %(task)s » sera marquée faite "
+            "quand la présence y sera enregistrée.") % {"task": decision.task.title})

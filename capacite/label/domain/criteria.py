@@ -11,6 +11,8 @@ the person knows what to fix without opening another page.
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.utils.translation import ngettext
+
 from capacite.offer.domain.poles import POLES_MAX, POLES_MIN
 from capacite.planning.domain.money import format_eur, format_number
 
@@ -120,7 +122,9 @@ def _not_yet(source: Unavailable) -> Check:
 
 def _names(items: tuple[str, ...] | list[str], limit: int = 4) -> str:
     shown = ", ".join(items[:limit])
-    return shown + (f" et {len(items) - limit} autre(s)" if len(items) > limit else "")
+    rest = len(items) - limit
+    return shown + (ngettext(" et %(n)s autre", " et %(n)s autres", rest) % {"n": rest}
+                    if rest > 0 else "")
 
 
 # --- rules over the data ----------------------------------------------------------------------
@@ -133,7 +137,10 @@ def poles_rule(f: Facts) -> Check:
     if n == 0:
         return Check(RED, "Aucun pôle de conseil défini.")
     if n < POLES_MIN:
-        return Check(AMBER, f"{n} pôle(s) de conseil ; le label en demande au moins {POLES_MIN}.")
+        return Check(AMBER, ngettext(
+            "%(n)s pôle de conseil ; le label en demande au moins %(min)s.",
+            "%(n)s pôles de conseil ; le label en demande au moins %(min)s.", n)
+            % {"n": n, "min": POLES_MIN})
     return Check(RED, f"{n} pôles de conseil ; le label en prévoit au plus {POLES_MAX}.")
 
 
@@ -144,9 +151,13 @@ def multi_partner_rule(f: Facts) -> Check:
     alone = [name for name, count in f.poles if count == 0]
     single = [name for name, count in f.poles if count == 1]
     if alone:
-        return Check(RED, f"Pôle(s) sans partenaire pour l'animer : {_names(alone)}.")
+        return Check(RED, ngettext("Pôle sans partenaire pour l'animer : %(names)s.",
+                                   "Pôles sans partenaire pour les animer : %(names)s.",
+                                   len(alone)) % {"names": _names(alone)})
     if single:
-        return Check(AMBER, f"Pôle(s) animé(s) par un seul partenaire : {_names(single)}.")
+        return Check(AMBER, ngettext("Pôle animé par un seul partenaire : %(names)s.",
+                                     "Pôles animés par un seul partenaire : %(names)s.",
+                                     len(single)) % {"names": _names(single)})
     return Check(GREEN, "Chaque pôle est animé par au moins deux partenaires.")
 
 
@@ -158,8 +169,13 @@ def main_site_rule(f: Facts) -> Check:
     warned = [s for s in sites if s.warning]
     if warned:
         return Check(AMBER, warned[0].warning or "")
-    return Check(GREEN, f"{len(sites)} site(s) offrant chacun au moins {POLES_MIN} pôles ; "
-                        f"{len(f.sites) - len(sites)} centre(s) associé(s) ou point(s) relais.")
+    others = len(f.sites) - len(sites)
+    return Check(GREEN, ngettext("%(n)s site offrant au moins %(min)s pôles",
+                                 "%(n)s sites offrant chacun au moins %(min)s pôles",
+                                 len(sites)) % {"n": len(sites), "min": POLES_MIN}
+                 + " ; " + ngettext("%(n)s centre associé ou point relais.",
+                                    "%(n)s centres associés ou points relais.",
+                                    others) % {"n": others})
 
 
 def hours_rule(f: Facts) -> Check:
@@ -199,8 +215,11 @@ def letters_rule(f: Facts) -> Check:
         return Check(GREEN, f"Lettres d'intention reçues des {received} organisations du "
                             "comité de pilotage.")
     status = RED if received == 0 else AMBER
-    return Check(status, f"{received} lettre(s) reçue(s) sur {f.steering_organisations} ; "
-                         f"manquent : {_names(list(missing))}.")
+    return Check(status, ngettext("%(n)s lettre reçue sur %(of)s ; manquent : %(names)s.",
+                                  "%(n)s lettres reçues sur %(of)s ; manquent : %(names)s.",
+                                  received)
+                 % {"n": received, "of": f.steering_organisations,
+                    "names": _names(list(missing))})
 
 
 def legal_rule(f: Facts) -> Check:
@@ -230,7 +249,9 @@ def territory_rule(f: Facts) -> Check:
 def workshops_rule(f: Facts) -> Check:
     """The thematic workshops have met: the history the committee reads in the dossier."""
     if f.workshop_sessions:
-        return Check(GREEN, f"{f.workshop_sessions} séance(s) d'ateliers thématiques tenue(s).")
+        return Check(GREEN, ngettext("%(n)s séance d'ateliers thématiques tenue.",
+                                     "%(n)s séances d'ateliers thématiques tenues.",
+                                     f.workshop_sessions) % {"n": f.workshop_sessions})
     return Check(AMBER, "Aucune séance d'atelier thématique enregistrée.")
 
 
@@ -249,11 +270,15 @@ def events_rule(f: Facts) -> Check:
     if isinstance(f.events, Unavailable):
         return _not_yet(f.events)
     if f.events.count:
-        return Check(GREEN, f"{f.events.count} événement(s) collectif(s) retenu(s) par le "
-                            "comité de programmation.")
+        return Check(GREEN, ngettext(
+            "%(n)s événement collectif retenu par le comité de programmation.",
+            "%(n)s événements collectifs retenus par le comité de programmation.",
+            f.events.count) % {"n": f.events.count})
     if f.events.proposed:
-        return Check(AMBER, f"{f.events.proposed} événement(s) proposé(s), aucun encore retenu "
-                            "par le comité de programmation.")
+        return Check(AMBER, ngettext(
+            "%(n)s événement proposé, aucun encore retenu par le comité de programmation.",
+            "%(n)s événements proposés, aucun encore retenu par le comité de programmation.",
+            f.events.proposed) % {"n": f.events.proposed})
     return Check(RED, "Aucun événement collectif proposé ni programmé.")
 
 
@@ -277,8 +302,10 @@ def team_rule(f: Facts) -> Check:
     if isinstance(f.team, Unavailable):
         return _not_yet(f.team)
     if f.team.fte > 0:
-        return Check(GREEN, f"Équipe prévue : {f.team.jobs} fiche(s) de poste, "
-                            f"{format_number(f.team.fte)} ETP.")
+        return Check(GREEN, ngettext("Équipe prévue : %(n)s fiche de poste, %(fte)s ETP.",
+                                     "Équipe prévue : %(n)s fiches de poste, %(fte)s ETP.",
+                                     f.team.jobs)
+                     % {"n": f.team.jobs, "fte": format_number(f.team.fte)})
     return Check(RED, "Aucune fiche de poste : l'équipe n'est pas décrite.")
 
 

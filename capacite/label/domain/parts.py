@@ -12,12 +12,14 @@ from dataclasses import dataclass
 
 OPPORTUNITY = "opportunity"
 LABEL_PROJET = "label_projet"
-KINDS = (OPPORTUNITY, LABEL_PROJET)
+LABEL_FONCTIONNEMENT = "label_fonctionnement"
+KINDS = (OPPORTUNITY, LABEL_PROJET, LABEL_FONCTIONNEMENT)
 FORMATS = ("pdf", "docx")
 
 KIND_TITLES = {
     OPPORTUNITY: "Note d'opportunité",
     LABEL_PROJET: "Dossier de demande de label projet",
+    LABEL_FONCTIONNEMENT: "Dossier de confirmation du label fonctionnement",
 }
 
 PRESENTATION_TITLE = (
@@ -135,12 +137,42 @@ OPPORTUNITY_PARTS: tuple[Part, ...] = (
 )
 
 
+# The label fonctionnement (guide, Phase 3, « le dossier de confirmation du label
+# fonctionnement »): the conformity with the label projet first — the heart of this dossier —
+# then the guide's nine parts, in its order and words. Their data only, no prose to write: the
+# gaps' explanations and measures are the team's words.
+CONFORMITY_TITLE = "La conformité avec le projet labellisé : écarts constatés et mesures correctives"
+ANNEX_ACTS_TITLE = "Les actes d'engagement financier"
+ANNEX_OPINION_TITLE = "L'avis de l'autorité de label sur le projet de dossier"
+CONFORMITY = Part("conformity", CONFORMITY_TITLE, (), ("snapshot", "gaps"))
+FONCTIONNEMENT_PARTS: tuple[Part, ...] = (
+    Part("statutes", "Les statuts", (), ("legal",)),
+    Part("fitted_premises", "Les locaux : aménagement des espaces et signalétique", (),
+         ("fitted_spaces",)),
+    Part("communication", "Le plan et les outils de communication et ses résultats", (),
+         ("communication",)),
+    Part("dashboards", "Les tableaux de bord : fréquentation, nature des publics, activités "
+         "conduites", (), ("activity",)),
+    Part("quality", "La démarche qualité : questionnaire de satisfaction, indicateurs et "
+         "objectifs", (), ("quality",)),
+    Part("experiments", "Les actions expérimentales conduites sous le label", (),
+         ("experiments",)),
+    Part("team", "L'organisation, la composition et le fonctionnement de l'équipe", (),
+         ("team", "poles")),
+    Part("final_budget", "Le budget finalisé et les actes d'engagement financier", (),
+         ("budget", "acts")),
+    Part("fitting_plan", "Le plan prévisionnel d'aménagement des locaux", (), ("premises",)),
+)
+
+
 def parts_of(kind: str) -> tuple[Part, ...]:
     """Every part of the dossier `kind`, in order (the presentation opens the label projet)."""
     if kind == OPPORTUNITY:
         return OPPORTUNITY_PARTS
     if kind == LABEL_PROJET:
         return (PRESENTATION, *LABEL_PARTS)
+    if kind == LABEL_FONCTIONNEMENT:
+        return (CONFORMITY, *FONCTIONNEMENT_PARTS)
     raise ValueError(f"Type de dossier inconnu : « {kind} » (attendu : {', '.join(KINDS)}).")
 
 

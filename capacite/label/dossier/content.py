@@ -19,6 +19,7 @@ from capacite.label.domain.parts import (
     ANNEX_PLAN_TITLE,
     ANNEXES_TITLE,
     KIND_TITLES,
+    LABEL_FONCTIONNEMENT,
     LABEL_PARTS,
     NARRATIVE_BY_KEY,
     OPPORTUNITY,
@@ -38,6 +39,7 @@ from capacite.label.dossier.blocks import (
     Table,
 )
 from capacite.planning.domain.money import format_eur, format_number
+from capacite.roadmap.domain.schedule import STATE_WORDS, state_of
 
 STANCES = {"ally": "Alliés", "hesitant": "Hésitants", "refusal": "Refus", "unknown": "Inconnus"}
 STANCE = {"ally": "Allié", "hesitant": "Hésitant", "refusal": "Refus", "unknown": "Inconnu"}
@@ -213,7 +215,9 @@ class Builder:
                 f"Tâches restant à conduire ({len(ahead)} sur {len(plan.rows)})",
                 ("Tâche", "Début au plus tard", "Fin au plus tard", "État"),
                 tuple((r.task.title, _date(r.planned.latest_start), _date(r.planned.latest_finish),
-                       "en retard" if r.planned.start_is_past else "à venir") for r in ahead)))
+                       STATE_WORDS[state_of(r.task, today=self.roadmap["today"],
+                                            start_is_past=r.planned.start_is_past)])
+                      for r in ahead)))
         else:
             blocks.append(Missing("À compléter : aucune date cible du rétro-planning n'est "
                                   "fixée."))
@@ -451,7 +455,8 @@ class Builder:
             blocks.append(Facts((
                 ("Charges de fonctionnement", format_eur(row["operating_charges"])),
                 ("Produits de fonctionnement", format_eur(row["operating_resources"])),
-                ("Reste à financer", format_eur(row["gap"])),
+                (("Excédent prévisionnel", format_eur(-row["gap"])) if row["gap"] < 0 else
+                 ("Reste à financer", format_eur(row["gap"]))),
                 ("Contributions volontaires en nature", format_eur(row["in_kind"])),
                 ("Heures d'ouverture par semaine", format_number(row["hours_per_week"])),
                 ("Coût complet par heure d'ouverture",
@@ -461,7 +466,7 @@ class Builder:
             years = [str(y) for y in b.cerfa["years"]]
             rows, strong = [], []
             for r in b.cerfa["rows"]:
-                if r["kind"] != "detail":
+                if r["kind"] in ("class", "total", "gap"):
                     strong.append(len(rows))
                 amounts = [format_eur(a) for a in r["amounts"]] or [""] * len(years)
                 rows.append((r["code"], r["label"], *amounts))
@@ -602,5 +607,9 @@ def build(cite: Cite, kind: str, progress: Callable[[int, str], None] | None = N
     """The dossier `kind` ("opportunity" or "label_projet") of `cite`, as blocks.
 
     Call inside the Cité's scope."""
+    if kind == LABEL_FONCTIONNEMENT:
+        from capacite.label.dossier.fonctionnement import FonctionnementBuilder
+
+        return FonctionnementBuilder(cite, kind, progress or (lambda _p, _m: None)).build()
     builder = Builder(cite, kind, progress or (lambda _p, _m: None))
     return builder.opportunity() if kind == OPPORTUNITY else builder.label_projet()

@@ -32,7 +32,8 @@ class Generated:
 
 
 def filename_for(cite: Cite, kind: str, fmt: str) -> str:
-    prefix = "note-opportunite" if kind == "opportunity" else "dossier-label-projet"
+    prefix = {"opportunity": "note-opportunite", "label_projet": "dossier-label-projet",
+              "label_fonctionnement": "dossier-label-fonctionnement"}[kind]
     return f"{prefix}-{slugify(cite.slug)}-{timezone.localdate():%Y-%m-%d}.{fmt}"
 
 

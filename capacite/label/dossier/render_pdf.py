@@ -22,6 +22,11 @@ class PdfResult:
     unreadable: tuple[str, ...]  # titles of attachments pypdf could not read
 
 
+# The running header's room (38 % of the line) holds « Dossier de demande de label projet »;
+# longer titles get a short form there (the cover and the PDF's title keep the full one).
+HEADER_TITLES = {"label_fonctionnement": "Confirmation du label fonctionnement"}
+
+
 def _data_uri(path: str) -> str:
     mime = mimetypes.guess_type(path)[0] or "application/octet-stream"
     with open(path, "rb") as f:
@@ -78,7 +83,7 @@ def render_html(dossier: Dossier, appended: list | None = None) -> str:
     return render_to_string("label/dossier_pdf.html", {
         **template_context(appended),
         "dossier": {**dossier.__dict__, "blocks": blocks}, "toc": toc,
-        "css_title": css_string(dossier.title),
+        "css_title": css_string(HEADER_TITLES.get(dossier.kind, dossier.title)),
         "css_footer": css_string(f"{dossier.cite_name} — {dossier.generated}")})
 
 

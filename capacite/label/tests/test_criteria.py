@@ -36,9 +36,9 @@ def test_poles_between_three_and_seven():
 
 def test_a_pole_run_by_one_partner_is_amber_and_one_without_any_is_red():
     assert c.multi_partner_rule(c.Facts(poles=(("Emploi", 2), ("Orientation", 1)))) == \
-        c.Check("amber", "Pôle(s) animé(s) par un seul partenaire : Orientation.")
+        c.Check("amber", "Pôle animé par un seul partenaire : Orientation.")
     assert c.multi_partner_rule(c.Facts(poles=(("Emploi", 0), ("Orientation", 1)))) == \
-        c.Check("red", "Pôle(s) sans partenaire pour l'animer : Emploi.")
+        c.Check("red", "Pôle sans partenaire pour l'animer : Emploi.")
 
 
 def test_hours_need_an_evening_or_a_saturday():
@@ -57,7 +57,7 @@ def test_steering_committee_and_letters():
     assert c.steering_rule(c.Facts(has_steering=True)).status == "green"
     assert c.letters_rule(c.Facts(steering_organisations=3,
                                   steering_without_letter=("CCI", "Région"))) == \
-        c.Check("amber", "1 lettre(s) reçue(s) sur 3 ; manquent : CCI, Région.")
+        c.Check("amber", "1 lettre reçue sur 3 ; manquent : CCI, Région.")
     assert c.letters_rule(c.Facts(steering_organisations=2,
                                   steering_without_letter=("CCI", "Région"))).status == "red"
     assert c.letters_rule(c.Facts(steering_organisations=2)).status == "green"
@@ -76,7 +76,7 @@ def test_budget_balanced_once_the_planning_app_gives_it():
 def test_events_retained_are_green_proposals_only_amber_nothing_red():
     assert c.events_rule(c.Facts(events=c.EventsFact(2, 5))).status == "green"
     assert c.events_rule(c.Facts(events=c.EventsFact(0, 3))) == c.Check(
-        "amber", "3 événement(s) proposé(s), aucun encore retenu par le comité de "
+        "amber", "3 événements proposés, aucun encore retenu par le comité de "
                  "programmation.")
     assert c.events_rule(c.Facts(events=c.EventsFact(0, 0))).status == "red"
 
@@ -92,7 +92,7 @@ def test_premises_need_a_chosen_place_then_a_plan():
 
 def test_team_counts_job_descriptions_and_fte():
     assert c.team_rule(c.Facts(team=c.TeamFact(Decimal("10.5"), 7))) == c.Check(
-        "green", "Équipe prévue : 7 fiche(s) de poste, 10,50 ETP.")
+        "green", "Équipe prévue : 7 fiches de poste, 10,50 ETP.")
     assert c.team_rule(c.Facts(team=c.TeamFact(Decimal(0), 0))).status == "red"
 
 

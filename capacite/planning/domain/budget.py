@@ -1,14 +1,20 @@
 """The provisional budget, laid out like the budget table of the Cerfa 12156*06 form.
 
 Funders read that table (charges 60–68, products 70–78, voluntary contributions in kind 86/87),
-so the page, the PDF and the XLSX all print the rows `budget_rows()` returns and nothing else.
+so the page, the PDF, the XLSX, the JSON export and the label dossier all print the rows
+`budget_rows()` returns and nothing else. The form's own fixed lines (64 salaries / social
+charges / other, the ten 74 lines by funder level, 756 and 758) are printed even when empty;
+the lines capacite knows in more detail sit under them with their own sub-account, never
+their parent's code.
 
-Charges come from the scenario (payroll of the FTE to recruit at the function's cost, other
-charges by account) and products from the funding round (subsidies by funder under 74, other
-income under its class). Partner staff seconded free of charge is valued at the cost of an FTE
-of the same function, once on each side: 862 « Prestations » and 871 « Prestations en nature »,
-so 86 always equals 87. The gap to fund, charges − products, is shown on its own row rather
-than hidden in a balancing line: it is the figure the funding round must close.
+Charges come from the scenario (payroll of the FTE to recruit at the function's cost, split
+into salaries and social charges by the scenario's rate; other charges by sub-account) and
+products from the scenario's funding (subsidies under their Cerfa line, other income under its
+class). Partner staff seconded free of charge is valued at the cost of an FTE of the same
+function, once on each side: 862 « Prestations » and 871 « Prestations en nature », so 86
+always equals 87. Money is rounded once, to the euro, line by line (the form asks for no
+cents); every total is the sum of printed lines, so charges − products is exact. The gap to
+fund is shown on its own row rather than hidden in a balancing line.
 """
 
 from collections.abc import Iterable, Sequence
@@ -16,30 +22,28 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from capacite.planning.domain.cerfa import (
+    CHARGE_CLASSES,
+    FEES,
+    GIFTS,
+    OTHER_INCOME_LINES,
+    OTHER_STAFF_COSTS,
+    PERSONNEL_LINES,
+    PRODUCT_CLASSES,
+    SALARIES,
+    SOCIAL_CHARGES,
+    SUBSIDY_ACCOUNT,
+    SUBSIDY_LABELS,
+    SUBSIDY_LINES,
+    charge_account_error,
+    product_account_error,
+)
 from capacite.planning.domain.fte import FteResult
-from capacite.planning.domain.money import ZERO, format_number, to_cents
-from capacite.planning.domain.scenario import FUNCTION_LABELS, Scenario
+from capacite.planning.domain.money import ZERO, format_number, to_euros
+from capacite.planning.domain.scenario import Scenario
 
-CHARGE_CLASSES = (
-    ("60", "Achats"),
-    ("61", "Services extérieurs"),
-    ("62", "Autres services extérieurs"),
-    ("63", "Impôts et taxes"),
-    ("64", "Charges de personnel"),
-    ("65", "Autres charges de gestion courante"),
-    ("66", "Charges financières"),
-    ("67", "Charges exceptionnelles"),
-    ("68", "Dotation aux amortissements"),
-)
-PRODUCT_CLASSES = (
-    ("70", "Vente de produits finis, de marchandises, prestations de services"),
-    ("73", "Dotations et produits de tarification"),
-    ("74", "Subventions d'exploitation"),
-    ("75", "Autres produits de gestion courante"),
-    ("76", "Produits financiers"),
-    ("77", "Produits exceptionnels"),
-    ("78", "Reprises sur amortissements et provisions"),
-)
+__all__ = ["CHARGE_CLASSES", "PRODUCT_CLASSES"]  # re-exported: the budget's classes
+
 USES_OF_IN_KIND = (
     ("860", "Secours en nature"),
     ("861", "Mise à disposition gratuite de biens et services"),
@@ -64,11 +68,13 @@ INVESTMENT_CATEGORIES = (
 
 @dataclass(frozen=True, kw_only=True)
 class Funding:
-    """A product line per budget year: a subsidy by funder (74) or other income (70–78)."""
+    """A product line per budget year: a subsidy (74) under its Cerfa line (`category`, one of
+    `cerfa.SUBSIDY_LINES`), or other income under a sub-account of 70–78 (706, 756, 758…)."""
 
     funder: str
     amounts: tuple[Decimal, ...]
     account: str = "74"
+    category: str = ""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -93,21 +99,27 @@ class Investment:
 
 @dataclass(frozen=True)
 class Detail:
-    """One line under a Cerfa class: its account, label and amounts per year."""
+    """One line under a Cerfa class: its account, label and amounts per year, and the form's
+    fixed line it sits under (`line`: "641", "756", a 74 category key, or "" for none).
+    `itself` marks a computed amount that IS the fixed line (641, 645): not printed twice."""
 
     account: str
     label: str
     amounts: tuple[Decimal, ...]
+    line: str = ""
+    itself: bool = False
 
 
 @dataclass(frozen=True)
 class BudgetRow:
-    """A printed row. `kind` is heading, class, detail, total or gap (for styling)."""
+    """A printed row. `kind` is heading, class, line (a fixed line of the form), detail, total
+    or gap; `key` names a 74 line ("epci"…) for the exports."""
 
     code: str
     label: str
     amounts: tuple[Decimal, ...]
     kind: str
+    key: str = ""
 
 
 def _add(rows: Iterable[tuple[Decimal, ...]], width: int) -> tuple[Decimal, ...]:
@@ -127,7 +139,7 @@ class Budget:
     in_kind: tuple[InKind, ...]
 
     def class_total(self, code: str) -> tuple[Decimal, ...]:
-        """Total of a class: "61", "74", "86", "871"…"""
+        """Total of a class or sub-account: "61", "74", "641", "86", "871"…"""
         width = len(self.years)
         if code in ("86", "87"):  # every in-kind line sits once on each side
             return _add((x.amounts for x in self.in_kind), width)
@@ -137,7 +149,12 @@ class Budget:
             return _add((x.amounts for x in self.in_kind if x.contribution_account == code),
                         width)
         lines = self.charges if code < "70" else self.products
-        return _add((x.amounts for x in lines if x.account[:2] == code), width)
+        return _add((x.amounts for x in lines if x.account.startswith(code)), width)
+
+    def line_total(self, line: str) -> tuple[Decimal, ...]:
+        """Total of a fixed line of the form: "641", "648", "756", "epci"…"""
+        lines = self.charges if line[:1] == "6" else self.products
+        return _add((x.amounts for x in lines if x.line == line), len(self.years))
 
     @property
     def total_charges(self) -> tuple[Decimal, ...]:
@@ -160,13 +177,13 @@ class Budget:
     @property
     def gap(self) -> tuple[Decimal, ...]:
         """Charges − products, by year: what the funding round still has to find (negative
-        when products exceed charges)."""
+        when products exceed charges). Whole euros, like every line."""
         return tuple(c - p for c, p in zip(self.total_charges, self.total_products, strict=True))
 
 
 def _indexed(base: Decimal, *, rate: Decimal, years: int) -> tuple[Decimal, ...]:
-    """`base` in year 1, then raised by `rate` each year, each year rounded to the cent."""
-    return tuple(to_cents(base * (1 + rate) ** index) for index in range(years))
+    """`base` in year 1, then raised by `rate` each year, each year rounded to the euro."""
+    return tuple(to_euros(base * (1 + rate) ** index) for index in range(years))
 
 
 def _check_amounts(label: str, amounts: tuple[Decimal, ...], years: int) -> None:
@@ -174,43 +191,69 @@ def _check_amounts(label: str, amounts: tuple[Decimal, ...], years: int) -> None
         raise ValueError(f"« {label} » : {len(amounts)} montants pour {years} années.")
 
 
+def _payroll(scenario: Scenario, fte: FteResult, years: int) -> list[Detail]:
+    """641 and 645 from the FTE to recruit: the employer cost of each function, indexed, then
+    split once per year so that salaries + social charges = the rounded employer cost."""
+    base = sum((totals.to_recruit * scenario.fte_cost(function)
+                for function, totals in fte.by_function().items() if totals.to_recruit > 0),
+               ZERO)
+    if base <= 0:
+        return []
+    rate = scenario.yearly_increase
+    exact = [base * (1 + rate) ** index for index in range(years)]
+    costs = [to_euros(x) for x in exact]
+    salaries = tuple(to_euros(x / (1 + scenario.social_charges_rate)) for x in exact)
+    social = tuple(c - s for c, s in zip(costs, salaries, strict=True))
+    recruited = format_number(fte.totals.to_recruit)
+    return [Detail(SALARIES, f"Rémunération des personnels ({recruited} ETP à recruter)",
+                   salaries, SALARIES, itself=True),
+            Detail(SOCIAL_CHARGES, "Charges sociales", social, SOCIAL_CHARGES, itself=True)]
+
+
+def _product_line(account: str) -> str:
+    if account.startswith(FEES):
+        return FEES
+    if account.startswith(GIFTS):
+        return GIFTS
+    return ""
+
+
 def operating_budget(*, scenario: Scenario, fte: FteResult, first_year: int,
                      funding: Sequence[Funding] = (), in_kind: Sequence[InKind] = (),
                      years: int = 3) -> Budget:
     """The operating budget of `scenario` for `years` calendar years from `first_year`.
 
-    Payroll (64) is one line per function: FTE to recruit × the function's cost per FTE.
-    Other charges are the scenario's, by account. Seconded partner staff becomes one in-kind
-    line per partner (all the FTE it brings × each function's cost). Payroll, charges and
-    seconded staff rise by the scenario's `yearly_increase` each year; funding and other
-    in-kind amounts are taken as given per year. Raises ValueError (in French) on an account
-    outside the form or a line with the wrong number of years.
+    Payroll (641 salaries, 645 social charges) is the FTE to recruit × each function's cost
+    per FTE. Other charges are the scenario's, by sub-account (its 64x lines go under 648).
+    Seconded partner staff becomes one in-kind line per partner (all the FTE it brings × each
+    function's cost). Payroll, charges and seconded staff rise by the scenario's
+    `yearly_increase` each year; funding and other in-kind amounts are taken as given per
+    year. Raises ValueError (in French) on an account outside the form, a subsidy without a
+    Cerfa line or a line with the wrong number of years.
     """
     rate = scenario.yearly_increase
-    charges: list[Detail] = []
-    for function, totals in fte.by_function().items():
-        if totals.to_recruit > 0:
-            base = totals.to_recruit * scenario.fte_cost(function)
-            label = (f"{FUNCTION_LABELS[function]} : {format_number(totals.to_recruit)} ETP "
-                     "à recruter")
-            charges.append(Detail("64", label, _indexed(base, rate=rate, years=years)))
-    charge_codes = {code for code, _ in CHARGE_CLASSES}
+    charges = _payroll(scenario, fte, years)
     for item in scenario.charges:
-        if item.account[:2] not in charge_codes:
-            raise ValueError(f"« {item.label} » : {item.account} n'est pas un compte de charges.")
+        error = charge_account_error(item.account)
+        if error:
+            raise ValueError(f"« {item.label} » : {error}")
+        line = OTHER_STAFF_COSTS if item.account.startswith("64") else ""
         charges.append(Detail(item.account, item.label,
-                              _indexed(item.annual_amount, rate=rate, years=years)))
+                              _indexed(item.annual_amount, rate=rate, years=years), line))
     charges.sort(key=lambda d: d.account[:2])  # stable: keeps the input order within a class
 
-    product_codes = {code for code, _ in PRODUCT_CLASSES}
     products = []
-    for line in funding:
-        if line.account[:2] not in product_codes:
-            raise ValueError(f"« {line.funder} » : {line.account} n'est pas un compte de "
-                             "produits 70 à 78.")
-        _check_amounts(line.funder, line.amounts, years)
-        products.append(Detail(line.account, line.funder, tuple(to_cents(a)
-                                                                for a in line.amounts)))
+    for f in funding:
+        error = product_account_error(f.account)
+        if error:
+            raise ValueError(f"« {f.funder} » : {error}")
+        _check_amounts(f.funder, f.amounts, years)
+        if f.account == SUBSIDY_ACCOUNT and f.category not in SUBSIDY_LABELS:
+            raise ValueError(f"« {f.funder} » : subvention sans ligne du Cerfa (État, Région, "
+                             f"EPCI…) ; choisissez-la sur la fiche du financeur.")
+        line = f.category if f.account == SUBSIDY_ACCOUNT else _product_line(f.account)
+        products.append(Detail(f.account, f.funder, tuple(to_euros(a) for a in f.amounts),
+                               line))
     products.sort(key=lambda d: d.account[:2])
 
     valued: list[InKind] = []
@@ -229,40 +272,67 @@ def operating_budget(*, scenario: Scenario, fte: FteResult, first_year: int,
             raise ValueError(f"« {gift.label} » : les comptes {gift.use_account} / "
                              f"{gift.contribution_account} ne sont pas des comptes 86x / 87x.")
         _check_amounts(gift.label, gift.amounts, years)
-        valued.append(gift)
+        valued.append(InKind(label=gift.label, use_account=gift.use_account,
+                             contribution_account=gift.contribution_account,
+                             amounts=tuple(to_euros(a) for a in gift.amounts)))
     return Budget(tuple(range(first_year, first_year + years)), tuple(charges),
                   tuple(products), tuple(valued))
 
 
+FIXED_LINES = {"64": PERSONNEL_LINES, "74": SUBSIDY_LINES, "75": OTHER_INCOME_LINES}
+
+
+def _class_rows(budget: Budget, code: str, label: str, details: Sequence[Detail]
+                ) -> list[BudgetRow]:
+    """A class, its fixed lines (each with its details) and its other details. A detail
+    prints its account only when it differs from its parent's code."""
+    rows = [BudgetRow(code, label, budget.class_total(code), "class")]
+    fixed = FIXED_LINES.get(code, ())
+    for line, line_label in fixed:
+        numbered = line.isdigit()
+        rows.append(BudgetRow(line if numbered else "", line_label, budget.line_total(line),
+                              "line", "" if numbered else line))
+        rows.extend(BudgetRow("" if d.account in (code, line) else d.account, d.label,
+                              d.amounts, "detail", "" if numbered else line)
+                    for d in details if d.line == line and not d.itself)
+    rows.extend(BudgetRow("" if d.account == code else d.account, d.label, d.amounts, "detail")
+                for d in details if d.line not in {x for x, _ in fixed})
+    return rows
+
+
 def budget_rows(budget: Budget) -> list[BudgetRow]:
-    """The Cerfa table as rows, charges first then products, every class printed even when
-    empty (funders look for the class, not for its absence), totals and the gap explicit."""
+    """The Cerfa table as rows, charges first then products, every class and fixed line
+    printed even when empty (funders look for the line, not for its absence), totals and the
+    gap explicit."""
+    width = len(budget.years)
     rows: list[BudgetRow] = [BudgetRow("", "Charges", (), "heading")]
     for code, label in CHARGE_CLASSES:
-        rows.append(BudgetRow(code, label, budget.class_total(code), "class"))
-        rows.extend(BudgetRow(d.account, d.label, d.amounts, "detail")
-                    for d in budget.charges if d.account[:2] == code)
+        rows.extend(_class_rows(budget, code, label,
+                                [d for d in budget.charges if d.account[:2] == code]))
     rows.append(BudgetRow("", "Total des charges", budget.total_charges, "total"))
     rows.append(BudgetRow("86", USES_LABEL, budget.total_uses_in_kind, "class"))
     for code, label in USES_OF_IN_KIND:
-        rows.append(BudgetRow(code, label, budget.class_total(code), "detail"))
+        rows.append(BudgetRow(code, label, budget.class_total(code), "line"))
+        rows.extend(BudgetRow("", x.label, x.amounts, "detail")
+                    for x in budget.in_kind if x.use_account == code)
     rows.append(BudgetRow("", "Total des charges et des emplois des contributions volontaires",
-                          _add((budget.total_charges, budget.total_uses_in_kind),
-                               len(budget.years)), "total"))
+                          _add((budget.total_charges, budget.total_uses_in_kind), width),
+                          "total"))
 
     rows.append(BudgetRow("", "Produits", (), "heading"))
     for code, label in PRODUCT_CLASSES:
-        rows.append(BudgetRow(code, label, budget.class_total(code), "class"))
-        rows.extend(BudgetRow(d.account, d.label, d.amounts, "detail")
-                    for d in budget.products if d.account[:2] == code)
+        rows.extend(_class_rows(budget, code, label,
+                                [d for d in budget.products if d.account[:2] == code]))
     rows.append(BudgetRow("", "Total des produits", budget.total_products, "total"))
     rows.append(BudgetRow("87", CONTRIBUTIONS_LABEL, budget.total_contributions_in_kind,
                           "class"))
     for code, label in IN_KIND_CONTRIBUTIONS:
-        rows.append(BudgetRow(code, label, budget.class_total(code), "detail"))
+        rows.append(BudgetRow(code, label, budget.class_total(code), "line"))
+        rows.extend(BudgetRow("", x.label, x.amounts, "detail")
+                    for x in budget.in_kind if x.contribution_account == code)
     rows.append(BudgetRow("", "Total des produits et des contributions volontaires",
                           _add((budget.total_products, budget.total_contributions_in_kind),
-                               len(budget.years)), "total"))
+                               width), "total"))
     rows.append(BudgetRow("", "Reste à financer (charges − produits)", budget.gap, "gap"))
     return rows
 
@@ -283,7 +353,7 @@ def investment_rows(*, items: Sequence[Investment], first_year: int,
                              f"{first_year} à {last_year}.")
 
     def by_year(item: Investment) -> tuple[Decimal, ...]:
-        return tuple(to_cents(item.amount) if item.paid_on.year == year else ZERO
+        return tuple(to_euros(item.amount) if item.paid_on.year == year else ZERO
                      for year in range(first_year, last_year + 1))
 
     rows = [BudgetRow("", "Investissements", (), "heading")]
@@ -297,9 +367,9 @@ def investment_rows(*, items: Sequence[Investment], first_year: int,
     rows.append(BudgetRow("", "Financements de l'investissement", (), "heading"))
     for line in funding:
         _check_amounts(line.funder, line.amounts, years)
-        rows.append(BudgetRow("", line.funder, tuple(to_cents(a) for a in line.amounts),
+        rows.append(BudgetRow("", line.funder, tuple(to_euros(a) for a in line.amounts),
                               "detail"))
-    funded = _add((tuple(to_cents(a) for a in f.amounts) for f in funding), years)
+    funded = _add((tuple(to_euros(a) for a in f.amounts) for f in funding), years)
     rows.append(BudgetRow("", "Total des financements", funded, "total"))
     rows.append(BudgetRow("", "Reste à financer (investissements − financements)",
                           tuple(t - f for t, f in zip(total, funded, strict=True)), "gap"))

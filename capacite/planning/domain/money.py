@@ -10,6 +10,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
 CENT = Decimal("0.01")
+EURO = Decimal("1")
 ZERO = Decimal("0.00")
 MONTHS_FR = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
              "septembre", "octobre", "novembre", "décembre")
@@ -21,6 +22,12 @@ NBSP = "\u00a0"  # between the amount and its unit
 def to_cents(value: Decimal) -> Decimal:
     """`value` rounded half up to the cent."""
     return value.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def to_euros(value: Decimal) -> Decimal:
+    """`value` rounded half up to the euro: the budget's one rounding (the Cerfa asks for no
+    cents), applied once per printed line so every total is the sum of what is printed."""
+    return value.quantize(EURO, rounding=ROUND_HALF_UP).quantize(CENT)
 
 
 def round_fraction(value: Fraction, *, places: int = 2) -> Decimal:

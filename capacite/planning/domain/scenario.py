@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from capacite.offer.domain.poles import POLES_MAX, POLES_MIN
+from capacite.planning.domain.cerfa import charge_account_error
 
 # The functions of the future team, as the guide lists them and with the values of
 # `partners.choices.StaffFunction` so partner contributions match without translation.
@@ -51,10 +52,8 @@ FIELD_LABELS = {
     "default_cost_per_fte": "Coût annuel d'un ETP par défaut",
     "charges": "Autres charges",
     "yearly_increase": "Hausse annuelle des charges",
+    "social_charges_rate": "Taux de charges sociales patronales",
 }
-
-CHARGE_ACCOUNTS = ("60", "61", "62", "63", "64", "65", "66", "67", "68")
-
 
 @dataclass(frozen=True, kw_only=True)
 class ChargeItem:
@@ -79,7 +78,8 @@ class Scenario:
     `counsellors_by_pole` names it, `reception_staff` and `documentation_staff`.
     `function_fte` sets the FTE of events and internal functions directly. Costs are annual
     employer costs per FTE (`cost_per_fte` by function, else `default_cost_per_fte`).
-    `yearly_increase` (0.02 = 2 %) indexes payroll, charges and valued seconded staff in years
+    `social_charges_rate` (0.42 = 42 % of gross salaries) splits that cost into 641 salaries
+    and 645 social charges. `yearly_increase` (0.02 = 2 %) indexes payroll, charges and valued seconded staff in years
     2 and 3 of the budget.
     """
 
@@ -98,6 +98,7 @@ class Scenario:
     default_cost_per_fte: Decimal = Decimal(0)
     charges: tuple[ChargeItem, ...] = ()
     yearly_increase: Decimal = Decimal(0)
+    social_charges_rate: Decimal = Decimal("0.42")
     chosen: bool = False
 
     @property
@@ -181,7 +182,7 @@ def scenario_errors(s: Scenario) -> list[str]:
                                 f"{s.weeks_per_year}.")
 
     for name in ("counsellors_per_pole", "reception_staff", "documentation_staff",
-                 "default_cost_per_fte", "yearly_increase"):
+                 "default_cost_per_fte", "yearly_increase", "social_charges_rate"):
         value: Decimal = getattr(s, name)
         if value < 0:
             error(name, f"ne peut pas être négatif ; valeur : {value}.")
@@ -205,9 +206,9 @@ def scenario_errors(s: Scenario) -> list[str]:
             error("cost_per_fte", f"{FUNCTION_LABELS[function]} : ne peut pas être négatif ; "
                                   f"valeur : {cost}.")
     for item in s.charges:
-        if item.account[:2] not in CHARGE_ACCOUNTS or not item.account.isdigit():
-            error("charges", f"« {item.label} » : le compte {item.account} n'est pas un compte "
-                             "de charges 60 à 68.")
+        account_error = charge_account_error(item.account)
+        if account_error:
+            error("charges", f"« {item.label} » : {account_error}")
         if item.annual_amount < 0:
             error("charges", f"« {item.label} » : le montant ne peut pas être négatif.")
         if not item.label.strip():

@@ -31,7 +31,7 @@ MODEST = Scenario(
         ChargeItem(account="613", label="Loyer et charges locatives", annual_amount=D(36000)),
         ChargeItem(account="618", label="Documentation", annual_amount=D(5000)),
         ChargeItem(account="623", label="Communication", annual_amount=D(12000)),
-        ChargeItem(account="62", label="Événements", annual_amount=D(8000)),
+        ChargeItem(account="6233", label="Événements", annual_amount=D(8000)),
     ),
     yearly_increase=D("0.02"),
 )
@@ -55,9 +55,9 @@ CONTRIBUTIONS = (
 )
 
 FUNDING = (
-    Funding(funder="Région", amounts=(D(120000),) * 3),
-    Funding(funder="Département", amounts=(D(60000),) * 3),
-    Funding(funder="Ville", amounts=(D(40000),) * 3),
+    Funding(funder="Région", amounts=(D(120000),) * 3, category="region"),
+    Funding(funder="Département", amounts=(D(60000),) * 3, category="departement"),
+    Funding(funder="Ville", amounts=(D(40000),) * 3, category="commune"),
     Funding(funder="Participation aux ateliers", account="706", amounts=(D(2000),) * 3),
 )
 

@@ -35,7 +35,7 @@ def build_modest(cite) -> Scenario:
                                        ("613", "Loyer et charges locatives", 36000),
                                        ("618", "Documentation", 5000),
                                        ("623", "Communication", 12000),
-                                       ("62", "Événements", 8000)):
+                                       ("6233", "Événements", 8000)):
             ChargeLine.objects.create(cite=cite, scenario=scenario, account=account,
                                       label=label, annual_amount=D(amount))
         for name, function, pole, fte in (
@@ -47,12 +47,12 @@ def build_modest(cite) -> Scenario:
             organisation = Organisation.objects.create(cite=cite, name=name, kind="operator")
             Contribution.objects.create(cite=cite, organisation=organisation, year=YEAR,
                                         function=function, pole=pole, fte=D(fte))
-        for key, name, amount, account, months in (
-                ("REGION", "Région", 120000, "74", (3, 9)),
-                ("DEPARTEMENT", "Département", 60000, "74", (1,)),
-                ("VILLE", "Ville", 40000, "74", (6,)),
-                ("ATELIERS", "Participation aux ateliers", 2000, "706", (11,))):
-            funder = Funder.objects.create(cite=cite, key=key, name=name)
+        for key, name, category, amount, account, months in (
+                ("REGION", "Région", "region", 120000, "74", (3, 9)),
+                ("DEPARTEMENT", "Département", "departement", 60000, "74", (1,)),
+                ("VILLE", "Ville", "commune", 40000, "74", (6,)),
+                ("ATELIERS", "Participation aux ateliers", "private", 2000, "706", (11,))):
+            funder = Funder.objects.create(cite=cite, key=key, name=name, category=category)
             line = FundingLine.objects.create(
                 cite=cite, funder=funder, account=account, status="committed",
                 amount_year1=D(amount), amount_year2=D(amount), amount_year3=D(amount))

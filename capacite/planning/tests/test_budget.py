@@ -33,15 +33,17 @@ def test_the_budget_covers_three_calendar_years():
     assert modest_budget().years == (2027, 2028, 2029)
 
 
-def test_payroll_is_the_fte_to_recruit_at_each_function_s_cost():
+def test_payroll_is_split_into_salaries_and_social_charges_not_by_job():
     budget = modest_budget()
-    assert [(d.label, d.amounts[0]) for d in budget.charges if d.account == "64"] == [
-        ("Accueil : 1,15 ETP à recruter", D("51750.00")),
-        ("Conseil : 0,65 ETP à recruter", D("29250.00")),
-        ("Documentation : 0,65 ETP à recruter", D("29250.00")),
-        ("Direction : 1,00 ETP à recruter", D("70000.00")),
-        ("Secrétariat : 0,50 ETP à recruter", D("20000.00")),
+    # 200,250 € of employer cost; salaries = 200,250 / 1.42 = 141,021.13 → 141,021 €, social
+    # charges the rest, so that the two lines add up to the rounded cost.
+    assert [(d.account, d.label, d.amounts) for d in budget.charges
+            if d.account[:2] == "64"] == [
+        ("641", "Rémunération des personnels (3,95 ETP à recruter)",
+         (D(141021), D(143842), D(146718))),
+        ("645", "Charges sociales", (D(59229), D(60413), D(61622))),
     ]
+    assert budget.class_total("64") == (D(200250), D(204255), D(208340))
 
 
 def test_totals_by_class_in_the_first_year():
@@ -57,16 +59,25 @@ def test_totals_by_class_in_the_first_year():
 
 def test_charges_rise_by_the_yearly_increase_and_the_gap_is_explicit():
     budget = modest_budget()
-    # 2028: every charge × 1.02; 2029: × 1.0404, each line rounded to the cent.
-    assert budget.total_charges == (D("267250.00"), D("272595.00"), D("278046.90"))
-    assert budget.gap == (D("45250.00"), D("50595.00"), D("56046.90"))
+    # 2028: every charge × 1.02; 2029: × 1.0404, each line rounded once, to the euro.
+    assert budget.total_charges == (D(267250), D(272595), D(278046))
+    assert budget.gap == (D(45250), D(50595), D(56046))
+
+
+def test_every_amount_is_a_whole_number_of_euros_and_totals_add_up():
+    rows = budget_rows(modest_budget())
+    assert all(a == a.to_integral_value() for r in rows for a in r.amounts)
+    by_label = {r.label: r.amounts for r in rows}
+    charges, products = by_label["Total des charges"], by_label["Total des produits"]
+    assert tuple(c - p for c, p in zip(charges, products, strict=True)) == \
+        by_label["Reste à financer (charges − produits)"]
 
 
 def test_in_kind_uses_equal_in_kind_contributions_every_year():
     budget = modest_budget()
     assert budget.total_uses_in_kind == budget.total_contributions_in_kind
     # Seconded staff 164,250 × 1, × 1.02, × 1.0404 (each partner rounded), plus 5,000.
-    assert budget.total_uses_in_kind == (D("169250.00"), D("172535.00"), D("175885.70"))
+    assert budget.total_uses_in_kind == (D(169250), D(172535), D(175886))
     assert budget.class_total("862")[0] == budget.class_total("871")[0] == D("164250.00")
     assert budget.class_total("864")[0] == budget.class_total("870")[0] == D(5000)
 
@@ -82,7 +93,7 @@ def test_seconded_staff_is_valued_once_per_partner():
     ]
 
 
-def test_the_rows_follow_the_cerfa_table_and_end_with_the_gap():
+def test_the_rows_follow_the_cerfa_table_with_its_fixed_lines():
     rows = budget_rows(modest_budget())
     assert [(r.code, r.kind) for r in rows if r.kind in ("class", "total", "gap")] == [
         ("60", "class"), ("61", "class"), ("62", "class"), ("63", "class"), ("64", "class"),
@@ -92,17 +103,61 @@ def test_the_rows_follow_the_cerfa_table_and_end_with_the_gap():
         ("77", "class"), ("78", "class"), ("", "total"), ("87", "class"), ("", "total"),
         ("", "gap"),
     ]
-    by_label = {r.label: r for r in rows}
-    assert by_label["Subventions d'exploitation"].amounts[0] == D(220000)
-    assert [r.label for r in rows if r.code == "74" and r.kind == "detail"] == [
-        "Région", "Département", "Ville"]
-    assert [r.label for r in rows if r.code[:2] in ("86", "87") and r.kind == "detail"] == [
-        "Secours en nature", "Mise à disposition gratuite de biens et services", "Prestations",
-        "Personnel bénévole", "Bénévolat", "Prestations en nature", "Dons en nature"]
+    lines = [(r.code or r.key, r.label) for r in rows if r.kind == "line"]
+    assert lines == [
+        ("641", "Rémunération des personnels"), ("645", "Charges sociales"),
+        ("648", "Autres charges de personnel"),
+        ("860", "Secours en nature"), ("861", "Mise à disposition gratuite de biens et services"),
+        ("862", "Prestations"), ("864", "Personnel bénévole"),
+        ("state", "État"), ("region", "Région(s)"), ("departement", "Département(s)"),
+        ("epci", "Intercommunalité(s) : EPCI"), ("commune", "Commune(s)"),
+        ("social", "Organismes sociaux"), ("eu", "Fonds européens"),
+        ("asp", "L'agence de services et de paiement (emplois aidés)"),
+        ("other_public", "Autres établissements publics"), ("private", "Aides privées"),
+        ("756", "Cotisations"), ("758", "Dons manuels — Mécénat"),
+        ("870", "Bénévolat"), ("871", "Prestations en nature"), ("875", "Dons en nature")]
+    # Each subsidy sits under its 74 line, printed without a code of its own.
+    assert [(r.key, r.code, r.label, r.amounts[0]) for r in rows
+            if r.kind == "detail" and r.key] == [
+        ("region", "", "Région", D(120000)), ("departement", "", "Département", D(60000)),
+        ("commune", "", "Ville", D(40000))]
     totals = [r.amounts[0] for r in rows if r.kind == "total"]
-    assert totals == [D("267250.00"), D("436500.00"), D("222000.00"), D("391250.00")]
+    assert totals == [D(267250), D(436500), D(222000), D(391250)]
     assert rows[-1].label == "Reste à financer (charges − produits)"
-    assert rows[-1].amounts == (D("45250.00"), D("50595.00"), D("56046.90"))
+    assert rows[-1].amounts == (D(45250), D(50595), D(56046))
+
+
+def test_no_detail_line_reuses_its_parent_s_code():
+    rows = budget_rows(modest_budget())
+    parents: list[str] = []
+    for row in rows:
+        if row.kind in ("class", "line"):
+            parents = [row.code] if row.kind == "class" else parents[:1] + [row.code]
+        elif row.kind == "detail" and row.code:
+            assert row.code not in parents, row
+
+
+def test_a_subsidy_needs_a_cerfa_line_and_a_charge_a_sub_account():
+    fte = compute_fte(scenario=MODEST, contributions=())
+    with pytest.raises(ValueError, match="« Ville » : subvention sans ligne du Cerfa"):
+        operating_budget(scenario=MODEST, fte=fte, first_year=2027,
+                         funding=(Funding(funder="Ville", amounts=(D(1),) * 3),))
+    with pytest.raises(ValueError, match="le compte 75 est une classe du Cerfa ; indiquez un "
+                                         "sous-compte, par exemple 758"):
+        operating_budget(scenario=MODEST, fte=fte, first_year=2027, funding=(
+            Funding(funder="Mécène", account="75", amounts=(D(1),) * 3),))
+
+
+def test_mecenat_and_fees_sit_under_758_and_756():
+    budget = operating_budget(
+        scenario=MODEST, fte=compute_fte(scenario=MODEST, contributions=()), first_year=2027,
+        funding=(Funding(funder="Fondation", account="758", amounts=(D("5000.40"),) * 3),
+                 Funding(funder="Adhérents", account="756", amounts=(D(300),) * 3)))
+    rows = [(r.code, r.label, r.amounts[0]) for r in budget_rows(budget)
+            if r.code.startswith("75") or r.label in ("Fondation", "Adhérents")]
+    assert rows == [("75", "Autres produits de gestion courante", D(5300)),
+                    ("756", "Cotisations", D(300)), ("", "Adhérents", D(300)),
+                    ("758", "Dons manuels — Mécénat", D(5000)), ("", "Fondation", D(5000))]
 
 
 def test_a_funding_line_with_the_wrong_number_of_years_is_refused():

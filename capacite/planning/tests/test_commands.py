@@ -23,7 +23,9 @@ def run(*args) -> str:
 
 def test_scenarios_prints_the_comparison_figures_as_json(world):
     build_modest(world.cite)
-    assert json.loads(run("scenarios", "--cite", "alpha", "--format", "json")) == [{
+    items = json.loads(run("scenarios", "--cite", "alpha", "--format", "json"))
+    budget = items[0].pop("budget")
+    assert items == [{
         "name": "Modeste",
         "poles": ["Choisir son orientation", "Trouver un emploi", "Créer son activité"],
         "hours_per_week": "35.00",
@@ -36,6 +38,20 @@ def test_scenarios_prints_the_comparison_figures_as_json(world):
         "gap": "45250.00",
         "chosen": False,
     }]
+    # Every line of the Cerfa table, by code and year, in-kind block included.
+    assert budget["years"] == [2027, 2028, 2029]
+    by_code = {(line["code"], line["line"], line["label"]): line["amounts"]
+               for line in budget["lines"]}
+    assert by_code[("641", "", "Rémunération des personnels")] == {
+        "2027": "141021.00", "2028": "143842.00", "2029": "146718.00"}
+    assert by_code[("", "commune", "Ville")] == {
+        "2027": "40000.00", "2028": "40000.00", "2029": "40000.00"}
+    assert by_code[("756", "", "Cotisations")] == {
+        "2027": "0.00", "2028": "0.00", "2029": "0.00"}
+    assert by_code[("871", "", "Prestations en nature")]["2029"] == "170886.00"
+    assert by_code[("", "", "Reste à financer (charges − produits)")] == {
+        "2027": "45250.00", "2028": "50595.00", "2029": "56046.00"}
+    assert len(budget["lines"]) == 62
 
 
 def test_treasury_prints_the_months_and_the_alerts_as_json(world):
@@ -114,3 +130,18 @@ def test_the_demo_treasury_dips_below_zero_only_when_the_region_pays_three_month
     assert [(s["name"], s["chosen"]) for s in scenarios] == [
         ("Modeste", False), ("Intermédiaire", True), ("Ambitieux", False)]
     assert scenarios[1]["gap"] == "0.00"
+    # The retained scenario balances to the euro every year, on the Cerfa's own lines.
+    lines = scenarios[1]["budget"]["lines"]
+    gap = next(line for line in lines if line["kind"] == "gap")
+    assert set(gap["amounts"].values()) == {"0.00"}
+    subsidies = [(line["line"], line["label"], line["amounts"][str(first)]) for line in lines
+                 if line["kind"] == "detail" and line["line"]]
+    assert subsidies == [
+        ("region", "Région", "192600.00"), ("departement", "Département", "60000.00"),
+        ("epci", "Communauté d'agglomération", "170000.00"),
+        ("eu", "Fonds social européen", "30000.00"),
+        ("other_public", "Taxe d'apprentissage", "10000.00")]
+    by_code = {line["code"]: line for line in lines if line["code"]}
+    assert by_code["758"]["amounts"][str(first)] == "5000.00"  # Mécénat, not 75
+    assert by_code["756"]["label"] == "Cotisations"
+    assert by_code["706"]["label"] == "Participation aux événements"

@@ -57,7 +57,7 @@ def test_the_budget_page_follows_the_cerfa_layout_per_year(world):
         assert heading in page
     assert ("<td>Reste à financer (charges − produits)</td><td class=\"num\">45\u202f250,00"
             "\u00a0€</td><td class=\"num\">50\u202f595,00\u00a0€</td><td class=\"num\">"
-            "56\u202f046,90\u00a0€</td>") in page
+            "56\u202f046,00\u00a0€</td>") in page
 
 
 def test_a_scenario_outside_the_label_range_is_refused_and_nothing_is_stored(world):
@@ -115,8 +115,17 @@ def test_payroll_cannot_be_typed_as_a_charge(world):
     scenario = build_modest(world.cite)
     response = client_for(world).post(url("charge_add", scenario_id=scenario.pk), {
         "account": "641", "label": "Salaires", "annual_amount": "1000", "version": 0})
-    assert "Les charges de personnel (64) sont calculées à partir des ETP à recruter" in \
-        response.content.decode()
+    assert ("Les rémunérations (641) et charges sociales (645) sont calculées à partir des ETP "
+            "à recruter : ne les saisissez pas ici ; les autres charges de personnel vont en "
+            "648.") in response.content.decode().replace("&#x27;", "'")
+
+
+def test_a_charge_needs_a_sub_account_not_its_class(world):
+    scenario = build_modest(world.cite)
+    response = client_for(world).post(url("charge_add", scenario_id=scenario.pk), {
+        "account": "62", "label": "Événements", "annual_amount": "1000", "version": 0})
+    assert ("« 62 » est une classe du Cerfa : indiquez un sous-compte, par exemple 628."
+            in response.content.decode())
 
 
 def test_the_comparison_page_xlsx_and_pdf_show_the_same_figures(world):
@@ -189,9 +198,9 @@ def test_the_stress_test_form_shows_the_effect(world):
     page = client_for(world).get(url("treasury"), {"funder": "REGION", "delay": "2",
                                                    "cut": "0"}).content.decode()
     # Without stress the low point is the end of 2029: 20 000 € − the three years' gaps
-    # (45 250 + 50 595 + 56 046,90 €).
-    assert ("Point bas : \u2212147\u202f550,75\u00a0€ en octobre 2029 (au lieu de "
-            "\u2212131\u202f891,90\u00a0€ en décembre 2029) ; 28 mois sous zéro (au lieu de "
+    # (45 250 + 50 595 + 56 046 €, whole euros).
+    assert ("Point bas : \u2212147\u202f550,01\u00a0€ en octobre 2029 (au lieu de "
+            "\u2212131\u202f891,00\u00a0€ en décembre 2029) ; 28 mois sous zéro (au lieu de "
             "23).") in page
     assert "mars 2027" in page and "13\u202f187,50\u00a0€" in page
 

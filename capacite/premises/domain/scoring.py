@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 # Corridors, toilets, storage and walls come on top of the programme's useful surfaces: the
 # usual allowance in public buildings' programmes is about 15 %.
@@ -106,7 +107,9 @@ def score(facts: CandidateFacts, programme: Mapping[str, int]) -> Score:
                   else _("Espaces cloisonnés ou sur plusieurs niveaux.")),
         Criterion("shared", _("Partagé avec des partenaires"),
                   MAX_SHARED if facts.shared_partners > 0 else 0, MAX_SHARED,
-                  _("Partagé avec %(count)s partenaire(s).") % {"count": facts.shared_partners}
+                  ngettext("Partagé avec %(count)s partenaire.",
+                           "Partagé avec %(count)s partenaires.", facts.shared_partners)
+                  % {"count": facts.shared_partners}
                   if facts.shared_partners else _("Aucun partenaire dans les mêmes locaux.")),
     ]
     blocking = () if facts.step_free else (

@@ -77,3 +77,18 @@ def label_status(decisions: Iterable[DecisionFact]) -> LabelStatus:
 def next_number(existing: Iterable[int]) -> int:
     """The version number of a Cité's next submission: 1, then one more than the highest."""
     return max(existing, default=0) + 1
+
+
+# The decisions a committee can take on each dossier: the label fonctionnement is confirmed on
+# its own dossier only, the label projet (or a préfiguration) on the label projet's; any dossier
+# can be refused.
+STAGES_FOR_KIND = {
+    "opportunity": (Stage.REFUSAL,),
+    "label_projet": (Stage.LABEL_PROJET, Stage.PREFIGURATION, Stage.REFUSAL),
+    "label_fonctionnement": (Stage.LABEL_FONCTIONNEMENT, Stage.REFUSAL),
+}
+
+
+def stage_fits(kind: str, stage: str) -> bool:
+    """True when a decision `stage` can be taken on a dossier of `kind`."""
+    return stage in STAGES_FOR_KIND.get(kind, ())

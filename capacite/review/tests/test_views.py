@@ -186,14 +186,14 @@ def test_two_people_editing_a_decision_do_not_overwrite_each_other(world):
             decided_on=date(2027, 6, 10), recorded_by=world.users[Role.LABEL_AUTHORITY])
     authority = client_for(world.users[Role.LABEL_AUTHORITY])
     url = reverse("review:decision_edit", args=["alpha", decision.pk])
-    form = {"stage": "label_fonctionnement", "decided_on": "2027-06-10", "version": 1}
+    form = {"stage": "prefiguration", "decided_on": "2027-06-10", "version": 1}
     assert authority.post(url, form).status_code == 302
-    assert Cite.objects.get(pk=world.cite.pk).phase == Phase.OPERATION
+    assert Cite.objects.get(pk=world.cite.pk).phase == Phase.IMPLEMENTATION
     stale = authority.post(url, {**form, "stage": "refusal", "motivation": "Autre avis"})
     assert "Quelqu&#x27;un a enregistré cette fiche" in stale.content.decode()
     with scopes_disabled():
         decision.refresh_from_db()
     assert (decision.stage, decision.version, decision.motivation) == (
-        "label_fonctionnement", 2, "")
+        "prefiguration", 2, "")
     assert [h.stage for h in decision.history.order_by("history_date")] == [
-        "label_projet", "label_fonctionnement"]
+        "label_projet", "prefiguration"]

@@ -196,16 +196,23 @@ def test_the_home_answers_phase_late_next_risks_and_dates(world):
     meeting = page.split("Prochain moment de validation</dt>")[1].split("</dd>")[0]
     assert f"{(today + timedelta(days=20)):%d/%m/%Y}" in meeting
     nxt = page.split("<h2>À faire ensuite</h2>")[1].split("</div>")[0]
-    # Only the first task of the guide has no prerequisite, and it is late: listed once, there.
-    assert nxt.count("<li>") == 0
-    assert "Aucune autre tâche prête à démarrer." in nxt
+    # The only task ready to start is late (listed there, not here): « À faire ensuite » still
+    # says what comes next, soonest due first, rather than « aucune » beside the late one.
+    titles = [li.split("</a>")[0].rsplit(">", 1)[1] for li in nxt.split("<li>")[1:]]
+    assert "Identifier et mobiliser le porteur politique" not in titles
+    assert titles[0] == "Décider de poursuivre le projet"
+    assert len(titles) == 5
+    deadline = page.split("Prochaine échéance</dt>")[1].split("</dd>")[0]
+    assert "Décider de poursuivre le projet" not in deadline  # shown once, as the validation
     with scope(cite=world.cite):
         Task.objects.filter(key="designer-porteur-politique").update(status="done")
     page = client.get(reverse("core:cite_home", kwargs={"cite_slug": "alpha"})).content.decode()
     nxt = page.split("<h2>À faire ensuite</h2>")[1].split("</div>")[0]
-    assert nxt.count("<li>") == 2
-    assert "Cadrer la mission du porteur de projet" in nxt
-    assert "Convaincre les partenaires du premier cercle" in nxt
+    titles = [li.split("</a>")[0].rsplit(">", 1)[1] for li in nxt.split("<li>")[1:]]
+    # Ready to start first (both prerequisites done), then the dated validation.
+    assert titles[:3] == ["Cadrer la mission du porteur de projet",
+                          "Convaincre les partenaires du premier cercle",
+                          "Décider de poursuivre le projet"]
     assert "Points de vigilance ouverts" in page
     assert "<p class=\"big\">Construction</p>" in page
 
@@ -237,3 +244,21 @@ def test_a_vigilance_point_is_marked_under_control_with_the_measures_taken(world
     assert response.status_code == 302
     point.refresh_from_db()
     assert (point.status, point.note) == ("controlled", "Délibération votée")
+
+
+def test_marking_a_task_done_before_its_dependencies_asks_why_and_keeps_the_reason(world):
+    client = lead_client(world)
+    t = task(world, "decider-poursuite-projet")
+    response = client.post(edit_url(t), edit_data(t, status="done"))
+    assert response.status_code == 200
+    page = " ".join(response.content.decode().split())
+    assert ("Ces tâches dont elle dépend ne sont pas faites : « Constituer le comité de suivi "
+            "technique », « Organiser des visites de Cités des métiers existantes », « Rédiger "
+            "la note d&#x27;opportunité ».") in page
+    t.refresh_from_db()
+    assert t.status == "todo"
+    response = client.post(edit_url(t), edit_data(t, status="done",
+                                                  reason="Validé en bureau exécutif"))
+    assert response.status_code == 302
+    page = " ".join(client.get(response["Location"]).content.decode().split())
+    assert "<td>raison</td><td colspan=\"3\">Validé en bureau exécutif</td>" in page

@@ -160,7 +160,7 @@ class Solution:
     status: str
     assignments: tuple[Assignment, ...]
     uncovered: tuple[Uncovered, ...] = ()
-    objective: Mapping[str, float] = field(default_factory=dict)
+    objective: Mapping[str, float | None] = field(default_factory=dict)
     timings: Mapping[str, float | None] = field(default_factory=dict)
 
 

@@ -17,9 +17,10 @@ and found nothing a whole-model search did not find faster (`docs/decisions.md`)
 import random
 import time
 from collections.abc import Callable
+from typing import Any
 
 from capacite.staffing.domain.instance import Assignment, Instance
-from capacite.staffing.domain.model import RosterModel
+from capacite.staffing.domain.model import RosterModel, hint
 from capacite.staffing.domain.objective import (
     SHARE_SCALE,
     goal_values,
@@ -33,6 +34,7 @@ PATIENCE = 8  # neighbourhoods in a row without a better roster before handing o
 # With fewer partners a neighbourhood of three frees most of the week: nothing gained over the
 # whole-model search, which on the S weeks reached the floor where neighbourhoods stalled.
 MIN_PARTNERS = 6
+GAP_PEOPLE = 4  # people who could hold the gap freed in one coverage neighbourhood
 
 
 def partners_off_target(instance: Instance, roster: Roster) -> list[str]:
@@ -47,36 +49,101 @@ def partners_off_target(instance: Instance, roster: Roster) -> list[str]:
 
 
 def partners_to_free(instance: Instance, roster: Roster, rng: random.Random) -> set[str]:
-    """The staff ids of one neighbourhood: furthest above, furthest below, one at random."""
+    """The staff ids of one neighbourhood: furthest above, furthest below, one at random —
+    and more at random until a quarter of the staff is free. Why: with 40 partners of one or
+    two people each, three partners free a handful of people, and nothing can move."""
     order = partners_off_target(instance, roster)
     chosen = {order[0], order[-1]}
     others = [partner for partner in order if partner not in chosen]
-    if others:
-        chosen.add(rng.choice(others))
+    rng.shuffle(others)
+    staff_of: dict[str, int] = {}
+    for person in instance.staff:
+        staff_of[person.partner] = staff_of.get(person.partner, 0) + 1
+    while others and (len(chosen) < 3 or 4 * sum(staff_of.get(p, 0) for p in chosen)
+                      < len(instance.staff)):
+        chosen.add(others.pop())
     return {person.id for person in instance.staff if person.partner in chosen}
+
+
+def _first_better() -> Any:
+    """A CP-SAT callback that stops the search at the first solution better than the first
+    one found (the hint, when it is complete)."""
+    from ortools.sat.python import cp_model
+
+    class FirstBetter(cp_model.CpSolverSolutionCallback):
+        def __init__(self) -> None:
+            super().__init__()
+            self.first: float | None = None
+
+        def on_solution_callback(self) -> None:
+            if self.first is None:
+                self.first = self.objective_value
+            elif self.objective_value < self.first:
+                self.stop_search()
+
+    return FirstBetter()
+
+
+def people_around_a_gap(instance: Instance, roster: Roster, rng: random.Random) -> set[str]:
+    """The staff ids of one coverage neighbourhood: around one unmet (desk, slot) drawn at
+    random, everybody who could hold it (skilled, available then) up to GAP_PEOPLE, and as
+    many people again drawn among those who share a desk with them — who can take over what
+    the first ones leave to cover the gap. Empty when nothing is unmet."""
+    held: dict[tuple[str, int], int] = {}
+    for a in roster:
+        key = (a.desk, instance.slot_index[(a.day, a.start)])
+        held[key] = held.get(key, 0) + 1
+    gaps = sorted(key for key, need in instance.need.items() if held.get(key, 0) < need)
+    if not gaps:
+        return set()
+    desk, index = rng.choice(gaps)
+    able = sorted(p.id for p in instance.staff
+                  if desk in p.skills and index in instance.available[p.id])
+    chosen = set(rng.sample(able, min(GAP_PEOPLE, len(able))))
+    skills = {desk for p in instance.staff if p.id in chosen for desk in p.skills}
+    others = sorted(p.id for p in instance.staff
+                    if p.id not in chosen and skills & set(p.skills))
+    chosen |= set(rng.sample(others, min(len(chosen) + 2, len(others))))
+    return chosen
 
 
 def search_neighbourhoods(instance: Instance, roster: RosterModel, best: Roster, *,
                           until: float, parameters: Callable[[float], str], seed: int,
                           on_better: Callable[[Roster], None],
-                          done: Callable[[Roster], bool]) -> Roster:
+                          done: Callable[[Roster], bool],
+                          choose: Callable[[Instance, Roster, random.Random], set[str]]
+                          = partners_to_free,
+                          score: Callable[[Roster], int] | None = None,
+                          patience: int = 0, first_better: bool = False) -> Roster:
     """Improve `best` neighbourhood by neighbourhood until `until` (a perf_counter time),
-    `done(best)`, or PATIENCE neighbourhoods in a row that bring nothing better; `best` as
-    it is with fewer than MIN_PARTNERS partners.
+    `done(best)`, or `patience` (PATIENCE by default) neighbourhoods in a row that bring
+    nothing better; `best` as it is with fewer than MIN_PARTNERS partners when the
+    neighbourhoods are the partners' (`choose`, by default `partners_to_free`).
 
     `roster.model` must already carry the stage's objective, held goals and hints; it is
-    copied, never changed. `parameters(seconds)` gives one step's CP-SAT parameters.
+    copied, never changed. `parameters(seconds)` gives one step's CP-SAT parameters. A step's
+    roster is kept when `score` (the full penalty by default) is no higher. `first_better`
+    ends a step at its first roster better than the hint (the coverage repair: a gap closed
+    is worth more than the time spent trying to prove the neighbourhood optimal).
     """
     from ortools.sat.python import cp_model
 
-    if len(instance.partners) < MIN_PARTNERS:
+    if choose is partners_to_free and len(instance.partners) < MIN_PARTNERS:
         return best
+    if score is None:
+        def score(found: Roster) -> int:
+            return penalty(instance, goal_values(instance, found))
     rng = random.Random(seed)
-    current = penalty(instance, goal_values(instance, best))
+    current = score(best)
     idle = 0
-    while time.perf_counter() < until - 0.2 and idle < PATIENCE and not done(best):
-        free = partners_to_free(instance, best, rng)
+    hinted = best
+    while time.perf_counter() < until - 0.2 and idle < (patience or PATIENCE) \
+            and not done(best):
+        free = choose(instance, best, rng)
         chosen = {(a.staff, a.desk, instance.slot_index[(a.day, a.start)]) for a in best}
+        if best is not hinted:  # a stale hint contradicts the fixed part: CP-SAT drops it
+            hint(roster, instance, best)
+            hinted = best
         copy = roster.model.clone()  # objective, held goals and hints included
         for key, var in roster.x.items():
             if key[0] not in free:
@@ -85,12 +152,13 @@ def search_neighbourhoods(instance: Instance, roster: RosterModel, best: Roster,
         solver.parameters.parse_text_format(
             parameters(min(STEP_SECONDS, until - time.perf_counter())))
         idle += 1
-        if solver.solve(copy) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        stop = _first_better() if first_better else None
+        if solver.solve(copy, stop) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             continue
         found = tuple(sorted(
             Assignment(pid, *instance.slots[i], desk) for (pid, desk, i), var in roster.x.items()
             if solver.boolean_value(copy.get_bool_var_from_proto_index(var.index))))
-        found_penalty = penalty(instance, goal_values(instance, found))
+        found_penalty = score(found)
         if found_penalty < current:
             on_better(found)
             idle = 0

@@ -109,7 +109,7 @@ def solve_by_site(instance: Instance, *, time_limit: float = 30.0, workers: int 
         build += solution.timings["build_seconds"] or 0
         if part_progress.improvements and first is None:
             first = searched + part_progress.improvements[0][0]
-        proven[k] = max(proven[k], int(solution.objective["uncovered_lower_bound"]))
+        proven[k] = max(proven[k], int(solution.objective["uncovered_lower_bound"] or 0))
         if solution.status.startswith("GREEDY"):
             continue
         searched_sites += 1
@@ -128,9 +128,10 @@ def solve_by_site(instance: Instance, *, time_limit: float = 30.0, workers: int 
     values = goal_values(instance, best)
     if values["uncovered"] == sum(proven) and None not in covered_at:
         progress.covered = max(c for c in covered_at if c is not None)
-    objective: dict[str, float] = dict(values)
+    objective: dict[str, float | None] = dict(values)
     objective["penalty"] = penalty(instance, values)
-    objective["best_bound"] = 0  # the sites' bounds do not add up to a network bound
+    objective["best_bound"] = network_bound(instance, sum(proven),
+                                            values["uncovered"] == sum(proven))
     objective["uncovered_lower_bound"] = sum(proven)
     objective["greedy_penalty"] = penalty(instance, goal_values(instance, baseline))
     timings = {"greedy_seconds": round(greedy_seconds, 3), "build_seconds": round(build, 3),
@@ -141,6 +142,25 @@ def solve_by_site(instance: Instance, *, time_limit: float = 30.0, workers: int 
     return Solution(status=status, assignments=best,
                     uncovered=explain_uncovered(instance, best), objective=objective,
                     timings=timings), progress
+
+
+def network_bound(instance: Instance, shortfall: int, covered: bool) -> float | None:
+    """The proven lower bound of a network's penalty, None when nothing is proven.
+
+    The sites' shortfalls add up, so the sum of their proven minima bounds the network's; once
+    every site is on its minimum (`covered`), every roster keeping it works the same number of
+    slots and the network's share floor joins the bound, as in `solve`. The sites' own bounds
+    on their lower goals do not add up to a network bound and are left out.
+    """
+    from capacite.staffing.domain.lowerbound import share_deviation_floor
+    from capacite.staffing.domain.objective import weights
+
+    goal_weights = weights(instance)
+    bound = goal_weights["uncovered"] * shortfall
+    if covered:
+        total = sum(instance.need.values()) - shortfall
+        bound += goal_weights["share_deviation"] * share_deviation_floor(instance, total)
+    return float(bound) if covered or bound > 0 else None
 
 
 def _merge(rosters: list[tuple[Assignment, ...]]) -> tuple[Assignment, ...]:

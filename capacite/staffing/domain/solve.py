@@ -37,19 +37,23 @@ def solver_parameters(*, time_limit: float, workers: int = 8, seed: int = 0,
     """CP-SAT parameters in protobuf text format.
 
     At least 8 workers even on 2 cores: the portfolio's bound-proving workers (core, LNS, LP)
-    are what closes the gap. In OR-Tools 9.15 `CpSolver.parameters` is a C++-backed object with
+    are what closes the gap — except exactly 1, for a neighbourhood's small model: one worker
+    is deterministic, so a step repeats whatever the load (`neighbourhood.py`).
+    In OR-Tools 9.15 `CpSolver.parameters` is a C++-backed object with
     `parse_text_format` but no `CopyFrom`, so the text goes straight into it.
     `light_presolve` skips probing and symmetry detection, which take about half of the
     presolve of a 60-person site (2–4 s on 2 cores): for short per-site budgets.
     """
     light = " cp_model_probing_level: 0 symmetry_level: 0" if light_presolve else ""
-    return (f"num_workers: {max(workers, 8)} max_time_in_seconds: {time_limit:.3f} "
+    workers = workers if workers == 1 else max(workers, 8)
+    return (f"num_workers: {workers} max_time_in_seconds: {time_limit:.3f} "
             f"random_seed: {seed} log_search_progress: false{light}")
 
 
 COVERAGE_SHARE = 0.5  # at most this share of the time limit goes to coverage alone
 PARTNERS_SHARE = 0.6  # at most this share of the time left then goes to the lower goals
 # with the partners' shares first; the rest of the time to the goals below the shares alone
+REPAIR_SHARE = 0.8  # of the coverage time, at most, for neighbourhoods around the gaps first
 
 
 def solve(instance: Instance, *, time_limit: float = 30.0, workers: int = 8,
@@ -89,25 +93,35 @@ def solve(instance: Instance, *, time_limit: float = 30.0, workers: int = 8,
         search.statuses.append("OPTIMAL")
         progress.bounds.append((0.0, goal_weights["uncovered"] * floor_uncovered))
     else:
-        search.run("coverage", time_limit * (1 if coverage_only else COVERAGE_SHARE), workers,
-                   seed, light_presolve)
+        coverage_time = time_limit * (1 if coverage_only else COVERAGE_SHARE)
+        search.repair_coverage(coverage_time * REPAIR_SHARE, workers, seed, light_presolve)
+        if goal_values(instance, search.best)["uncovered"] > floor_uncovered:
+            search.run("coverage", coverage_time - search.elapsed(), workers, seed,
+                       light_presolve)
+        else:
+            search.statuses.append("OPTIMAL")  # on the flow floor: proven
     covered = goal_values(instance, search.best)["uncovered"] == search.proven["uncovered"]
     if covered:
         search.fix_coverage()
-    for stage in () if coverage_only else ("partners", "rest") if covered else ("all",):
-        if search.statuses[-1:] == ["INFEASIBLE"] or search.stages[-1:] != ["coverage"] \
-                and search.optimal[-1:] == [True]:
-            break  # locks that break a rule, or every lower goal proven optimal
-        if stage == "rest" and search.statuses[-1:] == ["UNKNOWN"]:
-            break  # the lower goals found nothing in their time: nothing left to hold
+    if not coverage_only and not covered:
+        search.run("all", time_limit - search.elapsed(), workers, seed, light_presolve)
+    rounds = 0
+    # The lower goals in rounds until the time is up or they are proven: a stage proven
+    # optimal with the shares held above their floor ends early (a minute's solve returned
+    # after 39 s), and the shares can still move after it.
+    while not coverage_only and covered and not search.finished() \
+            and time_limit - search.elapsed() > 1.0:
         left = time_limit - search.elapsed()
-        if stage == "partners":
+        if search.proven.get("share_deviation") is None:
             until = search.elapsed() + left * PARTNERS_SHARE
             search.run_neighbourhoods(until - search.elapsed(), workers, seed, light_presolve)
-            if search.proven.get("share_deviation") is not None:
-                continue  # shares on their floor: the goals below them are next
-            left = until - search.elapsed()
-        search.run(stage, left, workers, seed, light_presolve)
+            if search.proven.get("share_deviation") is None and rounds == 0:
+                search.run("partners", until - search.elapsed(), workers, seed,
+                           light_presolve)
+                if search.finished() or search.statuses[-1:] == ["UNKNOWN"]:
+                    break  # proven, or the lower goals found nothing: nothing to hold
+        search.run("rest", time_limit - search.elapsed(), workers, seed, light_presolve)
+        rounds += 1
 
     solve_seconds = time.perf_counter() - started
     best = search.best
@@ -117,9 +131,9 @@ def solve(instance: Instance, *, time_limit: float = 30.0, workers: int = 8,
         progress.covered = 0.0 if goal_values(instance, first)["uncovered"] \
             == proven_uncovered else next((t for t, _p, u in progress.improvements
                                            if u <= proven_uncovered), None)
-    objective: dict[str, float] = dict(values)
+    objective: dict[str, float | None] = dict(values)
     objective["penalty"] = penalty(instance, values)
-    objective["best_bound"] = progress.bounds[-1][1] if progress.bounds else 0
+    objective["best_bound"] = search.best_bound(values)
     objective["uncovered_lower_bound"] = proven_uncovered
     objective["greedy_penalty"] = penalty(instance, goal_values(instance, baseline))
     timings = {"greedy_seconds": round(greedy_seconds, 3),
@@ -166,9 +180,81 @@ class _Search:
         total = sum(self.instance.need.values()) - shortfall
         self.share_floor = share_deviation_floor(self.instance, total)
         self.roster.model.add(self.roster.goals["share_deviation"] >= self.share_floor)
+        self.raise_bound(self.weights["uncovered"] * shortfall
+                         + self.weights["share_deviation"] * self.share_floor)
+
+    def raise_bound(self, value: float) -> None:
+        """Record a proven lower bound of the full penalty, if it is higher than the last."""
+        self.proven_penalty = max(self.proven_penalty, int(value))
+        if not self.progress.bounds or value > self.progress.bounds[-1][1]:
+            self.progress.bounds.append((self.elapsed(), value))
+
+    def best_bound(self, values: dict[str, int]) -> float | None:
+        """The proven lower bound of the penalty for the solution, None when nothing is proven.
+
+        Once the roster's shortfall equals its proven minimum (coverage proven), every roster
+        that keeps it works the same number of slots, so the share floor joins the bound
+        (`fix_coverage`; computed here when coverage was proven by the last stage rather than
+        the first). A bound of 0 with coverage unproven says nothing — every penalty is at
+        least 0 — so it is reported as unknown (None, `null` in JSON) rather than as a proof.
+        """
+        from capacite.staffing.domain.lowerbound import share_deviation_floor
+
+        shortfall = self.proven["uncovered"]
+        covered = values["uncovered"] == shortfall
+        if covered:
+            if self.share_floor is None:
+                total = sum(self.instance.need.values()) - shortfall
+                self.share_floor = share_deviation_floor(self.instance, total)
+            self.raise_bound(self.weights["uncovered"] * shortfall
+                             + self.weights["share_deviation"] * self.share_floor)
+        bound = self.progress.bounds[-1][1] if self.progress.bounds else 0
+        return float(bound) if covered or bound > 0 else None
 
     def elapsed(self) -> float:
         return time.perf_counter() - self.started
+
+    def finished(self) -> bool:
+        """Locks that break a rule, or every goal proven optimal by the last stage."""
+        return self.statuses[-1:] == ["INFEASIBLE"] or self.stages[-1:] != ["coverage"] \
+            and self.optimal[-1:] == [True]
+
+    def record(self, found: tuple[Assignment, ...]) -> None:
+        """A better roster found by a neighbourhood, in the progress."""
+        values = goal_values(self.instance, found)
+        self.progress.improvements.append((self.elapsed(),
+                                           sum(self.weights[g] * values[g] for g in GOALS),
+                                           values["uncovered"]))
+
+    def repair_coverage(self, limit: float, workers: int, seed: int,
+                        light_presolve: bool) -> None:
+        """Neighbourhoods around the gaps of the first roster (`neighbourhood.py`), coverage
+        alone, until the flow floor, the time, or PATIENCE steps with no fewer gaps.
+
+        Why: the whole-model coverage stage took 10–60 s on part-time weeks under load, for
+        a first roster a few dozen units short; a gap is closed by moving a few people, and a
+        model with everybody else fixed is solved in well under a second.
+        """
+        from capacite.staffing.domain.neighbourhood import (
+            people_around_a_gap,
+            search_neighbourhoods,
+        )
+
+        if limit <= 0.5:
+            return
+        instance, roster, floor = self.instance, self.roster, self.floor_uncovered
+        minimise(roster, stage="coverage")
+        hint(roster, instance, self.best)
+
+        def uncovered(found: tuple[Assignment, ...]) -> int:
+            return goal_values(instance, found)["uncovered"]
+
+        self.best = search_neighbourhoods(
+            instance, roster, self.best, until=time.perf_counter() + limit,
+            parameters=lambda seconds: solver_parameters(
+                time_limit=seconds, workers=1, seed=seed, light_presolve=True),
+            seed=seed, on_better=self.record, done=lambda found: uncovered(found) <= floor,
+            choose=people_around_a_gap, score=uncovered, first_better=True)
 
     def run_neighbourhoods(self, limit: float, workers: int, seed: int,
                            light_presolve: bool) -> None:
@@ -182,20 +268,13 @@ class _Search:
         before = goal_values(instance, self.best)
         minimise(roster, stage="partners", held={"uncovered": before["uncovered"]})
         hint(roster, instance, self.best)
-        progress, started, weights_ = self.progress, self.started, self.weights
-
-        def record(found: tuple[Assignment, ...]) -> None:
-            values = goal_values(instance, found)
-            progress.improvements.append((time.perf_counter() - started,
-                                          sum(weights_[g] * values[g] for g in GOALS),
-                                          values["uncovered"]))
-
+        weights_ = self.weights
         share_floor = self.share_floor
         self.best = search_neighbourhoods(
             instance, roster, self.best, until=time.perf_counter() + limit,
             parameters=lambda seconds: solver_parameters(
                 time_limit=seconds, workers=workers, seed=seed, light_presolve=light_presolve),
-            seed=seed, on_better=record,
+            seed=seed, on_better=self.record,
             done=lambda found: share_floor is not None
             and goal_values(instance, found)["share_deviation"] <= share_floor)
         after = goal_values(instance, self.best)

@@ -151,3 +151,65 @@ def test_the_site_by_site_solve_returns_a_valid_complete_network_roster():
     # Each site's roster is the optimum of that site on its own.
     alone, _progress = solve(instance_from_json(small_week()), time_limit=PROOF_LIMIT)
     assert goal_values(instance, solution.assignments)["stints"] == 2 * alone.objective["stints"]
+
+
+def _greedy_misses_two() -> dict[str, Any]:
+    """Tuesday 10:00–14:00, desks A and B (1 each): 16 units, all coverable (P0 at A and P1 at
+    B until noon, P2 and P3 after), but the first roster leaves 2. Partners X and Y at 50 %
+    each; Y's only person works 4 slots at most, so a covered week deviates 8 slots at least
+    (X 12, Y 4 against 8 and 8)."""
+    rules = {"min_shift_minutes": 120, "max_shift_minutes": 240, "max_shifts_per_day": 1}
+    return {"week_start": "2026-11-23", "slot_minutes": 30, "opening": [span(1, "10:00", "14:00")],
+            "desks": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}],
+            "demand": [{"desk": d, "people": 1} | span(1, "10:00", "14:00") for d in "ab"],
+            "partners": [{"id": "x", "name": "X", "fte_share": 0.5},
+                         {"id": "y", "name": "Y", "fte_share": 0.5}],
+            "staff": [person("p0", "x", 2, ["b", "a"], [span(1, "10:00", "14:00")]),
+                      person("p1", "y", 2, ["b", "a"], [span(1, "10:00", "14:00")]),
+                      person("p2", "x", 2, ["a", "b"], [span(1, "12:00", "14:00")]),
+                      person("p3", "x", 3, ["b"], [span(1, "11:00", "14:00")])],
+            "rules": rules}
+
+
+def test_an_unproven_bound_is_null_not_zero():
+    from capacite.staffing.domain.jsonio import solution_to_json
+
+    instance = instance_from_json(_greedy_misses_two())
+    assert uncovered_lower_bound(instance) == 0
+    assert goal_values(instance, first_roster(instance))["uncovered"] == 2
+    # No time to search: the first roster, 2 units short, and nothing proven about it.
+    solution, progress = solve(instance, time_limit=0.01)
+    assert solution.status == "GREEDY_UNKNOWN"
+    assert (solution.objective["uncovered"], solution.objective["uncovered_lower_bound"]) \
+        == (2, 0)
+    assert solution.objective["best_bound"] is None
+    assert solution_to_json(solution)["objective"]["best_bound"] is None
+    assert progress.bounds == []
+
+
+def test_once_coverage_is_proven_the_bound_includes_the_share_floor():
+    from capacite.staffing.domain.lowerbound import share_deviation_floor
+
+    instance = instance_from_json(_greedy_misses_two())
+    assert share_deviation_floor(instance, 16) == 8
+    solution, progress = solve(instance, time_limit=PROOF_LIMIT, coverage_only=True)
+    assert validate(instance, solution) == []
+    assert (solution.objective["uncovered"], solution.objective["uncovered_lower_bound"]) \
+        == (0, 0)
+    assert solution.objective["best_bound"] == 8 * weights(instance)["share_deviation"]
+    assert progress.bounds[-1][1] == solution.objective["best_bound"]
+    # Searched in full, the shares reach their floor: the bound holds the 8 slots as well.
+    solution, _progress = solve(instance, time_limit=PROOF_LIMIT)
+    assert solution.objective["share_deviation"] == 8
+    assert solution.objective["best_bound"] >= 8 * weights(instance)["share_deviation"]
+    assert solution.objective["best_bound"] <= solution.objective["penalty"]
+
+
+def test_a_network_bound_adds_the_sites_and_is_null_when_nothing_is_proven():
+    from capacite.staffing.domain.sites import network_bound
+
+    instance = instance_from_json(_two_sites())
+    solution, _progress = solve_by_site(instance, time_limit=2 * PROOF_LIMIT)
+    assert solution.objective["best_bound"] == 0.0  # both sites covered, the floor of shares 0
+    assert network_bound(instance, 0, covered=False) is None
+    assert network_bound(instance, 3, covered=False) == 3 * weights(instance)["uncovered"]

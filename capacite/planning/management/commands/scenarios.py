@@ -13,7 +13,9 @@ from capacite.planning.management.commands._common import cite_or_error, money
 
 class Command(BaseCommand):
     help = ("Compare les scénarios d'une Cité (pôles, heures, ETP, charges, produits, reste à "
-            "financer) pour la première année du budget. Montants en euros, deux décimales.")
+            "financer) pour la première année du budget ; en json, chaque scénario donne aussi "
+            "toutes les lignes de son budget Cerfa 12156 par compte et par année, "
+            "contributions en nature comprises. Montants en euros, arrondis à l'euro.")
 
     def add_arguments(self, parser):
         parser.add_argument("--cite", required=True, metavar="IDENTIFIANT",
@@ -37,6 +39,7 @@ class Command(BaseCommand):
             "operating_resources": money(p.figures.operating_resources),
             "gap": money(p.figures.gap),
             "chosen": p.figures.chosen,
+            "budget": services.budget_lines(p.budget),
         } for p in plans]
         if format == "json":
             self.stdout.write(json.dumps(items, ensure_ascii=False, indent=2))

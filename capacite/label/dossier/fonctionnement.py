@@ -1,0 +1,281 @@
+"""The dossier de confirmation du label fonctionnement, built on the label projet's machinery.
+
+Same blocks, same renderers (cover, contents, pages counted « x / n », running headers,
+annexes appended), same data sources: this builder extends `content.Builder` and adds the
+conformity chapter — the label projet's figures kept at deposit against today's, each gap with
+the team's explanation and corrective measure — then the guide's nine parts in its order.
+"""
+
+from decimal import Decimal
+
+from capacite.label import conformity
+from capacite.label import services_fonctionnement as fonct
+from capacite.label.domain.conformity import Figures, eur, num
+from capacite.label.domain.parts import (
+    ANNEX_ACTS_TITLE,
+    ANNEX_OPINION_TITLE,
+    ANNEXES_TITLE,
+    CONFORMITY,
+    FONCTIONNEMENT_PARTS,
+)
+from capacite.label.dossier.blocks import Attachment, Bullets, Facts, Heading, Missing, Para, Table
+from capacite.label.dossier.content import IMAGE_SUFFIXES, Builder, _date, fte
+
+
+def _kind_of(path: str) -> str:
+    suffix = "." + path.lower().rsplit(".", 1)[-1]
+    return "pdf" if suffix == ".pdf" else "image" if suffix in IMAGE_SUFFIXES else "other"
+
+
+def _paras(text: str) -> list:
+    return [Para(p.strip().replace("\n", " "))
+            for p in text.replace("\r\n", "\n").split("\n\n") if p.strip()]
+
+
+class FonctionnementBuilder(Builder):
+    def __init__(self, cite, kind, progress):
+        super().__init__(cite, kind, progress)
+        progress(30, "Comparaison avec le label projet")
+        self.snapshot = conformity.snapshot()
+        self.rows = conformity.gap_rows(cite)
+        self.now = conformity.current_figures(cite)
+        self.spaces = fonct.fitted_spaces()
+        self.communication = fonct.communication_data()
+        self.experiments = fonct.experiments()
+        self.pole_teams = fonct.pole_teams()
+        self.acts = fonct.funding_acts()
+        self.statutes = fonct.statutes()
+        self.opinions = fonct.opinions()
+        self.activity = fonct.activity_data(cite)
+        self.quality = fonct.quality_data(cite)
+
+    def build(self):
+        d = self.doc
+        d.add(Heading(1, f"1. {CONFORMITY.title}", "conformite"))
+        d.add(*self.conformity())
+        d.add(Heading(1, "2. Le fonctionnement de la Cité des métiers", "fonctionnement"))
+        builders = {
+            "statutes": self.statutes_part, "fitted_premises": self.fitted_part,
+            "communication": self.communication_part, "dashboards": self.dashboards_part,
+            "quality": self.quality_part, "experiments": self.experiments_part,
+            "team": self.team_part, "final_budget": self.final_budget_part,
+            "fitting_plan": self.fitting_plan_part,
+        }
+        for index, part in enumerate(FONCTIONNEMENT_PARTS, start=1):
+            self.progress(35 + index * 5, f"Rédaction : {part.title[:40]}")
+            d.add(Heading(2, f"2.{index} {part.title}", part.key))
+            d.add(*builders[part.key]())
+        self.progress(82, "Annexes")
+        d.add(Heading(1, f"3. {ANNEXES_TITLE}", "annexes"))
+        d.add(*self.annex_acts(), *self.annex_opinion())
+        return d
+
+    # --- 1. conformity -------------------------------------------------------------------------
+
+    def conformity(self) -> list:
+        s = self.snapshot
+        if s is None:
+            return [Missing("À compléter : les chiffres du label projet ne sont pas connus. "
+                            "Saisissez-les une fois, d'après la lettre de décision (page "
+                            "« Conformité avec le label projet »).")]
+        origin = (f"relevés au dépôt du dossier de label projet (version "
+                  f"{s.submission_number}) le {_date(s.taken_on)}"
+                  if s.source == "deposit" else
+                  f"saisis d'après la lettre de décision, référence du {_date(s.taken_on)}")
+        blocks: list = [Para(f"Le dossier compare les données d'aujourd'hui avec les chiffres "
+                             f"du label projet, {origin}. Chaque écart est expliqué et "
+                             "accompagné d'une mesure corrective.")]
+        blocks.append(self.figures_table(Figures.from_json(s.figures), self.now))
+        if not self.rows:
+            blocks.append(Para("Aucun écart constaté : la Cité ouverte est conforme au projet "
+                               "labellisé."))
+            return blocks
+        blocks.append(Table(f"Écarts constatés ({len(self.rows)})",
+                            ("Écart", "Explication", "Mesure corrective"),
+                            tuple((r.gap.text, r.answer.explanation.strip() or "à expliquer",
+                                   r.answer.measure.strip() or "à définir")
+                                  for r in self.rows)))
+        open_rows = [r for r in self.rows if not r.answered]
+        if open_rows:
+            blocks.append(Missing(f"{len(open_rows)} écart(s) sans explication ou mesure "
+                                  "corrective : le dossier ne peut pas être déposé en l'état."))
+        return blocks
+
+    @staticmethod
+    def figures_table(before: Figures, now: Figures) -> Table:
+        def hours(figures: Figures) -> str:
+            return num(sum(figures.sites.values(), Decimal(0)), 1) + " h"
+
+        def money(value) -> str:
+            return eur(value) if value is not None else "—"
+
+        rows = (
+            ("Structure juridique", before.legal_form or "—", now.legal_form or "—"),
+            ("Pôles de conseil", str(len(before.poles)), str(len(now.poles))),
+            ("Heures d'ouverture par semaine (tous sites)", hours(before), hours(now)),
+            ("Surface des locaux", f"{num(before.surface_m2)} m²" if before.surface_m2 else "—",
+             f"{num(now.surface_m2)} m²" if now.surface_m2 else "—"),
+            ("Partenaires contributeurs", str(len(before.partners)), str(len(now.partners))),
+            ("ETP de l'équipe", num(before.fte, 2) if before.fte is not None else "—",
+             num(now.fte, 2) if now.fte is not None else "—"),
+            ("Budget de fonctionnement (année 1)", money(before.budget_total),
+             money(now.budget_total)),
+        )
+        return Table("Les chiffres clés : label projet et aujourd'hui",
+                     ("Chiffre", "Label projet", "Aujourd'hui"), rows, numeric=(1, 2))
+
+    # --- 2. the guide's nine parts ---------------------------------------------------------------
+
+    def statutes_part(self) -> list:
+        blocks = self.legal_part(None)
+        if self.statutes:
+            blocks.append(Table("Versions des statuts", ("Version", "Date", "Changements"),
+                                tuple((n, _date(d), note or "—")
+                                      for n, d, note in self.statutes)))
+        return blocks
+
+    def fitted_part(self) -> list:
+        if not self.spaces:
+            return [Missing("À compléter : aucun espace aménagé n'est décrit (page « Locaux », "
+                            "« Espaces aménagés »).")]
+        blocks: list = [Table("Les espaces tels qu'aménagés",
+                              ("Espace", "Nom", "Surface", "Aménagement"),
+                              tuple((s.zone, s.name,
+                                     f"{num(s.surface_m2)} m²" if s.surface_m2 else "—",
+                                     s.fitting or "—") for s in self.spaces),
+                              numeric=(2,))]
+        blocks.append(Heading(3, "La signalétique", "signaletique"))
+        signage = [f"{s.name} : {s.signage}" for s in self.spaces if s.signage.strip()]
+        blocks.append(Bullets(tuple(signage)) if signage else
+                      Missing("À compléter : la signalétique des espaces n'est pas décrite."))
+        photos = [(s, p) for s in self.spaces for p in s.photos if p.path]
+        if photos:
+            blocks.append(Heading(3, "Les espaces en images", "photos"))
+            blocks.extend(Attachment(f"{s.name} — {p.caption}", p.path, "image")
+                          for s, p in photos)
+        return blocks
+
+    def communication_part(self) -> list:
+        if not self.communication:
+            return [Missing("À compléter : le plan de communication est vide (page « Plan de "
+                            "communication »).")]
+        measured = [c for c in self.communication if c.result.strip()]
+        total = sum((c.budget for c in self.communication), Decimal(0))
+        return [
+            Para(f"{len(self.communication)} action(s) de communication pour un budget de "
+                 f"{eur(total)} ; {len(measured)} ont un résultat mesuré."),
+            Table("Actions de communication et leurs résultats",
+                  ("Date", "Action", "Outil", "Indicateur", "Objectif", "Résultat"),
+                  tuple((_date(c.date), c.title, c.tool, c.indicator or "—", c.expected or "—",
+                         c.result or "non mesuré") for c in self.communication)),
+        ]
+
+    def dashboards_part(self) -> list:
+        if self.activity is None:
+            return [Missing("À compléter : les tableaux de bord (fréquentation, nature des "
+                            "publics, activités conduites) viennent du suivi de l'activité, "
+                            "qui n'est pas encore relié à ce dossier. Joignez-les en attendant "
+                            "au dossier transmis.")]
+        return [Para(str(self.activity))]
+
+    def quality_part(self) -> list:
+        if self.quality is None:
+            return [Missing("À compléter : la démarche qualité (questionnaire de satisfaction, "
+                            "indicateurs comparés aux objectifs) vient du suivi de l'activité, "
+                            "qui n'est pas encore relié à ce dossier.")]
+        return [Para(str(self.quality))]
+
+    def experiments_part(self) -> list:
+        if not self.experiments:
+            return [Missing("À compléter : aucune action expérimentale n'est décrite (page "
+                            "« Actions expérimentales »).")]
+        blocks: list = []
+        for a in self.experiments:
+            blocks.append(Heading(3, a.title, f"action-{a.pk}"))
+            period = _date(a.started_on) + (f" au {_date(a.ended_on)}" if a.ended_on
+                                             else " (en cours)")
+            blocks.append(Facts((("Période", period), ("Partenaires", a.partners or "—"),
+                                 ("Publics", a.publics or "—"))))
+            blocks.extend(_paras(a.description))
+            blocks.append(Facts((("Résultat", a.result or "à mesurer"),
+                                 ("Ce que la Cité en garde", a.kept or "à décider"))))
+        return blocks
+
+    def team_part(self) -> list:
+        blocks = self.human_resources(None)
+        blocks.append(Heading(3, "Les partenaires sur les pôles", "poles-equipe"))
+        if not self.pole_teams:
+            blocks.append(Missing("À compléter : aucun pôle de conseil n'est défini."))
+            return blocks
+        blocks.append(Table(
+            "Composition des pôles de conseil",
+            ("Pôle", "Partenaires", "Personnels mis à disposition"),
+            tuple((p.pole, ", ".join(p.partners) or "—",
+                   "; ".join(f"{org} ({func}, {fte(f)} ETP)" for org, func, f in p.staff)
+                   or "—") for p in self.pole_teams)))
+        blocks.append(Heading(3, "Les instances de coordination", "coordination"))
+        blocks.append(Table("Instances et règles de fonctionnement",
+                            ("Instance", "Nature", "Fréquence", "Membres"),
+                            tuple((b.name, b.kind_label, b.frequency,
+                                   ", ".join(org for org, _r in b.members) or "—")
+                                  for b in self.bodies)))
+        return blocks
+
+    def final_budget_part(self) -> list:
+        blocks = self.budget_part(None)
+        blocks.append(Heading(3, "Les actes d'engagement financier", "actes"))
+        if not self.acts:
+            blocks.append(Missing("À compléter : aucune ligne de financement (page « Tour de "
+                                  "table »)."))
+            return blocks
+        signed = [a for a in self.acts if a.act]
+        blocks.append(Para(f"{len(signed)} ligne(s) de financement sur {len(self.acts)} ont "
+                           "leur acte d'engagement signé."))
+        blocks.append(Table("Lignes de financement et actes d'engagement",
+                            ("Financeur", "Objet", "Statut", "Année 1", "Acte"),
+                            tuple((a.funder, a.label, a.status, eur(a.amount_year1),
+                                   a.act or "non signé") for a in self.acts),
+                            numeric=(3,)))
+        unsigned = [f"{a.funder} — {a.label}" for a in self.acts if not a.act]
+        if unsigned:
+            blocks.append(Missing("Actes d'engagement à obtenir : " + " ; ".join(unsigned)
+                                  + "."))
+        return blocks
+
+    def fitting_plan_part(self) -> list:
+        blocks = self.annex_plan()[1:]  # the label projet's annex, without its heading
+        return [Para(b.text.replace(", après les lettres d'intention", ""))
+                if isinstance(b, Para) else b for b in blocks]
+
+    # --- 3. annexes ------------------------------------------------------------------------------
+
+    def annex_acts(self) -> list:
+        blocks: list = [Heading(2, f"3.1 {ANNEX_ACTS_TITLE}", "annexe-actes")]
+        with_file = [a for a in self.acts if a.path]
+        if not with_file:
+            return [*blocks, Missing("Aucun acte d'engagement n'est déposé en fichier.")]
+        blocks.append(Table("Actes joints", ("Financeur", "Acte", "Fichier"),
+                            tuple((a.funder, a.act, a.filename or "joint") for a in with_file)))
+        for a in with_file:
+            kind = _kind_of(a.path)
+            attachment = Attachment(f"Acte d'engagement — {a.funder}", a.path, kind)
+            if kind == "image":
+                blocks.append(attachment)
+            elif kind == "pdf":
+                self.doc.attachments.append(attachment)
+        if any(_kind_of(a.path) == "pdf" for a in with_file):
+            blocks.append(Para("Les actes au format PDF sont reproduits à la fin du dossier."))
+        return blocks
+
+    def annex_opinion(self) -> list:
+        blocks: list = [Heading(2, f"3.2 {ANNEX_OPINION_TITLE}", "annexe-avis")]
+        given = [o for o in self.opinions if o.opinion.strip()]
+        if not given:
+            return [*blocks, Missing("Le projet de dossier n'a pas encore été présenté pour "
+                                     "avis à l'autorité de label.")]
+        for o in given:
+            blocks.append(Heading(3, f"Avis du {_date(o.opinion_on)}", f"avis-{o.pk}"))
+            blocks.extend(_paras(o.opinion))
+            blocks.append(Heading(3, "Réponse de la Cité", f"reponse-{o.pk}"))
+            blocks.extend(_paras(o.answer) or [Missing("Réponse à rédiger.")])
+        return blocks

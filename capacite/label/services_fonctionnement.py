@@ -1,0 +1,151 @@
+"""The label fonctionnement dossier's own data sources, beside `label/services.py`.
+
+Each reads its app's records (or that app's services); the dossier, the conformity page and the
+label page ask these functions, never the models directly. `activity_data` and `quality_data`
+are the ONE place the dossier asks for the dashboards and the quality approach: they answer
+None until the activity app exists, and the dossier then says « À compléter ».
+Call inside the Cité's scope.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from django.core.files.storage import default_storage
+
+from capacite.core.models import Cite
+
+
+def activity_data(cite: Cite) -> dict | None:
+    """Fréquentation, nature des publics, activités conduites (with the small-group rule), from
+    the activity app's dashboards. None until that app is wired here."""
+    return None
+
+
+def quality_data(cite: Cite) -> dict | None:
+    """The satisfaction questionnaire's results and the indicators against their targets, from
+    the activity app. None until that app is wired here."""
+    return None
+
+
+@dataclass(frozen=True)
+class PhotoData:
+    caption: str
+    path: str  # absolute path, "" when the file is gone
+
+
+@dataclass(frozen=True)
+class SpaceData:
+    zone: str
+    name: str
+    surface_m2: int | None
+    fitting: str
+    signage: str
+    photos: list[PhotoData]
+
+
+def fitted_spaces() -> list[SpaceData]:
+    """The spaces as fitted out, with their signage and photos (premises)."""
+    from capacite.premises.models import FittedSpace
+
+    result = []
+    for s in FittedSpace.objects.prefetch_related("photos"):
+        photos = [PhotoData(p.caption or s.name,
+                            default_storage.path(p.file.name)
+                            if p.file and default_storage.exists(p.file.name) else "")
+                  for p in s.photos.all()]
+        result.append(SpaceData(s.get_zone_display(), s.name, s.surface_m2, s.fitting,
+                                s.signage, photos))
+    return result
+
+
+@dataclass(frozen=True)
+class CommunicationData:
+    date: date
+    title: str
+    tool: str
+    target: str
+    indicator: str
+    expected: str
+    result: str
+    budget: Decimal
+
+
+def communication_data() -> list[CommunicationData]:
+    """The communication plan's actions with their expected and measured results."""
+    from capacite.communication.models import Action
+
+    return [CommunicationData(a.date, a.title, a.get_tool_display(), a.target, a.indicator,
+                              a.expected, a.result, a.budget) for a in Action.objects.all()]
+
+
+def experiments() -> list:
+    """The experimental actions conducted under the label, newest first."""
+    from capacite.label.models_followup import ExperimentalAction
+
+    return list(ExperimentalAction.objects.all())
+
+
+@dataclass(frozen=True)
+class PoleTeam:
+    pole: str
+    partners: list[str]
+    staff: list[tuple[str, str, Decimal]]  # (organisation, function, FTE) on that pôle
+
+
+def pole_teams() -> list[PoleTeam]:
+    """Each pôle with the partners who animate it and the staff they second to it (the
+    contributions of `label.services.contributions_data`)."""
+    from capacite.label import services
+
+    lines = services.contributions_data()["lines"]
+    return [PoleTeam(p.name, p.partners,
+                     [(org, function or "—", fte) for org, function, pole, fte, _k, _m in lines
+                      if pole == p.name and fte])
+            for p in services.poles_data()]
+
+
+@dataclass(frozen=True)
+class ActData:
+    funder: str
+    label: str
+    purpose: str
+    status: str
+    amount_year1: Decimal
+    act: str  # « Convention signée le 12/03/2026 (n° …) », "" when not signed
+    path: str  # absolute path of the act's file, "" without one
+    filename: str
+
+
+def funding_acts() -> list[ActData]:
+    """Every funding line with its signed act, or none yet (planning)."""
+    from capacite.planning.models import FundingLine
+
+    result = []
+    for line in FundingLine.objects.select_related("funder", "act"):
+        act = getattr(line, "act", None)
+        text, path, filename = "", "", ""
+        if act is not None:
+            text = f"{act.get_kind_display()} le {act.signed_on:%d/%m/%Y}"
+            if act.reference:
+                text += f" ({act.reference})"
+            if act.file and default_storage.exists(act.file.name):
+                path, filename = default_storage.path(act.file.name), act.filename
+        result.append(ActData(line.funder.name, line.label or line.get_purpose_display(),
+                              line.get_purpose_display(), line.get_status_display(),
+                              line.amount_year1, text, path, filename))
+    return result
+
+
+def statutes() -> list[tuple[str, date, str]]:
+    """The statute versions (number, date, changes), oldest first (governance)."""
+    from capacite.governance.models import StatuteVersion
+
+    return [(s.number, s.dated, s.note) for s in StatuteVersion.objects.order_by("dated", "pk")]
+
+
+def opinions() -> list:
+    """The opinions asked of the authority on the label fonctionnement draft (review)."""
+    from capacite.review.models import OpinionRequest, OpinionSubject
+
+    return list(OpinionRequest.objects.filter(subject=OpinionSubject.LABEL_FONCTIONNEMENT))

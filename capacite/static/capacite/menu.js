@@ -1,0 +1,69 @@
+// The header's menu and the wide tables (issue 19). Without this file everything still works:
+// the menu stays unfolded and the drop-downs are plain <details>.
+(function () {
+  var header = document.querySelector("[data-site-header]");
+  var button = document.querySelector("[data-menu-button]");
+
+  // On a phone the menu folds behind one button; CSS hides it only once this script runs.
+  if (header && button) {
+    header.classList.add("js-menu");
+    button.addEventListener("click", function () {
+      var open = !header.classList.contains("menu-open");
+      header.classList.toggle("menu-open", open);
+      button.setAttribute("aria-expanded", open ? "true" : "false");
+    });
+  }
+
+  // Drop-downs: one open at a time; Escape or a click elsewhere closes them.
+  var dropDowns = Array.prototype.slice.call(document.querySelectorAll(".main-nav details"));
+  function closeAll(except) {
+    dropDowns.forEach(function (d) { if (d !== except) { d.open = false; } });
+  }
+  dropDowns.forEach(function (d) {
+    d.addEventListener("toggle", function () { if (d.open) { closeAll(d); } });
+  });
+  document.addEventListener("click", function (event) {
+    if (!event.target.closest || !event.target.closest(".main-nav details")) { closeAll(null); }
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") { return; }
+    var open = dropDowns.filter(function (d) { return d.open; })[0];
+    if (open) {
+      open.open = false;
+      open.querySelector("summary").focus();
+    } else if (header && header.classList.contains("menu-open")) {
+      header.classList.remove("menu-open");
+      button.setAttribute("aria-expanded", "false");
+      button.focus();
+    }
+  });
+
+  // Wide tables scroll inside their own frame instead of widening the page; a frame that
+  // scrolls can be reached with the keyboard (WCAG 2.1.1) and is named after its caption.
+  var frames = [];
+  Array.prototype.forEach.call(document.querySelectorAll("main table"), function (table) {
+    if (table.parentNode.classList.contains("table-frame")) { return; }
+    var frame = document.createElement("div");
+    frame.className = "table-frame";
+    table.parentNode.insertBefore(frame, table);
+    frame.appendChild(table);
+    frames.push(frame);
+  });
+  function markScrolling() {
+    frames.forEach(function (frame) {
+      if (frame.scrollWidth > frame.clientWidth + 1) {
+        var caption = frame.querySelector("caption");
+        frame.setAttribute("tabindex", "0");
+        frame.setAttribute("role", "region");
+        frame.setAttribute("aria-label", caption ? caption.textContent.trim()
+                           : (document.documentElement.lang === "en" ? "Table" : "Tableau"));
+      } else {
+        frame.removeAttribute("tabindex");
+        frame.removeAttribute("role");
+        frame.removeAttribute("aria-label");
+      }
+    });
+  }
+  markScrolling();
+  window.addEventListener("resize", markScrolling);
+})();
