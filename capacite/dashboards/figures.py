@@ -81,6 +81,10 @@ def period_label(period: Period) -> str:
         return str(period.start.year)
     if period.kind == "month":
         return formats.date_format(period.start, "F Y")
+    if period.kind == "months":
+        return _("du %(start)s au %(end)s") % {
+            "start": formats.date_format(period.start, "j F Y"),
+            "end": formats.date_format(period.end - timedelta(days=1), "j F Y")}
     if period.kind == "week":
         return _("semaine du %(day)s") % {"day": formats.date_format(period.start, "j F Y")}
     return formats.date_format(period.start, "l j F Y")
@@ -89,6 +93,8 @@ def period_label(period: Period) -> str:
 def _bucket_label(period: Period, start: date) -> str:
     if period.kind == "year":
         return formats.date_format(start, "M")
+    if period.kind == "months":
+        return formats.date_format(start, "M y")
     if period.kind == "week":
         return formats.date_format(start, "D j")
     return str(start.day)

@@ -22,8 +22,9 @@ class Period:
     def buckets(self) -> list[tuple[date, date]]:
         """The bars of this period's chart: months of a year, days of a month or a week, and
         for one day the day itself (its hours are the heat map's)."""
-        if self.kind == "year":
-            return [(m, _next_month(m)) for m in _months(self.start, self.end)]
+        if self.kind in ("year", "months"):
+            return [(max(m, self.start), min(_next_month(m), self.end))
+                    for m in _months(self.start, self.end)]
         return [(self.start + timedelta(d), self.start + timedelta(d + 1)) for d in range(self.days)]
 
 
@@ -50,7 +51,15 @@ def year_before(period: Period) -> Period:
         if shifted.isocalendar()[1] != period.start.isocalendar()[1]:
             shifted -= timedelta(weeks=1)
         return Period("week", shifted, shifted + timedelta(days=7))
+    if period.kind == "months":
+        return Period("months", _one_year_back(period.start), _one_year_back(period.end))
     return period_of(period.kind, _one_year_back(period.start))
+
+
+def twelve_months_from(start: date) -> Period:
+    """A year that need not start in January: a Cité's first year of opening, say."""
+    return Period("months", start, start.replace(year=start.year + 1)
+                  if not (start.month == 2 and start.day == 29) else date(start.year + 1, 3, 1))
 
 
 def shifted(period: Period, steps: int) -> Period:
