@@ -9,6 +9,7 @@ PIP    := $(BIN)/python -m pip --disable-pip-version-check --quiet
 
 run: $(VENV)/.run-deps
 	$(BIN)/capacite migrate --noinput
+	$(BIN)/capacite load_territories --if-missing
 	$(BIN)/capacite demo
 	@echo "capacite sert sur http://127.0.0.1:$(PORT)/  (Ctrl+C pour arrêter)"
 	@# The worker runs dossiers and rosters off the request; it stops with the server.

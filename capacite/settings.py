@@ -120,6 +120,9 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "capacite.core.context_processors.navigation",
             ],
+            # {% link_to %} and {% may_write %} in every template: a link asks the permission
+            # matrix for its target (capacite/core/links.py).
+            "builtins": ["capacite.core.templatetags.links"],
         },
     },
 ]
@@ -193,6 +196,9 @@ CAPACITE_SELF_SERVICE_START = env_bool("CAPACITE_SELF_SERVICE_START", False)
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", _("Français")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# The language chosen stays chosen after the browser closes (Django's default cookie does not).
+LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 TIME_ZONE = os.environ.get("CAPACITE_TIME_ZONE", "Europe/Paris")
 USE_I18N = True
 USE_TZ = True

@@ -26,7 +26,7 @@ OPEN_PLAN = [
     (60, "Flyers du job dating des métiers du soin", Tool.FLYERS, "420.00",
      "Demandeurs d'emploi", "Participants", "60", ""),
     (90, "Campagne réseaux sociaux : orientation après la troisième", Tool.SOCIAL, "250.00",
-     "Collégiens et parents", "Rendez-vous pris", "80", ""),
+     "Collégiens et parents", "Visites venues de la campagne", "80", ""),
 ]
 PROJECT_PLAN = [
     (20, "Page de présentation du projet", Tool.WEBSITE, "900.00", "Partenaires et habitants",

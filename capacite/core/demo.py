@@ -14,6 +14,9 @@ from django_scopes import scope
 from capacite.core.models import Cite, Membership, Phase, Role
 
 CONSTRUCTION_SLUG = "rivemont"
+OPENED_DAYS_AGO = 380  # Valombre opened a year and two weeks before the demo's day
+# Validation moments of Rivemont's construction phase that its past committees decided.
+DECIDED_IN_CONSTRUCTION = ("arbitrer-scenarios", "choisir-structure-juridique")
 OPEN_SLUG = "valombre"
 
 DEMO_USERS = [
@@ -62,10 +65,12 @@ def build_demo(*, password: str, today: date | None = None) -> list[tuple[str, b
     results = []
     for slug, name, territory, phase, progress in (
         (CONSTRUCTION_SLUG, "Cité des métiers de Rivemont",
-         "Communauté d'agglomération de Rivemont (fictive), 38 communes", Phase.CONSTRUCTION,
+         "Communauté d'agglomération de Rivemont (fictive), sur les 38 communes réelles de la "
+         "CA du Grand Angoulême", Phase.CONSTRUCTION,
          _construction_progress),
         (OPEN_SLUG, "Cité des métiers de Valombre",
-         "Métropole de Valombre (fictive), 24 communes", Phase.OPERATION, _open_progress),
+         "Agglomération de Valombre (fictive), sur les 24 communes réelles de la CA de Sophia "
+         "Antipolis", Phase.OPERATION, _open_progress),
     ):
         cite, created = Cite.objects.get_or_create(
             slug=slug, defaults={"name": name, "territory": territory, "phase": phase,
@@ -155,7 +160,11 @@ def _construction_progress(cite: Cite, today: date) -> None:
         done={t.key for t in emergence},
     )
     _mark(emergence, status="done", first_due=today - timedelta(days=420), step_days=14)
-    done_count = len(construction) * 2 // 5
+    # The governance demo's committees chose the scenario and the GIP: those validations and
+    # everything they depend on are done, so the register and the roadmap agree.
+    keys = [t.key for t in construction]
+    done_count = max([len(construction) * 2 // 5,
+                      *(keys.index(k) + 1 for k in DECIDED_IN_CONSTRUCTION if k in keys)])
     _mark(construction[:done_count], status="done", first_due=today - timedelta(days=150),
           step_days=9)
     _mark(construction[done_count:done_count + 2], status="in_progress",
@@ -167,9 +176,15 @@ def _construction_progress(cite: Cite, today: date) -> None:
         target_date = today + timedelta(days=120)
         Task.objects.filter(pk=target.pk).update(due_date=target_date)
         BackplanTarget.objects.create(cite=cite, task=target, date=target_date)
-    for point in VigilancePoint.objects.filter(phase=Phase.EMERGENCE)[:2]:
+    notes = {  # each point its own note (the pilotage point is measured from the meetings)
+        "faiblesse-portage-politique": "Le vice-président de l'agglomération préside chaque "
+        "comité de pilotage et rend compte en conseil communautaire.",
+        "mission-porteur-mal-cadree": "Lettre de mission de la cheffe de projet signée : "
+        "périmètre, moyens et calendrier jusqu'au comité de labellisation.",
+    }
+    for point in VigilancePoint.objects.filter(key__in=notes):
         point.status = "controlled"
-        point.note = "Le président de l'agglomération porte le projet en conseil communautaire."
+        point.note = notes[point.key]
         point.save(update_fields=["status", "note"])
 
 
@@ -181,13 +196,18 @@ def _open_progress(cite: Cite, today: date) -> None:
         list(Task.objects.exclude(phase=Phase.OPERATION).prefetch_related("depends_on")),
         done=set(),
     )
-    _mark(before_opening, status="done", first_due=today - timedelta(days=1000), step_days=12)
+    # The last of them is the opening, a year and two weeks ago (the README's « ouverte depuis
+    # un an »); everything of the operation phase comes after it.
+    _mark(before_opening, status="done",
+          first_due=today - timedelta(days=OPENED_DAYS_AGO + 12 * (len(before_opening) - 1)),
+          step_days=12)
     operation = _in_dependency_order(
         list(Task.objects.filter(phase=Phase.OPERATION).prefetch_related("depends_on")),
         done={t.key for t in before_opening},
     )
     half = len(operation) // 2
-    _mark(operation[:half], status="done", first_due=today - timedelta(days=300), step_days=30)
+    _mark(operation[:half], status="done", first_due=today - timedelta(days=OPENED_DAYS_AGO - 30),
+          step_days=30)
     _mark(operation[half:], status="todo", first_due=today + timedelta(days=20), step_days=15)
     target = next((t for t in operation if t.is_target), None)
     if target:

@@ -31,7 +31,8 @@ from capacite.governance.models import (
     WorkshopSession,
 )
 from capacite.governance.positions import meeting_context
-from capacite.governance.services import sync_statutes_tasks
+from capacite.governance.services import complete_validated_tasks, sync_statutes_tasks
+from capacite.lib.days import working_day_after, working_day_before
 from capacite.partners.choices import FirstCircle, OrganisationKind
 from capacite.partners.demo_stances import meeting_day, stance_at
 from capacite.partners.models import Contact, Organisation, Position
@@ -49,6 +50,17 @@ FALLBACK_ORGANISATIONS = [
 ]
 
 
+FIRST_CIRCLE_ORDER = (FirstCircle.COMMUNES, FirstCircle.REGION, FirstCircle.DEPARTEMENT,
+                      FirstCircle.STATE, FirstCircle.EMPLOYMENT_SERVICE, FirstCircle.CHAMBERS,
+                      FirstCircle.EDUCATION, FirstCircle.SOCIAL_PARTNERS)
+# The assembly that votes the statutes, by kind of institution.
+DECIDING_BODY = {FirstCircle.REGION: "Conseil régional",
+                 FirstCircle.DEPARTEMENT: "Commission permanente du Département",
+                 FirstCircle.COMMUNES: "Conseil communautaire",
+                 FirstCircle.CHAMBERS: "Assemblée générale de la chambre",
+                 FirstCircle.STATE: "Préfecture (arrêté d'approbation)"}
+
+
 def _at(day: date, hour: int = 14) -> datetime:
     return datetime.combine(day, time(hour, 0), tzinfo=PARIS)
 
@@ -60,7 +72,11 @@ def _organisations(cite) -> list:
             Organisation.objects.get_or_create(
                 cite=cite, name=name, defaults={"kind": kind, "first_circle": circle})
         organisations = list(Organisation.objects.order_by("name"))
-    first = [o for o in organisations if o.first_circle]
+    # The agglomération first (it carries the project), then the guide's first circle in its
+    # order, then the others: the demo's bodies and statute votes read this order.
+    rank = {c: i for i, c in enumerate(FIRST_CIRCLE_ORDER)}
+    first = sorted((o for o in organisations if o.first_circle),
+                   key=lambda o: (rank.get(o.first_circle, len(rank)), o.name))
     others = [o for o in organisations if not o.first_circle]
     return first + others
 
@@ -97,9 +113,11 @@ def _meeting(cite, body, day, place, items, *, attendance=None, stances=None, de
     for title, validates, task_key in decisions:
         from capacite.roadmap.models import Task
 
-        Decision.objects.create(
-            cite=cite, body=body, meeting=meeting, decided_on=day, title=title,
-            validates=validates, task=Task.objects.filter(key=task_key).first())
+        task = Task.objects.filter(key=task_key).first()
+        Decision.objects.create(cite=cite, body=body, meeting=meeting, decided_on=day,
+                                title=title, validates=validates, task=task)
+        if task is not None and task.is_done:  # the roadmap dates it on the committee's day
+            Task.objects.filter(pk=task.pk).update(due_date=day)
     return meeting
 
 
@@ -125,8 +143,10 @@ def _stances(organisations, step: int) -> dict:
 
 def _rivemont(cite, today: date) -> None:
     organisations = _organisations(cite)
-    steering_members = organisations[:8]
-    technical_members = organisations[:4] + organisations[8:12] or organisations[:4]
+    # The whole first circle sits on the comité de pilotage, as the guide asks.
+    steering_members = [o for o in organisations if o.first_circle] or organisations[:8]
+    technical_members = organisations[:4] + [o for o in organisations
+                                             if not o.first_circle][:4] or organisations[:4]
     absentee = technical_members[-1]
     _body(cite, BodyKind.SPONSOR, "Porteur politique", organisations[:1], "Vice-président")
     _body(cite, BodyKind.PROJECT_LEAD, "Porteur technique", organisations[:1], "Cheffe de projet")
@@ -166,7 +186,7 @@ def _rivemont(cite, today: date) -> None:
         ], attendance={absentee.pk: AttendanceStatus.ABSENT} if index >= 1 else None,
             stances=_stances(technical_members, step + 1))
     upcoming = Meeting.objects.create(cite=cite, body=steering, starts_at=_at(
-        today + timedelta(days=21), 10), place=place, duration_minutes=120)
+        working_day_after(today + timedelta(days=21)), 10), place=place, duration_minutes=120)
     for index, (title, minutes, presenter) in enumerate([
         ("Validation du budget prévisionnel", 45, "Camille Berthelot"),
         ("Projet de statuts du GIP", 45, "Service juridique de l'agglomération"),
@@ -176,6 +196,7 @@ def _rivemont(cite, today: date) -> None:
                                   duration_minutes=minutes, presenter=presenter)
     _workshops(cite, today, organisations)
     _legal(cite, today, organisations[:4], voted=1)
+    complete_validated_tasks(today=today)
 
 
 def _workshops(cite, today: date, organisations) -> None:
@@ -198,7 +219,8 @@ def _workshops(cite, today: date, organisations) -> None:
         group.organisations.set(organisations[index % 2::2])
         for session in range(3):
             WorkshopSession.objects.create(
-                cite=cite, group=group, date=start + timedelta(days=index * 7 + session * 90),
+                cite=cite, group=group,
+                date=working_day_before(start + timedelta(days=index * 7 + session * 90)),
                 place="Cité des métiers (préfiguration)")
         WorkshopProposal.objects.create(cite=cite, group=group, title=proposal,
                                         dossier_part=part)
@@ -213,11 +235,11 @@ def _legal(cite, today: date, organisations, *, voted: int) -> None:
                                    ("v2", 40, "Apports des partenaires, fichier à déposer")):
         StatuteVersion.objects.create(cite=cite, number=number,
                                       dated=today - timedelta(days=days_ago), note=note)
-    bodies = ["Conseil régional", "Commission permanente du Département",
-              "Conseil communautaire", "Conseil d'administration"]
     for index, organisation in enumerate(organisations):
         ValidationStep.objects.create(
-            cite=cite, organisation=organisation, deciding_body=bodies[index % 4],
+            cite=cite, organisation=organisation,
+            deciding_body=DECIDING_BODY.get(organisation.first_circle,
+                                            "Conseil d'administration"),
             expected_on=today + timedelta(days=-20 if index < voted else 30 + index * 25),
             status=DeliberationStatus.VOTED if index < voted else DeliberationStatus.PLANNED)
     sync_statutes_tasks()
@@ -234,7 +256,8 @@ def _valombre(cite, today: date) -> None:
                             "Rapport d'activité", "")),
             (technical, 20, ("Le comité adopte le planning des permanences du trimestre.",
                              "Planning des permanences", ""))):
-        _meeting(cite, body, today - timedelta(days=days_ago), "Cité des métiers de Valombre", [
+        _meeting(cite, body, working_day_before(today - timedelta(days=days_ago)),
+                 "Cité des métiers de Valombre", [
             ("Bilan de la période", 40, "Olivier Maréchal",
              "Fréquentation en hausse ; deux pôles à renforcer le samedi."),
             ("Décisions", 20, "Olivier Maréchal", "Adoptées à l'unanimité."),

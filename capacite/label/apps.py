@@ -22,3 +22,6 @@ class LabelConfig(AppConfig):
 
         register_demo_builder(95, "label_fonctionnement", build_fonctionnement_demo)
         from capacite.label import jobs  # noqa: F401 - registers the "dossier" job kind
+        from capacite.label.vigilance_rules import register
+
+        register()

@@ -108,12 +108,19 @@ class BudgetData:
     treasury_alerts: list[str]
     treasury_error: str
 
+    years: tuple[criteria.BudgetYear, ...] = ()
+
     @property
     def fact(self) -> criteria.BudgetFact | None:
         if self.row is None:
             return None
         return criteria.BudgetFact(self.row["operating_charges"],
-                                   self.row["operating_resources"])
+                                   self.row["operating_resources"], self.years)
+
+    @property
+    def unsecured(self) -> Decimal:
+        """Resources still « Piste » over the budget's years: the risk the dossier names."""
+        return sum((y.unsecured for y in self.years), Decimal(0))
 
 
 def budget_data(cite: Cite) -> BudgetData:
@@ -132,7 +139,32 @@ def budget_data(cite: Cite) -> BudgetData:
         except ValueError as exc:
             error = str(exc)
     return BudgetData(row, planning.chosen_cerfa_budget(cite), len(alerts),
-                      planning.legal_form() == GIP, alerts, error)
+                      planning.legal_form() == GIP, alerts, error, budget_years(cite))
+
+
+def investments_data() -> list:
+    """The investment lines of the budget (planning's own list)."""
+    from capacite.planning.services import investments
+
+    return investments()
+
+
+def budget_years(cite: Cite) -> tuple[criteria.BudgetYear, ...]:
+    """The chosen scenario's charges and resources for each budget year, with the operating
+    funding still « Piste » (planning's own budget; the funding page's statuses)."""
+    from capacite.planning import services as planning
+    from capacite.planning.models import FundingLine, FundingStatus
+
+    row = planning.chosen_scenario()
+    if row is None:
+        return ()
+    budget = planning.scenario_plan(row, settings=planning.planning_settings(cite)).budget
+    leads = [line.amounts for line in FundingLine.objects.filter(
+        purpose="operating", status=FundingStatus.LEAD)]
+    return tuple(
+        criteria.BudgetYear(year, budget.total_charges[i], budget.total_products[i],
+                            sum((a[i] for a in leads if i < len(a)), Decimal(0)))
+        for i, year in enumerate(budget.years))
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from capacite.core.concurrency import save_form_atomically
@@ -24,6 +25,7 @@ from capacite.label.domain.parts import (
 )
 from capacite.label.forms import DeclarationForm, GenerateForm, NarrativeForm
 from capacite.label.models import Declaration, NarrativeText
+from capacite.label.preflight import preflight_of
 
 
 def _link(request: HttpRequest, url_name: str, level: Level = Level.READ, **kwargs) -> str:
@@ -31,6 +33,16 @@ def _link(request: HttpRequest, url_name: str, level: Level = Level.READ, **kwar
     if level_for(url_name, request.cite_roles) < level:
         return ""
     return reverse(url_name, kwargs={"cite_slug": request.cite.slug, **kwargs})
+
+
+def _is_open(cite) -> bool:
+    return cite.opened_on is not None or cite.phase == "operation"
+
+
+def _deadline(cite):
+    from capacite.review.services_followup import deadline_of
+
+    return deadline_of(cite)
 
 
 def checklist(request: HttpRequest, cite_slug: str) -> HttpResponse:
@@ -88,8 +100,15 @@ def dossier(request: HttpRequest, cite_slug: str) -> HttpResponse:
     filled = {k for k, n in texts.items() if n.text.strip()}
     facts = services.facts(request.cite)
     gaps = {**dossier_gaps(facts), **content_gaps()}
+    is_open = _is_open(request.cite)
+    if is_open:
+        from capacite.label.services_fonctionnement import preflight
+
+        gaps.update(preflight(request.cite))
     previews = []
     for kind in KINDS:
+        if kind == "label_fonctionnement" and not is_open:
+            continue
         parts = readiness(kind, filled=filled, gaps=gaps)
         previews.append({
             "kind": kind, "title": KIND_TITLES[kind], "parts": [
@@ -103,11 +122,14 @@ def dossier(request: HttpRequest, cite_slug: str) -> HttpResponse:
             "missing": sum(len(p.missing_narratives) + len(p.missing_facts) for p in parts),
             "narratives": len(narratives_of(kind)),
         })
+    for preview in previews:
+        preview["contradictions"] = preflight_of(request.cite, preview["kind"])
     generations = [
         job for job in Job.objects.filter(kind="dossier").select_related("created_by")[:30]
     ]
     return render(request, "label/dossier.html", {
-        "previews": previews, "form": GenerateForm(), "generations": generations,
+        "previews": previews, "form": GenerateForm(is_open=is_open),
+        "generations": generations, "is_open": is_open, "deadline": _deadline(request.cite),
         "kind_titles": KIND_TITLES,
         "can_generate": level_for("label:generate", request.cite_roles) >= Level.WRITE})
 
@@ -177,11 +199,23 @@ def narrative_edit(request: HttpRequest, cite_slug: str, narrative_id: int) -> H
 @require_POST
 def generate(request: HttpRequest, cite_slug: str) -> HttpResponse:
     """Queue the generation and follow it on the job page."""
-    form = GenerateForm(request.POST)
+    form = GenerateForm(request.POST, is_open=_is_open(request.cite))
     if not form.is_valid():
         messages.error(request, _("Choisissez le dossier et le format à générer."))
         return redirect("label:dossier", cite_slug=cite_slug)
+    kind = form.cleaned_data["kind"]
+    contradictions = preflight_of(request.cite, kind)
+    if contradictions and not form.cleaned_data["anyway"]:
+        messages.error(request, ngettext(
+            "La vérification avant envoi trouve %(count)d contradiction : rien n'a été généré. "
+            "Corrigez-la, ou cochez « Générer malgré les contradictions ».",
+            "La vérification avant envoi trouve %(count)d contradictions : rien n'a été "
+            "généré. Corrigez-les, ou cochez « Générer malgré les contradictions ».",
+            len(contradictions)) % {"count": len(contradictions)})
+        return redirect(reverse("label:dossier", kwargs={"cite_slug": cite_slug})
+                        + f"#verification-{kind}")
     job = start_job(cite=request.cite, kind="dossier", user=request.user, params={
-        "kind": form.cleaned_data["kind"], "format": form.cleaned_data["format"],
+        "kind": kind, "format": form.cleaned_data["format"],
+        "anyway": bool(contradictions),
         "return_url": reverse("label:dossier", kwargs={"cite_slug": cite_slug})})
     return redirect(job.get_absolute_url())

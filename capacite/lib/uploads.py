@@ -38,3 +38,26 @@ def is_new_upload(value: Any) -> bool:
 def original_name(upload: Any) -> str:
     """The sender's file name, kept for downloads (storage uses a generated one)."""
     return Path(upload.name).name[:200]
+
+
+IMAGE_EXTENSIONS = frozenset({".png", ".jpg", ".jpeg"})
+
+
+def check_image(upload: Any) -> Any:
+    """`check_upload` for photos, then the content itself: a PNG or JPEG Pillow can read, so a
+    renamed file of another kind is refused (issue 16). Returns `upload`, rewound."""
+    from PIL import Image, UnidentifiedImageError
+
+    check_upload(upload, extensions=IMAGE_EXTENSIONS)
+    try:
+        with Image.open(upload) as image:
+            kind = image.format
+            image.verify()
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+        kind = None
+    upload.seek(0)
+    if kind not in ("PNG", "JPEG"):
+        raise forms.ValidationError(
+            _("Le fichier « %(name)s » n'est pas une image PNG ou JPEG lisible.")
+            % {"name": upload.name})
+    return upload

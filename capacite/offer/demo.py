@@ -7,6 +7,16 @@ from capacite.offer.models import Closure, DayException, Pole, Site, SiteKind, W
 
 # Tuesday–Saturday, a late evening on Thursday: hours suited to people who work.
 OPEN_WEEK = {1: [(10, 18)], 2: [(10, 18)], 3: [(10, 13), (14, 20)], 4: [(10, 18)], 5: [(10, 17)]}
+POLE_FIELDS = {
+    "Choisir son orientation": "orientation",
+    "Trouver un emploi": "employment",
+    "Construire son parcours de formation": "continuing_training",
+    "Changer sa vie professionnelle": "continuing_training",
+    "Créer son activité": "business_creation",
+}
+# Rivemont's planned week: the 35 hours of the scenario its comité de pilotage chose.
+PROJECT_WEEK = {1: [(10, 17)], 2: [(10, 17)], 3: [(10, 13), (14, 20)], 4: [(10, 17)],
+                5: [(10, 15)]}
 
 
 def build_offer_demo(*, cite, today: date) -> None:
@@ -16,12 +26,16 @@ def build_offer_demo(*, cite, today: date) -> None:
              for i, name in enumerate(SUGGESTED_POLE_NAMES)]
     organisations = list(Organisation.objects.order_by("name"))
     for index, pole in enumerate(poles):
-        pole.partners.set(organisations[index::len(poles)][:3])
+        # Partners whose field of action is the pôle's (a chamber on « Créer son activité »,
+        # not a women's-rights centre); the alphabet only when none declares it.
+        field = POLE_FIELDS.get(pole.name)
+        fitting = [o for o in organisations if field in (o.fields or [])]
+        pole.partners.set(fitting[:3] or organisations[index::len(poles)][:3])
     main = Site.objects.create(cite=cite, name=f"{cite.name} — site principal",
                                kind=SiteKind.MAIN, address="12, place de la Halle",
                                commune=cite.name.rsplit(" de ", 1)[-1])
     main.poles.set(poles)
-    _week(main, OPEN_WEEK)
+    _week(main, OPEN_WEEK if cite.slug != "rivemont" else PROJECT_WEEK)
     if cite.phase != "operation":
         return  # a project: the planned hours of the main site are enough
     centre = Site.objects.create(cite=cite, name="Centre associé de la Mission locale",

@@ -11,6 +11,8 @@ steering committee and, 35 days later, a technical committee.
 
 from datetime import date, timedelta
 
+from capacite.lib.days import working_day_before
+
 # Days before the demo's "today" of the eight past committees, in order: steering committees
 # every 75 days from 300 days ago, each followed by a technical committee 35 days later.
 MEETING_DAYS_AGO = (300, 265, 225, 190, 150, 115, 75, 40)
@@ -63,7 +65,7 @@ TRAJECTORY: dict[str, tuple[Entry, ...]] = {
 
 def meeting_day(today: date, step: int) -> date:
     """The day of committee `step` (1 to 8) of a demo built on `today`."""
-    return today - timedelta(days=MEETING_DAYS_AGO[step - 1])
+    return working_day_before(today - timedelta(days=MEETING_DAYS_AGO[step - 1]))
 
 
 def individual_day(today: date, step: int) -> date:

@@ -72,9 +72,9 @@ class CiteStartForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.year = latest_year()
         if self.year is None:
-            note = _("Le référentiel des communes n'est pas chargé sur cette instance "
-                     "(capacite load_territories) : le territoire se choisira plus tard, "
-                     "depuis la page Territoire de la Cité.")
+            note = _("Le référentiel des communes n'est pas encore chargé sur cette "
+                     "instance : le territoire se choisira plus tard, depuis la page "
+                     "Territoire de la Cité.")
             for name in ("epcis", "communes"):
                 self.fields[name].disabled = True
                 self.fields[name].help_text = note

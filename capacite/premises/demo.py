@@ -34,8 +34,9 @@ def build_premises_demo(*, cite: Cite, today: date) -> None:
             commune="Rivemont", surface_m2=640, transport="good",
             transport_notes="Tram A, arrêt Halle à 150 m ; bus 4 et 12", step_free=True,
             central=True, open_plan=True, rent_eur=Decimal("48000"),
-            works_eur=Decimal("310000"),
-            notes="Propriété de l'agglomération ; plateau unique de plain-pied.")
+            works_eur=Decimal("60000"),
+            notes="Propriété de l'agglomération, qui a refait le clos et le couvert ; reste "
+                  "l'aménagement du plateau unique de plain-pied.")
         halle.shared_with.set([o for o in organisations
                                if o.name == "Mission locale du Pays de Rivemont"])
         Candidate.objects.create(

@@ -126,6 +126,26 @@ with scopes_disabled():
 
 
 class VigilancePointForm(VersionedModelForm):
+    """A point's status and notes; a measured point's status comes from the data, so only its
+    notes are edited here."""
+
     class Meta:
         model = VigilancePoint
         fields = ["status", "note"]
+        labels = {"note": _("Notes et mesures prises")}
+
+    def __init__(self, *args, measured: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if measured:
+            del self.fields["status"]
+
+
+class TeamVigilancePointForm(VersionedModelForm):
+    """A difficulty the team adds itself, beside the guide's points."""
+
+    class Meta:
+        model = VigilancePoint
+        fields = ["title", "description", "phase", "status", "note"]
+        labels = {"note": _("Notes et mesures prises")}
+        widgets = {"description": forms.Textarea(attrs={"rows": 3}),
+                   "note": forms.Textarea(attrs={"rows": 3})}

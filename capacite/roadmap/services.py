@@ -17,6 +17,7 @@ from capacite.roadmap.domain.backplan import CycleError, PlanItem, PlannedTask, 
 from capacite.roadmap.domain.graph import find_cycle
 from capacite.roadmap.domain.method import Method, load_method
 from capacite.roadmap.models import BackplanTarget, Task, VigilancePoint
+from capacite.roadmap.vigilance import point_states
 
 
 class RoadmapLoopError(ValueError):
@@ -185,13 +186,14 @@ def home_summary(*, cite: Cite, today: date) -> HomeSummary:
                                        start_is_past=row.planned.start_is_past) == "slipping"]
     validation = schedule.next_validation(tasks, today=today)
     shown = [validation, plan.target.task if plan.target else None]
-    points = VigilancePoint.objects.filter(
-        status="open", phase__in=phases[: current_index + 1]
-    ).order_by("position")
+    points = [s.point for s in point_states(
+        cite=cite, today=today,
+        points=VigilancePoint.objects.filter(phase__in=phases[: current_index + 1])
+        .order_by("position", "pk")) if s.open]
     return HomeSummary(
         phase=Phase(cite.phase).label, progress=progress, late=late, start_past=start_past,
         next_tasks=schedule.next_tasks(tasks, today=today, phase=cite.phase),
-        open_points=list(points[:5]), next_validation=validation,
+        open_points=points[:5], next_validation=validation,
         next_deadline=schedule.next_deadline(tasks, today=today, besides=shown), plan=plan,
     )
 

@@ -12,4 +12,5 @@ urlpatterns = [
     path("retro-planning/", views.backplan, name="backplan"),
     path("vigilance/", views.vigilance, name="vigilance"),
     path("vigilance/<int:point_id>/", views.vigilance_edit, name="vigilance_edit"),
+    path("vigilance/ajouter/", views.vigilance_add, name="vigilance_add"),
 ]

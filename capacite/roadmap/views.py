@@ -4,6 +4,7 @@ The middleware has already checked the permission matrix and opened the Cité's 
 query here only sees the current Cité; another Cité's id gives a 404.
 """
 
+import uuid
 from itertools import groupby
 
 from django.contrib import messages
@@ -17,9 +18,15 @@ from capacite.core.history import changes_of
 from capacite.core.models import Phase
 from capacite.roadmap.domain import schedule
 from capacite.roadmap.domain.method import method_phases
-from capacite.roadmap.forms import BackplanTargetForm, TaskForm, VigilancePointForm
+from capacite.roadmap.forms import (
+    BackplanTargetForm,
+    TaskForm,
+    TeamVigilancePointForm,
+    VigilancePointForm,
+)
 from capacite.roadmap.models import BackplanTarget, Task, TaskStatus, VigilancePoint, Volet
 from capacite.roadmap.services import backplan_chart, current_plan, tasks_with_dependencies
+from capacite.roadmap.vigilance import TEAM_PREFIX, point_states, state_of
 
 
 def roadmap(request: HttpRequest, cite_slug: str) -> HttpResponse:
@@ -120,24 +127,42 @@ def backplan(request: HttpRequest, cite_slug: str) -> HttpResponse:
 
 
 def vigilance(request: HttpRequest, cite_slug: str) -> HttpResponse:
-    points = VigilancePoint.objects.all()
+    """Every point by phase: measured ones with the data's evidence, manual ones with the
+    team's status, and the team's own points."""
+    states = point_states(cite=request.cite, today=timezone.localdate())
     order = {p.value: i for i, p in enumerate(Phase)}
-    ordered = sorted(points, key=lambda p: (order[p.phase], p.position))
+    ordered = sorted(states, key=lambda s: (order[s.point.phase], s.point.position, s.point.pk))
     groups = [
         {"phase": Phase(phase).label, "points": list(items)}
-        for phase, items in groupby(ordered, key=lambda p: p.phase)
+        for phase, items in groupby(ordered, key=lambda s: s.point.phase)
     ]
     return render(request, "roadmap/vigilance.html", {"groups": groups})
 
 
 def vigilance_edit(request: HttpRequest, cite_slug: str, point_id: int) -> HttpResponse:
     point = get_object_or_404(VigilancePoint, pk=point_id)
-    form = VigilancePointForm(request.POST or None, instance=point)
+    state = state_of(point, cite=request.cite, today=timezone.localdate())
+    if state.by_team:
+        form = TeamVigilancePointForm(request.POST or None, instance=point)
+    else:
+        form = VigilancePointForm(request.POST or None, instance=point, measured=state.measured)
     if request.method == "POST" and save_form_atomically(form):
         messages.success(request, _("Le point de vigilance est enregistré."))
         return redirect("roadmap:vigilance", cite_slug=cite_slug)
     return render(
         request,
         "roadmap/vigilance_edit.html",
-        {"point": point, "form": form, "changes": changes_of(point)},
+        {"point": point, "state": state, "form": form, "changes": changes_of(point)},
     )
+
+
+def vigilance_add(request: HttpRequest, cite_slug: str) -> HttpResponse:
+    """The team adds a difficulty of its own."""
+    point = VigilancePoint(cite=request.cite, key=f"{TEAM_PREFIX}{uuid.uuid4().hex[:12]}",
+                           phase=request.cite.phase, position=1000)
+    form = TeamVigilancePointForm(request.POST or None, instance=point)
+    if request.method == "POST" and save_form_atomically(form):
+        messages.success(request, _("Le point de vigilance « %(title)s » est ajouté.") % {
+            "title": point.title})
+        return redirect("roadmap:vigilance", cite_slug=cite_slug)
+    return render(request, "roadmap/vigilance_edit.html", {"point": None, "form": form})

@@ -8,7 +8,13 @@ from django.db.models import Case, F, Q, QuerySet, Sum, When
 from django_scopes import scopes_disabled
 
 from capacite.core.models import Cite
-from capacite.territory.domain.reference import Reference, search_key
+from capacite.territory.domain.reference import (
+    Reference,
+    available_years,
+    file_for_year,
+    read_reference,
+    search_key,
+)
 from capacite.territory.models import CiteTerritory, Commune, Departement, Epci, Region
 
 BATCH_SIZE = 2000
@@ -215,10 +221,43 @@ def _delete_unused(
 
 # --- Demo -----------------------------------------------------------------------------------
 
-def build_territory_demo(*, cite: Cite, today=None) -> None:
-    """The demo Cités are fictional places: their territory is left empty (nothing invented).
+# The fictional demo Cités serve real territories, so their dossiers print real communes and
+# population: an agglomération of 38 communes for Rivemont, one of 24 for Valombre.
+DEMO_EPCIS = {"rivemont": "200071827",  # CA du Grand Angoulême
+              "valombre": "240600585"}  # CA de Sophia Antipolis
 
-    Only the empty record is created, so the page explains how to load the reference and the
-    project team can pick real communes once it is loaded.
-    """
-    CiteTerritory.objects.get_or_create(cite=cite)
+
+def ensure_reference(*, only_epcis: frozenset[str] | None = None) -> bool:
+    """Load the latest territory reference shipped with capacite when none is loaded yet;
+    True when it loaded now. `make run` loads it whole (`load_territories --if-missing`)
+    before the demo; a demo built elsewhere (the tests) loads only the slice its EPCIs need,
+    which a later full load completes. Idempotent."""
+    from dataclasses import replace
+
+    if latest_year() is not None or not available_years():
+        return False
+    reference = read_reference(file_for_year(available_years()[-1]))
+    if only_epcis is not None:
+        communes = [c for c in reference.communes if c.epci in only_epcis]
+        departements = {c.departement for c in communes}
+        regions = {c.region for c in communes}
+        reference = replace(
+            reference, communes=communes,
+            epcis=[e for e in reference.epcis if e.code in only_epcis],
+            departements=[d for d in reference.departements if d.code in departements],
+            regions=[r for r in reference.regions if r.code in regions])
+    load_reference(reference)
+    return True
+
+
+def build_territory_demo(*, cite: Cite, today=None) -> None:
+    """The demo Cité's territory: the real EPCI it borrows (`DEMO_EPCIS`), from the shipped
+    reference, loaded first when missing."""
+    territory, _created = CiteTerritory.objects.get_or_create(cite=cite)
+    code = DEMO_EPCIS.get(cite.slug)
+    if code is None:
+        return
+    ensure_reference(only_epcis=frozenset(DEMO_EPCIS.values()))
+    epci = Epci.objects.filter(code=code, year=latest_year()).first()
+    if epci is not None:
+        territory.epcis.add(epci)

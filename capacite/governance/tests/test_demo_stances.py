@@ -15,11 +15,13 @@ from capacite.core.demo import build_demo
 from capacite.core.models import Cite
 from capacite.governance.models import Meeting
 from capacite.governance.positions import positions_at
+from capacite.lib.days import is_working_day
 from capacite.partners import services
 from capacite.partners.demo_stances import (
     MEETING_DAYS_AGO,
     TRAJECTORY,
     individual_day,
+    meeting_day,
     stance_at,
 )
 from capacite.partners.models import Organisation, Position
@@ -37,8 +39,11 @@ def rivemont():
 def test_every_seance_records_the_trajectorys_position_of_each_organisation(rivemont):
     with scope(cite=rivemont):
         past = list(Meeting.objects.filter(starts_at__date__lt=TODAY).order_by("starts_at"))
-        assert [(TODAY - timezone.localtime(m.starts_at).date()).days for m in past] == list(
-            MEETING_DAYS_AGO)
+        # On the trajectory's days, moved back to a working day (issue 17: no committee on a
+        # Sunday or a public holiday).
+        assert [timezone.localtime(m.starts_at).date() for m in past] == [
+            meeting_day(TODAY, step) for step in range(1, len(MEETING_DAYS_AGO) + 1)]
+        assert all(is_working_day(timezone.localtime(m.starts_at).date()) for m in past)
         recorded = 0
         for step, meeting in enumerate(past, start=1):
             for organisation_id, position in positions_at(meeting).items():

@@ -58,9 +58,25 @@ class EventsFact:
 
 
 @dataclass(frozen=True)
+class BudgetYear:
+    """One budget year: charges, all resources, and the part of them only « Piste » (a
+    funder has not yet agreed in principle: money the budget cannot count on)."""
+
+    year: int
+    charges: Decimal
+    resources: Decimal
+    unsecured: Decimal = Decimal(0)
+
+    @property
+    def secured(self) -> Decimal:
+        return self.resources - self.unsecured
+
+
+@dataclass(frozen=True)
 class BudgetFact:
     charges: Decimal
     resources: Decimal
+    years: tuple[BudgetYear, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -283,19 +299,37 @@ def events_rule(f: Facts) -> Check:
 
 
 def budget_rule(f: Facts) -> Check:
-    """A provisional budget whose resources cover its charges."""
+    """A provisional budget balanced every year with secured money (accord de principe or
+    better); money still « Piste » is a risk, shown with its amount, never counted."""
     if isinstance(f.budget, Unavailable):
         return _not_yet(f.budget)
     if f.budget is None:
         return Check(RED, "Aucun scénario retenu par le comité de pilotage : pas de budget "
                           "prévisionnel.")
-    gap = f.budget.resources - f.budget.charges
     if f.budget.charges == 0:
         return Check(RED, "Le budget prévisionnel n'a pas de charges.")
-    if gap >= 0:
-        return Check(GREEN, f"Budget équilibré : {format_eur(f.budget.charges)} de charges "
-                            "couvertes.")
-    return Check(RED, f"Budget en déséquilibre : il manque {format_eur(-gap)} de produits.")
+    years = f.budget.years or (BudgetYear(0, f.budget.charges, f.budget.resources),)
+    short = [y for y in years if y.resources < y.charges]
+    if short:
+        return Check(RED, "Budget en déséquilibre : " + " ; ".join(
+            f"{_year(y)}il manque {format_eur(y.charges - y.resources)} de produits"
+            for y in short) + ".")
+    risky = [y for y in years if y.secured < y.charges]
+    if risky:
+        return Check(AMBER, "Équilibré seulement en comptant des financements non acquis "
+                            "(« Piste ») : " + " ; ".join(
+                                f"{_year(y)}{format_eur(y.unsecured)} en piste, "
+                                f"{format_eur(y.charges - y.secured)} à sécuriser"
+                                for y in risky) + ".")
+    span = f"chaque année ({', '.join(str(y.year) for y in years)})" if len(years) > 1 \
+        and years[0].year else "la première année"
+    return Check(GREEN, f"Budget équilibré {span} avec des financements acquis ou en accord "
+                        f"de principe : {format_eur(years[0].charges)} de charges la première "
+                        "année.")
+
+
+def _year(y: BudgetYear) -> str:
+    return f"en {y.year}, " if y.year else ""
 
 
 def team_rule(f: Facts) -> Check:

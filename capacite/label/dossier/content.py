@@ -52,12 +52,25 @@ def number(value: Decimal | float | int, decimals: int = 0) -> str:
     return text
 
 
+def euros(value: Decimal) -> Decimal:
+    """Money rounded once, to the euro, half up (the dossier says « arrondis à l'euro »)."""
+    from decimal import ROUND_HALF_UP
+
+    return Decimal(value).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+
+
 def eur(value: Decimal) -> str:
-    return f"{number(value)} €"
+    return f"{number(euros(value))} €"
 
 
 def fte(value: Decimal) -> str:
     return number(value, 2).rstrip("0").rstrip(",") or "0"
+
+
+def gap_text(value: Decimal) -> str:
+    """A « reste à financer » as the reader understands it: a negative gap is a surplus."""
+    rounded = euros(value)
+    return f"excédent {eur(-rounded)}" if rounded < 0 else eur(rounded)
 
 
 def _date(d) -> str:
@@ -97,6 +110,19 @@ class Builder:
         self.documentation = services.documentation_data()
         progress(29, "Lecture du budget et de la trésorerie")
         self.budget = services.budget_data(cite)
+        self.investments = services.investments_data()
+
+    def preview_blocks(self) -> list:
+        """The blocks this dossier would print, built aside (the pre-flight reads them)."""
+        doc, progress, attachments = self.doc, self.progress, list(self.doc.attachments)
+        self.doc = Dossier(doc.kind, doc.title, doc.cite_name, doc.territory, doc.generated)
+        self.progress = lambda _p, _m: None
+        try:
+            built = self.opportunity() if self.kind == OPPORTUNITY else self.label_projet()
+            return built.blocks
+        finally:
+            self.doc, self.progress = doc, progress
+            self.doc.attachments[:] = attachments
 
     # --- helpers -------------------------------------------------------------------------------
 
@@ -304,9 +330,9 @@ class Builder:
                      ("Plateau ouvert", yes_no[c.open_plan]),
                      ("Partagé avec", ", ".join(c.shared_with) or "—")]
             if c.rent_eur is not None:
-                pairs.append(("Loyer annuel", format_eur(c.rent_eur)))
+                pairs.append(("Loyer annuel", eur(c.rent_eur)))
             if c.works_eur is not None:
-                pairs.append(("Travaux d'aménagement", format_eur(c.works_eur)))
+                pairs.append(("Travaux d'aménagement", eur(c.works_eur)))
             pairs.append(("Note d'adéquation", f"{c.points} / {c.maximum} points"))
             blocks.append(Facts(tuple(pairs)))
             if c.blocking:
@@ -400,11 +426,17 @@ class Builder:
         blocks.append(Heading(3, "L'équipe", "equipe"))
         row = self.budget.row
         if row is not None:
-            blocks.append(Facts((
+            pairs = [
                 (f"ETP nécessaires (scénario « {row['name']} »)", format_number(row["fte_needed"])),
                 ("ETP apportés par les partenaires", format_number(row["fte_partners"])),
                 ("ETP à recruter", format_number(row["fte_to_recruit"])),
-            )))
+            ]
+            if row["fte_surplus"]:
+                # Partners bring more than some functions need: without this line the three
+                # figures above do not add up.
+                pairs.append(("ETP apportés en excédent des besoins",
+                              format_number(row["fte_surplus"])))
+            blocks.append(Facts(tuple(pairs)))
         t = self.team
         if not t.jobs:
             blocks.append(Missing("À compléter : aucune fiche de poste n'est rédigée "
@@ -452,23 +484,34 @@ class Builder:
             row = b.row
             cost = row["cost_per_open_hour"]
             blocks.append(Heading(3, f"Le scénario retenu : « {row['name']} »", "scenario"))
-            blocks.append(Facts((
-                ("Charges de fonctionnement", format_eur(row["operating_charges"])),
-                ("Produits de fonctionnement", format_eur(row["operating_resources"])),
-                (("Excédent prévisionnel", format_eur(-row["gap"])) if row["gap"] < 0 else
-                 ("Reste à financer", format_eur(row["gap"]))),
-                ("Contributions volontaires en nature", format_eur(row["in_kind"])),
+            gap = euros(row["gap"])
+            balance = (("Reste à financer", eur(gap)) if gap > 0 else
+                       ("Excédent de produits", eur(-gap)) if gap < 0 else
+                       ("Reste à financer", "aucun, budget équilibré"))
+            pairs = [
+                ("Charges de fonctionnement", eur(row["operating_charges"])),
+                ("Produits de fonctionnement", eur(row["operating_resources"])),
+                balance,
+                ("Contributions volontaires en nature", eur(row["in_kind"])),
                 ("Heures d'ouverture par semaine", format_number(row["hours_per_week"])),
                 ("Coût complet par heure d'ouverture",
                  format_eur(cost) if cost is not None else "—"),
-            )))
+            ]
+            if b.unsecured:
+                pairs.append(("Dont financements en piste, non acquis (risque)",
+                              eur(b.unsecured) + " sur " + str(len(b.years)) + " ans"))
+            blocks.append(Facts(tuple(pairs)))
+            blocks.append(Para("Montants arrondis à l'euro, sauf le coût par heure "
+                               "d'ouverture. Chiffres de la première année du scénario ; le "
+                               "budget ci-dessous donne chaque année."))
         if b.cerfa is not None:
             years = [str(y) for y in b.cerfa["years"]]
             rows, strong = [], []
             for r in b.cerfa["rows"]:
                 if r["kind"] in ("class", "total", "gap"):
                     strong.append(len(rows))
-                amounts = [format_eur(a) for a in r["amounts"]] or [""] * len(years)
+                amounts = ([gap_text(a) for a in r["amounts"]] if r["kind"] == "gap"
+                           else [eur(a) for a in r["amounts"]]) or [""] * len(years)
                 rows.append((r["code"], r["label"], *amounts))
             blocks.append(Heading(3, "Le budget prévisionnel de fonctionnement", "cerfa"))
             blocks.append(Table(f"Budget prévisionnel (présentation Cerfa 12156), scénario "
@@ -494,8 +537,8 @@ class Builder:
                                        "connaître aucun déficit." if b.gip else "")))
         blocks.append(Heading(3, "Les apports des partenaires", "apports"))
         blocks.append(Facts((
-            (f"Apports en nature valorisés ({c['year']})", format_eur(c["in_kind"])),
-            (f"Apports financiers des partenaires ({c['year']})", format_eur(c["money"])),
+            (f"Apports en nature valorisés ({c['year']})", eur(c["in_kind"])),
+            (f"Apports financiers des partenaires ({c['year']})", eur(c["money"])),
             (f"ETP mis à disposition ({c['year']})", fte(c["fte"])),
         )))
         return blocks

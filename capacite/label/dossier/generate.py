@@ -8,10 +8,11 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from capacite.core.models import Cite
-from capacite.label.domain.parts import FORMATS, KINDS
-from capacite.label.dossier.content import build
+from capacite.label.domain.parts import FORMATS, KINDS, OPPORTUNITY
+from capacite.label.dossier.content import Builder
 from capacite.label.dossier.render_docx import render_docx
 from capacite.label.dossier.render_pdf import render_pdf
+from capacite.label.preflight import preflight
 
 
 class DossierError(ValueError):
@@ -25,10 +26,15 @@ class Generated:
     pages: int | None  # PDF only
     seconds: float
     unreadable: tuple[str, ...]  # annexed files that could not be read
+    contradictions: tuple[str, ...] = ()  # the pre-flight's, when generated anyway
 
     def data(self) -> dict:
+        """The generation's metadata, kept with the job: a dossier generated in spite of the
+        pre-flight's contradictions says so, with each of them."""
         return {"pages": self.pages, "seconds": round(self.seconds, 2),
-                "unreadable": list(self.unreadable)}
+                "unreadable": list(self.unreadable),
+                "generated_anyway": bool(self.contradictions),
+                "contradictions": list(self.contradictions)}
 
 
 def filename_for(cite: Cite, kind: str, fmt: str) -> str:
@@ -47,7 +53,9 @@ def generate(cite: Cite, *, kind: str, fmt: str,
         raise DossierError(f"Format inconnu : « {fmt} » (attendu : {' ou '.join(FORMATS)}).")
     report = progress or (lambda _p, _m: None)
     started = time.perf_counter()
-    dossier = build(cite, kind, report)
+    builder = Builder(cite, kind, report)
+    contradictions = tuple(c.text() for c in preflight(builder))
+    dossier = builder.opportunity() if kind == OPPORTUNITY else builder.label_projet()
     report(85, "Mise en page")
     if fmt == "pdf":
         result = render_pdf(dossier)
@@ -56,4 +64,4 @@ def generate(cite: Cite, *, kind: str, fmt: str,
         content, pages, unreadable = render_docx(dossier), None, ()
     report(100, "Terminé")
     return Generated(content, filename_for(cite, kind, fmt), pages,
-                     time.perf_counter() - started, unreadable)
+                     time.perf_counter() - started, unreadable, contradictions)

@@ -73,6 +73,25 @@ def test_budget_balanced_once_the_planning_app_gives_it():
     assert c.budget_rule(c.Facts(budget=None)).status == "red"  # no scenario chosen
 
 
+def test_the_budget_is_balanced_only_each_year_and_only_with_secured_money():
+    def fact(*years):
+        return c.Facts(budget=c.BudgetFact(years[0].charges, years[0].resources, years))
+
+    y = c.BudgetYear
+    k = Decimal(1000)
+    assert c.budget_rule(fact(y(2027, 300 * k, 300 * k), y(2028, 306 * k, 300 * k))) == c.Check(
+        "red", "Budget en déséquilibre : en 2028, il manque 6\u202f000,00\u00a0€ de produits.")
+    assert c.budget_rule(fact(y(2027, 300 * k, 300 * k, 40 * k),
+                              y(2028, 300 * k, 310 * k, 40 * k))) == c.Check(
+        "amber", "Équilibré seulement en comptant des financements non acquis (« Piste ») : "
+                 "en 2027, 40\u202f000,00\u00a0€ en piste, 40\u202f000,00\u00a0€ à sécuriser ; "
+                 "en 2028, 40\u202f000,00\u00a0€ en piste, 30\u202f000,00\u00a0€ à sécuriser.")
+    assert c.budget_rule(fact(y(2027, 300 * k, 300 * k), y(2028, 300 * k, 301 * k, k))) == \
+        c.Check("green", "Budget équilibré chaque année (2027, 2028) avec des financements "
+                         "acquis ou en accord de principe : 300\u202f000,00\u00a0€ de charges "
+                         "la première année.")
+
+
 def test_events_retained_are_green_proposals_only_amber_nothing_red():
     assert c.events_rule(c.Facts(events=c.EventsFact(2, 5))).status == "green"
     assert c.events_rule(c.Facts(events=c.EventsFact(0, 3))) == c.Check(

@@ -76,8 +76,18 @@ def test_generating_queues_a_dossier_job_whose_file_is_the_dossier(lead, world):
     from capacite.jobs.models import Job
     from capacite.jobs.testing import run_pending_jobs
 
-    response = lead.post(reverse("label:generate", kwargs={"cite_slug": "alpha"}),
-                         {"kind": "opportunity", "format": "docx"})
+    url = reverse("label:generate", kwargs={"cite_slug": "alpha"})
+    # Alpha's dossier has contradictions (no territory, parts without content): the pre-flight
+    # lists them on the dossier page and generating needs a deliberate choice.
+    refused = lead.post(url, {"kind": "opportunity", "format": "docx"})
+    assert refused["Location"] == "/c/alpha/label/dossier/#verification-opportunity"
+    page = " ".join(lead.get(refused["Location"]).content.decode().split())
+    assert "rien n&#x27;a été généré. Corrigez-les, ou cochez" in page
+    assert ("<strong>Le territoire est nommé mais ses communes ne sont pas choisies</strong>"
+            in page)
+    with scope(cite=world.cite):
+        assert not Job.objects.filter(kind="dossier").exists()
+    response = lead.post(url, {"kind": "opportunity", "format": "docx", "anyway": "on"})
     with scope(cite=world.cite):
         job = Job.objects.get(kind="dossier")
     assert response["Location"] == job.get_absolute_url()
@@ -88,3 +98,6 @@ def test_generating_queues_a_dossier_job_whose_file_is_the_dossier(lead, world):
     assert job.result_name.startswith("note-opportunite-alpha-") and job.result_name.endswith(
         ".docx")
     assert len(job.result_sha256) == 64
+    assert job.result_data["generated_anyway"] is True
+    assert ("Le territoire est nommé mais ses communes ne sont pas choisies — Page de garde"
+            in job.result_data["contradictions"][0])

@@ -18,6 +18,14 @@ from capacite.partners.choices import ActorRole, FieldOfAction, Stance
 from capacite.partners.forms import OrganisationFilterForm, OrganisationForm
 from capacite.partners.models import Organisation, Position
 from capacite.partners.templatetags.partners import choice_labels
+from capacite.partners.visibility import (
+    PRIVATE,
+    PRIVATE_LABEL,
+    mask_stances,
+    own_organisations,
+    reads_as_partner_only,
+    stance_visible,
+)
 
 
 def may_read_contacts(request: HttpRequest) -> bool:
@@ -59,31 +67,52 @@ def organisation_list(request: HttpRequest, cite_slug: str) -> HttpResponse:
     rows, form = filtered_organisations(request)
     today = timezone.localdate()
     days = services.silence_days()
+    mask_stances(request, rows)
     for org in rows:
         org.field_labels = choice_labels(org.fields, FieldOfAction)
         org.role_labels = choice_labels(org.roles, ActorRole)
-        org.latest_stance_label = Stance(org.latest_stance or Stance.UNKNOWN).label
+        org.latest_stance_label = stance_label(org.latest_stance)
         org.silent = org.last_contact is None or (today - org.last_contact).days > days
     return render(request, "partners/organisation_list.html", {
         "organisations": rows, "form": form, "query": request.GET.urlencode(),
-        "checklist": services.first_circle_checklist(),
+        "checklist": _masked_checklist(request),
     })
+
+
+def stance_label(stance: str | None) -> str:
+    return str(PRIVATE_LABEL) if stance == PRIVATE else Stance(stance or Stance.UNKNOWN).label
+
+
+def _masked_checklist(request: HttpRequest) -> list:
+    """The first-circle checklist, other partners' stances hidden from a partner account."""
+    items = services.first_circle_checklist()
+    if not reads_as_partner_only(request):
+        return items
+    own = own_organisations(request)
+    return [item.__class__(item.category, item.label, [
+        (pk, name, stance if pk in own else PRIVATE) for pk, name, stance in item.organisations])
+        for item in items]
 
 
 def organisation_detail(request: HttpRequest, cite_slug: str,
                         organisation_id: int) -> HttpResponse:
     organisation = get_object_or_404(services.organisations(), pk=organisation_id)
     show_contacts = may_read_contacts(request)
-    organisation.latest_stance_label = Stance(organisation.latest_stance or Stance.UNKNOWN).label
+    visible = stance_visible(request, organisation.pk)
+    if not visible:
+        organisation.latest_stance = PRIVATE
+    organisation.latest_stance_label = stance_label(organisation.latest_stance)
     return render(request, "partners/organisation_detail.html", {
         "organisation": organisation,
         "field_labels": choice_labels(organisation.fields, FieldOfAction),
         "role_labels": choice_labels(organisation.roles, ActorRole),
         "show_contacts": show_contacts,
         "contacts": organisation.contacts.all() if show_contacts else [],
-        "interactions": organisation.interactions.prefetch_related("users", "contacts"),
+        "interactions": organisation.interactions.prefetch_related("users", "contacts")
+        if visible else [],
         "positions": Position.objects.filter(organisation=organisation).select_related(
-            "assessed_by"),
+            "assessed_by") if visible else [],
+        "stance_hidden": not visible,
         "commitments": organisation.commitments.all(),
         "contributions": organisation.contributions.all(),
         "links": organisation.partner_links.select_related("membership__user"),

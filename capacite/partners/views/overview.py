@@ -8,18 +8,29 @@ from django.utils import timezone
 from capacite.partners import services
 from capacite.partners.choices import ActorRole, FieldOfAction, Stance
 from capacite.partners.models import Commitment
+from capacite.partners.visibility import (
+    PRIVATE,
+    PRIVATE_LABEL,
+    mask_stances,
+    own_organisations,
+    stance_visible,
+)
 
 
 def coverage(request: HttpRequest, cite_slug: str) -> HttpResponse:
     """Fields × publics: which allies and hesitants act where, and the gaps."""
     matrix, publics = services.current_coverage()
+    own = own_organisations(request)
     fields = dict(FieldOfAction.choices)
     roles = dict(ActorRole.choices)
     rows = [
         {"field": fields[row.field],
          "cells": [{"public": cell.public, "empty": cell.empty,
-                    "entries": [{"id": e.organisation_id, "name": e.name, "stance": e.stance,
-                                 "stance_label": Stance(e.stance).label,
+                    "entries": [{"id": e.organisation_id, "name": e.name,
+                                 "stance": e.stance if stance_visible(
+                                     request, e.organisation_id, own=own) else PRIVATE,
+                                 "stance_label": Stance(e.stance).label if stance_visible(
+                                     request, e.organisation_id, own=own) else PRIVATE_LABEL,
                                  "roles": [str(roles.get(r, r)) for r in e.roles]}
                                 for e in cell.entries]}
                    for cell in row.cells]}
@@ -57,6 +68,7 @@ def who_does_what(request: HttpRequest, cite_slug: str) -> HttpResponse:
 
 def without_letter(request: HttpRequest, cite_slug: str) -> HttpResponse:
     rows = list(services.without_letter_of_intent())
+    mask_stances(request, rows)
     return render(request, "partners/without_letter.html", {
         "organisations": rows,
         "letters": Commitment.objects.filter(kind="letter_of_intent").count(),

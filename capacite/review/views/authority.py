@@ -21,12 +21,14 @@ from capacite.review.services import (
     session_agenda,
     unschedule,
 )
+from capacite.review.services_followup import network_deadlines
 
 
 def queue(request: HttpRequest) -> HttpResponse:
     """Dossiers awaiting a decision and reserves awaiting a ruling, in every Cité."""
     return render(request, "review/queue.html", {
         "rows": authority_queue(), "reserves": reserves_awaiting_authority(),
+        "deadlines": network_deadlines(),
         "sessions": CommitteeSession.objects.all()[:6],
     })
 

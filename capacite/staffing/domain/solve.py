@@ -94,7 +94,7 @@ def solve(instance: Instance, *, time_limit: float = 30.0, workers: int = 8,
         progress.bounds.append((0.0, goal_weights["uncovered"] * floor_uncovered))
     else:
         coverage_time = time_limit * (1 if coverage_only else COVERAGE_SHARE)
-        search.repair_coverage(coverage_time * REPAIR_SHARE, workers, seed, light_presolve)
+        search.repair_coverage(coverage_time * REPAIR_SHARE, seed)
         if goal_values(instance, search.best)["uncovered"] > floor_uncovered:
             search.run("coverage", coverage_time - search.elapsed(), workers, seed,
                        light_presolve)
@@ -226,57 +226,36 @@ class _Search:
                                            sum(self.weights[g] * values[g] for g in GOALS),
                                            values["uncovered"]))
 
-    def repair_coverage(self, limit: float, workers: int, seed: int,
-                        light_presolve: bool) -> None:
-        """Neighbourhoods around the gaps of the first roster (`neighbourhood.py`), coverage
-        alone, until the flow floor, the time, or PATIENCE steps with no fewer gaps.
+    def repair_coverage(self, limit: float, seed: int) -> None:
+        """Neighbourhoods around the gaps of the first roster (`neighbourhood.close_gaps`),
+        until the flow floor, the time, or a run of steps with no fewer gaps.
 
-        Why: the whole-model coverage stage took 10–60 s on part-time weeks under load, for
-        a first roster a few dozen units short; a gap is closed by moving a few people, and a
-        model with everybody else fixed is solved in well under a second.
+        Why: the whole-model coverage stage took 10–60 s on part-time weeks under load, for a
+        first roster a few dozen units short; a gap is closed by moving a few people, and
+        their residual week alone is solved in a fraction of a second.
         """
-        from capacite.staffing.domain.neighbourhood import (
-            people_around_a_gap,
-            search_neighbourhoods,
-        )
+        from capacite.staffing.domain.neighbourhood import close_gaps
 
         if limit <= 0.5:
             return
-        instance, roster, floor = self.instance, self.roster, self.floor_uncovered
-        minimise(roster, stage="coverage")
-        hint(roster, instance, self.best)
-
-        def uncovered(found: tuple[Assignment, ...]) -> int:
-            return goal_values(instance, found)["uncovered"]
-
-        self.best = search_neighbourhoods(
-            instance, roster, self.best, until=time.perf_counter() + limit,
-            parameters=lambda seconds: solver_parameters(
-                time_limit=seconds, workers=1, seed=seed, light_presolve=True),
-            seed=seed, on_better=self.record, done=lambda found: uncovered(found) <= floor,
-            choose=people_around_a_gap, score=uncovered, first_better=True)
+        self.best = close_gaps(self.instance, self.best, until=time.perf_counter() + limit,
+                               seed=seed, floor=self.floor_uncovered, on_better=self.record)
 
     def run_neighbourhoods(self, limit: float, workers: int, seed: int,
                            light_presolve: bool) -> None:
-        """The partners' stage by neighbourhoods (`neighbourhood.py`), until the shares reach
-        their proven floor, the time is up, or the neighbourhoods stop bringing anything."""
-        from capacite.staffing.domain.neighbourhood import search_neighbourhoods
+        """The partners' stage by neighbourhoods on residual weeks (`neighbourhood.py`
+        `balance_shares`), until the shares reach their proven floor, the time is up, or the
+        neighbourhoods stop bringing anything. Only once coverage is proven (the floor)."""
+        from capacite.staffing.domain.neighbourhood import balance_shares
 
-        instance, roster = self.instance, self.roster
-        if limit <= 0.5:
+        instance = self.instance
+        if limit <= 0.5 or self.share_floor is None:
             return
         before = goal_values(instance, self.best)
-        minimise(roster, stage="partners", held={"uncovered": before["uncovered"]})
-        hint(roster, instance, self.best)
         weights_ = self.weights
         share_floor = self.share_floor
-        self.best = search_neighbourhoods(
-            instance, roster, self.best, until=time.perf_counter() + limit,
-            parameters=lambda seconds: solver_parameters(
-                time_limit=seconds, workers=workers, seed=seed, light_presolve=light_presolve),
-            seed=seed, on_better=self.record,
-            done=lambda found: share_floor is not None
-            and goal_values(instance, found)["share_deviation"] <= share_floor)
+        self.best = balance_shares(instance, self.best, until=time.perf_counter() + limit,
+                                   seed=seed, share_floor=share_floor, on_better=self.record)
         after = goal_values(instance, self.best)
         if share_floor is not None and after["share_deviation"] == share_floor \
                 and before["uncovered"] == self.proven["uncovered"]:

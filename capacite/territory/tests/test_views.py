@@ -156,10 +156,11 @@ def test_every_change_needs_the_csrf_token(world):
     assert communes_of(world.cite).count() == 0
 
 
-def test_without_the_reference_the_page_says_how_to_load_it(world):
+def test_without_the_reference_the_page_says_so_without_an_administrators_command(world):
     text = page(client_for(world.users[Role.PROJECT_LEAD]).get(url(world.cite)))
     assert "Le référentiel des communes et des EPCI n'est pas encore chargé" in text
-    assert "<code>capacite load_territories</code>" in text
+    assert "se charge au démarrage de l'instance" in text
+    assert "load_territories" not in text
     assert "Rechercher" not in text
 
 

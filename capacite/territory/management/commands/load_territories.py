@@ -11,7 +11,7 @@ from capacite.territory.domain.reference import (
     file_for_year,
     read_reference,
 )
-from capacite.territory.services import load_reference
+from capacite.territory.services import latest_year, load_reference
 
 LABELS = {
     "regions": "régions",
@@ -33,8 +33,14 @@ class Command(BaseCommand):
                             help="millésime à charger parmi les fichiers livrés avec capacite")
         parser.add_argument("--file", type=Path, metavar="FICHIER",
                             help="fichier territoires-<année>.json.gz à charger")
+        parser.add_argument("--if-missing", action="store_true",
+                            help="ne rien faire si un référentiel est déjà chargé (make run)")
 
-    def handle(self, *args, year: int | None = None, file: Path | None = None, **options):
+    def handle(self, *args, year: int | None = None, file: Path | None = None,
+               if_missing: bool = False, **options):
+        if if_missing and latest_year() is not None:
+            self.stdout.write(f"Référentiel territorial {latest_year()} déjà chargé.")
+            return
         if file is None:
             years = available_years()
             if year is None:

@@ -1,0 +1,183 @@
+"""The dossier pre-flight: contradictions between two places of what a dossier will print.
+
+Before a dossier leaves, `preflight(builder)` reads the very data the dossier's `Builder` holds
+(the same sources, read once) and lists every contradiction, each naming both places and the
+page that fixes it. The dossier page shows the list; generating anyway is a deliberate choice
+recorded in the generation's metadata (`generate.generate(..., anyway=True)`).
+
+One function per check, each taking the builder and returning its contradictions, listed in
+`CHECKS`: another issue adds its check by writing one function and appending it there.
+Texts are French, like the dossier's.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from capacite.label.dossier.blocks import Missing
+from capacite.planning.domain.money import format_number
+
+if TYPE_CHECKING:
+    from capacite.label.dossier.content import Builder
+
+
+@dataclass(frozen=True)
+class Contradiction:
+    """Two places of the dossier that disagree: `what` says how, `here` and `there` name the
+    places with what each says, `fix` is the URL name of the page that settles it."""
+
+    what: str
+    here: str
+    there: str
+    fix: str
+    gap: bool = False  # a part left empty rather than two places that disagree
+
+    def text(self) -> str:
+        return f"{self.what} — {self.here} ; {self.there}"
+
+
+Check = Callable[["Builder"], list[Contradiction]]
+
+
+def _eur(value: Decimal) -> str:
+    from capacite.label.dossier.content import eur
+
+    return eur(value)
+
+
+def _hours(value) -> str:
+    from capacite.label.dossier.content import number
+
+    text = number(Decimal(str(value)), 2).rstrip("0").rstrip(",")
+    return f"{text} h par semaine"
+
+
+def hours_check(b: "Builder") -> list[Contradiction]:
+    """The budget's opening hours (chosen scenario) against the main site's opening hours."""
+    row = b.budget.row
+    main = [s for s in b.sites if s.fact.kind == "main"] or [
+        s for s in b.sites if s.fact.kind == "site"]
+    if row is None or not main:
+        return []
+    site = main[0].fact
+    if Decimal(str(site.hours_per_week)) == Decimal(row["hours_per_week"]):
+        return []
+    return [Contradiction(
+        "Les heures d'ouverture du budget et celles des horaires diffèrent",
+        f"Budget (1.8), scénario « {row['name']} » : {_hours(row['hours_per_week'])}",
+        f"Horaires d'ouverture (1.6), {site.name} : {_hours(site.hours_per_week)}",
+        "offer:sites")]
+
+
+def investment_check(b: "Builder") -> list[Contradiction]:
+    """The chosen premises' works against the budget's fitting-out investment."""
+    chosen = b.premises.chosen
+    if chosen is None or chosen.works_eur is None or not b.investments:
+        return []  # no investment budget (an open Cité's works are behind it)
+    fitting = sum((i.amount for i in b.investments if i.category == "fitting_out"), Decimal(0))
+    if fitting == chosen.works_eur:
+        return []
+    return [Contradiction(
+        "Le montant des travaux d'aménagement diffère entre les locaux et le budget",
+        f"Locaux (1.3), {chosen.name} : travaux d'aménagement {_eur(chosen.works_eur)}",
+        f"Investissements (1.8), aménagement : {_eur(fitting)}",
+        "planning:investments")]
+
+
+def fte_check(b: "Builder") -> list[Contradiction]:
+    """ETP nécessaires = apportés par les partenaires + à recruter − excédent, as printed; and
+    the partners' FTE of the team figures are those of the contributions table."""
+    row = b.budget.row
+    if row is None:
+        return []
+    found = []
+    needed, brought = row["fte_needed"], row["fte_partners"]
+    recruit, surplus = row["fte_to_recruit"], row["fte_surplus"]
+    if needed != brought + recruit - surplus:
+        found.append(Contradiction(
+            "Les ETP ne s'additionnent pas",
+            f"Ressources humaines (1.6) : {format_number(needed)} ETP nécessaires",
+            f"{format_number(brought)} apportés + {format_number(recruit)} à recruter − "
+            f"{format_number(surplus)} en excédent", "planning:scenarios"))
+    return found
+
+
+def years_check(b: "Builder") -> list[Contradiction]:
+    """The scenario's first-year figures against the Cerfa budget's first column."""
+    row, cerfa = b.budget.row, b.budget.cerfa
+    if row is None or cerfa is None:
+        return []
+    totals = {r["label"]: r["amounts"] for r in cerfa["rows"] if r["kind"] == "total"}
+    charges = totals.get("Total des charges")
+    if not charges or charges[0] == row["operating_charges"]:
+        return []
+    return [Contradiction(
+        "Les charges de la première année diffèrent entre le scénario et le budget Cerfa",
+        f"Scénario retenu (1.8) : {_eur(row['operating_charges'])}",
+        f"Budget prévisionnel, {cerfa['years'][0]} : {_eur(charges[0])}",
+        "planning:comparison")]
+
+
+def territory_check(b: "Builder") -> list[Contradiction]:
+    """The territory named on the cover against its communes (none chosen prints 0)."""
+    t = b.territory
+    if t["communes"] and t["population"]:
+        return []
+    return [Contradiction(
+        "Le territoire est nommé mais ses communes ne sont pas choisies",
+        f"Page de garde : « {t['label'] or b.cite.name} »",
+        f"Présentation (1) : {t['communes']} commune(s), population {t['population']}",
+        "territory:cite_territory")]
+
+
+def empty_parts_check(b: "Builder") -> list[Contradiction]:
+    """A part of the dossier that would print « À compléter » instead of its content."""
+    from capacite.label.dossier.blocks import Heading
+
+    found, part = [], ""
+    for block in b.preview_blocks():
+        if isinstance(block, Heading) and block.level <= 2:
+            part = block.text
+        elif isinstance(block, Missing):
+            found.append(Contradiction(
+                "Une partie du dossier n'a pas de contenu", f"Partie « {part} »",
+                block.text, "label:dossier", gap=True))
+    return found
+
+
+def rounding_check(b: "Builder") -> list[Contradiction]:
+    """The dossier rounds money once, to the euro: a yearly « reste à financer » under a euro
+    is a rounding leftover that would print as money to find (or a surplus of 0 €)."""
+    cerfa = b.budget.cerfa
+    if cerfa is None:
+        return []
+    found = []
+    for r in cerfa["rows"]:
+        if r["kind"] != "gap":
+            continue
+        for year, amount in zip(cerfa["years"], r["amounts"], strict=False):
+            if amount and abs(amount) < 1:
+                found.append(Contradiction(
+                    "Un reste à financer de quelques centimes est un reste d'arrondi",
+                    f"Budget prévisionnel, {r['label']}, {year} : {amount} €",
+                    "Charges et produits arrondis chacun de leur côté", "planning:funding"))
+    return found
+
+
+CHECKS: list[Check] = [
+    hours_check, investment_check, fte_check, years_check, territory_check, empty_parts_check,
+    rounding_check,
+]
+
+
+def preflight(builder: "Builder") -> list[Contradiction]:
+    """Every contradiction the dossier of `builder` would print, in the checks' order."""
+    return [c for check in CHECKS for c in check(builder)]
+
+
+def preflight_of(cite, kind: str) -> list[Contradiction]:
+    """Build the data of dossier `kind` for `cite` and run the pre-flight (in its scope)."""
+    from capacite.label.dossier.content import Builder
+
+    return preflight(Builder(cite, kind, lambda _p, _m: None))
