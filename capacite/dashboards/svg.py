@@ -14,9 +14,11 @@ BLUE, GREY, OUTLINE = "#000091", "#b7b7d4", "#6a6a6a"
 
 
 def _svg(title: str, chart_id: str, width: int, height: int, body: list[str]) -> str:
+    # A width in pixels, not 100 %: a chart of three bars stays small on a page or in a PDF;
+    # CSS (max-width: 100 %) shrinks a wide one.
     return (
-        f'<svg role="img" aria-labelledby="{chart_id}" class="chart" '
-        f'viewBox="0 0 {width} {height}" xmlns="http://www.w3.org/2000/svg">'
+        f'<svg role="img" aria-labelledby="{chart_id}" class="chart" width="{width}" '
+        f'height="{height}" viewBox="0 0 {width} {height}" xmlns="http://www.w3.org/2000/svg">'
         f'<title id="{chart_id}">{escape(title)}</title>{"".join(body)}</svg>'
     )
 
@@ -34,11 +36,11 @@ def bars(
     shown += [c.value for c in previous or [] if not c.hidden]
     top = max(shown, default=0) or 1
     group = 48 if previous else 30
-    width, height, base = max(320, 40 + group * len(labels)), 220, 180
-    body = [f'<line x1="36" y1="{base}" x2="{width}" y2="{base}" stroke="{OUTLINE}"/>',
-            f'<text x="32" y="16" text-anchor="end" font-size="10">{top}</text>']
+    width, height, base = max(240, 100 + group * len(labels)), 260, 170
+    body = [f'<line x1="86" y1="{base}" x2="{width}" y2="{base}" stroke="{OUTLINE}"/>',
+            f'<text x="82" y="16" text-anchor="end" font-size="10">{top}</text>']
     for index, label in enumerate(labels):
-        x = 40 + index * group
+        x = 90 + index * group
         series = [(current[index], BLUE)]
         if previous:
             series.append((previous[index], GREY))
@@ -51,8 +53,10 @@ def bars(
             h = round(150 * count.value / top)
             body.append(f'<rect x="{bar_x}" y="{base - h}" width="18" height="{h}" '
                         f'fill="{colour}"><title>{escape(label)} : {count.text}</title></rect>')
-        body.append(f'<text x="{x + (group - 10) / 2}" y="{base + 14}" text-anchor="middle" '
-                    f'font-size="10">{escape(label[:8])}</text>')
+        centre = x + (group - 10) / 2
+        short = label if len(label) <= 18 else label[:17] + "…"
+        body.append(f'<text x="{centre}" y="{base + 12}" text-anchor="end" font-size="10" '
+                    f'transform="rotate(-35 {centre} {base + 12})">{escape(short)}</text>')
     return _svg(title, chart_id, width, height, body)
 
 
