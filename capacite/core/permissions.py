@@ -293,6 +293,7 @@ MATRIX: dict[str, str | dict] = {
     # --- dashboards (issue 15): the open Cité's staff read raw counts; partners, the sponsor and
     # the label authority read them with the small-group rule (dashboards/figures.py).
     "dashboards:dashboard": cite_page(read=DASHBOARD_READERS),
+    "dashboards:report": cite_page(write={Role.STAFF} | PROJECT_TEAM),
     "dashboards:export_xlsx": cite_page(read=DASHBOARD_READERS),
     "dashboards:export_csv": cite_page(read=DASHBOARD_READERS),
     # Questionnaires' results are figures (no single visitor): the team reads, the direction

@@ -12,3 +12,4 @@ class DashboardsConfig(AppConfig):
         from capacite.core.navigation import NavItem, register_nav
 
         register_nav(NavItem(39, _("Tableaux de bord"), "dashboards:dashboard"))
+        from capacite.dashboards import jobs  # noqa: F401 - registers the "activity_report" job

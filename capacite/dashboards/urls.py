@@ -6,6 +6,7 @@ app_name = "dashboards"
 
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
+    path("rapport/", views.report, name="report"),
     path("export/<slug:table_key>.xlsx", views.export_xlsx, name="export_xlsx"),
     path("export/<slug:table_key>.csv", views.export_csv, name="export_csv"),
 ]

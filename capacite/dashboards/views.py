@@ -4,15 +4,18 @@ Scoped to the current Cité by the middleware; the permission matrix says who re
 from `figures.py` only; whether one category's counts are protected depends on the reader's
 roles, and exports are always protected (a file leaves the staff's hands)."""
 
+from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import require_POST, require_safe
 
 from capacite.dashboards import figures, svg
 from capacite.dashboards.domain.periods import KINDS, period_of, shifted
+from capacite.core.permissions import Level, level_for
+from capacite.jobs.services import start_job
 from capacite.lib import exports
 from capacite.lib.small_groups import LEGEND
 
@@ -59,7 +62,28 @@ def dashboard(request: HttpRequest, cite_slug: str) -> HttpResponse:
         "kinds": [(PERIOD_NAMES[k], k == period.kind, _label(k)) for k in KINDS],
         "earlier": _query(shifted(period, -1)), "later": _query(shifted(period, 1)),
         "anchor": period.start.isoformat(), "period_name": PERIOD_NAMES[period.kind],
+        "can_report": level_for("dashboards:report", getattr(request, "cite_roles", set()))
+        >= Level.WRITE,
+        "report_years": _report_years(),
     })
+
+
+def _report_years() -> list[int]:
+    this_year = timezone.localdate().year
+    return [this_year - 1, this_year]
+
+
+@require_POST
+def report(request: HttpRequest, cite_slug: str) -> HttpResponse:
+    """Start the yearly activity report as a background job; its page follows it."""
+    year, fmt = request.POST.get("year", ""), request.POST.get("format", "")
+    if not year.isdigit() or int(year) not in _report_years() or fmt not in ("pdf", "docx"):
+        messages.error(request, _("Choisissez l'année (%(years)s) et le format (PDF ou DOCX) du "
+                                  "rapport.") % {"years": ", ".join(map(str, _report_years()))})
+        return redirect("dashboards:dashboard", cite_slug=cite_slug)
+    job = start_job(cite=request.cite, kind="activity_report", user=request.user,
+                    params={"year": int(year), "format": fmt})
+    return redirect(job.get_absolute_url())
 
 
 def _label(kind: str) -> str:
