@@ -294,6 +294,8 @@ MATRIX: dict[str, str | dict] = {
     # the label authority read them with the small-group rule (dashboards/figures.py).
     "dashboards:dashboard": cite_page(read=DASHBOARD_READERS),
     "dashboards:report": cite_page(write={Role.STAFF} | PROJECT_TEAM),
+    "dashboards:network": cite_page(read=DASHBOARD_READERS, write=PROJECT_TEAM),
+    "network:benchmarks": Audience.LABEL_AUTHORITY,
     "dashboards:export_xlsx": cite_page(read=DASHBOARD_READERS),
     "dashboards:export_csv": cite_page(read=DASHBOARD_READERS),
     # Questionnaires' results are figures (no single visitor): the team reads, the direction
