@@ -8,6 +8,6 @@ urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("rapport/", views.report, name="report"),
     path("reseau/", views_network.cite_network, name="network"),
-    path("export/<slug:table_key>.xlsx", views.export_xlsx, name="export_xlsx"),
-    path("export/<slug:table_key>.csv", views.export_csv, name="export_csv"),
+    path("export.xlsx", views.export_xlsx, name="export_xlsx"),
+    path("export.csv", views.export_csv, name="export_csv"),
 ]

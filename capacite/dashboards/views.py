@@ -5,7 +5,7 @@ from `figures.py` only; whether one category's counts are protected depends on t
 roles, and exports are always protected (a file leaves the staff's hands)."""
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.dateparse import parse_date
@@ -91,25 +91,24 @@ def _label(kind: str) -> str:
 
 
 @require_safe
-def export_xlsx(request: HttpRequest, cite_slug: str, table_key: str) -> HttpResponse:
-    return _export(request, table_key, "xlsx")
+def export_xlsx(request: HttpRequest, cite_slug: str) -> HttpResponse:
+    return _export(request, request.GET.get("tableau", ""), "xlsx")
 
 
 @require_safe
-def export_csv(request: HttpRequest, cite_slug: str, table_key: str) -> HttpResponse:
-    return _export(request, table_key, "csv")
+def export_csv(request: HttpRequest, cite_slug: str) -> HttpResponse:
+    return _export(request, request.GET.get("tableau", ""), "csv")
 
 
 def _export(request: HttpRequest, key: str, extension: str) -> HttpResponse:
-    """One table of the dashboard as a spreadsheet, always with the small-group rule."""
+    """One table of the dashboard (« ?tableau=by_public ») as a spreadsheet, always with the
+    small-group rule; without a known table, the page's first one (visits over time)."""
     period = _period(request)
     board = figures.dashboard(request.cite, period, protected=True)
-    try:
-        table = board.table(key)
-    except StopIteration:
-        raise Http404(_("Ce tableau n'existe pas.")) from None
+    keys = [t.key for t in board.tables]
+    table = board.table(key if key in keys else keys[0])
     sheet = sheet_of(table)
-    filename = f"{request.cite.slug}-{key}-{period.start.isoformat()}.{extension}"
+    filename = f"{request.cite.slug}-{table.key}-{period.start.isoformat()}.{extension}"
     if extension == "csv":
         return exports.csv_response(sheet, filename=filename)
     return exports.xlsx_response([sheet], filename=filename, title=table.title)

@@ -6,7 +6,6 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_safe
 
 from capacite.core.permissions import Level, level_for
 from capacite.dashboards import network
@@ -19,8 +18,8 @@ def _year(request: HttpRequest) -> int:
     return int(asked) if asked.isdigit() and 2000 <= int(asked) <= this_year else this_year
 
 
-@require_safe
 def authority_network(request: HttpRequest) -> HttpResponse:
+    """GET or POST alike (the page has no form; the authority's pages all answer both)."""
     year = _year(request)
     return render(request, "dashboards/network.html", {
         "rows": network.network(year), "year": year, "own": None,

@@ -91,8 +91,9 @@ def test_the_heat_map_is_protected_for_everybody(known):
 
 def test_an_export_is_protected_even_for_the_director(world, known):
     client = client_for(world, Role.DIRECTOR)
-    url = reverse("dashboards:export_csv", args=[world.cite.slug, "by_public"])
-    text = client.get(url + "?periode=mois&date=2026-11-01").content.decode("utf-8-sig")
+    url = reverse("dashboards:export_csv", args=[world.cite.slug])
+    text = client.get(url + "?tableau=by_public&periode=mois&date=2026-11-01").content.decode(
+        "utf-8-sig")
     lines = [line for line in text.splitlines() if line]
     assert lines[1:] == ["Jeunes;s;20", "Adultes;< 11;0", "Non renseigné;0;0", "Total;46;20"]
 
