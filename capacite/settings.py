@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "capacite.people",
     "capacite.homes",
     "capacite.activity",
+    "capacite.dashboards",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

@@ -171,19 +171,10 @@ class FonctionnementBuilder(Builder):
         ]
 
     def dashboards_part(self) -> list:
-        if self.activity is None:
-            return [Missing("À compléter : les tableaux de bord (fréquentation, nature des "
-                            "publics, activités conduites) viennent du suivi de l'activité, "
-                            "qui n'est pas encore relié à ce dossier. Joignez-les en attendant "
-                            "au dossier transmis.")]
-        return [Para(str(self.activity))]
+        return list(self.activity)
 
     def quality_part(self) -> list:
-        if self.quality is None:
-            return [Missing("À compléter : la démarche qualité (questionnaire de satisfaction, "
-                            "indicateurs comparés aux objectifs) vient du suivi de l'activité, "
-                            "qui n'est pas encore relié à ce dossier.")]
-        return [Para(str(self.quality))]
+        return list(self.quality)
 
     def experiments_part(self) -> list:
         if not self.experiments:
