@@ -12,7 +12,7 @@ handler500 = "capacite.core.views.server_error"
 account_patterns = [
     path(
         "connexion/",
-        auth_views.LoginView.as_view(redirect_authenticated_user=True),
+        accounts.LoginView.as_view(),
         name="login",
     ),
     path("deconnexion/", auth_views.LogoutView.as_view(), name="logout"),
