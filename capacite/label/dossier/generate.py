@@ -53,9 +53,16 @@ def generate(cite: Cite, *, kind: str, fmt: str,
         raise DossierError(f"Format inconnu : « {fmt} » (attendu : {' ou '.join(FORMATS)}).")
     report = progress or (lambda _p, _m: None)
     started = time.perf_counter()
-    builder = Builder(cite, kind, report)
-    contradictions = tuple(c.text() for c in preflight(builder))
-    dossier = builder.opportunity() if kind == OPPORTUNITY else builder.label_projet()
+    if kind == "label_fonctionnement":
+        from capacite.label.dossier.fonctionnement import FonctionnementBuilder
+
+        builder = FonctionnementBuilder(cite, kind, report)
+        contradictions = tuple(c.text() for c in preflight(builder))
+        dossier = builder.build()
+    else:
+        builder = Builder(cite, kind, report)
+        contradictions = tuple(c.text() for c in preflight(builder))
+        dossier = builder.opportunity() if kind == OPPORTUNITY else builder.label_projet()
     report(85, "Mise en page")
     if fmt == "pdf":
         result = render_pdf(dossier)
