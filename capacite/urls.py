@@ -8,6 +8,7 @@ from capacite.activity import public_urls as activity_public
 from capacite.core import accounts
 
 handler500 = "capacite.core.views.server_error"
+handler400 = "capacite.core.views.bad_request"  # a busy database: 503 « réessayez »
 
 account_patterns = [
     path(

@@ -122,6 +122,9 @@ PLACES: dict[str, Place] = {
     # The label fonctionnement (issue 16): an open Cité's pages.
     "label:conformity": Place(phases=OPEN_PHASES),
     "premises:spaces": Place(phases=OPEN_PHASES),
+    "activity:tally": Place(phases=OPEN_PHASES),
+    "activity:surveys": Place(phases=OPEN_PHASES),
+    "activity:kiosks": Place(phases=OPEN_PHASES),
 }
 
 

@@ -294,6 +294,7 @@ MATRIX: dict[str, str | dict] = {
     "activity:kiosk_activation": cite_page(write=PROJECT_TEAM),
     "activity:allowed_link_delete": cite_page(write=PROJECT_TEAM),
     "activity:import_history": cite_page(write=PROJECT_TEAM),
+    "activity:attendance": cite_page(read=TALLY_WRITERS, write=PROJECT_TEAM | {Role.STAFF}),
     # Anonymous visitors: the questionnaire's link is the credential; the kiosk is a browser a
     # staff member turned into one (signed cookie); neither knows who is there.
     "survey:answer": Audience.EVERYONE,

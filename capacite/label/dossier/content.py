@@ -112,14 +112,19 @@ class Builder:
         self.budget = services.budget_data(cite)
         self.investments = services.investments_data()
 
+    def compose(self) -> Dossier:
+        """The dossier of this builder's kind (the label fonctionnement's builder has `build`)."""
+        if self.kind == LABEL_FONCTIONNEMENT:
+            return self.build()  # type: ignore[attr-defined]
+        return self.opportunity() if self.kind == OPPORTUNITY else self.label_projet()
+
     def preview_blocks(self) -> list:
         """The blocks this dossier would print, built aside (the pre-flight reads them)."""
         doc, progress, attachments = self.doc, self.progress, list(self.doc.attachments)
         self.doc = Dossier(doc.kind, doc.title, doc.cite_name, doc.territory, doc.generated)
         self.progress = lambda _p, _m: None
         try:
-            built = self.opportunity() if self.kind == OPPORTUNITY else self.label_projet()
-            return built.blocks
+            return self.compose().blocks
         finally:
             self.doc, self.progress = doc, progress
             self.doc.attachments[:] = attachments
@@ -646,13 +651,17 @@ class Builder:
         return d
 
 
-def build(cite: Cite, kind: str, progress: Callable[[int, str], None] | None = None) -> Dossier:
-    """The dossier `kind` ("opportunity" or "label_projet") of `cite`, as blocks.
-
-    Call inside the Cité's scope."""
+def builder_for(cite: Cite, kind: str,
+                progress: Callable[[int, str], None] | None = None) -> Builder:
+    """The builder of dossier `kind`: it reads every source once (the pre-flight reads it)."""
+    progress = progress or (lambda _p, _m: None)
     if kind == LABEL_FONCTIONNEMENT:
         from capacite.label.dossier.fonctionnement import FonctionnementBuilder
 
-        return FonctionnementBuilder(cite, kind, progress or (lambda _p, _m: None)).build()
-    builder = Builder(cite, kind, progress or (lambda _p, _m: None))
-    return builder.opportunity() if kind == OPPORTUNITY else builder.label_projet()
+        return FonctionnementBuilder(cite, kind, progress)
+    return Builder(cite, kind, progress)
+
+
+def build(cite: Cite, kind: str, progress: Callable[[int, str], None] | None = None) -> Dossier:
+    """The dossier `kind` of `cite`, as blocks. Call inside the Cité's scope."""
+    return builder_for(cite, kind, progress).compose()
