@@ -171,9 +171,17 @@ CHECKS: list[Check] = [
 ]
 
 
+# The label fonctionnement prints no territory nor investment (issue 16): the checks of what it
+# prints — the open Cité's hours, FTE and finalised budget, and its empty parts.
+CHECKS_FONCTIONNEMENT: list[Check] = [
+    hours_check, fte_check, years_check, empty_parts_check, rounding_check,
+]
+
+
 def preflight(builder: "Builder") -> list[Contradiction]:
     """Every contradiction the dossier of `builder` would print, in the checks' order."""
-    return [c for check in CHECKS for c in check(builder)]
+    checks = CHECKS_FONCTIONNEMENT if builder.kind == "label_fonctionnement" else CHECKS
+    return [c for check in checks for c in check(builder)]
 
 
 def preflight_of(cite, kind: str) -> list[Contradiction]:
