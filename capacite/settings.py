@@ -88,6 +88,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "capacite.core.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -99,6 +100,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "capacite.core.middleware.CiteScopeMiddleware",
+    "capacite.core.busy.BusyDatabaseMiddleware",  # a locked database: 503 « réessayez »
     # Last, as django-axes asks: it turns a lock-out into the French lock-out page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -119,6 +121,9 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "capacite.core.context_processors.navigation",
             ],
+            # {% link_to %} and {% may_write %} in every template: a link asks the permission
+            # matrix for its target (capacite/core/links.py).
+            "builtins": ["capacite.core.templatetags.links"],
         },
     },
 ]
@@ -126,7 +131,8 @@ TEMPLATES = [
 # --- Database -------------------------------------------------------------------------------
 DEFAULT_DATABASE_URL = f"sqlite:///{VAR_DIR / 'capacite.sqlite3'}"
 DATABASES = {
-    "default": database_from_url(os.environ.get("CAPACITE_DATABASE_URL", DEFAULT_DATABASE_URL))
+    "default": database_from_url(os.environ.get("CAPACITE_DATABASE_URL", DEFAULT_DATABASE_URL),
+                                 sqlite_timeout=env_int("CAPACITE_SQLITE_TIMEOUT", 20))
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -173,6 +179,28 @@ SECURE_HSTS_PRELOAD = SECURE
 SESSION_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
+# Behind a TLS proxy (issue 13, point 18): the header by which the proxy says the request came
+# over HTTPS, as "Header-Name: value" (e.g. "X-Forwarded-Proto: https"), and the origins
+# (scheme and host) whose forms the CSRF check accepts. Both empty: no proxy is trusted.
+_proxy_header = os.environ.get("CAPACITE_TRUSTED_PROXY_HEADER", "").strip()
+if ":" in _proxy_header:
+    _name, _value = (part.strip() for part in _proxy_header.split(":", 1))
+    SECURE_PROXY_SSL_HEADER = ("HTTP_" + _name.upper().replace("-", "_"), _value)
+CSRF_TRUSTED_ORIGINS = [
+    origin.strip()
+    for origin in os.environ.get("CAPACITE_CSRF_TRUSTED_ORIGINS", "").split(",")
+    if origin.strip()
+]
+# Defence in depth (capacite.core.middleware.SecurityHeadersMiddleware): no inline script, no
+# third-party anything; style attributes stay allowed for the server-drawn SVG charts.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; font-src 'self'; object-src 'none'; base-uri 'self'; "
+    "form-action 'self'; frame-ancestors 'none'"
+)
+PERMISSIONS_POLICY = (
+    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
+)
 
 EMAIL_BACKEND = os.environ.get(
     "CAPACITE_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
@@ -192,6 +220,9 @@ CAPACITE_SELF_SERVICE_START = env_bool("CAPACITE_SELF_SERVICE_START", False)
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", _("Français")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# The language chosen stays chosen after the browser closes (Django's default cookie does not).
+LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 TIME_ZONE = os.environ.get("CAPACITE_TIME_ZONE", "Europe/Paris")
 USE_I18N = True
 USE_TZ = True
@@ -206,6 +237,10 @@ MEDIA_URL = "media/"  # never served directly: files go through views that check
 WHITENOISE_USE_FINDERS = True  # `make run` serves assets without a collectstatic step
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 EVIDENCE_MAX_BYTES = env_int("CAPACITE_UPLOAD_MAX_MB", 10) * 1024 * 1024
+# Bounds of one import (CSV or XLSX), so a file cannot hold the write lock or the memory for long.
+CAPACITE_IMPORT_MAX_ROWS = env_int("CAPACITE_IMPORT_MAX_ROWS", 10_000)
+CAPACITE_IMPORT_MAX_BYTES = env_int("CAPACITE_IMPORT_MAX_MB", 10) * 1024 * 1024
+CAPACITE_IMPORT_MAX_UNPACKED_BYTES = env_int("CAPACITE_IMPORT_MAX_UNPACKED_MB", 50) * 1024 * 1024
 
 # --- Alerts ---------------------------------------------------------------------------------
 # An organisation not contacted for this many days shows on the partners' alerts.

@@ -108,3 +108,58 @@ def tally_state(*, cite, site, day: date) -> dict:
                                ", ".join(p.name for p in v.poles.all()),
                                v.public.label if v.public_id else "") for v in recent],
     }
+
+
+def history_vocabulary(cite):
+    """What an imported history's cells may name in `cite` (`domain.history.Vocabulary`)."""
+    from capacite.activity.domain.history import Vocabulary, normalise
+    from capacite.activity.models import AgeBand, Sex, VisitKind
+    from capacite.offer.models import Pole, Site
+    from capacite.partners.models import Public
+
+    def both(choices):
+        return {**{normalise(str(label)): value for value, label in choices if value},
+                **{normalise(value): value for value, _label in choices if value}}
+
+    return Vocabulary(
+        sites={normalise(s.name): s.pk for s in Site.objects.filter(cite=cite)},
+        poles={normalise(p.name): p.pk for p in Pole.objects.filter(cite=cite)},
+        publics={**{normalise(p.label): p.pk for p in Public.objects.filter(cite=cite)},
+                 **{normalise(p.key): p.pk for p in Public.objects.filter(cite=cite)}},
+        kinds=both(VisitKind.choices), age_bands=both(AgeBand.choices),
+        sexes={**both(Sex.choices), "f": Sex.FEMALE, "h": Sex.MALE, "m": Sex.MALE})
+
+
+def import_history(cite, data: bytes, filename: str) -> str:
+    """Create the visits of a history file, all or nothing; a French summary of what was added.
+
+    Raises `ImportRefused` with every line-numbered error, and then writes nothing."""
+    from django.utils import timezone
+    from django.utils.translation import gettext as _
+
+    from capacite.activity.domain.history import parse_history
+    from capacite.lib.importers import ImportRefused
+    from capacite.lib.tables import read_table
+
+    table, issues = read_table(data, filename)
+    if issues:
+        raise ImportRefused([str(i) for i in issues])
+    rows, issues = parse_history(table, history_vocabulary(cite), today=timezone.localdate())
+    if issues:
+        raise ImportRefused([str(i) for i in issues])
+    through = Visit.poles.through
+    with transaction.atomic():
+        visits, poles = [], []
+        for row in rows:
+            for _n in range(row.count):
+                visits.append(Visit(
+                    cite=cite, site_id=row.site, day=row.day, slot=row.slot, kind=row.kind,
+                    public_id=row.public, age_band=row.age_band, sex=row.sex,
+                    first_visit=row.first_visit, source=Source.IMPORT, client_id=uuid.uuid4()))
+                poles.append(row.poles)
+        Visit.objects.bulk_create(visits, batch_size=5000)
+        through.objects.bulk_create([through(visit_id=v.pk, pole_id=p) for v, ps in
+                                     zip(visits, poles, strict=True) for p in ps],
+                                    batch_size=5000)
+    return _("%(n)s passages importés depuis %(rows)s lignes.") % {"n": len(visits),
+                                                                  "rows": len(rows)}

@@ -286,6 +286,46 @@ MATRIX: dict[str, str | dict] = {
     "activity:tally": cite_page(write=TALLY_WRITERS),
     "activity:tally_state": cite_page(read=TALLY_WRITERS),
     "activity:tally_undo": cite_page(write=TALLY_WRITERS),
+    # Questionnaires' results are figures (no single visitor): the team reads, the direction
+    # and the project lead write; kiosks are set up by the direction.
+    "activity:surveys": cite_page(read=TALLY_WRITERS, write=PROJECT_TEAM),
+    "activity:survey": cite_page(read=TALLY_WRITERS, write=PROJECT_TEAM),
+    "activity:kiosks": cite_page(read=TALLY_WRITERS, write=PROJECT_TEAM),
+    "activity:kiosk_activation": cite_page(write=PROJECT_TEAM),
+    "activity:allowed_link_delete": cite_page(write=PROJECT_TEAM),
+    "activity:import_history": cite_page(write=PROJECT_TEAM),
+    "activity:attendance": cite_page(read=TALLY_WRITERS, write=PROJECT_TEAM | {Role.STAFF}),
+    # Anonymous visitors: the questionnaire's link is the credential; the kiosk is a browser a
+    # staff member turned into one (signed cookie); neither knows who is there.
+    "survey:answer": Audience.EVERYONE,
+    "survey:thanks": Audience.EVERYONE,
+    "kiosk:start": Audience.EVERYONE,
+    "kiosk:activate": Audience.EVERYONE,
+    "kiosk:documentation": Audience.EVERYONE,
+    "kiosk:survey": Audience.EVERYONE,
+    "kiosk:use": Audience.EVERYONE,
+    # --- label fonctionnement and the network's follow-up (issue 16): conformity with the
+    # label projet, experimental actions, opinions, links with the network, fitted spaces,
+    # funding acts. The authority writes opinions only; the team answers and records.
+    "label:conformity": cite_page(read=GOVERNANCE_READERS, write=PROJECT_TEAM),
+    "label:gap_answer": cite_page(write=PROJECT_TEAM),
+    "label:snapshot_manual": cite_page(write=PROJECT_TEAM),
+    "label:experiments": cite_page(read=ROADMAP_READERS, write=PROJECT_TEAM),
+    "label:experiment_add": cite_page(write=PROJECT_TEAM),
+    "label:experiment_edit": cite_page(write=PROJECT_TEAM),
+    "label:experiment_delete": cite_page(write=PROJECT_TEAM),
+    "review:opinions": cite_page(read=GOVERNANCE_READERS, write=PROJECT_TEAM),
+    "review:opinion": cite_page(read=GOVERNANCE_READERS,
+                                write=PROJECT_TEAM | {Role.LABEL_AUTHORITY}),
+    "review:opinion_file": cite_page(read=GOVERNANCE_READERS),
+    "review:network": cite_page(read=ROADMAP_READERS, write=PROJECT_TEAM),
+    "review:network_link_edit": cite_page(write=PROJECT_TEAM),
+    "premises:spaces": cite_page(read=ROADMAP_READERS, write=PROJECT_TEAM),
+    "premises:space_edit": cite_page(write=PROJECT_TEAM),
+    "premises:photo_add": cite_page(write=PROJECT_TEAM),
+    "premises:photo": cite_page(read=ROADMAP_READERS, write=PROJECT_TEAM),
+    "planning:funding_act": cite_page(write=PROJECT_TEAM),
+    "planning:funding_act_file": cite_page(read=GOVERNANCE_READERS, write=PROJECT_TEAM),
     # --- one truth (issue 17): the team adds its own vigilance points ---
     "roadmap:vigilance_add": cite_page(write=PROJECT_TEAM),
 }

@@ -17,6 +17,7 @@ from capacite.diagnosis.domain.offer_map import ActorOffer, ServiceCount, servic
 from capacite.diagnosis.models import Indicator, Narrative, OfferMapEntry
 from capacite.lib.exports import Column, Sheet
 from capacite.lib.importers import Importer, ImportRefused, register_importer
+from capacite.lib.tables import bounded
 
 
 def import_vocabulary() -> importing.Vocabulary:
@@ -36,29 +37,32 @@ class ImportSummary:
 def import_rows(rows: list[importing.IndicatorRow], *, cite: Cite) -> ImportSummary:
     """Create the indicators of `rows` not already there (same theme, label, territory and date,
     case and accents ignored), all in one transaction, one import at a time per Cité."""
+    from simple_history.utils import bulk_create_with_history
+
     with transaction.atomic():
         list(Cite.objects.select_for_update().filter(pk=cite.pk).values_list("pk"))
         known = {importing.indicator_key(theme, label, territory, observed_on)
                  for theme, label, territory, observed_on in Indicator.objects.values_list(
                      "theme", "label", "territory", "observed_on")}
-        created, existing = [], []
+        new, existing = [], []
         for row in rows:
             if row.key in known:
                 existing.append(row.label)
                 continue
-            Indicator.objects.create(
+            new.append(Indicator(
                 cite=cite, theme=row.theme, label=row.label, value=row.value, unit=row.unit,
-                territory=row.territory, observed_on=row.observed_on, source=row.source)
+                territory=row.territory, observed_on=row.observed_on, source=row.source))
             known.add(row.key)
-            created.append(row.label)
-    return ImportSummary(created, existing)
+        # In batches: a few statements for the whole file, so the write lock is brief.
+        bulk_create_with_history(new, Indicator, batch_size=500)
+    return ImportSummary([i.label for i in new], existing)
 
 
 def import_file(cite: Cite, data: bytes, filename: str) -> ImportSummary:
     """Check the whole file, then write it; raises ImportRefused (nothing written) on errors."""
     result = importing.parse_file(data, filename, import_vocabulary())
     if result.errors:
-        raise ImportRefused([str(issue) for issue in result.errors])
+        raise ImportRefused(bounded(result.errors), len(result.errors))
     return import_rows(result.rows, cite=cite)
 
 

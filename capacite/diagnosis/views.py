@@ -75,16 +75,16 @@ def import_indicators(request: HttpRequest, cite_slug: str) -> HttpResponse:
     """Upload a file: every error listed and nothing written, or a summary of what was added."""
     form = ImportForm(request.POST or None, request.FILES or None)
     errors: list[str] = []
-    summary = None
+    error_count, summary = 0, None
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
             summary = services.import_file(request.cite, upload.read(), upload.name)
         except ImportRefused as refused:
-            errors = refused.errors
+            errors, error_count = refused.errors, refused.count
     vocab = services.import_vocabulary()
     return render(request, "diagnosis/import.html", {
-        "form": form, "errors": errors, "summary": summary,
+        "form": form, "errors": errors, "error_count": error_count, "summary": summary,
         "columns": [title for _a, title in COLUMNS],
         "themes": vocab.theme_labels, "units": vocab.unit_labels,
     })

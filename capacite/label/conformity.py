@@ -12,6 +12,7 @@ from datetime import date
 from decimal import Decimal
 
 from django.db import transaction
+from django.utils import translation
 
 from capacite.core.models import Cite
 from capacite.label import services
@@ -20,7 +21,13 @@ from capacite.label.models_followup import GapAnswer, ProjectSnapshot, SnapshotS
 
 
 def current_figures(cite: Cite) -> Figures:
-    """Today's key figures, read the way the label projet dossier reads them."""
+    """Today's key figures, read the way the label projet dossier reads them, in French
+    whatever the reader's language: they are compared with the snapshot word for word."""
+    with translation.override("fr"):
+        return _current_figures(cite)
+
+
+def _current_figures(cite: Cite) -> Figures:
     premises = services.premises_data(cite)
     partners: dict[str, Partner] = {}
     for org, _function, _pole, fte, in_kind, money in services.contributions_data()["lines"]:

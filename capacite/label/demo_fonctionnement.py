@@ -43,9 +43,6 @@ ANSWERS = {
         "pourvu.",
         "Budget présenté au conseil d'administration du GIP ; l'économie finance les actions "
         "expérimentales de la deuxième année."),
-    "budget-line:64 Charges de personnel": (
-        "Effet du demi-poste d'accueil non pourvu.",
-        "Voir l'écart sur les ETP : le besoin sera revu au bilan de la deuxième année."),
 }
 
 SPACES = (
@@ -83,7 +80,11 @@ def build_fonctionnement_demo(*, cite: Cite, today: date) -> None:
 
     if cite.slug != OPEN_SLUG or ExperimentalAction.objects.exists():
         return
-    opened_on = today - timedelta(days=290)
+    from capacite.review.domain.deadline import add_months
+
+    # Opened about nine and a half months ago: due the day the roadmap's committee is planned
+    # (core demo: in 75 days), so the home shows the nine-month warning.
+    opened_on = add_months(today + timedelta(days=75), -12)
     Cite.objects.filter(pk=cite.pk).update(opened_on=opened_on)
     cite.opened_on = opened_on
     lead = get_user_model().objects.get(username="porteur2")

@@ -40,6 +40,15 @@ class GenerateForm(forms.Form):
     kind = forms.ChoiceField(label=_("Dossier"), choices=[
         ("label_projet", _("Dossier de demande de label projet")),
         ("opportunity", _("Note d'opportunité"))])
+
+    def __init__(self, *args, is_open: bool = False, **kwargs):
+        """An open Cité (opening date set or in operation) is offered the third dossier,
+        first."""
+        super().__init__(*args, **kwargs)
+        if is_open:
+            self.fields["kind"].choices = [
+                ("label_fonctionnement", _("Dossier de confirmation du label fonctionnement")),
+                *self.fields["kind"].choices]
     format = forms.ChoiceField(label=_("Format"), choices=[
         ("pdf", _("PDF (à transmettre)")), ("docx", _("DOCX (à relire et commenter)"))])
     anyway = forms.BooleanField(

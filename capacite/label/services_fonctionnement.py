@@ -149,3 +149,36 @@ def opinions() -> list:
     from capacite.review.models import OpinionRequest, OpinionSubject
 
     return list(OpinionRequest.objects.filter(subject=OpinionSubject.LABEL_FONCTIONNEMENT))
+
+
+def preflight(cite: Cite) -> dict[str, str]:
+    """Why each fact of the label fonctionnement dossier is missing, keyed as its parts name
+    them (the dossier page's preview lists them before generating)."""
+    from capacite.label import conformity
+
+    gaps: dict[str, str] = {}
+    if conformity.snapshot() is None:
+        gaps["snapshot"] = "chiffres du label projet inconnus (à saisir d'après la lettre de " \
+                           "décision)"
+    else:
+        open_gaps = conformity.unanswered(cite)
+        if open_gaps:
+            gaps["gaps"] = f"{len(open_gaps)} écart(s) sans explication ou mesure corrective"
+    if activity_data(cite) is None:
+        gaps["activity"] = "à compléter : les tableaux de bord du suivi de l'activité ne sont " \
+                           "pas encore reliés au dossier"
+    if quality_data(cite) is None:
+        gaps["quality"] = "à compléter : la démarche qualité du suivi de l'activité n'est pas " \
+                          "encore reliée au dossier"
+    if not fitted_spaces():
+        gaps["fitted_spaces"] = "aucun espace aménagé décrit"
+    if not communication_data():
+        gaps["communication"] = "plan de communication vide"
+    if not experiments():
+        gaps["experiments"] = "aucune action expérimentale"
+    acts = funding_acts()
+    unsigned = [a for a in acts if not a.act]
+    if not acts or unsigned:
+        gaps["acts"] = (f"{len(unsigned)} ligne(s) de financement sans acte signé" if acts
+                        else "aucune ligne de financement")
+    return gaps

@@ -15,4 +15,12 @@ def sample_kwargs(cite) -> dict:
     declaration.filename = "reglement.pdf"
     declaration.file.save("reglement.pdf", ContentFile(b"%PDF-1.4 test"), save=False)
     declaration.save()
-    return {"narrative_id": narrative.pk, "declaration_id": declaration.pk}
+    from datetime import date
+
+    from capacite.label.models_followup import ExperimentalAction, GapAnswer
+
+    answer = GapAnswer.objects.create(cite=cite, key="site:Site d'exemple pour les tests")
+    action = ExperimentalAction.objects.create(cite=cite, title="Action d'exemple pour les tests",
+                                               started_on=date(2027, 1, 4))
+    return {"narrative_id": narrative.pk, "declaration_id": declaration.pk,
+            "gap_answer_id": answer.pk, "experimental_action_id": action.pk}

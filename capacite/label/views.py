@@ -35,6 +35,16 @@ def _link(request: HttpRequest, url_name: str, level: Level = Level.READ, **kwar
     return reverse(url_name, kwargs={"cite_slug": request.cite.slug, **kwargs})
 
 
+def _is_open(cite) -> bool:
+    return cite.opened_on is not None or cite.phase == "operation"
+
+
+def _deadline(cite):
+    from capacite.review.services_followup import deadline_of
+
+    return deadline_of(cite)
+
+
 def checklist(request: HttpRequest, cite_slug: str) -> HttpResponse:
     """Every criterion, green / amber / red, with what was found and where to fix it."""
     services.ensure_rows(request.cite)
@@ -90,8 +100,15 @@ def dossier(request: HttpRequest, cite_slug: str) -> HttpResponse:
     filled = {k for k, n in texts.items() if n.text.strip()}
     facts = services.facts(request.cite)
     gaps = {**dossier_gaps(facts), **content_gaps()}
+    is_open = _is_open(request.cite)
+    if is_open:
+        from capacite.label.services_fonctionnement import preflight
+
+        gaps.update(preflight(request.cite))
     previews = []
     for kind in KINDS:
+        if kind == "label_fonctionnement" and not is_open:
+            continue
         parts = readiness(kind, filled=filled, gaps=gaps)
         previews.append({
             "kind": kind, "title": KIND_TITLES[kind], "parts": [
@@ -111,7 +128,8 @@ def dossier(request: HttpRequest, cite_slug: str) -> HttpResponse:
         job for job in Job.objects.filter(kind="dossier").select_related("created_by")[:30]
     ]
     return render(request, "label/dossier.html", {
-        "previews": previews, "form": GenerateForm(), "generations": generations,
+        "previews": previews, "form": GenerateForm(is_open=is_open),
+        "generations": generations, "is_open": is_open, "deadline": _deadline(request.cite),
         "kind_titles": KIND_TITLES,
         "can_generate": level_for("label:generate", request.cite_roles) >= Level.WRITE})
 
@@ -181,7 +199,7 @@ def narrative_edit(request: HttpRequest, cite_slug: str, narrative_id: int) -> H
 @require_POST
 def generate(request: HttpRequest, cite_slug: str) -> HttpResponse:
     """Queue the generation and follow it on the job page."""
-    form = GenerateForm(request.POST)
+    form = GenerateForm(request.POST, is_open=_is_open(request.cite))
     if not form.is_valid():
         messages.error(request, _("Choisissez le dossier et le format à générer."))
         return redirect("label:dossier", cite_slug=cite_slug)

@@ -84,6 +84,12 @@ def cell_text(value: object) -> str:
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
+def unguarded(text: str) -> str:
+    """A cell read back from one of capacite's files: without the apostrophe `cell_text` put
+    before a text that starts like a formula, so an export re-imports to the same text."""
+    return text[1:] if text.startswith("'") and text[1:].startswith(FORMULA_STARTS) else text
+
+
 def _kind(value: Any, column: Column) -> tuple[Any, str]:
     return (value.value, value.kind) if isinstance(value, Typed) else (value, column.kind)
 

@@ -12,11 +12,14 @@ from typing import Any
 
 
 class ImportRefused(Exception):
-    """The file has errors; nothing was written. `errors` are French lines, one per error."""
+    """The file has errors; nothing was written. `errors` are French lines, one per error shown
+    (the first ones, then how many more: `capacite.lib.tables.bounded`); `count` is how many
+    errors the file has."""
 
-    def __init__(self, errors: list[str]):
+    def __init__(self, errors: list[str], count: int | None = None):
         super().__init__("\n".join(errors))
         self.errors = errors
+        self.count = len(errors) if count is None else count
 
 
 @dataclass(frozen=True)

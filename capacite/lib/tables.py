@@ -9,13 +9,17 @@ writes). Each import (organisations, diagnosis indicators…) checks the cells i
 import csv
 import io
 import re
+import zipfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
+from capacite.lib.exports import unguarded
 from capacite.lib.text import clean_text
 
 Table = list[tuple[int, list[Any]]]  # (line number in the file, cells), header first
@@ -24,13 +28,30 @@ DATE_PATTERN = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 ISO_DATE_PATTERN = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 
 
+# Bounds of one import, so a file cannot hold the database's write lock or the server's memory
+# for long (issue 13): the rows read, the file's size, and for an XLSX (a zip) the size of what
+# it unpacks to, checked before anything is parsed. Settings can lower or raise them.
+MAX_ROWS = 10_000
+MAX_BYTES = 10 * 1024 * 1024
+MAX_UNPACKED_BYTES = 50 * 1024 * 1024
+MAX_CELL_CHARS = 131_072  # the csv module's own limit, said in French
+MAX_ERRORS_SHOWN = 100
+
+
 @dataclass(frozen=True)
 class ImportIssue:
-    line: int
+    line: int  # 0 when the error is about the whole file
     column: str  # the header as in the file, or "" for the whole line
     message: str
+    filename: str = ""  # set for errors reading the file itself
 
     def __str__(self) -> str:
+        if self.filename:
+            if self.line:
+                return str(_("Fichier « %(file)s », ligne %(line)s : %(message)s") % {
+                    "file": self.filename, "line": self.line, "message": self.message})
+            return str(_("Fichier « %(file)s » : %(message)s") % {
+                "file": self.filename, "message": self.message})
         if self.column:
             return str(_("Ligne %(line)s, colonne « %(column)s » : %(message)s") % {
                 "line": self.line, "column": self.column, "message": self.message})
@@ -38,11 +59,51 @@ class ImportIssue:
             "line": self.line, "message": self.message})
 
 
+class Unreadable(Exception):
+    """The file cannot be read (damaged, too big, hostile); `line` where it stopped, or 0."""
+
+    def __init__(self, message: str, line: int = 0):
+        super().__init__(message)
+        self.message, self.line = message, line
+
+
+def _limit(name: str, default: int) -> int:
+    from django.conf import settings
+
+    return int(getattr(settings, name, default))
+
+
 def read_table(data: bytes, filename: str) -> tuple[Table, list[ImportIssue]]:
-    """The file's rows as (line number, cells), header first; XLSX by name or content."""
-    if filename.lower().endswith(".xlsx") or data[:4] == b"PK\x03\x04":
-        return read_xlsx(data)
-    return read_csv(data), []
+    """The file's rows as (line number, cells), header first; XLSX by name or content.
+
+    Never raises on a bad file: every reading error, from opening the file to its last row,
+    becomes one French `ImportIssue` naming the file and, where known, the line.
+    """
+    name = Path(filename).name
+    try:
+        max_bytes = _limit("CAPACITE_IMPORT_MAX_BYTES", MAX_BYTES)
+        if len(data) > max_bytes:
+            raise Unreadable(_("le fichier pèse %(size)s, plus que les %(max)s permis pour un "
+                               "import.") % {"size": filesizeformat(len(data)),
+                                             "max": filesizeformat(max_bytes)})
+        if filename.lower().endswith(".xlsx") or data[:4] == b"PK\x03\x04":
+            table = read_xlsx(data)
+        else:
+            table = read_csv(data)
+    except Unreadable as error:
+        return [], [ImportIssue(error.line, "", error.message, filename=name)]
+    return table, []
+
+
+def _too_many_rows(line: int) -> Unreadable:
+    return Unreadable(_("le fichier a plus de %(max)s lignes ; découpez-le en plusieurs "
+                        "fichiers.") % {"max": _thousands(_limit("CAPACITE_IMPORT_MAX_ROWS",
+                                                                 MAX_ROWS))}, line)
+
+
+def _thousands(number: int) -> str:
+    """12 345, as French writes it (a narrow no-break space between thousands)."""
+    return f"{number:,}".replace(",", "\u202f")
 
 
 def decode(data: bytes) -> str:
@@ -54,36 +115,113 @@ def decode(data: bytes) -> str:
 
 
 def read_csv(data: bytes) -> Table:
+    """The rows of a CSV file; raises Unreadable (with the line) on a cell too long or too many
+    rows."""
     text = decode(data)
     first_line = text.split("\n", 1)[0]
     delimiter = ";" if first_line.count(";") >= first_line.count(",") else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    return [(reader.line_num, list(row)) for row in reader]
+    max_rows = _limit("CAPACITE_IMPORT_MAX_ROWS", MAX_ROWS)
+    table: Table = []
+    try:
+        for row in reader:
+            if len(table) > max_rows:  # the header and max_rows rows
+                raise _too_many_rows(reader.line_num)
+            table.append((reader.line_num, row))
+    except csv.Error as error:
+        line = reader.line_num + (0 if reader.line_num else 1)
+        if "field larger" in str(error):
+            raise Unreadable(_("une cellule dépasse %(max)s caractères.") % {
+                "max": _thousands(MAX_CELL_CHARS)}, line) from error
+        raise Unreadable(_("le CSV est mal formé (%(reason)s).") % {"reason": error},
+                         line) from error
+    return table
 
 
-def read_xlsx(data: bytes) -> tuple[Table, list[ImportIssue]]:
+def _check_zip(data: bytes) -> None:
+    """Refuse, before any parsing, an XLSX that unpacks to too much (a « zip bomb »), is not a
+    zip, or whose XML declares entities (a spreadsheet never does; entities can expand a few
+    bytes into gigabytes)."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        members = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as error:
+        raise Unreadable(_("ce n'est pas un classeur XLSX (le fichier n'est pas une archive "
+                           "lisible).")) from error
+    max_unpacked = _limit("CAPACITE_IMPORT_MAX_UNPACKED_BYTES", MAX_UNPACKED_BYTES)
+    unpacked = sum(member.file_size for member in members)
+    if unpacked > max_unpacked:
+        raise Unreadable(_("le classeur se décompresse en %(size)s, plus que les %(max)s "
+                           "permis ; enregistrez-le sans les feuilles ou images inutiles, ou "
+                           "en CSV.") % {"size": filesizeformat(unpacked),
+                                         "max": filesizeformat(max_unpacked)})
+    with archive:
+        for member in members:
+            if not member.filename.endswith((".xml", ".rels")):
+                continue
+            try:
+                with archive.open(member) as stream:
+                    prolog = stream.read(4096)
+            except (zipfile.BadZipFile, OSError, ValueError, EOFError) as error:
+                raise Unreadable(_("la partie « %(part)s » du classeur est endommagée.")
+                                 % {"part": member.filename}) from error
+            if b"<!DOCTYPE" in prolog or b"<!ENTITY" in prolog:
+                raise Unreadable(_("la partie « %(part)s » du classeur déclare des entités XML, "
+                                   "ce qu'un tableur n'écrit pas ; le fichier est refusé.")
+                                 % {"part": member.filename})
+
+
+def read_xlsx(data: bytes) -> Table:
+    """The first sheet's rows. The sheet's own `<dimension>` is ignored: a file whose dimension
+    says A1:B1 while holding more rows would otherwise import nothing and report success."""
     from openpyxl import load_workbook
 
+    _check_zip(data)
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception:  # openpyxl raises many kinds on a damaged file
-        return [], [ImportIssue(1, "", _("le fichier n'est pas un classeur XLSX lisible."))]
-    sheet = workbook.worksheets[0]
-    rows: Table = [(number, list(values))
-                   for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)]
-    workbook.close()
-    return rows, []
+    except Exception as error:  # openpyxl raises many kinds on a damaged file
+        raise Unreadable(_("ce n'est pas un classeur XLSX lisible.")) from error
+    max_rows = _limit("CAPACITE_IMPORT_MAX_ROWS", MAX_ROWS)
+    table: Table = []
+    number = 0
+    try:
+        sheet = workbook.worksheets[0]
+        sheet.reset_dimensions()
+        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+            if len(table) > max_rows:  # the header and max_rows rows
+                raise _too_many_rows(number)
+            table.append((number, list(values)))
+    except Unreadable:
+        raise
+    except Exception as error:  # a truncated or damaged sheet fails half-way through
+        raise Unreadable(_("la feuille est endommagée et ne se lit pas au-delà de la ligne "
+                           "%(line)s.") % {"line": number}, number + 1) from error
+    finally:
+        workbook.close()
+    return table
+
+
+def bounded(errors: Sequence[ImportIssue]) -> list[str]:
+    """The first errors as French lines and, past them, how many more: a file with 400,000
+    errors gives a page a person reads, not 30 MB."""
+    shown = [str(error) for error in errors[:MAX_ERRORS_SHOWN]]
+    if len(errors) > MAX_ERRORS_SHOWN:
+        shown.append(_("… et %(more)s autres erreurs (%(total)s en tout). Corrigez les "
+                       "premières puis importez de nouveau.") % {
+            "more": len(errors) - MAX_ERRORS_SHOWN, "total": len(errors)})
+    return shown
 
 
 def cell_text(value: Any) -> str:
     """A cell as text, under the one cleaning rule of every incoming text (no control,
     bidirectional or zero-width character, one line): None is empty, 12.0 (a spreadsheet's
-    number) is "12"."""
+    number) is "12", and the apostrophe an export puts before a formula-like text is gone
+    (« '-Rivemont » is « -Rivemont »), so every export re-imports to the same records."""
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return clean_text(str(value)).strip()
+    return clean_text(unguarded(str(value).strip())).strip()
 
 
 def non_empty(table: Table) -> Table:

@@ -199,30 +199,41 @@ class ImportSummary:
 
 def import_rows(rows: list[ImportRow], *, cite: Cite, user=None) -> ImportSummary:
     """Create the organisations of `rows` not already there (matched on the name, case and
-    accents ignored), with their publics and position; all in one transaction."""
+    accents ignored), with their publics and position; all in one transaction, written in
+    batches (a few statements for the whole file, not several per row) so the write lock is held
+    for a moment even for the 10,000 rows an import may have."""
+    from simple_history.utils import bulk_create_with_history
+
     with transaction.atomic():
         list(Cite.objects.select_for_update().filter(pk=cite.pk).values_list("pk"))
         known = {normalise(name) for name in Organisation.objects.values_list("name", flat=True)}
         publics = {p.key: p for p in Public.objects.all()}
-        created, existing = [], []
+        new_rows, existing = [], []
         for row in rows:
             if normalise(row.name) in known:
                 existing.append(row.name)
                 continue
-            organisation = Organisation.objects.create(
-                cite=cite, name=row.name, kind=row.kind, first_circle=row.first_circle,
-                fields=list(row.fields), roles=list(row.roles), commune=row.commune,
-                website=row.website,
-            )
-            organisation.publics.set([publics[key] for key in row.publics])
-            if row.stance:
-                Position.objects.create(
-                    cite=cite, organisation=organisation, stance=row.stance,
-                    assessed_on=row.stance_on, assessed_by=user, context="Import",
-                )
             known.add(normalise(row.name))
-            created.append(row.name)
-    return ImportSummary(created, existing)
+            new_rows.append(row)
+        organisations = bulk_create_with_history(
+            [Organisation(cite=cite, name=row.name, kind=row.kind, first_circle=row.first_circle,
+                          fields=list(row.fields), roles=list(row.roles), commune=row.commune,
+                          website=row.website) for row in new_rows],
+            Organisation, batch_size=IMPORT_BATCH, default_user=user)
+        ids = dict(Organisation.objects.filter(name__in=[r.name for r in new_rows])
+                   .values_list("name", "pk"))
+        through = Organisation.publics.through
+        through.objects.bulk_create(
+            [through(organisation_id=ids[row.name], public_id=publics[key].pk)
+             for row in new_rows for key in row.publics], batch_size=IMPORT_BATCH)
+        Position.objects.bulk_create(
+            [Position(cite=cite, organisation_id=ids[row.name], stance=row.stance,
+                      assessed_on=row.stance_on, assessed_by=user, context="Import")
+             for row in new_rows if row.stance], batch_size=IMPORT_BATCH)
+    return ImportSummary([o.name for o in organisations], existing)
+
+
+IMPORT_BATCH = 500
 
 
 # --- for the planning issue -------------------------------------------------------------------

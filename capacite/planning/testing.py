@@ -26,6 +26,12 @@ def sample_kwargs(cite) -> dict:
                                                amount=Decimal(1000))
     investment = InvestmentLine.objects.create(cite=cite, category="it", label="Ordinateurs",
                                                amount=Decimal(5000), paid_on=date(2027, 1, 15))
+    from django.core.files.base import ContentFile
+
+    from capacite.planning.models_acts import FundingAct
+
+    act = FundingAct(cite=cite, line=line, signed_on=date(2027, 2, 1), filename="convention.pdf")
+    act.file.save("convention.pdf", ContentFile(b"%PDF-1.4 test"), save=True)
     return {"scenario_id": scenario.pk, "charge_id": charge.pk, "funder_id": funder.pk,
             "line_id": line.pk, "disbursement_id": disbursement.pk,
             "investment_id": investment.pk}

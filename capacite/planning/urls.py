@@ -1,6 +1,6 @@
 from django.urls import path
 
-from capacite.planning import views
+from capacite.planning import views, views_acts
 
 app_name = "planning"
 
@@ -21,6 +21,10 @@ urlpatterns = [
     path("financements/<int:funder_id>/lignes/", views.funding_line_add,
          name="funding_line_add"),
     path("lignes/<int:line_id>/", views.funding_line_edit, name="funding_line_edit"),
+    # Actes d'engagement financier (issue 16).
+    path("lignes/<int:line_id>/acte/", views_acts.funding_act, name="funding_act"),
+    path("lignes/<int:line_id>/acte/fichier/", views_acts.funding_act_file,
+         name="funding_act_file"),
     path("lignes/<int:line_id>/versements/", views.disbursement_add, name="disbursement_add"),
     path("versements/<int:disbursement_id>/supprimer/", views.disbursement_delete,
          name="disbursement_delete"),

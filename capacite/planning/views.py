@@ -228,8 +228,8 @@ def funding(request: HttpRequest, cite_slug: str) -> HttpResponse:
     if request.method == "POST" and save_form_atomically(form, lock=request.cite):
         messages.success(request, _("Le financeur « %(f)s » est ajouté.") % {"f": form.instance})
         return redirect("planning:funder_edit", cite_slug=cite_slug, funder_id=form.instance.pk)
-    funders = Funder.objects.prefetch_related("lines__disbursements").select_related(
-        "organisation")
+    funders = Funder.objects.prefetch_related(
+        "lines__disbursements", "lines__act").select_related("organisation")
     lines = FundingLine.objects.all()
     by_status = []
     for value, label in FundingStatus.choices:

@@ -47,7 +47,8 @@ class FittedSpace(Versioned):
 
 def photo_path(photo: "SpacePhoto", filename: str) -> str:
     """A generated name: a user's file name never becomes a path."""
-    return f"cites/{photo.cite_id}/premises/photos/{uuid.uuid4().hex}{Path(filename).suffix.lower()}"
+    suffix = Path(filename).suffix.lower()
+    return f"cites/{photo.cite_id}/premises/photos/{uuid.uuid4().hex}{suffix}"
 
 
 class SpacePhoto(models.Model):

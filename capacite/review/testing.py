@@ -43,5 +43,14 @@ def sample_kwargs(cite) -> dict:
         if not reserve.evidence_file:
             reserve.evidence_filename = "lettres.pdf"
             reserve.evidence_file.save("lettres.pdf", ContentFile(SMALL_PDF), save=True)
+        from capacite.review.models import NetworkLink, OpinionRequest
+
+        opinion = OpinionRequest(cite=cite, subject="opening", summary="Ouverture en mars.",
+                                 asked_by=author, asked_on=date(2027, 1, 4),
+                                 filename="ouverture.pdf")
+        opinion.file.save("ouverture.pdf", ContentFile(SMALL_PDF), save=True)
+        link = NetworkLink.objects.create(cite=cite, kind="visit", on=date(2026, 11, 5),
+                                          counterpart="Cité des métiers d'exemple")
         return {"submission_id": waiting.pk, "label_decision_id": decision.pk,
-                "reserve_id": reserve.pk, "committee_id": session.pk}
+                "reserve_id": reserve.pk, "committee_id": session.pk,
+                "opinion_id": opinion.pk, "network_link_id": link.pk}

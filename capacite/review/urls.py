@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from capacite.review.views import cite
+from capacite.review.views import cite, followup
 
 urlpatterns = [
     path("", cite.cite_review, name="cite_review"),
@@ -20,4 +20,11 @@ urlpatterns = [
     path("reserves/<int:reserve_id>/statuer/", cite.reserve_rule, name="reserve_rule"),
     path("reserves/<int:reserve_id>/justificatif/", cite.reserve_evidence,
          name="reserve_evidence"),
+    # The network's follow-up (issue 16).
+    path("avis/", followup.opinions, name="opinions"),
+    path("avis/<int:opinion_id>/", followup.opinion_detail, name="opinion"),
+    path("avis/<int:opinion_id>/document/", followup.opinion_file, name="opinion_file"),
+    path("reseau/", followup.network, name="network"),
+    path("reseau/<int:network_link_id>/", followup.network_link_edit,
+         name="network_link_edit"),
 ]

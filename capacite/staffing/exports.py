@@ -38,6 +38,9 @@ def week_context(loaded: Loaded) -> dict:
         "desks": list(instance.desks),
         "people": people,
         "uncovered": sum(gap.missing for gap in solution.uncovered),
+        # People count in hours, not in the solver's half-hour slots (issue 19).
+        "uncovered_hours": sum(gap.missing for gap in solution.uncovered)
+        * instance.slot_minutes / 60,
         "assigned_hours": len(solution.assignments) * instance.slot_minutes / 60,
     }
 

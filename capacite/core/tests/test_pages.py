@@ -44,6 +44,8 @@ def test_the_language_switch_turns_the_interface_to_english(client, world):
     page = client.get(reverse("core:home"), follow=True).content.decode()
     assert '<html lang="en">' in page
     assert ">Home</a>" in page
+    # The choice outlives the browser's session: a cookie kept a year (issue 19).
+    assert client.cookies["django_language"]["max-age"] == 365 * 24 * 3600
     client.post(reverse("set_language"), {"language": "fr", "next": "/"})
     assert ">Accueil de la Cité</a>" in client.get(reverse("core:home"),
                                                    follow=True).content.decode()

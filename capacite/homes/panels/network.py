@@ -10,8 +10,10 @@ from capacite.core.models import Cite, Membership, Role
 def authority_queue(request: HttpRequest) -> dict:
     """The dossiers awaiting a decision and the reserves whose lifting is asked, every Cité."""
     from capacite.review.services import authority_queue, reserves_awaiting_authority
+    from capacite.review.services_followup import network_deadlines
 
-    return {"queue": authority_queue(), "reserves": reserves_awaiting_authority()}
+    return {"queue": authority_queue(), "reserves": reserves_awaiting_authority(),
+            "deadlines": network_deadlines()}
 
 
 def network(request: HttpRequest) -> dict:

@@ -99,6 +99,7 @@ LABEL_FONCTIONNEMENT = "comite-label-fonctionnement"
 def label_deadline(request: HttpRequest) -> dict:
     """When the label fonctionnement must be confirmed: the roadmap's milestone (the guide says
     at the latest a year after the opening), and where the rétro-planning stands."""
+    from capacite.review.services_followup import deadline_of
     from capacite.roadmap.models import BackplanTarget, Task
 
     task = Task.objects.filter(key=LABEL_FONCTIONNEMENT).first()
@@ -106,4 +107,10 @@ def label_deadline(request: HttpRequest) -> dict:
     due = (target.date if target and target.task_id == getattr(task, "pk", None)
            else getattr(task, "due_date", None))
     today = timezone.localdate()
-    return {"task": task, "due": due, "days_left": (due - today).days if due else None}
+    # Once the opening date is known, the deadline is review's (one year after, with its
+    # warnings); before, the roadmap's milestone.
+    found = deadline_of(request.cite, today=today)
+    if found.due is not None:
+        due = found.due
+    return {"task": task, "due": due, "days_left": (due - today).days if due else None,
+            "deadline": found}

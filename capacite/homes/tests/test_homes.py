@@ -106,8 +106,8 @@ def identity(page) -> str:
 def test_reception_sees_today_s_hours_who_is_on_duty_and_today_s_events(demo):
     page = home("accueil")
     assert identity(page) == "Théo Lambesc — Accueil"
-    assert headings(page) == ["Aujourd'hui, mardi 8 décembre", "De permanence aujourd'hui",
-                              "Événements du jour"]
+    assert headings(page) == ["Comptage des passages", "Aujourd'hui, mardi 8 décembre",
+                              "De permanence aujourd'hui", "Événements du jour"]
     assert items(page, "today-opening") == [
         "Cité des métiers de Valombre — site principal : 10:00-12:00 Inventaire annuel",
         "Centre associé de la Mission locale : fermé Travaux",
@@ -192,7 +192,7 @@ def test_the_adviser_sees_her_shifts_her_poles_her_events_and_the_documentation(
 
     page = home("conseiller")
     assert identity(page) == "Inès Fontvieille — Équipe"
-    assert headings(page) == ["Mes permanences cette semaine", "Mon pôle",
+    assert headings(page) == ["Mes permanences cette semaine", "Mon pôle", "Fréquentation",
                               "Les événements de mon pôle", "Documentation"]
     run = _valombre_run()
     desks = {d["id"]: d["name"] for d in run.instance["desks"]}
@@ -275,7 +275,8 @@ def test_the_director_of_the_open_cite_sees_the_week_and_the_label_deadline(demo
     page = home("directeur")
     assert identity(page) == "Olivier Maréchal — Directeur ou directrice"
     assert headings(page) == [
-        "Aujourd'hui, mardi 8 décembre", "Plannings de la semaine du 7 décembre",
+        "Aujourd'hui, mardi 8 décembre", "Fréquentation",
+        "Plannings de la semaine du 7 décembre",
         "Confirmation du label fonctionnement", "De permanence aujourd'hui",
         "Événements du jour"]
     run = _valombre_run()

@@ -141,7 +141,8 @@ OPPORTUNITY_PARTS: tuple[Part, ...] = (
 # fonctionnement »): the conformity with the label projet first — the heart of this dossier —
 # then the guide's nine parts, in its order and words. Their data only, no prose to write: the
 # gaps' explanations and measures are the team's words.
-CONFORMITY_TITLE = "La conformité avec le projet labellisé : écarts constatés et mesures correctives"
+CONFORMITY_TITLE = ("La conformité avec le projet labellisé : écarts constatés et mesures "
+                    "correctives")
 ANNEX_ACTS_TITLE = "Les actes d'engagement financier"
 ANNEX_OPINION_TITLE = "L'avis de l'autorité de label sur le projet de dossier"
 CONFORMITY = Part("conformity", CONFORMITY_TITLE, (), ("snapshot", "gaps"))

@@ -6,6 +6,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from capacite.lib.exports import Column, Sheet, csv_response, xlsx_response
+from capacite.lib.tables import bounded
 from capacite.partners import services
 from capacite.partners.choices import ActorRole, FieldOfAction, FirstCircle, OrganisationKind
 from capacite.partners.domain.importing import COLUMNS, parse_file
@@ -18,16 +19,17 @@ from capacite.partners.visibility import own_organisations, stance_visible
 def import_organisations(request: HttpRequest, cite_slug: str) -> HttpResponse:
     """Upload a file: every error listed and nothing written, or a summary of what was added."""
     form = ImportForm(request.POST or None, request.FILES or None)
-    errors, summary = [], None
+    errors, error_count, summary = [], 0, None
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         result = parse_file(upload.read(), upload.name, services.import_vocabulary())
         if result.errors:
-            errors = [str(issue) for issue in result.errors]
+            errors, error_count = bounded(result.errors), len(result.errors)
         else:
             summary = services.import_rows(result.rows, cite=request.cite, user=request.user)
     return render(request, "partners/import.html", {
-        "form": form, "errors": errors, "summary": summary, "columns": [t for _a, t in COLUMNS],
+        "form": form, "errors": errors, "error_count": error_count, "summary": summary,
+        "columns": [t for _a, t in COLUMNS],
         "vocabulary": services.import_vocabulary().labels,
     })
 

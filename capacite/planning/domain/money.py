@@ -64,6 +64,17 @@ def format_number(value: Decimal, *, places: int = 2) -> str:
     return sign + text.replace(",", THIN_SPACE).replace(".", ",")
 
 
+def format_quantity(value: Decimal) -> str:
+    """Hours and other quantities with decimals only where they exist: « 1 607 », « 7,5 ».
+
+    Issue 19: « 1 607,00 h » reads as an accountant's figure; people write « 1 607 h ».
+    """
+    quantized = value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    places = 0 if quantized == quantized.to_integral_value() else (
+        1 if quantized * 10 == (quantized * 10).to_integral_value() else 2)
+    return format_number(quantized, places=places)
+
+
 def format_eur(value: Decimal) -> str:
     """An amount as the French read it: « −12 450,00 € »."""
     return f"{format_number(value)}{NBSP}€"

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 from django import template
 
-from capacite.planning.domain.money import format_eur, format_number
+from capacite.planning.domain.money import format_eur, format_number, format_quantity
 
 register = template.Library()
 
@@ -20,19 +20,27 @@ def num(value, places: int = 2) -> str:
 
 
 @register.filter
+def hours(value) -> str:
+    """Hours without « ,00 »: « 1 607 », « 7,5 »."""
+    return "—" if value is None or value == "" else format_quantity(Decimal(value))
+
+
+@register.filter
 def at(sequence, index: int):
     return sequence[index]
 
 
 @register.filter
 def cell(value, unit: str) -> str:
-    """A comparison cell by its unit: euros, FTE and hours with two places, counts bare."""
+    """A comparison cell by its unit: euros and FTE with two places, hours and counts bare."""
     if value is None:
         return "—"
     if unit == "eur":
         return format_eur(Decimal(value))
-    if unit in ("fte", "hours"):
+    if unit == "fte":
         return format_number(Decimal(value))
+    if unit == "hours":
+        return format_quantity(Decimal(value))
     return str(value)
 
 

@@ -37,3 +37,10 @@ def test_a_negative_amount_reads_the_french_way():
 
 def test_a_month_reads_in_french():
     assert month_label(date(2027, 3, 1)) == "mars 2027"
+
+
+def test_hours_show_decimals_only_where_they_exist():
+    from capacite.planning.domain.money import format_quantity
+
+    assert [format_quantity(D(v)) for v in ("1607", "30.00", "7.5", "0.25", "-2")] == [
+        "1\u202f607", "30", "7,5", "0,25", "\u22122"]

@@ -8,7 +8,7 @@ start[person, slot] (a shift starts there). The soft goals and their weights are
 placed there.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from capacite.staffing.domain.instance import Assignment, Instance
@@ -36,10 +36,16 @@ class RosterModel:
     deviation: dict[str, Any]  # partner id -> slots away from its committed share
     peak: Any
     shortfall: dict[tuple[str, int], Any]  # (desk, slot) -> people missing
+    fixed_hours: dict[str, int] = field(default_factory=dict)  # partner -> slots held outside
 
 
-def build_model(instance: Instance) -> RosterModel:
-    """Build the CP-SAT model of `instance` (imports ortools here: it is slow to import)."""
+def build_model(instance: Instance, fixed_hours: dict[str, int] | None = None) -> RosterModel:
+    """Build the CP-SAT model of `instance` (imports ortools here: it is slow to import).
+
+    `fixed_hours`, per partner, are slots its staff work outside this model (the rest of the
+    week in a neighbourhood, `neighbourhood.residual_instance`): the shares are then measured
+    on the whole week's hours, as `goal_values` does on the whole roster.
+    """
     from ortools.sat.python import cp_model
 
     model = cp_model.CpModel()
@@ -111,13 +117,16 @@ def build_model(instance: Instance) -> RosterModel:
         else:
             model.add(kept == 1)
 
-    total = sum(work.values())
+    fixed = dict(fixed_hours or {})
+    total = sum(work.values()) + sum(fixed.values())
     shares = share_permille(instance)
     deviations: dict[str, Any] = {}
     partner_of = {person.id: person.partner for person in instance.staff}
     for partner in instance.partners:
-        hours = sum(var for (pid, _i), var in work.items() if partner_of[pid] == partner.id)
-        dev = model.new_int_var(0, 2 * max(len(work), 1), f"dev_{partner.id}")
+        hours = sum(var for (pid, _i), var in work.items() if partner_of[pid] == partner.id) \
+            + fixed.get(partner.id, 0)
+        dev = model.new_int_var(0, 2 * max(len(work) + sum(fixed.values()), 1),
+                                f"dev_{partner.id}")
         model.add(SHARE_SCALE * dev >= SHARE_SCALE * hours - shares[partner.id] * total)
         model.add(SHARE_SCALE * dev >= shares[partner.id] * total - SHARE_SCALE * hours)
         deviations[partner.id] = dev
@@ -131,7 +140,7 @@ def build_model(instance: Instance) -> RosterModel:
              "stints": sum(stint.values()) + sum(fragments.values()),
              "preference_misses": sum(misses), "peak_load": peak}
     return RosterModel(model, x, work, start, stint, fragments, goals, weights(instance),
-                       deviations, peak, short)
+                       deviations, peak, short, fixed)
 
 
 # Each stage minimises its goals (one alone, several weighted) with the goals above it held.
@@ -249,9 +258,10 @@ def hint(roster: RosterModel, instance: Instance, assignments: tuple[Assignment,
         roster.model.add_hint(roster.fragment[(pid, desk, i)], begins and run < min_len)
     partner_of = {person.id: person.partner for person in instance.staff}
     shares = share_permille(instance)
-    hours = {partner: 0 for partner in roster.deviation}
+    hours = {partner: roster.fixed_hours.get(partner, 0) for partner in roster.deviation}
     for pid, _i in busy:
         hours[partner_of[pid]] += 1
+    total = len(busy) + sum(roster.fixed_hours.values())
     for partner, var in roster.deviation.items():
-        roster.model.add_hint(var, share_term(hours[partner], shares[partner], len(busy)))
+        roster.model.add_hint(var, share_term(hours[partner], shares[partner], total))
     roster.model.add_hint(roster.peak, goal_values(instance, assignments)["peak_load"])

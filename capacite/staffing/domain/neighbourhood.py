@@ -35,6 +35,13 @@ PATIENCE = 8  # neighbourhoods in a row without a better roster before handing o
 # whole-model search, which on the S weeks reached the floor where neighbourhoods stalled.
 MIN_PARTNERS = 6
 GAP_PEOPLE = 4  # people who could hold the gap freed in one coverage neighbourhood
+GAP_PATIENCE = 12  # coverage steps in a row with no fewer gaps before handing over to CP-SAT
+# A coverage step's work, in CP-SAT's deterministic time: the same on any machine and load, so
+# a run repeats. The steps that close a gap took at most 0.04 on the P weeks; a step that finds
+# nothing otherwise runs to its 2 s limit trying to prove its neighbourhood optimal.
+GAP_STEP_WORK = 0.05
+SHARE_STEP_WORK = 0.5  # a shares step's work, at most (the 2 s wall limit comes first under load)
+SHARE_STEP_SEARCH = "num_workers: 8"
 
 
 def partners_off_target(instance: Instance, roster: Roster) -> list[str]:
@@ -84,11 +91,13 @@ def _first_better() -> Any:
     return FirstBetter()
 
 
-def people_around_a_gap(instance: Instance, roster: Roster, rng: random.Random) -> set[str]:
+def people_around_a_gap(instance: Instance, roster: Roster, rng: random.Random,
+                        size: int = 0) -> set[str]:
     """The staff ids of one coverage neighbourhood: around one unmet (desk, slot) drawn at
-    random, everybody who could hold it (skilled, available then) up to GAP_PEOPLE, and as
-    many people again drawn among those who share a desk with them — who can take over what
-    the first ones leave to cover the gap. Empty when nothing is unmet."""
+    random, everybody who could hold it (skilled, available then) up to `size` (GAP_PEOPLE by
+    default), and as many people again (two more) drawn among those who share a desk with
+    them — who can take over what the first ones leave to cover the gap. Empty when nothing
+    is unmet."""
     held: dict[tuple[str, int], int] = {}
     for a in roster:
         key = (a.desk, instance.slot_index[(a.day, a.start)])
@@ -99,7 +108,7 @@ def people_around_a_gap(instance: Instance, roster: Roster, rng: random.Random) 
     desk, index = rng.choice(gaps)
     able = sorted(p.id for p in instance.staff
                   if desk in p.skills and index in instance.available[p.id])
-    chosen = set(rng.sample(able, min(GAP_PEOPLE, len(able))))
+    chosen = set(rng.sample(able, min(size or GAP_PEOPLE, len(able))))
     skills = {desk for p in instance.staff if p.id in chosen for desk in p.skills}
     others = sorted(p.id for p in instance.staff
                     if p.id not in chosen and skills & set(p.skills))
@@ -164,4 +173,136 @@ def search_neighbourhoods(instance: Instance, roster: RosterModel, best: Roster,
             idle = 0
         if found_penalty <= current:  # an equal roster is kept too: the next step moves on
             best, current = found, found_penalty
+    return best
+
+
+def residual_instance(instance: Instance, kept: Roster, free: set[str]) -> Instance:
+    """The week left to the `free` staff once the `kept` roster of everybody else holds its
+    places: each (desk, slot) needs what `kept` leaves unmet; the free staff's locks stay."""
+    from dataclasses import replace
+
+    from capacite.staffing.domain.instance import Demand, Span
+
+    held: dict[tuple[str, int], int] = {}
+    for a in kept:
+        key = (a.desk, instance.slot_index[(a.day, a.start)])
+        held[key] = held.get(key, 0) + 1
+    demand = []
+    for (desk, index), need in sorted(instance.need.items()):
+        if need > held.get((desk, index), 0):
+            day, start = instance.slots[index]
+            demand.append(Demand(desk, Span(day, start, start + instance.slot_minutes),
+                                 need - held.get((desk, index), 0)))
+    return replace(instance, demand=tuple(demand),
+                   staff=tuple(p for p in instance.staff if p.id in free),
+                   locked=tuple(a for a in instance.locked if a.staff in free))
+
+
+def close_gaps(instance: Instance, best: Roster, *, until: float, seed: int, floor: int,
+               on_better: Callable[[Roster], None]) -> Roster:
+    """Fewer gaps, neighbourhood by neighbourhood (`people_around_a_gap`), until `floor`, the
+    time `until` (perf_counter), or GAP_PATIENCE steps in a row with no fewer gaps.
+
+    Why a model of its own per step rather than the full model with everybody else fixed: the
+    full model is presolved again at each step (about a second for a Paris-sized week on a
+    loaded machine) for a neighbourhood of ten people; the residual week of the freed people
+    alone is built and solved in a fraction of that. One worker, stopped at its first better
+    roster: each step is deterministic, so a run repeats whatever the machine's load.
+    """
+    from ortools.sat.python import cp_model
+
+    from capacite.staffing.domain.model import build_model, minimise
+
+    rng = random.Random(seed)
+
+    def uncovered(roster: Roster) -> int:
+        return goal_values(instance, roster)["uncovered"]
+
+    current, idle = uncovered(best), 0
+    while time.perf_counter() < until - 0.2 and idle < GAP_PATIENCE and current > floor:
+        # Larger neighbourhoods as the small ones stop closing gaps: 4 people, 5 after 2
+        # fruitless steps, … (and as many again who share their desks).
+        free = people_around_a_gap(instance, best, rng, GAP_PEOPLE + idle // 2)
+        kept = tuple(a for a in best if a.staff not in free)
+        part = residual_instance(instance, kept, free)
+        model = build_model(part)
+        minimise(model, stage="coverage")
+        hint(model, part, tuple(a for a in best if a.staff in free))
+        idle += 1
+        solver = cp_model.CpSolver()
+        solver.parameters.parse_text_format(
+            f"num_workers: 1 random_seed: {seed} cp_model_probing_level: 0 symmetry_level: 0 "
+            f"max_deterministic_time: {GAP_STEP_WORK} "
+            f"max_time_in_seconds: {max(0.05, min(STEP_SECONDS, until - time.perf_counter()))}")
+        status = solver.solve(model.model, _first_better())
+        if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            continue
+        found = tuple(sorted(kept + tuple(
+            Assignment(pid, *part.slots[i], desk) for (pid, desk, i), var in model.x.items()
+            if solver.boolean_value(var))))
+        gaps = uncovered(found)
+        if gaps < current:
+            on_better(found)
+            idle = 0
+        if gaps <= current:
+            best, current = found, gaps
+    return best
+
+
+def balance_shares(instance: Instance, best: Roster, *, until: float, seed: int,
+                   share_floor: int, on_better: Callable[[Roster], None]) -> Roster:
+    """The partners' shares closer to their committed values, neighbourhood by neighbourhood
+    (`partners_to_free`), each solved as the freed people's residual week with the others'
+    hours counted in the shares (`build_model(fixed_hours=…)`), coverage held; until the
+    floor, the time `until`, or PATIENCE steps in a row with nothing better.
+
+    Why: the earlier steps cloned the full model and fixed everybody else, so each one paid
+    the full model's presolve (seconds on a loaded 2-core machine) and ran 8 threads whose
+    interleaving made two runs of one week differ by half their share deviation; under load
+    most steps found nothing in their 2 s. A residual week is a fraction of the model. One
+    worker or CP-SAT's interleaved search (deterministic) were tried for the steps and found
+    nothing or took 10 s a step on a 12-person week: the steps keep 8 threads and 2 s, so
+    they do not repeat exactly (`docs/decisions.md`).
+    """
+    from ortools.sat.python import cp_model
+
+    from capacite.staffing.domain.model import build_model, minimise
+
+    if len(instance.partners) < MIN_PARTNERS:
+        return best
+    rng = random.Random(seed)
+    partner_of = {person.id: person.partner for person in instance.staff}
+    values = goal_values(instance, best)
+    current, idle = penalty(instance, values), 0
+    while time.perf_counter() < until - 0.2 and idle < PATIENCE \
+            and values["share_deviation"] > share_floor:
+        idle += 1
+        free = partners_to_free(instance, best, rng)
+        kept = tuple(a for a in best if a.staff not in free)
+        mine = tuple(a for a in best if a.staff in free)
+        fixed: dict[str, int] = {}
+        for a in kept:
+            fixed[partner_of[a.staff]] = fixed.get(partner_of[a.staff], 0) + 1
+        part = residual_instance(instance, kept, free)
+        model = build_model(part, fixed_hours=fixed)
+        minimise(model, stage="partners",
+                 held={"uncovered": goal_values(part, mine)["uncovered"]})
+        hint(model, part, mine)
+        solver = cp_model.CpSolver()
+        solver.parameters.parse_text_format(
+            f"{SHARE_STEP_SEARCH} random_seed: {seed} cp_model_probing_level: 0 "
+            f"symmetry_level: 0 max_deterministic_time: {SHARE_STEP_WORK} "
+            f"max_time_in_seconds: {max(0.05, min(STEP_SECONDS, until - time.perf_counter()))}")
+        if solver.solve(model.model) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            continue
+        found = tuple(sorted(kept + tuple(
+            Assignment(pid, *part.slots[i], desk) for (pid, desk, i), var in model.x.items()
+            if solver.boolean_value(var))))
+        found_values = goal_values(instance, found)
+        found_penalty = penalty(instance, found_values)
+        if found_penalty < current:
+            on_better(found)
+            idle = 0
+        if found_penalty <= current:
+            best, current, values = found, found_penalty, found_values
     return best

@@ -62,14 +62,18 @@ def solve(instance: Instance, *, time_limit: float = 30.0, workers: int = 8,
     """The best roster found within `time_limit` seconds, with its gaps explained.
 
     Changes nothing. The goals are met in their order of priority (see `objective.py`), in
-    stages that each hold what the earlier ones reached: coverage alone; then every lower goal
-    weighted, the partners' shares first — by neighbourhoods of partners (`neighbourhood.py`)
-    until the shares reach their proven floor, then by CP-SAT on the whole model if they did
-    not; then, unless that was proven optimal, the goals below the shares with the shares
-    held — small coefficients, on which CP-SAT removes the desk changes and fragments that
-    the search for shares leaves. When coverage ends above its
-    proven floor, one stage of every goal weighted follows instead, so that coverage can still
-    improve. Returns the solution (status, assignments, uncovered demand with reasons, goal
+    stages that each hold what the earlier ones reached: coverage alone — first by small
+    neighbourhoods around the gaps (`neighbourhood.close_gaps`), then by CP-SAT on the whole
+    model if they stop short of the flow floor; then every lower goal weighted, the partners'
+    shares first — by neighbourhoods of partners (`neighbourhood.balance_shares`) until the
+    shares reach their proven floor, then by CP-SAT on the whole model if they did not; then,
+    unless that was proven optimal, the goals below the shares with the shares held — small
+    coefficients, on which CP-SAT removes the desk changes and fragments that the search for
+    shares leaves. The lower goals go round again (shares' neighbourhoods, then the goals
+    below) until the time is up or every goal is proven: a stage proven optimal with the
+    shares held above their floor no longer ends the solve early. When coverage ends above
+    its proven floor, one stage of every goal weighted follows instead, so that coverage can
+    still improve. Returns the solution (status, assignments, uncovered demand with reasons, goal
     values, timings) and the search progress for the benchmark.
 
     `start`, a valid roster, is the first roster instead of the greedy one when it is better
@@ -94,12 +98,18 @@ def solve(instance: Instance, *, time_limit: float = 30.0, workers: int = 8,
         progress.bounds.append((0.0, goal_weights["uncovered"] * floor_uncovered))
     else:
         coverage_time = time_limit * (1 if coverage_only else COVERAGE_SHARE)
-        search.repair_coverage(coverage_time * REPAIR_SHARE, workers, seed, light_presolve)
+        search.repair_coverage(coverage_time * REPAIR_SHARE, seed)
         if goal_values(instance, search.best)["uncovered"] > floor_uncovered:
             search.run("coverage", coverage_time - search.elapsed(), workers, seed,
                        light_presolve)
         else:
             search.statuses.append("OPTIMAL")  # on the flow floor: proven
+        if not coverage_only and goal_values(instance, search.best)["uncovered"] \
+                > search.proven["uncovered"]:
+            # Still short and not proven: the gaps' neighbourhoods again, from a new draw,
+            # before every goal is weighted (CP-SAT rarely closes the last gaps there).
+            search.repair_coverage((time_limit - search.elapsed()) * REPAIR_SHARE / 2,
+                                   seed + 1)
     covered = goal_values(instance, search.best)["uncovered"] == search.proven["uncovered"]
     if covered:
         search.fix_coverage()
@@ -118,8 +128,10 @@ def solve(instance: Instance, *, time_limit: float = 30.0, workers: int = 8,
             if search.proven.get("share_deviation") is None and rounds == 0:
                 search.run("partners", until - search.elapsed(), workers, seed,
                            light_presolve)
-                if search.finished() or search.statuses[-1:] == ["UNKNOWN"]:
-                    break  # proven, or the lower goals found nothing: nothing to hold
+                if search.finished():
+                    break  # every goal proven
+                # An UNKNOWN partners' stage (nothing found in its time, under load) no longer
+                # ends the solve: the goals below the shares still have the time left.
         search.run("rest", time_limit - search.elapsed(), workers, seed, light_presolve)
         rounds += 1
 
@@ -226,57 +238,36 @@ class _Search:
                                            sum(self.weights[g] * values[g] for g in GOALS),
                                            values["uncovered"]))
 
-    def repair_coverage(self, limit: float, workers: int, seed: int,
-                        light_presolve: bool) -> None:
-        """Neighbourhoods around the gaps of the first roster (`neighbourhood.py`), coverage
-        alone, until the flow floor, the time, or PATIENCE steps with no fewer gaps.
+    def repair_coverage(self, limit: float, seed: int) -> None:
+        """Neighbourhoods around the gaps of the first roster (`neighbourhood.close_gaps`),
+        until the flow floor, the time, or a run of steps with no fewer gaps.
 
-        Why: the whole-model coverage stage took 10–60 s on part-time weeks under load, for
-        a first roster a few dozen units short; a gap is closed by moving a few people, and a
-        model with everybody else fixed is solved in well under a second.
+        Why: the whole-model coverage stage took 10–60 s on part-time weeks under load, for a
+        first roster a few dozen units short; a gap is closed by moving a few people, and
+        their residual week alone is solved in a fraction of a second.
         """
-        from capacite.staffing.domain.neighbourhood import (
-            people_around_a_gap,
-            search_neighbourhoods,
-        )
+        from capacite.staffing.domain.neighbourhood import close_gaps
 
         if limit <= 0.5:
             return
-        instance, roster, floor = self.instance, self.roster, self.floor_uncovered
-        minimise(roster, stage="coverage")
-        hint(roster, instance, self.best)
-
-        def uncovered(found: tuple[Assignment, ...]) -> int:
-            return goal_values(instance, found)["uncovered"]
-
-        self.best = search_neighbourhoods(
-            instance, roster, self.best, until=time.perf_counter() + limit,
-            parameters=lambda seconds: solver_parameters(
-                time_limit=seconds, workers=1, seed=seed, light_presolve=True),
-            seed=seed, on_better=self.record, done=lambda found: uncovered(found) <= floor,
-            choose=people_around_a_gap, score=uncovered, first_better=True)
+        self.best = close_gaps(self.instance, self.best, until=time.perf_counter() + limit,
+                               seed=seed, floor=self.proven["uncovered"], on_better=self.record)
 
     def run_neighbourhoods(self, limit: float, workers: int, seed: int,
                            light_presolve: bool) -> None:
-        """The partners' stage by neighbourhoods (`neighbourhood.py`), until the shares reach
-        their proven floor, the time is up, or the neighbourhoods stop bringing anything."""
-        from capacite.staffing.domain.neighbourhood import search_neighbourhoods
+        """The partners' stage by neighbourhoods on residual weeks (`neighbourhood.py`
+        `balance_shares`), until the shares reach their proven floor, the time is up, or the
+        neighbourhoods stop bringing anything. Only once coverage is proven (the floor)."""
+        from capacite.staffing.domain.neighbourhood import balance_shares
 
-        instance, roster = self.instance, self.roster
-        if limit <= 0.5:
+        instance = self.instance
+        if limit <= 0.5 or self.share_floor is None:
             return
         before = goal_values(instance, self.best)
-        minimise(roster, stage="partners", held={"uncovered": before["uncovered"]})
-        hint(roster, instance, self.best)
         weights_ = self.weights
         share_floor = self.share_floor
-        self.best = search_neighbourhoods(
-            instance, roster, self.best, until=time.perf_counter() + limit,
-            parameters=lambda seconds: solver_parameters(
-                time_limit=seconds, workers=workers, seed=seed, light_presolve=light_presolve),
-            seed=seed, on_better=self.record,
-            done=lambda found: share_floor is not None
-            and goal_values(instance, found)["share_deviation"] <= share_floor)
+        self.best = balance_shares(instance, self.best, until=time.perf_counter() + limit,
+                                   seed=seed, share_floor=share_floor, on_better=self.record)
         after = goal_values(instance, self.best)
         if share_floor is not None and after["share_deviation"] == share_floor \
                 and before["uncovered"] == self.proven["uncovered"]:

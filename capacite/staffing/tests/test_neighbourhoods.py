@@ -66,3 +66,31 @@ def test_with_forty_partners_a_share_neighbourhood_frees_a_quarter_of_the_staff(
     instance = instance_from_json(data)
     freed = partners_to_free(instance, (), random.Random(0))
     assert len(freed) == 10  # one person per partner: 10 partners, not 3
+
+
+def test_the_residual_week_of_the_freed_people_needs_what_the_others_leave():
+    from capacite.staffing.domain.neighbourhood import residual_instance
+
+    instance = instance_from_json(_greedy_misses_two())
+    kept = tuple(Assignment("p3", 1, 660 + 30 * k, "b") for k in range(6))  # B 11:00–14:00
+    part = residual_instance(instance, kept, {"p0", "p1"})
+    assert [p.id for p in part.staff] == ["p0", "p1"]
+    assert sum(part.need.values()) == 16 - 6
+    assert part.need[("b", instance.slot_index[(1, 600)])] == 1
+    assert ("b", instance.slot_index[(1, 660)]) not in part.need
+
+
+def test_closing_gaps_on_residual_weeks_reaches_the_floor_and_keeps_the_rules():
+    from capacite.staffing.domain.explain import explain_uncovered
+    from capacite.staffing.domain.instance import Solution
+    from capacite.staffing.domain.neighbourhood import close_gaps
+    from capacite.staffing.domain.validate import validate
+
+    instance = instance_from_json(_greedy_misses_two())
+    found: list[int] = []
+    best = close_gaps(instance, first_roster(instance), until=time.perf_counter() + 60,
+                      seed=0, floor=0, on_better=lambda r: found.append(
+                          goal_values(instance, r)["uncovered"]))
+    assert found == [0]
+    assert validate(instance, Solution("FEASIBLE", best, explain_uncovered(instance, best))) \
+        == []

@@ -123,6 +123,9 @@ def test_the_week_grid_shows_each_gap_with_its_reason(world, week):
         latest = RosterRun.objects.first()
     html = client.get(url("run", run_id=latest.pk)).content.decode()
     assert "Manque 1 personne" in html
+    # Issue 19: no green « Planning valide » above red gaps; the gap counted in hours.
+    assert "Planning valide" not in html
+    assert "<dt>Heures de poste sans personne</dt><dd>2 h</dd>" in html
     assert "les heures des personnes compétentes sont épuisées : Ana Martin : 2 h déjà faites" \
         in html
 

@@ -13,13 +13,15 @@ from capacite.label.preflight import preflight_of
 
 
 class Command(BaseCommand):
-    help = "Génère la note d'opportunité ou le dossier de demande de label projet d'une Cité."
+    help = ("Génère la note d'opportunité, le dossier de demande de label projet ou le dossier "
+            "de confirmation du label fonctionnement d'une Cité.")
 
     def add_arguments(self, parser):
         parser.add_argument("--cite", required=True, metavar="SLUG",
                             help="Identifiant de la Cité (par exemple rivemont).")
         parser.add_argument("--kind", required=True, choices=KINDS,
-                            help="opportunity (note d'opportunité) ou label_projet.")
+                            help="opportunity (note d'opportunité), label_projet ou "
+                                 "label_fonctionnement.")
         parser.add_argument("--format", required=True, choices=FORMATS, dest="fmt")
         parser.add_argument("--out", required=True, type=Path, metavar="FICHIER",
                             help="Fichier à écrire (remplacé s'il existe).")

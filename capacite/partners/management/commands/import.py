@@ -7,6 +7,7 @@ from django_scopes import scope
 
 from capacite.core.models import Cite
 from capacite.lib.importers import ImportRefused, importers
+from capacite.lib.tables import bounded
 from capacite.partners import services
 from capacite.partners.domain.importing import parse_file
 
@@ -53,7 +54,7 @@ class Command(BaseCommand):
             result = parse_file(data, file.name, services.import_vocabulary())
             if result.errors:
                 raise CommandError(
-                    "Rien n'a été importé :\n" + "\n".join(str(e) for e in result.errors))
+                    "Rien n'a été importé :\n" + "\n".join(bounded(result.errors)))
             summary = services.import_rows(result.rows, cite=target)
         self.stdout.write(
             f"{target.name} : {len(summary.created)} organisation(s) ajoutée(s), "

@@ -1,0 +1,195 @@
+"""The label fonctionnement's rules with the database: snapshot, gaps, deposit, decisions,
+photos, links with the network, deadlines."""
+
+from datetime import date, time, timedelta
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from django.utils import timezone
+from django_scopes import scope, scopes_disabled
+
+from capacite.core.models import Cite, Role
+from capacite.label.conformity import gap_rows, gaps, take_snapshot
+from capacite.label.domain.conformity import Gap
+from capacite.label.models_followup import GapAnswer, ProjectSnapshot
+from capacite.review.models import LabelDecision, OpinionRequest, Submission
+from capacite.review.tests.helpers import done_dossier_job
+from capacite.testing import client_for
+
+
+def _site_of_40_hours(cite):
+    from capacite.offer.models import Site, WeeklyHours
+
+    site = Site.objects.create(cite=cite, name="Site central", kind="main")
+    for day in range(5):
+        WeeklyHours.objects.create(cite=cite, site=site, weekday=day, opens=time(10),
+                                   closes=time(18))
+    return site
+
+
+@pytest.mark.django_db
+def test_changing_one_figure_after_the_snapshot_finds_exactly_that_gap(world):
+    from capacite.offer.models import WeeklyHours
+
+    with scope(cite=world.cite):
+        site = _site_of_40_hours(world.cite)
+        take_snapshot(world.cite, on=date(2025, 3, 1), submission_number=1)
+        assert gaps(world.cite) == []
+        WeeklyHours.objects.filter(site=site, weekday=4).update(closes=time(16))
+        assert gaps(world.cite) == [Gap("site:Site central", "Horaires d'ouverture",
+                                        "Site central : 40 h → 38 h par semaine")]
+
+
+@pytest.mark.django_db
+def test_a_label_projet_deposit_keeps_its_figures(world):
+    client = client_for(world)
+    with scope(cite=world.cite):
+        _site_of_40_hours(world.cite)
+        job = done_dossier_job(world.cite, kind="label_projet")
+    client.post(reverse("review:cite_review", args=["alpha"]), {"job": job.pk})
+    with scopes_disabled():
+        snapshot = ProjectSnapshot.objects.get(cite=world.cite)
+    assert (snapshot.source, snapshot.submission_number, snapshot.figures["sites"]) == (
+        "deposit", 1, {"Site central": "40.0"})
+
+
+@pytest.mark.django_db
+def test_depositing_is_refused_while_a_gap_has_no_corrective_measure(world):
+    from capacite.offer.models import WeeklyHours
+
+    client = client_for(world)
+    with scope(cite=world.cite):
+        site = _site_of_40_hours(world.cite)
+        take_snapshot(world.cite, on=date(2025, 3, 1), submission_number=1)
+        WeeklyHours.objects.filter(site=site, weekday=4).update(closes=time(16))
+        job = done_dossier_job(world.cite, kind="label_fonctionnement")
+    url = reverse("review:cite_review", args=["alpha"])
+    page = client.post(url, {"job": job.pk}).content.decode()
+    assert ("1 écart(s) avec le label projet n&#x27;ont pas encore leur explication et leur "
+            "mesure corrective (page « Conformité avec le label projet ») : Site central : "
+            "40 h → 38 h par semaine.") in page
+    with scopes_disabled():
+        assert Submission.objects.filter(cite=world.cite).count() == 0
+    with scope(cite=world.cite):
+        answer = gap_rows(world.cite)[0].answer
+    client.post(reverse("label:gap_answer", args=["alpha", answer.pk]), {
+        "explanation": "Peu de visiteurs le vendredi soir.", "measure": "Soirée le jeudi.",
+        "version": answer.version})
+    page = client.post(url, {"job": job.pk}).content.decode()
+    assert "présenté pour avis à l&#x27;autorité de label" in page  # the opinion comes first
+    with scope(cite=world.cite):
+        OpinionRequest.objects.create(
+            cite=world.cite, subject="label_fonctionnement", summary="Projet.",
+            asked_by=world.users[Role.PROJECT_LEAD], asked_on=date(2027, 1, 4),
+            opinion="Complet.", answer="Merci.")
+    assert client.post(url, {"job": job.pk}).status_code == 302
+    with scopes_disabled():
+        assert list(Submission.objects.filter(cite=world.cite).values_list("kind", flat=True)) \
+            == ["label_fonctionnement"]
+        assert GapAnswer.objects.get(pk=answer.pk).measure == "Soirée le jeudi."
+
+
+@pytest.mark.django_db
+def test_the_authority_cannot_confirm_the_label_fonctionnement_on_a_label_projet_dossier(world):
+    authority = client_for(world, Role.LABEL_AUTHORITY)
+    with scope(cite=world.cite):
+        job = done_dossier_job(world.cite, kind="label_projet")
+    client_for(world).post(reverse("review:cite_review", args=["alpha"]), {"job": job.pk})
+    with scopes_disabled():
+        submission = Submission.objects.get(cite=world.cite)
+    page = authority.post(reverse("review:decision_create", args=["alpha", submission.pk]), {
+        "stage": "label_fonctionnement", "decided_on": "2027-06-10", "version": 0,
+    }).content.decode()
+    assert ("Cette décision ne porte pas sur ce dossier : un « Dossier de demande de label "
+            "projet » reçoit « Label projet », « Label projet avec préfiguration », "
+            "« Refus ».") in page
+    with scopes_disabled():
+        assert LabelDecision.objects.filter(cite=world.cite).count() == 0
+
+
+@pytest.mark.django_db
+def test_a_photo_is_checked_by_its_content(world):
+    from capacite.premises.models import FittedSpace, SpacePhoto
+    from capacite.premises.testing import PNG
+
+    client = client_for(world)
+    with scope(cite=world.cite):
+        space = FittedSpace.objects.create(cite=world.cite, zone="reception", name="Accueil")
+    url = reverse("premises:photo_add", args=["alpha", space.pk])
+    page = client.post(url, {"photo": SimpleUploadedFile("accueil.png", b"MZ\x90\x00 not png"),
+                             "caption": "Entrée"}).content.decode()
+    assert "Le fichier « accueil.png » n&#x27;est pas une image PNG ou JPEG lisible." in page
+    assert client.post(url, {"photo": SimpleUploadedFile("accueil.png", PNG),
+                             "caption": "Entrée"}).status_code == 302
+    with scopes_disabled():
+        assert list(SpacePhoto.objects.values_list("caption", "filename")) == [
+            ("Entrée", "accueil.png")]
+
+
+@pytest.mark.django_db
+def test_recording_a_visit_completes_its_roadmap_task(world):
+    from capacite.roadmap.models import Task
+
+    client_for(world).post(reverse("review:network", args=["alpha"]), {
+        "kind": "visit", "on": "2026-10-05", "counterpart": "Cité des métiers de Rivebelle",
+        "notes": "", "version": 0})
+    with scope(cite=world.cite):
+        task = Task.objects.get(key="organiser-visites-cites")
+    assert (task.status, task.evidence_note.splitlines()[-1]) == (
+        "done", "Visite d'une autre Cité des métiers — 05/10/2026 (Cité des métiers de "
+                "Rivebelle)")
+
+
+@pytest.mark.django_db
+def test_the_authority_queue_shows_the_nine_and_eleven_month_warnings(world):
+    today = timezone.localdate()
+    Cite.objects.filter(pk=world.cite.pk).update(opened_on=today - timedelta(days=290))
+    Cite.objects.filter(pk=world.foreign.pk).update(opened_on=today - timedelta(days=345))
+    page = client_for(world, Role.LABEL_AUTHORITY).get(reverse("authority:queue"))
+    text = " ".join(page.content.decode().split())
+    assert "Cité des métiers de Bêta</a> — au plus tard le" in text
+    warnings = [chunk.split("</span>")[0].rsplit(">", 1)[-1]
+                for chunk in text.split('data-testid="deadlines"')[1].split("<li>")[1:]]
+    assert warnings == ["onze mois depuis l'ouverture", "neuf mois depuis l'ouverture"]
+
+
+@pytest.mark.django_db
+def test_figures_typed_by_hand_become_the_reference_and_a_bad_line_is_named(world):
+    client = client_for(world)
+    url = reverse("label:snapshot_manual", args=["alpha"])
+    form = {"taken_on": "2024-05-02", "legal_form": "Association", "surface_m2": "500",
+            "fte": "6", "budget_total": "300000", "poles": "Trouver un emploi : Mission locale",
+            "sites": "Site central : quarante", "partners": "", "budget_lines": ""}
+    page = client.post(url, form).content.decode()
+    assert ("Ligne 1 : « quarante » n&#x27;est pas un nombre d&#x27;heures par semaine") in page
+    with scopes_disabled():
+        assert not ProjectSnapshot.objects.filter(cite=world.cite).exists()
+    assert client.post(url, {**form, "sites": "Site central : 40"}).status_code == 302
+    with scope(cite=world.cite):
+        _site_of_40_hours(world.cite)
+        assert [g.text for g in gaps(world.cite)] == [
+            "Structure juridique : Association → non choisie",
+            "Pôle « Trouver un emploi » supprimé",
+            "Locaux : aucun local retenu aujourd'hui (label projet : 500 m²)"]
+
+
+@pytest.mark.django_db
+def test_the_opinion_is_asked_given_by_the_authority_then_answered_by_the_team(world):
+    lead, authority = client_for(world), client_for(world, Role.LABEL_AUTHORITY)
+    lead.post(reverse("review:opinions", args=["alpha"]), {
+        "subject": "label_fonctionnement", "summary": "Projet de dossier.", "job": "",
+        "version": 0})
+    with scopes_disabled():
+        opinion = OpinionRequest.objects.get(cite=world.cite)
+    url = reverse("review:opinion", args=["alpha", opinion.pk])
+    page = lead.get(url).content.decode()
+    assert "Avis attendu." in page and 'name="answer"' not in page  # nothing to answer yet
+    authority.post(url, {"opinion": "Précisez les horaires.", "version": 1})
+    lead.post(url, {"answer": "Affichés à l'accueil.", "version": 2})
+    with scopes_disabled():
+        opinion.refresh_from_db()
+    today = timezone.localdate()
+    assert (opinion.state, opinion.opinion, opinion.opinion_on, opinion.answer,
+            opinion.answered_on) == ("answered", "Précisez les horaires.", today,
+                                     "Affichés à l'accueil.", today)
