@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "capacite.people",
     "capacite.homes",
     "capacite.activity",
+    "capacite.dashboards",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -88,6 +89,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "capacite.core.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -99,6 +101,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "capacite.core.middleware.CiteScopeMiddleware",
+    "capacite.core.busy.BusyDatabaseMiddleware",  # a locked database: 503 « réessayez »
     # Last, as django-axes asks: it turns a lock-out into the French lock-out page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -129,7 +132,8 @@ TEMPLATES = [
 # --- Database -------------------------------------------------------------------------------
 DEFAULT_DATABASE_URL = f"sqlite:///{VAR_DIR / 'capacite.sqlite3'}"
 DATABASES = {
-    "default": database_from_url(os.environ.get("CAPACITE_DATABASE_URL", DEFAULT_DATABASE_URL))
+    "default": database_from_url(os.environ.get("CAPACITE_DATABASE_URL", DEFAULT_DATABASE_URL),
+                                 sqlite_timeout=env_int("CAPACITE_SQLITE_TIMEOUT", 20))
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -157,11 +161,19 @@ SESSION_ABSOLUTE_HOURS = env_int("CAPACITE_SESSION_ABSOLUTE_HOURS", 12)
 
 # Lock-out after repeated failed logins, counted per username (never per visitor IP).
 AXES_FAILURE_LIMIT = env_int("CAPACITE_LOGIN_FAILURE_LIMIT", 5)
-AXES_COOLOFF_TIME = env_int("CAPACITE_LOCKOUT_MINUTES", 15) / 60  # hours
+LOGIN_LOCKOUT_MINUTES = env_int("CAPACITE_LOCKOUT_MINUTES", 15)
+AXES_COOLOFF_TIME = LOGIN_LOCKOUT_MINUTES / 60  # hours
+# Failed logins one client address may make, whatever the accounts, before it waits the lock-out
+# time (capacite/core/throttle.py): so one client cannot lock every account.
+LOGIN_ADDRESS_FAILURE_LIMIT = env_int("CAPACITE_LOGIN_ADDRESS_LIMIT", 10)
 AXES_LOCKOUT_PARAMETERS = ["username"]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+# No IP address in the database (issue 13, point 19): axes is given none and keeps no access
+# log; the per-address throttle lives in the cache (capacite/core/throttle.py).
+AXES_CLIENT_IP_CALLABLE = "capacite.core.throttle.no_address"
+AXES_DISABLE_ACCESS_LOG = True
 # axes.W006 asks to lock per IP too: we deliberately store no IP address about anybody, and a
 # per-username lock already stops guessing one account's password however the client varies.
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]
@@ -176,6 +188,28 @@ SECURE_HSTS_PRELOAD = SECURE
 SESSION_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
+# Behind a TLS proxy (issue 13, point 18): the header by which the proxy says the request came
+# over HTTPS, as "Header-Name: value" (e.g. "X-Forwarded-Proto: https"), and the origins
+# (scheme and host) whose forms the CSRF check accepts. Both empty: no proxy is trusted.
+_proxy_header = os.environ.get("CAPACITE_TRUSTED_PROXY_HEADER", "").strip()
+if ":" in _proxy_header:
+    _name, _value = (part.strip() for part in _proxy_header.split(":", 1))
+    SECURE_PROXY_SSL_HEADER = ("HTTP_" + _name.upper().replace("-", "_"), _value)
+CSRF_TRUSTED_ORIGINS = [
+    origin.strip()
+    for origin in os.environ.get("CAPACITE_CSRF_TRUSTED_ORIGINS", "").split(",")
+    if origin.strip()
+]
+# Defence in depth (capacite.core.middleware.SecurityHeadersMiddleware): no inline script, no
+# third-party anything; style attributes stay allowed for the server-drawn SVG charts.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; font-src 'self'; object-src 'none'; base-uri 'self'; "
+    "form-action 'self'; frame-ancestors 'none'"
+)
+PERMISSIONS_POLICY = (
+    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
+)
 
 EMAIL_BACKEND = os.environ.get(
     "CAPACITE_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
@@ -212,6 +246,10 @@ MEDIA_URL = "media/"  # never served directly: files go through views that check
 WHITENOISE_USE_FINDERS = True  # `make run` serves assets without a collectstatic step
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 EVIDENCE_MAX_BYTES = env_int("CAPACITE_UPLOAD_MAX_MB", 10) * 1024 * 1024
+# Bounds of one import (CSV or XLSX), so a file cannot hold the write lock or the memory for long.
+CAPACITE_IMPORT_MAX_ROWS = env_int("CAPACITE_IMPORT_MAX_ROWS", 10_000)
+CAPACITE_IMPORT_MAX_BYTES = env_int("CAPACITE_IMPORT_MAX_MB", 10) * 1024 * 1024
+CAPACITE_IMPORT_MAX_UNPACKED_BYTES = env_int("CAPACITE_IMPORT_MAX_UNPACKED_MB", 50) * 1024 * 1024
 
 # --- Alerts ---------------------------------------------------------------------------------
 # An organisation not contacted for this many days shows on the partners' alerts.

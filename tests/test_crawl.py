@@ -47,11 +47,11 @@ def demo(django_db_setup, django_db_blocker, tmp_path_factory):
     media = tmp_path_factory.mktemp("media")
     with (django_db_blocker.unblock(),
           override_settings(MEDIA_ROOT=media,
-                            PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"])):
-        with transaction.atomic():
-            build_demo(password="demo")
-            yield media
-            transaction.set_rollback(True)
+                            PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]),
+          transaction.atomic()):
+        build_demo(password="demo")
+        yield media
+        transaction.set_rollback(True)
 
 
 def kind_of(url: str) -> tuple[str, tuple[str, ...]]:

@@ -66,6 +66,24 @@ class CiteScopeMiddleware:
             return self.get_response(request)
 
 
+class SecurityHeadersMiddleware:
+    """Content-Security-Policy and Permissions-Policy on every answer; `Cache-Control: no-store`
+    on every answer to a signed-in person, so a shared computer's cache or the back button
+    after logging out never shows a Cité's pages (issue 13, point 18)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        response.setdefault("Content-Security-Policy", settings.CONTENT_SECURITY_POLICY)
+        response.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            response["Cache-Control"] = "no-store"
+        return response
+
+
 class AbsoluteSessionExpiryMiddleware:
     """End a session a fixed time after login, however active it has been since.
 

@@ -15,6 +15,7 @@ from django.db.models import Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from capacite.lib.params import id_from
 from capacite.offer.domain.hours import spans_on
 from capacite.offer.domain.weekly import SpansError, parse_spans
 from capacite.offer.models import Pole, Site
@@ -400,7 +401,7 @@ def add_assignments(loaded: Loaded, *, staff: str, desk: str, day: int, start: i
 # --- reading for people ------------------------------------------------------------------------
 
 def member_id(key: str) -> int | None:
-    return int(key[1:]) if key.startswith("s") and key[1:].isdigit() else None
+    return id_from(key[1:]) if key.startswith("s") else None
 
 
 def organisations_of(user) -> list[int]:

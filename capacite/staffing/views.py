@@ -16,6 +16,7 @@ from capacite.core.concurrency import ConcurrentEditError, save_form_atomically
 from capacite.core.history import changes_of
 from capacite.core.models import Role
 from capacite.lib.exports import XLSX_TYPE
+from capacite.lib.params import small_number
 from capacite.offer.models import Site
 from capacite.staffing import duties, services
 from capacite.staffing.domain.jsonio import InstanceError
@@ -141,7 +142,7 @@ def _read_demand(request: HttpRequest, desk: str, slots: list[tuple[int, int]]) 
         raw = raw.strip()
         if not raw:
             return None
-        if not raw.isdigit() or int(raw) > 20:
+        if small_number(raw) is None or int(raw) > 20:
             raise ValueError(_("%(where)s : un nombre de personnes de 0 à 20 est attendu, "
                                "reçu « %(raw)s ».") % {"where": where, "raw": raw})
         return int(raw)

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from capacite.core.history import changes_of
 from capacite.core.models import Cite
 from capacite.core.permissions import Level
+from capacite.lib.params import id_param
 from capacite.territory.models import CiteTerritory, Commune, Epci
 from capacite.territory.services import (
     communes_of,
@@ -76,10 +77,7 @@ def _change_territory(request: HttpRequest, cite_slug: str) -> HttpResponse:
     target = reverse("territory:cite_territory", kwargs={"cite_slug": cite_slug})
     if query:
         target += "?" + urlencode({"q": query})
-    try:
-        pk = int(request.POST.get("id", ""))
-    except ValueError:
-        pk = None
+    pk = id_param(request.POST, "id")
     model = Commune if action.endswith("_commune") else Epci
     item = model.objects.filter(pk=pk).first() if action in ACTIONS and pk else None
     if item is None:

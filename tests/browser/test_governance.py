@@ -11,6 +11,7 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from tests.browser.conftest import ARTIFACTS, login, open_from_menu
@@ -65,28 +66,31 @@ def test_the_project_lead_records_a_steering_committee_end_to_end(page, demo, ax
 
     page.get_by_role("link", name="Séance : présences, positions, compte rendu, décisions").click()
     axe.check(page, "gov-06-seance")
+    # The minutes first, then the attendance: one save keeps both (issue 13, point 3).
+    minutes = "Le budget de fonctionnement est approuvé, sous réserve du tour de table."
+    page.get_by_label("1. Validation du budget prévisionnel").fill(minutes)
     attendance = page.locator("select[name^='presence-attendance_']")
     attendance.nth(0).select_option(label="Présent")
     attendance.nth(1).select_option(label="Absent")
     page.locator("select[name^='presence-stance_']").nth(0).select_option(label="Allié")
     page.locator("input[name^='presence-reason_']").nth(0).fill("Convaincue par le budget")
-    page.get_by_role("button", name="Enregistrer les présences et les positions").click()
-    assert page.locator(".message-success").inner_text() == (
-        "Présences enregistrées ; 1 position ajoutée à l'historique des partenaires.")
+    page.get_by_role("button", name="Enregistrer la séance").click()
+    expect(page.locator(".message-success")).to_have_count(2)
+    assert page.locator(".message-success").all_inner_texts() == [
+        "Présences enregistrées ; 1 position ajoutée à l'historique des partenaires.",
+        "Compte rendu enregistré (1 point modifié)."]
     assert attendance.nth(0).input_value() == "present"
-
-    page.get_by_label("1. Validation du budget prévisionnel").fill(
-        "Le budget de fonctionnement est approuvé, sous réserve du tour de table.")
-    page.get_by_role("button", name="Enregistrer le compte rendu").click()
-    assert page.locator(".message-success").inner_text() == (
-        "Compte rendu enregistré (1 point modifié).")
+    assert page.get_by_label("1. Validation du budget prévisionnel").input_value() == minutes
 
     decision = "Le comité valide le budget prévisionnel de fonctionnement."
     page.locator("#id_decision-title").fill(decision)
     page.locator("#id_decision-validates").fill("Budget prévisionnel")
-    page.get_by_role("button", name="Inscrire la décision au registre").click()
-    assert page.locator(".message-success").inner_text() == (
-        f"La décision « {decision} » est inscrite au registre.")
+    page.get_by_role("button", name="Enregistrer la séance").click()
+    recorded = f"La décision « {decision} » est inscrite au registre."
+    expect(page.get_by_text(recorded)).to_be_visible()
+    assert page.locator(".message-success").all_inner_texts() == [
+        "Présences enregistrées ; 0 position ajoutée à l'historique des partenaires.",
+        recorded]
     axe.check(page, "gov-07-seance-remplie")
 
     open_from_menu(page, "Réunions et décisions")

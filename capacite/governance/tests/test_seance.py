@@ -2,6 +2,7 @@
 
 from datetime import date, timedelta
 
+import lxml.html
 import pytest
 from django_scopes import scope
 
@@ -19,9 +20,15 @@ def members(world, c):
         return {m.organisation_id: m for m in c.body.members.all()}
 
 
+def shown(client, address) -> dict:
+    """What the page's one form sends untouched, as a browser would send it."""
+    form = lxml.html.fromstring(client.get(address).content).get_element_by_id("seance")
+    return dict(form.form_values())
+
+
 def attendance_data(world, c, **extra):
     seats = members(world, c)
-    data = {"action": "attendance",
+    data = {**shown(lead(world), url(world, "seance", meeting_id=c.meeting.pk)),
             f"presence-attendance_{seats[c.region.pk].pk}": "present",
             f"presence-attendance_{seats[c.agglo.pk].pk}": "excused",
             f"presence-stance_{c.region.pk}": "ally",
@@ -62,7 +69,7 @@ def test_saving_the_same_positions_again_adds_no_assessment(world):
 
 
 def minutes_data(items, texts):
-    data = {"action": "minutes"}
+    data = {}
     for item, minutes in zip(items, texts, strict=True):
         data[f"item{item.pk}-minutes"] = minutes
         data[f"item{item.pk}-version"] = item.version
@@ -99,8 +106,10 @@ def test_two_note_takers_on_the_same_item_see_the_conflict(world):
 
 
 def _decide(world, c, task, client=None):
-    return (client or lead(world)).post(url(world, "seance", meeting_id=c.meeting.pk), {
-        "action": "decision", "decision-body": c.body.pk, "decision-decided_on": "2027-03-12",
+    address = url(world, "seance", meeting_id=c.meeting.pk)
+    return (client or lead(world)).post(address, {
+        **shown(lead(world), address),
+        "decision-body": c.body.pk, "decision-decided_on": "2027-03-12",
         "decision-title": "Le comité décide de poursuivre le projet.",
         "decision-validates": "Note d'opportunité", "decision-task": task.pk,
         "decision-version": 0})
@@ -170,3 +179,31 @@ def test_readers_see_the_seance_without_forms(world):
     page = text(client.get(url(world, "seance", meeting_id=c.meeting.pk)))
     assert "Inscrire la décision au registre" not in page
     assert "<select" not in page
+
+
+def test_one_save_keeps_the_minutes_typed_with_the_attendance(world):
+    """Typing the minutes, then choosing the attendance and saving once keeps both: the page
+    has one form (issue 13, point 3; before, the attendance button dropped the minutes)."""
+    c = committee(world)
+    data = {**attendance_data(world, c), f"item{c.items[0].pk}-minutes": "Note approuvée."}
+    response = lead(world).post(url(world, "seance", meeting_id=c.meeting.pk), data)
+    assert response.status_code == 302
+    with scope(cite=world.cite):
+        assert list(AgendaItem.objects.values_list("minutes", flat=True)) == [
+            "Note approuvée.", ""]
+        assert Attendance.objects.count() == 2
+
+
+def test_a_wrong_field_saves_nothing_and_gives_back_all_that_was_typed(world):
+    c = committee(world)
+    data = {**attendance_data(world, c), f"item{c.items[0].pk}-minutes": "Note approuvée.",
+            "decision-title": "Décision sans date", "decision-decided_on": "pas une date"}
+    response = lead(world).post(url(world, "seance", meeting_id=c.meeting.pk), data)
+    assert response.status_code == 200
+    page = text(response)
+    assert "Rien n&#x27;a été enregistré : corrigez les champs signalés" in page
+    assert "Note approuvée.</textarea>" in page
+    assert 'value="Décision sans date"' in page
+    with scope(cite=world.cite):
+        assert (Attendance.objects.count(), Decision.objects.count()) == (0, 0)
+        assert list(AgendaItem.objects.values_list("minutes", flat=True)) == ["", ""]

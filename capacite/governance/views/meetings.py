@@ -17,6 +17,7 @@ from capacite.governance.mail import recipients, send_agenda
 from capacite.governance.models import AgendaDocument, AgendaItem, Body, Decision, Meeting
 from capacite.governance.views import back_url
 from capacite.governance.views.seance import settle_and_tell
+from capacite.lib.params import id_param
 
 
 def meeting_list(request: HttpRequest, cite_slug: str) -> HttpResponse:
@@ -169,9 +170,9 @@ def decision_list(request: HttpRequest, cite_slug: str) -> HttpResponse:
     """The decisions register of the Cité, filterable by body."""
     decisions = Decision.objects.select_related("body", "meeting", "task")
     bodies = Body.objects.all()
-    chosen = request.GET.get("instance", "")
-    if chosen.isdigit():
-        decisions = decisions.filter(body_id=int(chosen))
+    chosen = id_param(request.GET, "instance")
+    if chosen is not None:
+        decisions = decisions.filter(body_id=chosen)
     return render(request, "governance/decision_list.html", {
         "decisions": decisions, "bodies": bodies, "chosen": chosen})
 

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from capacite.core.concurrency import save_form_atomically
 from capacite.core.history import changes_of
+from capacite.lib.params import id_param
 from capacite.review.forms import ScheduleForm, SessionForm
 from capacite.review.models import CommitteeSession
 from capacite.review.services import (
@@ -59,7 +60,7 @@ def session_detail(request: HttpRequest, committee_id: int) -> HttpResponse:
         messages.success(request, _("Le dossier est inscrit à l'ordre du jour."))
         return here
     if action == "remove":
-        unschedule(session, int(request.POST.get("entry", "0") or 0))
+        unschedule(session, id_param(request.POST, "entry") or 0)
         messages.success(request, _("Le dossier est retiré de l'ordre du jour."))
         return here
     return render(request, "review/session.html", {
