@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from django.utils.translation import ngettext
+
 from capacite.label.dossier.blocks import Missing
 from capacite.planning.domain.money import format_number
 
@@ -127,7 +129,8 @@ def territory_check(b: "Builder") -> list[Contradiction]:
     return [Contradiction(
         "Le territoire est nommé mais ses communes ne sont pas choisies",
         f"Page de garde : « {t['label'] or b.cite.name} »",
-        f"Présentation : {t['communes']} commune(s), population {t['population']}",
+        "Présentation : " + ngettext("%(n)s commune", "%(n)s communes", t["communes"] or 0)
+        % {"n": t["communes"]} + f", population {t['population']}",
         "territory:cite_territory")]
 
 
