@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "capacite.people",
     "capacite.homes",
     "capacite.activity",
+    "capacite.dashboards",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -100,6 +101,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "capacite.core.middleware.CiteScopeMiddleware",
+    "capacite.core.busy.BusyDatabaseMiddleware",  # a locked database: 503 « réessayez »
     # Last, as django-axes asks: it turns a lock-out into the French lock-out page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -130,7 +132,8 @@ TEMPLATES = [
 # --- Database -------------------------------------------------------------------------------
 DEFAULT_DATABASE_URL = f"sqlite:///{VAR_DIR / 'capacite.sqlite3'}"
 DATABASES = {
-    "default": database_from_url(os.environ.get("CAPACITE_DATABASE_URL", DEFAULT_DATABASE_URL))
+    "default": database_from_url(os.environ.get("CAPACITE_DATABASE_URL", DEFAULT_DATABASE_URL),
+                                 sqlite_timeout=env_int("CAPACITE_SQLITE_TIMEOUT", 20))
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -243,6 +246,10 @@ MEDIA_URL = "media/"  # never served directly: files go through views that check
 WHITENOISE_USE_FINDERS = True  # `make run` serves assets without a collectstatic step
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 EVIDENCE_MAX_BYTES = env_int("CAPACITE_UPLOAD_MAX_MB", 10) * 1024 * 1024
+# Bounds of one import (CSV or XLSX), so a file cannot hold the write lock or the memory for long.
+CAPACITE_IMPORT_MAX_ROWS = env_int("CAPACITE_IMPORT_MAX_ROWS", 10_000)
+CAPACITE_IMPORT_MAX_BYTES = env_int("CAPACITE_IMPORT_MAX_MB", 10) * 1024 * 1024
+CAPACITE_IMPORT_MAX_UNPACKED_BYTES = env_int("CAPACITE_IMPORT_MAX_UNPACKED_MB", 50) * 1024 * 1024
 
 # --- Alerts ---------------------------------------------------------------------------------
 # An organisation not contacted for this many days shows on the partners' alerts.

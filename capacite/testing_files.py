@@ -146,3 +146,23 @@ def ics_events(content: bytes) -> list[tuple[str, datetime]]:
                 "a floating time"
         events.append((str(event.get("SUMMARY", "")), moment))
     return events
+
+
+def odt_bytes(text: str = "Statuts") -> bytes:
+    """A minimal OpenDocument text, as an office suite would name and type it (uploads are
+    checked by content, not only by extension)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        archive.writestr("content.xml", f"<office:document-content>{text}"
+                                        "</office:document-content>")
+    return buffer.getvalue()
+
+
+def docx_bytes() -> bytes:
+    """A minimal Word document (its zip holds word/document.xml)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", "<w:document/>")
+    return buffer.getvalue()

@@ -8,6 +8,7 @@ from capacite.activity import public_urls as activity_public
 from capacite.core import accounts
 
 handler500 = "capacite.core.views.server_error"
+handler400 = "capacite.core.views.bad_request"  # a busy database: 503 « réessayez »
 
 account_patterns = [
     path(
@@ -64,6 +65,8 @@ urlpatterns = [
     path("c/<slug:cite_slug>/planification/", include("capacite.planning.urls")),
     path("c/<slug:cite_slug>/label/", include("capacite.label.urls")),
     path("c/<slug:cite_slug>/activite/", include("capacite.activity.urls")),
+    path("c/<slug:cite_slug>/tableaux-de-bord/", include("capacite.dashboards.urls")),
+    path("reseau/", include("capacite.dashboards.urls_network")),
     path("q/", include(activity_public.survey_patterns)),
     path("borne/", include(activity_public.kiosk_patterns)),
     path("", include("capacite.people.urls")),

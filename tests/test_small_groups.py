@@ -151,3 +151,7 @@ def test_negative_or_ragged_tables_are_refused():
         protect([[1, -1]])
     with pytest.raises(ValueError):
         protect([[1, 2], [3]])
+
+
+def test_an_empty_category_has_a_zero_total():
+    assert protect_list([]) == ((), protect_count(0))

@@ -23,6 +23,7 @@ class ActivityConfig(AppConfig):
         register_nav(NavItem(45, _("Comptage des passages"), "activity:tally"))
         register_nav(NavItem(46, _("Questionnaires de satisfaction"), "activity:surveys"))
         register_nav(NavItem(47, _("Bornes"), "activity:kiosks"))
+        register_nav(NavItem(47, _("Participations et documentation"), "activity:attendance"))
         register_nav(NavItem(48, _("Historique des passages"), "activity:import_history"))
         register_importer(Importer("visits", _("passages anonymes d'avant capacite (CSV ou "
                                                "XLSX), tout ou rien"), import_history))

@@ -1,6 +1,7 @@
 """Forms of the kiosks' screen (foreign keys to scoped models: querysets set per request)."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 from django_scopes import scopes_disabled
 
 from capacite.activity.models import AllowedLink, Kiosk
@@ -21,6 +22,8 @@ with scopes_disabled():
 
 
 class AllowedLinkForm(forms.ModelForm):
+    url = forms.URLField(label=_("Adresse"), assume_scheme="https")
+
     class Meta:
         model = AllowedLink
         fields = ["label", "url", "position"]

@@ -126,3 +126,21 @@ def import_history(request: HttpRequest, cite_slug: str) -> HttpResponse:
     return render(request, "activity/import.html", {
         "form": form, "errors": errors, "summary": summary,
         "columns": [title for _attr, title in COLUMNS]})
+
+
+def attendance(request: HttpRequest, cite_slug: str) -> HttpResponse:
+    """Headcounts of the events of the last three months (by public when known) and the
+    documentation's consultations and loans of the last twelve months, typed in one page."""
+    from capacite.activity import attendance as service
+
+    today = timezone.localdate()
+    sheet = service.sheet(cite=request.cite, today=today)
+    errors: list[str] = []
+    if request.method == "POST":
+        errors = service.save(cite=request.cite, sheet=sheet, data=request.POST)
+        if not errors:
+            messages.success(request, _("Les participations et l'usage de la documentation "
+                                        "sont enregistrés."))
+            return redirect(request.path)
+        sheet = service.sheet(cite=request.cite, today=today, data=request.POST)
+    return render(request, "activity/attendance.html", {"sheet": sheet, "errors": errors})

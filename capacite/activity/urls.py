@@ -8,6 +8,7 @@ urlpatterns = [
     path("comptage/", views.tally, name="tally"),
     path("comptage/etat/", views.tally_state, name="tally_state"),
     path("comptage/annuler/", views.tally_undo, name="tally_undo"),
+    path("participations/", staff_views.attendance, name="attendance"),
     path("historique/", staff_views.import_history, name="import_history"),
     path("questionnaires/", staff_views.surveys, name="surveys"),
     path("questionnaires/<int:survey_id>/", staff_views.survey, name="survey"),

@@ -53,8 +53,7 @@ def tally(request: HttpRequest, cite_slug: str) -> HttpResponse:
     state = services.tally_state(cite=request.cite, site=site, day=timezone.localdate()) \
         if site else {"today": 0, "recent": []}
     return render(request, "activity/tally.html", {
-        "form": form, "state": state, "site": site, "has_sites": bool(choices["sites"]),
-        "shortcuts": list(range(1, 10))})
+        "form": form, "state": state, "site": site, "has_sites": bool(choices["sites"])})
 
 
 def _tally_json(request: HttpRequest, choices: dict) -> JsonResponse:

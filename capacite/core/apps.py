@@ -25,6 +25,9 @@ class CoreConfig(AppConfig):
             remember_login_time, weak=False, dispatch_uid="capacite_login_time"
         )
         connect_text_cleaning()
+        from capacite.core import files
+
+        files.connect()  # a replaced or removed upload leaves the disk (issue 13)
 
 
 def connect_text_cleaning() -> None:

@@ -3,8 +3,10 @@
 The archive is a zip holding a manifest, the database (SQLite: a copy taken with SQLite's online
 backup API, consistent while the application keeps serving; PostgreSQL: a pg_dump custom-format
 dump, consistent by MVCC) and every file under MEDIA_ROOT. A restore refuses, changing nothing,
-an archive that is not a capacite backup or was made for the other engine, and a database or file
-area that already holds data unless forced.
+an archive that is not a capacite backup or was made for the other engine, a member whose name
+would write outside the files' folder or whose checksum fails, and a database or file area that
+already holds data unless forced: every check comes before the first change, the files are
+unpacked beside the folder and swapped in only once the database is restored.
 """
 
 import json
@@ -14,6 +16,7 @@ import sqlite3
 import subprocess
 import tempfile
 import zipfile
+import zlib
 from datetime import datetime
 from pathlib import Path
 
@@ -81,21 +84,82 @@ def restore(path: Path, *, force: bool = False) -> int:
             "voulez."
         )
     with zipfile.ZipFile(path) as archive, tempfile.TemporaryDirectory() as tmp:
+        members = _checked_members(archive, path, media)  # nothing is touched before this
         dump_name = DUMP_NAMES[engine()]
         archive.extract(dump_name, tmp)
-        _restore_database(Path(tmp) / dump_name)
+        _check_dump(Path(tmp) / dump_name, path)
+        staging = media.with_name(f"{media.name}.restauration-en-cours")
+        shutil.rmtree(staging, ignore_errors=True)
+        try:
+            for member, relative in members:
+                target = staging / relative
+                target.parent.mkdir(parents=True, exist_ok=True)
+                with archive.open(member) as source, open(target, "wb") as out:
+                    shutil.copyfileobj(source, out)
+            _restore_database(Path(tmp) / dump_name)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
         if has_files:
             stamp = f"{datetime.now():%Y%m%d-%H%M%S}"
             media.rename(media.with_name(f"{media.name}-avant-restauration-{stamp}"))
-        members = [m for m in archive.namelist() if m.startswith("media/") and not m.endswith("/")]
-        for member in members:
-            target = media / Path(member).relative_to("media")
-            if not target.resolve().is_relative_to(media.resolve()):
-                raise BackupError(f"Nom de fichier refusé dans la sauvegarde : « {member} ».")
-            target.parent.mkdir(parents=True, exist_ok=True)
-            with archive.open(member) as source, open(target, "wb") as out:
-                shutil.copyfileobj(source, out)
+        elif media.exists():
+            shutil.rmtree(media)  # folders without a file
+        if staging.exists():
+            staging.rename(media)
+        else:
+            media.mkdir(parents=True, exist_ok=True)
     return len(members)
+
+
+def _checked_members(archive: zipfile.ZipFile, path: Path,
+                     media: Path) -> list[tuple[str, Path]]:
+    """Every uploaded file of the archive as (member, path under MEDIA_ROOT), after checking
+    every member's name and checksum: a restore is all or nothing, so an archive with a name
+    that would write outside the files' folder, an unexpected member or a damaged member is
+    refused before the database or the files are touched."""
+    allowed = {MANIFEST, DUMP_NAMES[engine()]}
+    files: list[tuple[str, Path]] = []
+    root = media.resolve()
+    for info in archive.infolist():
+        name = info.filename
+        if name in allowed or (info.is_dir() and name.startswith("media/")):
+            continue
+        relative = Path(name.removeprefix("media/"))
+        if (not name.startswith("media/") or "\\" in name or relative.is_absolute()
+                or ".." in relative.parts or not (root / relative).resolve().is_relative_to(root)):
+            raise BackupError(
+                f"« {path} » contient un nom de fichier refusé : « {name} ». Rien n'a été "
+                "restauré.")
+        files.append((name, relative))
+    try:
+        damaged = archive.testzip()
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, zlib.error) as exc:
+        raise BackupError(f"« {path} » est endommagée ({exc}). Rien n'a été restauré ; reprenez "
+                          "une autre sauvegarde.") from exc
+    if damaged is not None:
+        raise BackupError(
+            f"« {path} » est endommagée : « {damaged} » ne correspond pas à sa somme de contrôle "
+            "(CRC). Rien n'a été restauré ; reprenez une autre sauvegarde.")
+    return files
+
+
+def _check_dump(dump: Path, path: Path) -> None:
+    """A SQLite copy must be a database SQLite reads whole (PostgreSQL's pg_restore checks its
+    own dump with --exit-on-error, inside its transaction)."""
+    if engine() != "sqlite":
+        return
+    try:
+        source = sqlite3.connect(f"file:{dump}?mode=ro", uri=True)
+        try:
+            result = source.execute("PRAGMA integrity_check").fetchone()
+        finally:
+            source.close()
+    except sqlite3.Error as exc:
+        result = (str(exc),)
+    if result != ("ok",):
+        raise BackupError(f"La base contenue dans « {path} » est illisible ({result[0]}). Rien "
+                          "n'a été restauré.")
 
 
 def _read_manifest(path: Path) -> dict:
@@ -144,6 +208,7 @@ def _restore_database(dump: Path) -> None:
             raise BackupError(f"La restauration de la base SQLite a échoué : {exc}.") from exc
     else:
         _run_pg(["pg_restore", "--no-owner", "--clean", "--if-exists", "--exit-on-error",
+                 "--single-transaction",
                  "--dbname", connection.settings_dict["NAME"], str(dump)])
 
 

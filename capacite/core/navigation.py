@@ -119,6 +119,12 @@ PLACES: dict[str, Place] = {
     "staffing:rosters": Place(phases=ROSTER_PHASES),
     "staffing:my_schedule": Place(phases=OPEN_PHASES),
     "staffing:partner_hours": Place(phases=OPEN_PHASES),
+    # The label fonctionnement (issue 16): an open Cité's pages.
+    "label:conformity": Place(phases=OPEN_PHASES),
+    "premises:spaces": Place(phases=OPEN_PHASES),
+    "activity:tally": Place(phases=OPEN_PHASES),
+    "activity:surveys": Place(phases=OPEN_PHASES),
+    "activity:kiosks": Place(phases=OPEN_PHASES),
 }
 
 

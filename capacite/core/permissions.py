@@ -33,6 +33,10 @@ ROADMAP_READERS = frozenset(
 GOVERNANCE_READERS = frozenset({Role.SPONSOR, Role.LABEL_AUTHORITY} | PROJECT_TEAM)
 # Those who count visits at the desk and at the pôles (issue 14).
 TALLY_WRITERS = frozenset({Role.STAFF, Role.RECEPTION} | PROJECT_TEAM)
+# Who reads the dashboards (issue 15): everybody in the Cité but the reception desk.
+DASHBOARD_READERS = frozenset(
+    {Role.STAFF, Role.PARTNER, Role.SPONSOR, Role.LABEL_AUTHORITY} | PROJECT_TEAM
+)
 
 
 def cite_page(*, read: frozenset = frozenset(), write: frozenset = frozenset()) -> dict:
@@ -259,6 +263,9 @@ MATRIX: dict[str, str | dict] = {
     "planning:investment_edit": cite_page(write=PROJECT_TEAM),
     "planning:settings": cite_page(write=PROJECT_TEAM),
     "planning:treasury": cite_page(read=GOVERNANCE_READERS, write=PROJECT_TEAM),
+    # Issue 17 point 5: each scenario's own partner contributions and its value.
+    "planning:scenario_resources": cite_page(read=GOVERNANCE_READERS, write=PROJECT_TEAM),
+    "planning:contribution_edit": cite_page(write=PROJECT_TEAM),
     # --- label (issue 7): criteria checklist, declarations, dossiers' prose and generation ---
     "label:checklist": cite_page(read=ROADMAP_READERS, write=PROJECT_TEAM),
     "label:declaration_edit": cite_page(write=PROJECT_TEAM),
@@ -286,6 +293,14 @@ MATRIX: dict[str, str | dict] = {
     "activity:tally": cite_page(write=TALLY_WRITERS),
     "activity:tally_state": cite_page(read=TALLY_WRITERS),
     "activity:tally_undo": cite_page(write=TALLY_WRITERS),
+    # --- dashboards (issue 15): the open Cité's staff read raw counts; partners, the sponsor and
+    # the label authority read them with the small-group rule (dashboards/figures.py).
+    "dashboards:dashboard": cite_page(read=DASHBOARD_READERS),
+    "dashboards:report": cite_page(write={Role.STAFF} | PROJECT_TEAM),
+    "dashboards:network": cite_page(read=DASHBOARD_READERS, write=PROJECT_TEAM),
+    "network:benchmarks": Audience.LABEL_AUTHORITY,
+    "dashboards:export_xlsx": cite_page(read=DASHBOARD_READERS),
+    "dashboards:export_csv": cite_page(read=DASHBOARD_READERS),
     # Questionnaires' results are figures (no single visitor): the team reads, the direction
     # and the project lead write; kiosks are set up by the direction.
     "activity:surveys": cite_page(read=TALLY_WRITERS, write=PROJECT_TEAM),
@@ -294,6 +309,7 @@ MATRIX: dict[str, str | dict] = {
     "activity:kiosk_activation": cite_page(write=PROJECT_TEAM),
     "activity:allowed_link_delete": cite_page(write=PROJECT_TEAM),
     "activity:import_history": cite_page(write=PROJECT_TEAM),
+    "activity:attendance": cite_page(read=TALLY_WRITERS, write=PROJECT_TEAM | {Role.STAFF}),
     # Anonymous visitors: the questionnaire's link is the credential; the kiosk is a browser a
     # staff member turned into one (signed cookie); neither knows who is there.
     "survey:answer": Audience.EVERYONE,

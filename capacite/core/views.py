@@ -79,8 +79,29 @@ def cite_settings(request: HttpRequest, cite_slug: str) -> HttpResponse:
     )
 
 
+def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """Django's 400 page, or the 503 « réessayez » page when the request failed only because the
+    database was busy (the session could not be saved while another writer held the lock)."""
+    from django.views.defaults import bad_request as default_bad_request
+
+    from capacite.core.busy import busy_response
+    from capacite.lib.database import is_busy_database
+
+    if is_busy_database(exception):
+        return busy_response(request)
+    return default_bad_request(request, exception)
+
+
 def server_error(request: HttpRequest) -> HttpResponse:
-    """The 500 page inside the layout when it can be rendered, plain text when even that fails."""
+    """The 500 page inside the layout when it can be rendered, plain text when even that fails;
+    the 503 « réessayez » page when the error is a database busy with another writer."""
+    import sys
+
+    from capacite.core.busy import busy_response
+    from capacite.lib.database import is_busy_database
+
+    if is_busy_database(sys.exc_info()[1]):
+        return busy_response(request)
     try:
         return HttpResponseServerError(
             loader.render_to_string("500.html", request=request)

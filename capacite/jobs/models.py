@@ -68,3 +68,21 @@ class Job(models.Model):
     @property
     def is_finished(self) -> bool:
         return self.status in (self.Status.DONE, self.Status.FAILED)
+
+
+class WorkerBeat(models.Model):
+    """When each `capacite db_worker` process was last seen alive (issue 13).
+
+    Not a Cité's data: the job pages read the latest beat to say when no worker has been seen
+    for a minute, so a job « en attente » is never left without an explanation.
+    """
+
+    worker_id = models.CharField(_("travailleur"), max_length=64, unique=True)
+    seen_at = models.DateTimeField(_("vu le"))
+
+    class Meta:
+        verbose_name = _("signe de vie d'un travailleur")
+        verbose_name_plural = _("signes de vie des travailleurs")
+
+    def __str__(self) -> str:
+        return f"{self.worker_id} {self.seen_at:%Y-%m-%d %H:%M:%S}"

@@ -9,7 +9,7 @@ import logging
 from typing import Any
 
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import OperationalError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_scopes import scope, scopes_disabled
@@ -17,6 +17,8 @@ from django_scopes import scope, scopes_disabled
 from capacite.core.models import Cite
 from capacite.jobs.models import Job
 from capacite.jobs.registry import JobOutput, kind_named
+from capacite.jobs.worker import run_surviving_database_errors
+from capacite.lib.database import is_busy_database
 
 logger = logging.getLogger(__name__)
 
@@ -37,9 +39,16 @@ def start_job(*, cite: Cite, kind: str, params: dict[str, Any] | None = None, us
     return job
 
 
+MAX_ATTEMPTS = 3  # runs of one job cut short by a busy database before it is marked failed
+
+
 def _update(job_id: int, **fields: Any) -> None:
-    with scopes_disabled():
-        Job.objects.filter(pk=job_id).update(**fields)
+    """Write the job's progress or end, waiting for a busy database rather than losing it."""
+    def write() -> None:
+        with scopes_disabled():
+            Job.objects.filter(pk=job_id).update(**fields)
+
+    run_surviving_database_errors(write, max_errors=8)
 
 
 def execute_job(job_id: int) -> None:
@@ -59,12 +68,39 @@ def execute_job(job_id: int) -> None:
     try:
         with scope(cite=job.cite):
             output = kind.run(job, progress)
+    except OperationalError as error:
+        attempts = int(job.params.get("attempts", 1))
+        if not is_busy_database(error) or attempts >= MAX_ATTEMPTS:
+            _mark_failed(job_id, error)
+            return
+        logger.warning("job %s (%s): database busy, queued again", job_id, job.kind)
+        _requeue(job_id, {**job.params, "attempts": attempts + 1})
+        return
     except Exception as error:  # noqa: BLE001 — any failure must reach the person who asked
         logger.exception("job %s (%s) failed", job_id, job.kind)
-        _update(job_id, status=Job.Status.FAILED, finished_at=timezone.now(),
-                error=_("Le travail a échoué : %(error)s") % {"error": error})
+        _mark_failed(job_id, error)
         return
-    _keep_output(job, output or JobOutput())
+    run_surviving_database_errors(lambda: _keep_output(job, output or JobOutput()),
+                                  max_errors=8)
+
+
+def _mark_failed(job_id: int, error: BaseException) -> None:
+    _update(job_id, status=Job.Status.FAILED, finished_at=timezone.now(),
+            error=_("Le travail a échoué : %(error)s") % {"error": error})
+
+
+def _requeue(job_id: int, params: dict[str, Any]) -> None:
+    """The job's work met a busy database: queue it again (another run, from the start)."""
+    from capacite.jobs.tasks import run_job
+
+    def requeue() -> None:
+        with transaction.atomic(), scopes_disabled():
+            Job.objects.filter(pk=job_id).update(
+                status=Job.Status.QUEUED, progress=0, params=params,
+                message=_("Base de données occupée : le travail reprendra dans un instant."))
+            run_job.enqueue(job_id)
+
+    run_surviving_database_errors(requeue, max_errors=8)
 
 
 def _keep_output(job: Job, output: JobOutput) -> None:

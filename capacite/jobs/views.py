@@ -11,6 +11,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 
 from capacite.jobs.models import Job
 from capacite.jobs.registry import kind_named
+from capacite.jobs.worker import worker_seen_recently
 
 
 def _readable(request: HttpRequest, job: Job) -> bool:
@@ -29,7 +30,9 @@ def job_list(request: HttpRequest, cite_slug: str) -> HttpResponse:
     jobs = [job for job in Job.objects.select_related("created_by")[:200]
             if _readable(request, job)]
     rows = [(job, kind_named(job.kind)) for job in jobs]
-    return render(request, "jobs/list.html", {"jobs": rows})
+    waiting = any(not job.is_finished for job in jobs)
+    return render(request, "jobs/list.html", {
+        "jobs": rows, "no_worker": waiting and not worker_seen_recently()})
 
 
 def job_detail(request: HttpRequest, cite_slug: str, job_id: int) -> HttpResponse:
@@ -37,8 +40,9 @@ def job_detail(request: HttpRequest, cite_slug: str, job_id: int) -> HttpRespons
     return_url = job.params.get("return_url", "")
     if not url_has_allowed_host_and_scheme(return_url, allowed_hosts={request.get_host()}):
         return_url = ""
-    return render(request, "jobs/detail.html",
-                  {"job": job, "kind": kind_named(job.kind), "return_url": return_url})
+    return render(request, "jobs/detail.html", {
+        "job": job, "kind": kind_named(job.kind), "return_url": return_url,
+        "no_worker": not job.is_finished and not worker_seen_recently()})
 
 
 def job_download(request: HttpRequest, cite_slug: str, job_id: int) -> FileResponse:

@@ -15,6 +15,7 @@ class LabelConfig(AppConfig):
 
         register_nav(NavItem(60, _("Critères du label"), "label:checklist"))
         register_nav(NavItem(61, _("Dossiers du label"), "label:dossier"))
+        register_nav(NavItem(62, _("Label fonctionnement"), "label:conformity"))
         register_home_panel(HomePanel(15, "label/panel_home.html", "label:checklist",
                                       home_panel))
         register_demo_builder(90, "label", build_label_demo)

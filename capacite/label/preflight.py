@@ -65,8 +65,8 @@ def hours_check(b: "Builder") -> list[Contradiction]:
         return []
     return [Contradiction(
         "Les heures d'ouverture du budget et celles des horaires diffèrent",
-        f"Budget (1.8), scénario « {row['name']} » : {_hours(row['hours_per_week'])}",
-        f"Horaires d'ouverture (1.6), {site.name} : {_hours(site.hours_per_week)}",
+        f"Budget, scénario « {row['name']} » : {_hours(row['hours_per_week'])}",
+        f"Horaires d'ouverture, {site.name} : {_hours(site.hours_per_week)}",
         "offer:sites")]
 
 
@@ -80,8 +80,8 @@ def investment_check(b: "Builder") -> list[Contradiction]:
         return []
     return [Contradiction(
         "Le montant des travaux d'aménagement diffère entre les locaux et le budget",
-        f"Locaux (1.3), {chosen.name} : travaux d'aménagement {_eur(chosen.works_eur)}",
-        f"Investissements (1.8), aménagement : {_eur(fitting)}",
+        f"Locaux, {chosen.name} : travaux d'aménagement {_eur(chosen.works_eur)}",
+        f"Investissements, aménagement : {_eur(fitting)}",
         "planning:investments")]
 
 
@@ -97,7 +97,7 @@ def fte_check(b: "Builder") -> list[Contradiction]:
     if needed != brought + recruit - surplus:
         found.append(Contradiction(
             "Les ETP ne s'additionnent pas",
-            f"Ressources humaines (1.6) : {format_number(needed)} ETP nécessaires",
+            f"Ressources humaines : {format_number(needed)} ETP nécessaires",
             f"{format_number(brought)} apportés + {format_number(recruit)} à recruter − "
             f"{format_number(surplus)} en excédent", "planning:scenarios"))
     return found
@@ -114,7 +114,7 @@ def years_check(b: "Builder") -> list[Contradiction]:
         return []
     return [Contradiction(
         "Les charges de la première année diffèrent entre le scénario et le budget Cerfa",
-        f"Scénario retenu (1.8) : {_eur(row['operating_charges'])}",
+        f"Scénario retenu : {_eur(row['operating_charges'])}",
         f"Budget prévisionnel, {cerfa['years'][0]} : {_eur(charges[0])}",
         "planning:comparison")]
 
@@ -127,7 +127,7 @@ def territory_check(b: "Builder") -> list[Contradiction]:
     return [Contradiction(
         "Le territoire est nommé mais ses communes ne sont pas choisies",
         f"Page de garde : « {t['label'] or b.cite.name} »",
-        f"Présentation (1) : {t['communes']} commune(s), population {t['population']}",
+        f"Présentation : {t['communes']} commune(s), population {t['population']}",
         "territory:cite_territory")]
 
 
@@ -171,13 +171,21 @@ CHECKS: list[Check] = [
 ]
 
 
+# The label fonctionnement prints no territory nor investment (issue 16): the checks of what it
+# prints — the open Cité's hours, FTE and finalised budget, and its empty parts.
+CHECKS_FONCTIONNEMENT: list[Check] = [
+    hours_check, fte_check, years_check, empty_parts_check, rounding_check,
+]
+
+
 def preflight(builder: "Builder") -> list[Contradiction]:
     """Every contradiction the dossier of `builder` would print, in the checks' order."""
-    return [c for check in CHECKS for c in check(builder)]
+    checks = CHECKS_FONCTIONNEMENT if builder.kind == "label_fonctionnement" else CHECKS
+    return [c for check in checks for c in check(builder)]
 
 
 def preflight_of(cite, kind: str) -> list[Contradiction]:
     """Build the data of dossier `kind` for `cite` and run the pre-flight (in its scope)."""
-    from capacite.label.dossier.content import Builder
+    from capacite.label.dossier.content import builder_for
 
-    return preflight(Builder(cite, kind, lambda _p, _m: None))
+    return preflight(builder_for(cite, kind))

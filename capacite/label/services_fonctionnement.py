@@ -2,8 +2,8 @@
 
 Each reads its app's records (or that app's services); the dossier, the conformity page and the
 label page ask these functions, never the models directly. `activity_data` and `quality_data`
-are the ONE place the dossier asks for the dashboards and the quality approach: they answer
-None until the activity app exists, and the dossier then says « À compléter ».
+are the ONE place the dossier asks for the dashboards and the quality approach (the dashboards
+app's report blocks).
 Call inside the Cité's scope.
 """
 
@@ -16,16 +16,31 @@ from django.core.files.storage import default_storage
 from capacite.core.models import Cite
 
 
-def activity_data(cite: Cite) -> dict | None:
-    """Fréquentation, nature des publics, activités conduites (with the small-group rule), from
-    the activity app's dashboards. None until that app is wired here."""
-    return None
+def first_year(cite: Cite):
+    """The period the dossier reports on: the twelve months from the opening, or the last
+    twelve months when the opening date is not known."""
+    from django.utils import timezone
+
+    from capacite.dashboards.domain.periods import twelve_months_from
+
+    start = cite.opened_on or timezone.localdate().replace(day=1).replace(
+        year=timezone.localdate().year - 1)
+    return twelve_months_from(start)
 
 
-def quality_data(cite: Cite) -> dict | None:
-    """The satisfaction questionnaire's results and the indicators against their targets, from
-    the activity app. None until that app is wired here."""
-    return None
+def activity_data(cite: Cite) -> list:
+    """Fréquentation, nature des publics, activités conduites, small groups masked: the
+    dashboards' own tables (`dashboards/report.py`), for the first year of opening."""
+    from capacite.dashboards.report import activity_blocks
+
+    return activity_blocks(cite, first_year(cite))
+
+
+def quality_data(cite: Cite) -> list:
+    """The satisfaction questionnaire's results for the first year of opening."""
+    from capacite.dashboards.report import quality_blocks
+
+    return quality_blocks(cite, first_year(cite))
 
 
 @dataclass(frozen=True)

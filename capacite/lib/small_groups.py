@@ -112,6 +112,8 @@ def protect_list(
     values: Sequence[int], *, total: bool = True
 ) -> tuple[tuple[Count, ...], Count | None]:
     """One category (visits by pôle, by age band…) with its total: a one-row table."""
+    if not values:
+        return (), (Count(0) if total else None)
     table = protect([list(values)], row_totals=total, column_totals=False, grand_total=False)
     totals = table.row_totals[0] if table.row_totals else None
     return table.cells[0], totals

@@ -14,3 +14,4 @@ class PremisesConfig(AppConfig):
 
         register_demo_builder(55, "premises", build_premises_demo)
         register_nav(NavItem(34, _("Locaux"), "premises:overview"))
+        register_nav(NavItem(35, _("Espaces aménagés"), "premises:spaces"))

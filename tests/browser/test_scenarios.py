@@ -59,7 +59,7 @@ def test_the_planning_screens_of_the_demo(page, demo, axe):
     page.goto("/c/rivemont/planification/financements/")
     assert "Accord de principe" in page.locator("main").inner_text()
     axe.check(page, "55-financements")
-    page.get_by_role("link", name="Fonctionnement — 74").last.click()
+    page.get_by_role("link", name="Fonctionnement (compte 74)").last.click()
     assert "Calendrier de déblocage des fonds" in page.locator("main").inner_text()
     axe.check(page, "58-ligne-financement")
     page.goto("/c/rivemont/planification/investissements/")

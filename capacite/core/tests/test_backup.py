@@ -122,3 +122,69 @@ def test_restore_refuses_a_file_that_is_not_a_backup(tmp_path, two_databases):
     missing = capacite("restore", str(tmp_path / "absent.bak"), url=copy, var=tmp_path)
     assert f"Le fichier de sauvegarde « {tmp_path / 'absent.bak'} » n'existe pas." in \
         missing.stderr
+
+
+def _copy_with(backup_file: Path, target: Path, *, extra: tuple[str, bytes] | None = None,
+               damage: str | None = None) -> Path:
+    """A copy of the archive with one more member, or with one member's bytes flipped (its CRC
+    then fails)."""
+    import zipfile
+
+    with zipfile.ZipFile(backup_file) as source, zipfile.ZipFile(target, "w") as out:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename == damage:
+                info.compress_type = zipfile.ZIP_STORED  # raw bytes: only the CRC can tell
+            out.writestr(info, data)
+        if extra:
+            out.writestr(*extra)
+    if damage:
+        raw = bytearray(target.read_bytes())
+        with zipfile.ZipFile(target) as archive:
+            info = archive.getinfo(damage)
+        start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra) + 100
+        raw[start] ^= 0xFF
+        target.write_bytes(bytes(raw))
+    return target
+
+
+KEEP_MARK = """
+from capacite.core.models import Cite
+Cite.objects.create(slug="gardee", name="Cité gardée")
+"""
+
+
+def test_restore_checks_every_member_name_and_checksum_before_touching_anything(
+        tmp_path, two_databases):
+    source, copy = two_databases
+    assert capacite("migrate", "-v0", url=source, var=tmp_path).returncode == 0
+    assert capacite("migrate", "-v0", url=copy, var=tmp_path).returncode == 0
+    assert capacite("shell", "--no-imports", "-c", KEEP_MARK, url=copy,
+                    var=tmp_path).returncode == 0
+    copy_media = tmp_path / ("media-" + copy.rsplit("/", 1)[-1])
+    (copy_media / "cites").mkdir(parents=True)
+    (copy_media / "cites" / "lettre.pdf").write_bytes(b"%PDF gardee")
+    backup_file = tmp_path / "sauvegarde.zip"
+    assert capacite("backup", str(backup_file), url=source, var=tmp_path).returncode == 0
+    escaping = _copy_with(backup_file, tmp_path / "evasion.zip",
+                          extra=("media/../../x.txt", b"dehors"))
+    dump_name = "base.pgdump" if POSTGRES else "base.sqlite3"
+    damaged = _copy_with(backup_file, tmp_path / "abimee.zip", damage=dump_name)
+
+    refused = capacite("restore", "--force", str(escaping), url=copy, var=tmp_path)
+    assert (refused.returncode, refused.stderr.strip().splitlines()[-1]) == (1, (
+        f"CommandError: « {escaping} » contient un nom de fichier refusé : "
+        "« media/../../x.txt ». Rien n'a été restauré."))
+    refused = capacite("restore", "--force", str(damaged), url=copy, var=tmp_path)
+    assert (refused.returncode, refused.stderr.strip().splitlines()[-1]) == (1, (
+        f"CommandError: « {damaged} » est endommagée : « {dump_name} » ne correspond pas à sa "
+        "somme de contrôle (CRC). Rien n'a été restauré ; reprenez une autre sauvegarde."))
+
+    assert not (tmp_path.parent / "x.txt").exists() and not (tmp_path / "x.txt").exists()
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("media")) == [
+        copy_media.name]
+    assert (copy_media / "cites" / "lettre.pdf").read_bytes() == b"%PDF gardee"
+    kept = capacite("shell", "--no-imports", "-c", "from capacite.core.models import Cite; "
+                    "print(list(Cite.objects.values_list('slug', flat=True)))",
+                    url=copy, var=tmp_path)
+    assert kept.stdout.strip() == "['gardee']"

@@ -26,6 +26,7 @@ from capacite.governance.models import (
 from capacite.governance.tests.helpers import committee, lead, text, url
 from capacite.partners.models import Contact, Organisation
 from capacite.roadmap.models import Task
+from capacite.testing_files import odt_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -105,7 +106,8 @@ def test_the_chosen_form_and_a_statute_version_are_recorded(world):
                                       "choice-version": 0})
     client.post(url(world, "legal"), {
         "action": "statute", "statute-number": "v2", "statute-dated": "2027-05-01",
-        "statute-note": "", "statute-file": SimpleUploadedFile("Statuts GIP v2.odt", b"odt")})
+        "statute-note": "",
+        "statute-file": SimpleUploadedFile("Statuts GIP v2.odt", odt_bytes())})
     with scope(cite=world.cite):
         assert LegalStructure.objects.get().chosen_form == "gip"
         statute = StatuteVersion.objects.get()
@@ -114,7 +116,7 @@ def test_the_chosen_form_and_a_statute_version_are_recorded(world):
     assert "Groupement d&#x27;intérêt public (GIP) <span class=\"badge\">retenue</span>" in page
     assert "Aucun déficit possible" in page
     download = client.get(url(world, "statute_file", statute_id=statute.pk))
-    assert b"".join(download.streaming_content) == b"odt"
+    assert b"".join(download.streaming_content) == odt_bytes()
 
 
 def home(world) -> str:

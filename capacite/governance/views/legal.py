@@ -1,7 +1,6 @@
 """The legal structure: options compared, the choice, statute versions, the validation path."""
 
 from django.contrib import messages
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -120,10 +119,7 @@ def statute_delete(request: HttpRequest, cite_slug: str, statute_id: int) -> Htt
     statute = get_object_or_404(StatuteVersion, pk=statute_id)
 
     def remove(version) -> None:
-        stored = version.file.name if version.file else ""
-        version.delete()
-        if stored:  # the generated name is the version's own: no other row points to it
-            transaction.on_commit(lambda: version.file.storage.delete(stored))
+        version.delete()  # its file leaves the disk with it (capacite/core/files.py)
 
     return confirm_removal(
         request, statute,

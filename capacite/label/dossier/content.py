@@ -112,14 +112,19 @@ class Builder:
         self.budget = services.budget_data(cite)
         self.investments = services.investments_data()
 
+    def compose(self) -> Dossier:
+        """The dossier of this builder's kind (the label fonctionnement's builder has `build`)."""
+        if self.kind == LABEL_FONCTIONNEMENT:
+            return self.build()  # type: ignore[attr-defined]
+        return self.opportunity() if self.kind == OPPORTUNITY else self.label_projet()
+
     def preview_blocks(self) -> list:
         """The blocks this dossier would print, built aside (the pre-flight reads them)."""
         doc, progress, attachments = self.doc, self.progress, list(self.doc.attachments)
         self.doc = Dossier(doc.kind, doc.title, doc.cite_name, doc.territory, doc.generated)
         self.progress = lambda _p, _m: None
         try:
-            built = self.opportunity() if self.kind == OPPORTUNITY else self.label_projet()
-            return built.blocks
+            return self.compose().blocks
         finally:
             self.doc, self.progress = doc, progress
             self.doc.attachments[:] = attachments
@@ -536,11 +541,39 @@ class Builder:
                                        " Condition nécessaire pour un GIP, qui ne peut "
                                        "connaître aucun déficit." if b.gip else "")))
         blocks.append(Heading(3, "Les apports des partenaires", "apports"))
+        if b.row is None:
+            blocks.append(Facts((
+                (f"Apports en nature valorisés ({c['year']})", eur(c["in_kind"])),
+                (f"Apports financiers des partenaires ({c['year']})", eur(c["money"])),
+                (f"ETP mis à disposition ({c['year']})", fte(c["fte"])),
+            )))
+            return blocks
+        row = b.row
+        # The retained scenario's own resources (planning computes them, as on its
+        # « Ressources et valeur » page): what the guide calls its value for each partner.
+        share = row["partners_share"]
         blocks.append(Facts((
-            (f"Apports en nature valorisés ({c['year']})", eur(c["in_kind"])),
-            (f"Apports financiers des partenaires ({c['year']})", eur(c["money"])),
-            (f"ETP mis à disposition ({c['year']})", fte(c["fte"])),
+            ("Heures de conseil offertes par an",
+             format_number(row["counselling_hours_per_year"], places=0)),
+            ("Coût complet (charges et apports en nature)", eur(row["full_cost"])),
+            ("Part apportée par les partenaires",
+             f"{format_number(share, places=1)} %" if share is not None else "—"),
         )))
+        if row["partners"]:
+            blocks.append(Table(
+                f"Valeur pour chaque partenaire, scénario « {row['name']} »",
+                ("Partenaire", "ETP", "En nature", "Financement", "Total", "Part du coût",
+                 "Levier"),
+                tuple((v["partner"], fte(v["fte"]), eur(v["staff_value"] + v["goods_value"]),
+                       eur(v["money"]), eur(v["total"]),
+                       f"{format_number(v['share'], places=1)} %" if v["share"] is not None
+                       else "—",
+                       f"× {format_number(v['leverage'])}" if v["leverage"] else "—")
+                      for v in row["partners"]),
+                numeric=(1, 2, 3, 4, 5, 6)))
+            blocks.append(Para("En nature : personnel mis à disposition et biens valorisés. "
+                               "Levier : le coût complet de la Cité que chaque euro apporté "
+                               "ouvre au public du partenaire."))
         return blocks
 
     def next_steps(self, part: Part) -> list:
@@ -646,13 +679,17 @@ class Builder:
         return d
 
 
-def build(cite: Cite, kind: str, progress: Callable[[int, str], None] | None = None) -> Dossier:
-    """The dossier `kind` ("opportunity" or "label_projet") of `cite`, as blocks.
-
-    Call inside the Cité's scope."""
+def builder_for(cite: Cite, kind: str,
+                progress: Callable[[int, str], None] | None = None) -> Builder:
+    """The builder of dossier `kind`: it reads every source once (the pre-flight reads it)."""
+    progress = progress or (lambda _p, _m: None)
     if kind == LABEL_FONCTIONNEMENT:
         from capacite.label.dossier.fonctionnement import FonctionnementBuilder
 
-        return FonctionnementBuilder(cite, kind, progress or (lambda _p, _m: None)).build()
-    builder = Builder(cite, kind, progress or (lambda _p, _m: None))
-    return builder.opportunity() if kind == OPPORTUNITY else builder.label_projet()
+        return FonctionnementBuilder(cite, kind, progress)
+    return Builder(cite, kind, progress)
+
+
+def build(cite: Cite, kind: str, progress: Callable[[int, str], None] | None = None) -> Dossier:
+    """The dossier `kind` of `cite`, as blocks. Call inside the Cité's scope."""
+    return builder_for(cite, kind, progress).compose()

@@ -8,8 +8,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from capacite.core.models import Cite
-from capacite.label.domain.parts import FORMATS, KINDS, OPPORTUNITY
-from capacite.label.dossier.content import Builder
+from capacite.label.domain.parts import FORMATS, KINDS
+from capacite.label.dossier.content import builder_for
 from capacite.label.dossier.render_docx import render_docx
 from capacite.label.dossier.render_pdf import render_pdf
 from capacite.label.preflight import preflight
@@ -53,9 +53,9 @@ def generate(cite: Cite, *, kind: str, fmt: str,
         raise DossierError(f"Format inconnu : « {fmt} » (attendu : {' ou '.join(FORMATS)}).")
     report = progress or (lambda _p, _m: None)
     started = time.perf_counter()
-    builder = Builder(cite, kind, report)
+    builder = builder_for(cite, kind, report)
     contradictions = tuple(c.text() for c in preflight(builder))
-    dossier = builder.opportunity() if kind == OPPORTUNITY else builder.label_projet()
+    dossier = builder.compose()
     report(85, "Mise en page")
     if fmt == "pdf":
         result = render_pdf(dossier)

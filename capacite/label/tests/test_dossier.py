@@ -179,7 +179,7 @@ def test_a_changed_budget_line_gives_the_same_new_total_in_the_dossier_and_the_c
     assert rent.annual_amount == Decimal("49234.56")
     # The budget rounds each line once, to the euro: 49 234,56 € counts as 49 235 €.
     total = format_eur(to_euros(before - old_rent + Decimal("49234.56")))
-    assert total == "488 834,56\u00a0€".replace(" ", "\u202f")
+    assert total == "488 835,00\u00a0€".replace(" ", "\u202f")
 
     pdf = tmp_path / "dossier.pdf"
     # The dearer rent pushes the GIP's treasury under zero: the pre-flight says so, and this
@@ -197,6 +197,6 @@ def test_a_changed_budget_line_gives_the_same_new_total_in_the_dossier_and_the_c
 
     assert total in charges_row(html)
     # pdftotext writes the narrow no-break spaces as plain spaces: compare words.
-    # The dossier rounds money once, to the euro (issue 17): 488 834,56 € prints 488 835 €.
+    # The dossier prints its money in whole euros (issue 17).
     assert _flat("488 835 €") in _flat(text)  # the scenario's charges and the Cerfa total
     assert format_eur(before) not in charges_row(html)

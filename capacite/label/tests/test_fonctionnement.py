@@ -172,3 +172,24 @@ def test_figures_typed_by_hand_become_the_reference_and_a_bad_line_is_named(worl
             "Structure juridique : Association → non choisie",
             "Pôle « Trouver un emploi » supprimé",
             "Locaux : aucun local retenu aujourd'hui (label projet : 500 m²)"]
+
+
+@pytest.mark.django_db
+def test_the_opinion_is_asked_given_by_the_authority_then_answered_by_the_team(world):
+    lead, authority = client_for(world), client_for(world, Role.LABEL_AUTHORITY)
+    lead.post(reverse("review:opinions", args=["alpha"]), {
+        "subject": "label_fonctionnement", "summary": "Projet de dossier.", "job": "",
+        "version": 0})
+    with scopes_disabled():
+        opinion = OpinionRequest.objects.get(cite=world.cite)
+    url = reverse("review:opinion", args=["alpha", opinion.pk])
+    page = lead.get(url).content.decode()
+    assert "Avis attendu." in page and 'name="answer"' not in page  # nothing to answer yet
+    authority.post(url, {"opinion": "Précisez les horaires.", "version": 1})
+    lead.post(url, {"answer": "Affichés à l'accueil.", "version": 2})
+    with scopes_disabled():
+        opinion.refresh_from_db()
+    today = timezone.localdate()
+    assert (opinion.state, opinion.opinion, opinion.opinion_on, opinion.answer,
+            opinion.answered_on) == ("answered", "Précisez les horaires.", today,
+                                     "Affichés à l'accueil.", today)

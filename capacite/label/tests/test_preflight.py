@@ -43,8 +43,8 @@ def test_hours_that_differ_name_the_budget_and_the_opening_hours():
     b = builder(sites=[Site(SiteFact("Cité des métiers", "main", 5, 40.0, True, True, None))])
     assert preflight.preflight(b) == [preflight.Contradiction(
         "Les heures d'ouverture du budget et celles des horaires diffèrent",
-        "Budget (1.8), scénario « intermédiaire » : 35 h par semaine",
-        "Horaires d'ouverture (1.6), Cité des métiers : 40 h par semaine", "offer:sites")]
+        "Budget, scénario « intermédiaire » : 35 h par semaine",
+        "Horaires d'ouverture, Cité des métiers : 40 h par semaine", "offer:sites")]
 
 
 def test_premises_works_and_fitting_out_investment_must_agree():
@@ -52,8 +52,8 @@ def test_premises_works_and_fitting_out_investment_must_agree():
                                                                 works_eur=D(310000))))
     [found] = preflight.preflight(b)
     assert (found.here, found.there, found.fix) == (
-        "Locaux (1.3), Les Tanneries : travaux d'aménagement 310\u202f000 €",
-        "Investissements (1.8), aménagement : 60\u202f000 €", "planning:investments")
+        "Locaux, Les Tanneries : travaux d'aménagement 310\u202f000 €",
+        "Investissements, aménagement : 60\u202f000 €", "planning:investments")
 
 
 def test_fte_that_do_not_add_up_are_reported():
@@ -69,7 +69,7 @@ def test_an_empty_territory_and_a_part_without_content_are_reported():
                                         Missing("À compléter : aucun local n'est retenu.")])
     assert [(c.what, c.here, c.there) for c in preflight.preflight(b)] == [
         ("Le territoire est nommé mais ses communes ne sont pas choisies",
-         "Page de garde : « Agglomération »", "Présentation (1) : 0 commune(s), population 0"),
+         "Page de garde : « Agglomération »", "Présentation : 0 commune(s), population 0"),
         ("Une partie du dossier n'a pas de contenu", "Partie « 1.3 Les locaux »",
          "À compléter : aucun local n'est retenu.")]
 

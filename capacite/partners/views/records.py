@@ -5,7 +5,6 @@ import csv
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -261,19 +260,16 @@ def commitment_delete(request: HttpRequest, cite_slug: str, commitment_id: int) 
                                    pk=commitment_id)
     _check_commitment_rights(request, commitment.organisation)
     label = commitment.get_kind_display()
-    stored = commitment.file.name if commitment.file else ""
 
     def remove(record) -> None:
-        record.delete()
-        if stored:  # a generated name, this commitment's own
-            transaction.on_commit(lambda: commitment.file.storage.delete(stored))
+        record.delete()  # its file leaves the disk with it (capacite/core/files.py)
 
     organisation = commitment.organisation
     return confirm_removal(
         request, commitment, remove=remove,
         title=_("Supprimer l'engagement « %(kind)s »") % {"kind": label},
         consequence=(_("L'engagement « %(kind)s » de « %(name)s » et son fichier seront "
-                       "supprimés.") if stored else
+                       "supprimés.") if commitment.file else
                      _("L'engagement « %(kind)s » de « %(name)s » sera supprimé."))
         % {"kind": label, "name": organisation.name},
         done=_("L'engagement « %(kind)s » est supprimé.") % {"kind": label},

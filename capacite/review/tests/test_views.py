@@ -140,11 +140,17 @@ def test_another_cites_lead_finds_none_of_it(world):
             cite=world.cite, submission=submission, stage="label_projet",
             decided_on=date(2027, 6, 10), recorded_by=world.users[Role.LABEL_AUTHORITY])
         reserve = Reserve.objects.create(cite=world.cite, decision=decision, text="Secret.")
+        from capacite.review.models import NetworkLink, OpinionRequest
+
+        opinion = OpinionRequest.objects.create(
+            cite=world.cite, subject="opening", summary="Secret.", asked_on=date(2027, 1, 4),
+            asked_by=world.users[Role.PROJECT_LEAD])
+        link = NetworkLink.objects.create(cite=world.cite, kind="visit", on=date(2026, 5, 4))
     ids = {"submission_id": submission.pk, "label_decision_id": decision.pk,
-           "reserve_id": reserve.pk}
+           "reserve_id": reserve.pk, "opinion_id": opinion.pk, "network_link_id": link.pk}
     other = client_for(world.foreign_lead)
     routes = [r for r in all_routes() if r.name.startswith("review:")]
-    assert len(routes) == 12
+    assert len(routes) == 17
     for route in routes:
         params = {k: ids[k] for k in route.kwargs if k != "cite_slug"}
         # In Alpha's pages: nothing exists for them.

@@ -56,10 +56,14 @@ def opinion_detail(request: HttpRequest, cite_slug: str, opinion_id: int) -> Htt
     form = None
     if writes and is_authority:
         form = OpinionForm(request.POST or None, instance=opinion)
-        form.instance.opinion_on = timezone.localdate()
     elif writes and opinion.opinion.strip():
         form = OpinionAnswerForm(request.POST or None, instance=opinion)
-        form.instance.answered_on = timezone.localdate()
+    if request.method == "POST" and form is not None:
+        # Dated the day it is written (set on the POST only: the page shows the stored date).
+        if is_authority:
+            form.instance.opinion_on = timezone.localdate()
+        else:
+            form.instance.answered_on = timezone.localdate()
     if request.method == "POST" and form is not None and save_form_atomically(form):
         messages.success(request, _("L'avis est enregistré ; la Cité peut y répondre.")
                          if is_authority else _("La réponse à l'avis est enregistrée."))

@@ -236,8 +236,8 @@ def test_the_roadmap_list_costs_the_same_queries_for_few_or_many_tasks(world):
 
 
 def test_a_vigilance_point_is_marked_under_control_with_the_measures_taken(world):
-    with scope(cite=world.cite):
-        point = VigilancePoint.objects.order_by("pk").first()
+    with scope(cite=world.cite):  # a manual point: the measured ones follow the data
+        point = VigilancePoint.objects.get(key="mission-porteur-mal-cadree")
     url = reverse("roadmap:vigilance_edit", kwargs={"cite_slug": "alpha", "point_id": point.pk})
     response = lead_client(world).post(url, {"status": "controlled",
                                              "note": "Délibération votée", "version": 1})
@@ -262,3 +262,16 @@ def test_marking_a_task_done_before_its_dependencies_asks_why_and_keeps_the_reas
     assert response.status_code == 302
     page = " ".join(client.get(response["Location"]).content.decode().split())
     assert "<td>raison</td><td colspan=\"3\">Validé en bureau exécutif</td>" in page
+
+
+def test_an_html_page_named_pdf_is_refused_and_nothing_saved(world):
+    """Issue 13, point 17: the extension said PDF, the content was a web page."""
+    t = task(world, "designer-porteur-politique")
+    upload = SimpleUploadedFile("Lettre du maire.pdf", b"<html><script>alert(1)</script>",
+                                content_type="application/pdf")
+    response = lead_client(world).post(edit_url(t), {**edit_data(t), "evidence_file": upload})
+    assert response.context["form"].errors["evidence_file"] == [
+        "Le contenu du fichier « Lettre du maire.pdf » n'est pas celui d'un fichier PDF : "
+        "enregistrez-le de nouveau au bon format depuis le logiciel qui l'a produit."]
+    t.refresh_from_db()
+    assert (t.evidence_file.name, t.version) == ("", 1)

@@ -35,7 +35,7 @@ PATIENCE = 8  # neighbourhoods in a row without a better roster before handing o
 # whole-model search, which on the S weeks reached the floor where neighbourhoods stalled.
 MIN_PARTNERS = 6
 GAP_PEOPLE = 4  # people who could hold the gap freed in one coverage neighbourhood
-GAP_PATIENCE = 30  # coverage steps in a row with no fewer gaps before handing over to CP-SAT
+GAP_PATIENCE = 12  # coverage steps in a row with no fewer gaps before handing over to CP-SAT
 # A coverage step's work, in CP-SAT's deterministic time: the same on any machine and load, so
 # a run repeats. The steps that close a gap took at most 0.04 on the P weeks; a step that finds
 # nothing otherwise runs to its 2 s limit trying to prove its neighbourhood optimal.

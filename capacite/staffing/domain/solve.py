@@ -62,14 +62,18 @@ def solve(instance: Instance, *, time_limit: float = 30.0, workers: int = 8,
     """The best roster found within `time_limit` seconds, with its gaps explained.
 
     Changes nothing. The goals are met in their order of priority (see `objective.py`), in
-    stages that each hold what the earlier ones reached: coverage alone; then every lower goal
-    weighted, the partners' shares first — by neighbourhoods of partners (`neighbourhood.py`)
-    until the shares reach their proven floor, then by CP-SAT on the whole model if they did
-    not; then, unless that was proven optimal, the goals below the shares with the shares
-    held — small coefficients, on which CP-SAT removes the desk changes and fragments that
-    the search for shares leaves. When coverage ends above its
-    proven floor, one stage of every goal weighted follows instead, so that coverage can still
-    improve. Returns the solution (status, assignments, uncovered demand with reasons, goal
+    stages that each hold what the earlier ones reached: coverage alone — first by small
+    neighbourhoods around the gaps (`neighbourhood.close_gaps`), then by CP-SAT on the whole
+    model if they stop short of the flow floor; then every lower goal weighted, the partners'
+    shares first — by neighbourhoods of partners (`neighbourhood.balance_shares`) until the
+    shares reach their proven floor, then by CP-SAT on the whole model if they did not; then,
+    unless that was proven optimal, the goals below the shares with the shares held — small
+    coefficients, on which CP-SAT removes the desk changes and fragments that the search for
+    shares leaves. The lower goals go round again (shares' neighbourhoods, then the goals
+    below) until the time is up or every goal is proven: a stage proven optimal with the
+    shares held above their floor no longer ends the solve early. When coverage ends above
+    its proven floor, one stage of every goal weighted follows instead, so that coverage can
+    still improve. Returns the solution (status, assignments, uncovered demand with reasons, goal
     values, timings) and the search progress for the benchmark.
 
     `start`, a valid roster, is the first roster instead of the greedy one when it is better
@@ -100,6 +104,12 @@ def solve(instance: Instance, *, time_limit: float = 30.0, workers: int = 8,
                        light_presolve)
         else:
             search.statuses.append("OPTIMAL")  # on the flow floor: proven
+        if not coverage_only and goal_values(instance, search.best)["uncovered"] \
+                > search.proven["uncovered"]:
+            # Still short and not proven: the gaps' neighbourhoods again, from a new draw,
+            # before every goal is weighted (CP-SAT rarely closes the last gaps there).
+            search.repair_coverage((time_limit - search.elapsed()) * REPAIR_SHARE / 2,
+                                   seed + 1)
     covered = goal_values(instance, search.best)["uncovered"] == search.proven["uncovered"]
     if covered:
         search.fix_coverage()
@@ -118,8 +128,10 @@ def solve(instance: Instance, *, time_limit: float = 30.0, workers: int = 8,
             if search.proven.get("share_deviation") is None and rounds == 0:
                 search.run("partners", until - search.elapsed(), workers, seed,
                            light_presolve)
-                if search.finished() or search.statuses[-1:] == ["UNKNOWN"]:
-                    break  # proven, or the lower goals found nothing: nothing to hold
+                if search.finished():
+                    break  # every goal proven
+                # An UNKNOWN partners' stage (nothing found in its time, under load) no longer
+                # ends the solve: the goals below the shares still have the time left.
         search.run("rest", time_limit - search.elapsed(), workers, seed, light_presolve)
         rounds += 1
 
@@ -239,7 +251,7 @@ class _Search:
         if limit <= 0.5:
             return
         self.best = close_gaps(self.instance, self.best, until=time.perf_counter() + limit,
-                               seed=seed, floor=self.floor_uncovered, on_better=self.record)
+                               seed=seed, floor=self.proven["uncovered"], on_better=self.record)
 
     def run_neighbourhoods(self, limit: float, workers: int, seed: int,
                            light_presolve: bool) -> None:

@@ -38,6 +38,13 @@
     }
   });
 
+  // On a phone the section bar is one scrolling line: bring the current page's link into view.
+  var here = document.querySelector(".section-nav a[aria-current=page]");
+  if (here) {
+    var bar = here.closest("ul");
+    if (bar.scrollWidth > bar.clientWidth) { bar.scrollLeft = here.offsetLeft - 16; }
+  }
+
   // Wide tables scroll inside their own frame instead of widening the page; a frame that
   // scrolls can be reached with the keyboard (WCAG 2.1.1) and is named after its caption.
   var frames = [];

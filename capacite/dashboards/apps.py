@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class DashboardsConfig(AppConfig):
+    """What is read from the open Cité's activity: dashboards, territory reach (issue 15)."""
+
+    name = "capacite.dashboards"
+    verbose_name = _("Tableaux de bord")
+
+    def ready(self) -> None:
+        from capacite.core.navigation import NavItem, register_nav
+
+        register_nav(NavItem(39, _("Tableaux de bord"), "dashboards:dashboard"))
+        from capacite.dashboards import jobs  # noqa: F401 - registers the "activity_report" job

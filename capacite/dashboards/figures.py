@@ -1,0 +1,352 @@
+"""Every table a dashboard, an export or the yearly report shows — built here and only here.
+
+Counts come from `activity/counts.py` (the one place that reads the visit rows); this module
+names the categories, sets this period beside the same one a year before, and applies the
+small-group rule (`lib/small_groups.py`): single-category tables are protected for everybody but
+the Cité's staff, and every cross-table of two categories (the heat map) is protected whoever
+reads it. Exports and dossiers always ask with ``protected=True``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from django.utils import formats
+from django.utils.translation import gettext as _
+
+from capacite.activity import counts
+from capacite.activity.models import AgeBand, Sex, VisitKind
+from capacite.core.models import Role
+from capacite.dashboards.domain.periods import Period, year_before
+from capacite.lib.small_groups import Count, protect, protect_list
+
+# Who reads raw counts of one category: the people who work in the open Cité.
+STAFF_ROLES = frozenset({Role.DIRECTOR, Role.STAFF, Role.RECEPTION, Role.PROJECT_LEAD})
+
+WEEKDAYS = [_("lun."), _("mar."), _("mer."), _("jeu."), _("ven."), _("sam."), _("dim.")]
+
+
+def protected_for(roles: set) -> bool:
+    """Counts of one category are shown raw only to the Cité's staff."""
+    return not (set(roles) & STAFF_ROLES)
+
+
+@dataclass(frozen=True)
+class Row:
+    label: str
+    counts: tuple[Count, ...]
+    extra: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Table:
+    """One table of figures: what a page shows beside its chart, an export writes, a report
+    prints. ``columns`` names the count columns, then the extra ones."""
+
+    key: str
+    title: str
+    first_column: str
+    columns: tuple[str, ...]
+    rows: tuple[Row, ...]
+    total: Row | None = None
+    extra_columns: tuple[str, ...] = ()
+    note: str = ""
+    chart: str = field(default="", compare=False)
+
+    @property
+    def any_hidden(self) -> bool:
+        cells = [c for r in self.rows for c in r.counts] + list(self.total.counts if self.total else [])
+        return any(c.hidden for c in cells)
+
+
+def _column(values: list[int], *, protected: bool) -> tuple[list[Count], Count]:
+    if protected:
+        cells, total = protect_list(values)
+        return list(cells), total  # type: ignore[return-value]
+    return [Count(v) for v in values], Count(sum(values))
+
+
+def _two_periods_table(key, title, first_column, labels, current, previous, *, protected,
+                       period_label, previous_label, note="") -> Table:
+    now, now_total = _column(current, protected=protected)
+    before, before_total = _column(previous, protected=protected)
+    rows = tuple(Row(label, (a, b)) for label, a, b in zip(labels, now, before, strict=True))
+    return Table(key, title, first_column, (period_label, previous_label), rows,
+                 total=Row(_("Total"), (now_total, before_total)), note=note)
+
+
+def period_label(period: Period) -> str:
+    if period.kind == "year":
+        return str(period.start.year)
+    if period.kind == "month":
+        return formats.date_format(period.start, "F Y")
+    if period.kind == "months":
+        return _("du %(start)s au %(end)s") % {
+            "start": formats.date_format(period.start, "j F Y"),
+            "end": formats.date_format(period.end - timedelta(days=1), "j F Y")}
+    if period.kind == "week":
+        return _("semaine du %(day)s") % {"day": formats.date_format(period.start, "j F Y")}
+    return formats.date_format(period.start, "l j F Y")
+
+
+def _bucket_label(period: Period, start: date) -> str:
+    if period.kind == "year":
+        return formats.date_format(start, "M")
+    if period.kind == "months":
+        return formats.date_format(start, "M y")
+    if period.kind == "week":
+        return formats.date_format(start, "D j")
+    return str(start.day)
+
+
+def visits_over_time(cite, period: Period, *, protected: bool) -> Table:
+    """Visits per month (a year), per day (a month or a week), against the same buckets a year
+    before."""
+    before = year_before(period)
+    if period.kind == "day":
+        buckets, previous_buckets = [(period.start, period.end)], [(before.start, before.end)]
+    else:
+        buckets = period.buckets()
+        previous_buckets = before.buckets()
+        previous_buckets = (previous_buckets + [(before.end, before.end)] * len(buckets))[
+            : len(buckets)]
+    daily = counts.visits_by("day", cite=cite, start=min(before.start, period.start),
+                             end=max(period.end, before.end))
+
+    def total(a: date, b: date) -> int:
+        return sum(n for day, n in daily.items() if a <= day < b)
+
+    labels = [_bucket_label(period, a) for a, _b in buckets]
+    return _two_periods_table(
+        "over_time", _("Passages dans le temps"), _("Période"), labels,
+        [total(a, b) for a, b in buckets], [total(a, b) for a, b in previous_buckets],
+        protected=protected, period_label=period_label(period),
+        previous_label=period_label(before))
+
+
+def _names(model, ids) -> dict:
+    ids = [i for i in ids if i is not None]
+    return {o.pk: str(o) for o in model.objects.filter(pk__in=ids)} if ids else {}
+
+
+def breakdown(cite, period: Period, by: str, *, protected: bool) -> Table:
+    """Visits by one category, this period against the same period a year before."""
+    before = year_before(period)
+    now = counts.visits_by(by, cite=cite, start=period.start, end=period.end)
+    then = counts.visits_by(by, cite=cite, start=before.start, end=before.end)
+    keys, labels = _categories(cite, by, set(now) | set(then))
+    title, first = BREAKDOWN_TITLES[by]
+    note = _("Un passage qui demande deux pôles compte dans chacun.") if by == "pole" else ""
+    return _two_periods_table(
+        f"by_{by}", str(title), str(first), labels, [now.get(k, 0) for k in keys],
+        [then.get(k, 0) for k in keys], protected=protected, period_label=period_label(period),
+        previous_label=period_label(before), note=note)
+
+
+BREAKDOWN_TITLES = {
+    "kind": (_("Nature du passage"), _("Ce qui s'est passé")),
+    "site": (_("Passages par site"), _("Site")),
+    "pole": (_("Passages par pôle"), _("Pôle")),
+    "public": (_("Publics"), _("Public")),
+    "age_band": (_("Âge"), _("Tranche d'âge")),
+    "sex": (_("Sexe"), _("Sexe")),
+    "first_visit": (_("Première visite"), _("Première visite")),
+    "epci": (_("Lieu de résidence (EPCI)"), _("EPCI")),
+    "oriented_to": (_("Orientation vers un partenaire"), _("Partenaire")),
+}
+
+
+def _categories(cite, by: str, seen: set) -> tuple[list, list[str]]:
+    """The categories in their natural order, every one the Cité has (a category with no visit
+    is a finding too), then the values seen that are not in the list (« non renseigné »)."""
+    from capacite.offer.models import Pole, Site
+    from capacite.partners.models import Organisation, Public
+    from capacite.territory.models import Epci
+
+    not_given = _("Non renseigné")
+    if by == "kind":
+        pairs = [(k.value, str(k.label)) for k in VisitKind]
+    elif by == "age_band":
+        pairs = [(k.value, str(k.label)) for k in AgeBand if k.value] + [("", not_given)]
+    elif by == "sex":
+        pairs = [(k.value, str(k.label)) for k in Sex if k.value] + [("", not_given)]
+    elif by == "first_visit":
+        pairs = [(True, _("Oui")), (False, _("Non")), (None, not_given)]
+    elif by == "site":
+        pairs = [(s.pk, s.name) for s in Site.objects.filter(cite=cite).order_by("name")]
+    elif by == "pole":
+        pairs = [(p.pk, p.name) for p in Pole.objects.filter(cite=cite).order_by("name")]
+    elif by == "public":
+        pairs = [(p.pk, p.label) for p in Public.objects.filter(cite=cite)] + [(None, not_given)]
+    elif by == "epci":
+        names = _names(Epci, seen)
+        pairs = sorted(names.items(), key=lambda kv: kv[1]) + [(None, _("Hors territoire ou non renseigné"))]
+    elif by == "oriented_to":
+        pairs = [(o.pk, o.name) for o in Organisation.objects.filter(cite=cite).order_by("name")
+                 if o.pk in seen] + [(None, _("Aucune orientation"))]
+    else:
+        raise ValueError(by)
+    known = {k for k, _label in pairs}
+    pairs += [(k, str(k)) for k in sorted(seen - known, key=str)]
+    return [k for k, _l in pairs], [str(label) for _k, label in pairs]
+
+
+def heat_map(cite, period: Period) -> tuple[list[str], list[str], list[list[Count]], bool]:
+    """Visits by weekday × hour of the period (a cross-table: always protected)."""
+    from capacite.activity.models import Visit
+
+    rows = (Visit.objects.filter(cite=cite, day__gte=period.start, day__lt=period.end,
+                                 slot__isnull=False)
+            .values_list("day", "slot"))
+    grid: dict[tuple[int, int], int] = {}
+    for day, slot in rows.iterator():
+        key = (day.weekday(), slot // 2)
+        grid[key] = grid.get(key, 0) + 1
+    hours = sorted({h for _d, h in grid}) or list(range(9, 18))
+    hours = list(range(min(hours), max(hours) + 1))
+    days = [d for d in range(7) if any((d, h) in grid for h in hours)] or list(range(5))
+    table = protect([[grid.get((d, h), 0) for h in hours] for d in days])
+    return ([str(WEEKDAYS[d]) for d in days], [f"{h} h" for h in hours],
+            [list(r) for r in table.cells], table.any_hidden)
+
+
+def territory_reach(cite, period: Period, *, protected: bool) -> Table:
+    """Visits per 1,000 inhabitants for each commune of the Cité's territory — where the Cité
+    reaches people and where it does not (the guide's « équité de service »)."""
+    from capacite.territory.services import communes_of
+
+    communes = list(communes_of(cite).order_by("name"))
+    by_commune = counts.visits_by("commune", cite=cite, start=period.start, end=period.end)
+    values = [by_commune.get(c.pk, 0) for c in communes]
+    cells, total = _column(values, protected=protected)
+    rows = []
+    for commune, count in zip(communes, cells, strict=True):
+        rows.append(Row(commune.name, (count,), (_population(commune.population),
+                                                 _rate(count, commune.population))))
+    population = sum(c.population or 0 for c in communes)
+    return Table("territory", _("Passages pour 1 000 habitants"), _("Commune"),
+                 (_("Passages"),), tuple(rows),
+                 total=Row(_("Territoire"), (total,), (_population(population),
+                                                       _rate(total, population))),
+                 extra_columns=(_("Population"), _("Pour 1 000 habitants")),
+                 note=_("Les passages dont le lieu de résidence n'est pas noté ne comptent dans "
+                        "aucune commune."))
+
+
+def per_thousand(count: int, population: int | None) -> float | None:
+    """Visits per 1,000 inhabitants, one decimal; None without a population."""
+    if not population:
+        return None
+    return round(count * 1000 / population, 1)
+
+
+def _population(value: int | None) -> str:
+    return formats.number_format(value, force_grouping=True) if value else "—"
+
+
+def _rate(count: Count, population: int | None) -> str:
+    if count.hidden:
+        return count.text  # a rate would give the hidden count back
+    rate = per_thousand(count.value, population)
+    return "—" if rate is None else formats.number_format(rate, 1)
+
+
+def events_table(cite, period: Period, *, protected: bool) -> Table:
+    """Events of the period: held, people counted, fill rate against the places offered."""
+    from capacite.events.models import Event
+
+    headcounts = counts.event_headcounts(cite=cite, start=period.start, end=period.end)
+    events = list(Event.objects.filter(cite=cite, starts_at__date__gte=period.start,
+                                       starts_at__date__lt=period.end).order_by("starts_at"))
+    values = [headcounts.get(e.pk, 0) for e in events]
+    cells, total = _column(values, protected=protected)
+    rows = []
+    for event, count in zip(events, cells, strict=True):
+        fill = "—"
+        if event.capacity and not count.hidden:
+            fill = f"{round(100 * count.value / event.capacity)} %"
+        rows.append(Row(event.title, (count,),
+                        (formats.date_format(event.starts_at.date(), "j M Y"), fill)))
+    return Table("events", _("Événements"), _("Événement"), (_("Participants"),), tuple(rows),
+                 total=Row(_("Total"), (total,), ("", "")),
+                 extra_columns=(_("Date"), _("Taux de remplissage")))
+
+
+def documentation_table(cite, period: Period) -> Table:
+    """Consultations and loans per month: counts of uses, not of people (not protected)."""
+    months = counts.documentation_use(cite=cite, start=period.start.replace(day=1), end=period.end)
+    rows = tuple(Row(formats.date_format(m.month, "F Y"), (Count(m.consultations), Count(m.loans)))
+                 for m in months)
+    total = Row(_("Total"), (Count(sum(m.consultations for m in months)),
+                             Count(sum(m.loans for m in months))))
+    return Table("documentation", _("Documentation"), _("Mois"),
+                 (_("Consultations"), _("Prêts")), rows, total=total)
+
+
+def survey_table(cite, period: Period, *, protected: bool) -> Table:
+    """The common core's results: answers per question and the mean score or share of « oui».
+
+    Fewer than 11 answers to a question: its result is hidden outside the staff as well (a mean
+    of three answers speaks for three people)."""
+    from capacite.activity.domain.questions import CORE_QUESTIONS
+
+    labels = {q.key: str(q.text) for q in CORE_QUESTIONS}
+    rows = []
+    for result in counts.core_results(cite=cite, start=period.start, end=period.end):
+        answered = Count(result.answered) if not protected else _single(result.answered)
+        if answered.hidden:
+            shown = answered.text
+        elif result.mean is not None:
+            shown = formats.number_format(result.mean, 1) + " / 5"
+        elif result.yes_share is not None:
+            shown = f"{round(100 * result.yes_share)} %"
+        else:
+            shown = "—"
+        rows.append(Row(labels.get(result.key, result.key), (answered,), (shown,)))
+    responses = counts.response_count(cite=cite, start=period.start, end=period.end)
+    return Table("survey", _("Questionnaire de satisfaction"), _("Question"), (_("Réponses"),),
+                 tuple(rows), total=Row(_("Questionnaires reçus"),
+                                        (Count(responses) if not protected else _single(responses),),
+                                        ("",)),
+                 extra_columns=(_("Résultat"),))
+
+
+def _single(value: int) -> Count:
+    from capacite.lib.small_groups import protect_count
+
+    return protect_count(value)
+
+
+DASHBOARD_BREAKDOWNS = ("kind", "site", "pole", "public", "age_band", "sex", "first_visit",
+                        "epci", "oriented_to")
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    period: Period
+    previous: Period
+    tables: tuple[Table, ...]
+    heat_rows: list[str]
+    heat_columns: list[str]
+    heat_cells: list[list[Count]]
+    protected: bool
+
+    def table(self, key: str) -> Table:
+        return next(t for t in self.tables if t.key == key)
+
+
+def dashboard(cite, period: Period, *, protected: bool) -> Dashboard:
+    """Everything the dashboard page shows for one period."""
+    tables = [visits_over_time(cite, period, protected=protected)]
+    tables += [breakdown(cite, period, by, protected=protected) for by in DASHBOARD_BREAKDOWNS]
+    tables += [territory_reach(cite, period, protected=protected),
+               events_table(cite, period, protected=protected),
+               documentation_table(cite, period),
+               survey_table(cite, period, protected=protected)]
+    rows, columns, cells, _hidden = heat_map(cite, period)
+    return Dashboard(period, year_before(period), tuple(tables), rows, columns, cells, protected)
+
+
+def yesterday(today: date) -> date:
+    return today - timedelta(days=1)

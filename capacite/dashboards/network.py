@@ -1,0 +1,111 @@
+"""The network's benchmarks: every open Cité's common indicators side by side, normalised per
+hour open, per FTE and per 1,000 inhabitants of its territory (issue 15, point 6).
+
+Each figure comes from its one place — visits and answers from `activity/counts.py`, hours open
+from the sites' schedules (`offer`), FTE from the staff on the rosters (`staffing.partner_fte`),
+population from the territory reference — read across Cités inside `scopes_disabled()` here and
+nowhere else. Counts follow the small-group rule (the authority and other Cités read them), and
+a Cité's name shows only when it opted in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from django.utils.translation import gettext as _
+from django_scopes import scopes_disabled
+
+from capacite.activity import counts
+from capacite.core.models import Cite, Phase
+from capacite.lib.small_groups import Count, protect_count
+
+
+@dataclass(frozen=True)
+class CiteFigures:
+    cite_id: int
+    name: str  # or « Cité C » when the Cité keeps its name to itself
+    visits: Count
+    hours_open: float
+    fte: float
+    population: int
+    satisfaction: float | None  # mean overall score, 1-5
+    responses: Count
+
+    @property
+    def per_hour(self) -> float | None:
+        return _ratio(self.visits, self.hours_open, 1)
+
+    @property
+    def per_fte(self) -> float | None:
+        return _ratio(self.visits, self.fte, 1)
+
+    @property
+    def per_thousand(self) -> float | None:
+        return _ratio(self.visits, self.population / 1000 if self.population else 0, 1000)
+
+
+def _ratio(count: Count, base: float, _unit: float) -> float | None:
+    if count.hidden or not base:
+        return None
+    return round(count.value / base, 2)
+
+
+def hours_open(cite: Cite, year: int) -> float:
+    """Opening hours of the year, all the Cité's own sites (main and other sites) together."""
+    from capacite.offer.domain.hours import hours_in_year
+    from capacite.offer.models import Site, SiteKind
+    from capacite.offer.services import schedule_of
+
+    sites = Site.objects.filter(cite=cite, kind__in=[SiteKind.MAIN, SiteKind.SITE])
+    return round(sum(hours_in_year(schedule_of(s, years=[year]), year) for s in sites), 1)
+
+
+def fte(cite: Cite, year: int) -> float:
+    from capacite.staffing.models import StaffMember
+    from capacite.staffing.services import partner_fte
+
+    members = list(StaffMember.objects.filter(cite=cite, active=True).select_related("partner"))
+    by_partner, _names = partner_fte(members, year)
+    return float(sum(by_partner.values(), Decimal(0)))
+
+
+def population(cite: Cite) -> int:
+    from capacite.territory.services import communes_of, total_population
+
+    return total_population(communes_of(cite))
+
+
+def cite_figures(cite: Cite, year: int, *, label: str) -> CiteFigures:
+    start, end = date(year, 1, 1), date(year + 1, 1, 1)
+    overall = next((r for r in counts.core_results(cite=cite, start=start, end=end)
+                    if r.key == "overall"), None)
+    return CiteFigures(
+        cite.pk, label,
+        protect_count(counts.visit_count(cite=cite, start=start, end=end)),
+        hours_open(cite, year), round(fte(cite, year), 2), population(cite),
+        overall.mean if overall else None,
+        protect_count(counts.response_count(cite=cite, start=start, end=end)))
+
+
+def network(year: int, *, reader: Cite | None = None) -> list[CiteFigures]:
+    """Every open Cité's figures for `year`, largest first. Names show for Cités that opted in,
+    and for `reader` itself; the others are lettered in a fixed order (by id)."""
+    from capacite.dashboards.models import NetworkSharing
+
+    with scopes_disabled():
+        cites = list(Cite.objects.filter(phase=Phase.OPERATION).order_by("pk"))
+        sharing = set(NetworkSharing.objects.filter(share_name=True)
+                      .values_list("cite_id", flat=True))
+        rows = []
+        for index, cite in enumerate(cites):
+            named = cite.pk in sharing or (reader is not None and cite.pk == reader.pk)
+            label = cite.name if named else _("Cité %(letter)s") % {"letter": _letter(index)}
+            rows.append(cite_figures(cite, year, label=label))
+    return sorted(rows, key=lambda r: (-(r.visits.value if not r.visits.hidden else 0), r.cite_id))
+
+
+def _letter(index: int) -> str:
+    letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    return letters[index % 26] + (str(index // 26) if index >= 26 else "")

@@ -1,0 +1,98 @@
+"""Small SVG charts written by hand: bars for a series against last year, and a heat map.
+
+matplotlib (lib/charts.py) draws the Gantt; a dashboard draws a dozen charts per page and must
+answer in well under a second at network scale, so these are a few lines of markup each. Each
+chart has role="img" and a <title>; the page shows the same figures in a table beside it. A
+masked count (« < 11 », « s ») is drawn as an empty outlined bar, never at its true height.
+"""
+
+from html import escape
+
+from capacite.lib.small_groups import Count
+
+BLUE, GREY, OUTLINE = "#000091", "#b7b7d4", "#6a6a6a"
+
+
+def _svg(title: str, chart_id: str, width: int, height: int, body: list[str]) -> str:
+    # A width in pixels, not 100 %: a chart of three bars stays small on a page or in a PDF;
+    # CSS (max-width: 100 %) shrinks a wide one.
+    return (
+        f'<svg role="img" aria-labelledby="{chart_id}" class="chart" width="{width}" '
+        f'height="{height}" viewBox="0 0 {width} {height}" xmlns="http://www.w3.org/2000/svg">'
+        f'<title id="{chart_id}">{escape(title)}</title>{"".join(body)}</svg>'
+    )
+
+
+def bars(
+    labels: list[str],
+    current: list[Count],
+    previous: list[Count] | None,
+    *,
+    title: str,
+    chart_id: str,
+) -> str:
+    """Vertical bars, one group per label: this period (blue) and the year before (grey)."""
+    shown = [c.value for c in current if not c.hidden]
+    shown += [c.value for c in previous or [] if not c.hidden]
+    top = max(shown, default=0) or 1
+    group = 48 if previous else 30
+    width, height, base = max(240, 100 + group * len(labels)), 260, 170
+    body = [f'<line x1="86" y1="{base}" x2="{width}" y2="{base}" stroke="{OUTLINE}"/>',
+            f'<text x="82" y="16" text-anchor="end" font-size="10">{top}</text>']
+    for index, label in enumerate(labels):
+        x = 90 + index * group
+        series = [(current[index], BLUE)]
+        if previous:
+            series.append((previous[index], GREY))
+        for offset, (count, colour) in enumerate(series):
+            bar_x = x + offset * 20
+            if count.hidden:
+                body.append(f'<rect x="{bar_x}" y="{base - 12}" width="18" height="12" '
+                            f'fill="none" stroke="{OUTLINE}" stroke-dasharray="2 2"/>')
+                continue
+            h = round(150 * count.value / top)
+            body.append(f'<rect x="{bar_x}" y="{base - h}" width="18" height="{h}" '
+                        f'fill="{colour}"><title>{escape(label)} : {count.text}</title></rect>')
+        centre = x + (group - 10) / 2
+        short = label if len(label) <= 18 else label[:17] + "…"
+        body.append(f'<text x="{centre}" y="{base + 12}" text-anchor="end" font-size="10" '
+                    f'transform="rotate(-35 {centre} {base + 12})">{escape(short)}</text>')
+    return _svg(title, chart_id, width, height, body)
+
+
+def heat_map(
+    row_labels: list[str], column_labels: list[str], cells: list[list[Count]], *, title: str,
+    chart_id: str,
+) -> str:
+    """Rows (weekdays) × columns (hours): the darker, the more visits; masked cells hatched."""
+    shown = [c.value for row in cells for c in row if not c.hidden]
+    top = max(shown, default=0) or 1
+    cell_w, cell_h, left, head = 34, 22, 80, 18
+    width = left + cell_w * len(column_labels) + 4
+    height = head + cell_h * len(row_labels) + 4
+    body = []
+    for j, label in enumerate(column_labels):
+        body.append(f'<text x="{left + j * cell_w + cell_w / 2}" y="12" text-anchor="middle" '
+                    f'font-size="10">{escape(label)}</text>')
+    for i, label in enumerate(row_labels):
+        y = head + i * cell_h
+        body.append(f'<text x="{left - 6}" y="{y + 15}" text-anchor="end" font-size="10">'
+                    f'{escape(label)}</text>')
+        for j, count in enumerate(cells[i]):
+            x = left + j * cell_w
+            if count.hidden:
+                fill, stroke = "#ffffff", f' stroke="{OUTLINE}" stroke-dasharray="2 2"'
+            else:
+                fill, stroke = _shade(count.value / top), ""
+            body.append(f'<rect x="{x}" y="{y}" width="{cell_w - 2}" height="{cell_h - 2}" '
+                        f'fill="{fill}"{stroke}><title>{escape(label)} '
+                        f'{escape(column_labels[j])} : {count.text}</title></rect>')
+    return _svg(title, chart_id, width, height, body)
+
+
+def _shade(share: float) -> str:
+    """White to blue France: the share of the busiest cell."""
+    r = round(255 - share * (255 - 0))
+    g = round(255 - share * (255 - 0))
+    b = round(255 - share * (255 - 145))
+    return f"#{r:02x}{g:02x}{b:02x}"

@@ -1,0 +1,86 @@
+"""The yearly activity report: the dashboards' figures, small groups masked, in PDF and DOCX;
+started from the dashboards page as a background job."""
+
+import io
+import subprocess
+import uuid
+from datetime import date
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.urls import reverse
+from django.utils import timezone
+from django_scopes import scope
+
+from capacite.activity.models import Visit
+from capacite.core.models import Role
+from capacite.dashboards.report import generate_report
+from capacite.jobs.models import Job
+from capacite.offer.models import Site
+from capacite.partners.models import Public
+from capacite.testing import client_for
+
+
+@pytest.fixture
+def year_2026(world):
+    cite = world.cite
+    with scope(cite=cite):
+        site = Site.objects.create(cite=cite, name="Site principal", kind="main")
+        Public.objects.filter(cite=cite).delete()
+        young = Public.objects.create(cite=cite, key="jeunes", label="Jeunes", position=1)
+        adults = Public.objects.create(cite=cite, key="adultes", label="Adultes", position=2)
+        for public, n in ((young, 37), (adults, 3)):
+            Visit.objects.bulk_create(
+                Visit(cite=cite, site=site, day=date(2026, 3, 10), slot=20, public=public,
+                      source="import", client_id=uuid.uuid4()) for _ in range(n))
+    return cite
+
+
+def pdf_text(content: bytes) -> str:
+    return subprocess.run(["pdftotext", "-layout", "-", "-"], input=content,
+                          capture_output=True, check=True).stdout.decode()
+
+
+def test_the_report_prints_the_year_s_figures_with_small_groups_masked(year_2026):
+    with scope(cite=year_2026):
+        report = generate_report(year_2026, year=2026, fmt="pdf")
+    text = pdf_text(report.content)
+    assert report.filename == "rapport-activite-alpha-2026.pdf"
+    assert "Rapport d'activité 2026" in text
+    assert "la Cité a compté 40 passages, contre 0 sur la même période un an plus tôt" in " ".join(
+        text.split())
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    # 3 adults are a small group; alone they would be 40 - 37: the 37 goes too.
+    assert "Jeunes s 0" in lines
+    assert "Adultes < 11 0" in lines
+    assert f"Page {report.pages} / {report.pages}" in text
+
+
+def test_the_report_in_word_has_the_same_tables(year_2026):
+    from docx import Document
+
+    with scope(cite=year_2026):
+        report = generate_report(year_2026, year=2026, fmt="docx")
+    document = Document(io.BytesIO(report.content))
+    rows = [[c.text for c in row.cells] for t in document.tables for row in t.rows]
+    assert ["Adultes", "< 11", "0"] in rows
+    assert ["Jeunes", "s", "0"] in rows
+
+
+def test_the_command_names_a_missing_cite(year_2026, tmp_path):
+    with pytest.raises(CommandError, match="Aucune Cité « zeta ». Cités connues : alpha, beta."):
+        call_command("report", cite="zeta", year=2026, fmt="pdf", out=tmp_path / "r.pdf")
+    assert not (tmp_path / "r.pdf").exists()
+
+
+def test_the_director_starts_the_report_as_a_job(world, year_2026):
+    client = client_for(world, Role.DIRECTOR)
+    url = reverse("dashboards:report", args=[world.cite.slug])
+    refused = client.post(url, {"year": "1999", "format": "pdf"}, follow=True)
+    assert "Choisissez l&#x27;année (" in refused.content.decode()
+    this_year = timezone.localdate().year
+    answer = client.post(url, {"year": str(this_year), "format": "docx"})
+    with scope(cite=world.cite):
+        job = Job.objects.get(kind="activity_report")
+    assert job.params == {"year": this_year, "format": "docx"}
+    assert answer["Location"] == job.get_absolute_url()

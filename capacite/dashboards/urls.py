@@ -1,0 +1,13 @@
+from django.urls import path
+
+from capacite.dashboards import views, views_network
+
+app_name = "dashboards"
+
+urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+    path("rapport/", views.report, name="report"),
+    path("reseau/", views_network.cite_network, name="network"),
+    path("export.xlsx", views.export_xlsx, name="export_xlsx"),
+    path("export.csv", views.export_csv, name="export_csv"),
+]

@@ -1,0 +1,73 @@
+"""The dashboards in a real browser (issue 15): the director reads raw counts and downloads a
+table, a partner reads the same page with small groups masked, the label authority reads the
+network's benchmarks. A small data set of its own, not the whole demo."""
+
+import uuid
+from datetime import date, timedelta
+
+import pytest
+from django_scopes import scope, scopes_disabled
+
+from tests.browser.conftest import login
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def counted(transactional_db):
+    """An open Cité that counted 30 young people and 4 adults last month."""
+    from django.contrib.auth import get_user_model
+
+    from capacite.activity.models import Visit
+    from capacite.core.models import Cite, Membership, Phase, Role
+    from capacite.offer.models import Site
+    from capacite.partners.models import Public
+
+    cite = Cite.objects.create(slug="valombre", name="Cité des métiers de Valombre",
+                               phase=Phase.OPERATION)
+    users = get_user_model().objects
+    for username, role in (("directeur", Role.DIRECTOR), ("partenaire2", Role.PARTNER),
+                           ("autorite", Role.LABEL_AUTHORITY)):
+        Membership.objects.create(user=users.create_user(username=username, password="demo"),
+                                  cite=None if role == Role.LABEL_AUTHORITY else cite, role=role)
+    day = date.today().replace(day=1) - timedelta(days=20)
+    with scope(cite=cite):
+        site = Site.objects.create(cite=cite, name="Site principal", kind="main")
+        Public.objects.filter(cite=cite).delete()
+        young = Public.objects.create(cite=cite, key="jeunes", label="Jeunes", position=1)
+        adults = Public.objects.create(cite=cite, key="adultes", label="Adultes", position=2)
+        with scopes_disabled():
+            for public, n in ((young, 30), (adults, 4)):
+                Visit.objects.bulk_create(
+                    Visit(cite=cite, site=site, day=day, slot=22, public=public,
+                          source="import", client_id=uuid.uuid4()) for _ in range(n))
+    return {"month": f"?periode=mois&date={day.isoformat()}"}
+
+
+def public_row(page, label: str) -> list[str]:
+    row = page.locator('table[data-table="by_public"] tbody tr').filter(
+        has=page.get_by_role("rowheader", name=label, exact=True))
+    return [c.strip() for c in row.locator("td").all_inner_texts()]
+
+
+def test_director_partner_and_authority_each_read_what_is_theirs(page, counted, axe):
+    login(page, "directeur")
+    page.goto("/c/valombre/tableaux-de-bord/" + counted["month"])
+    assert public_row(page, "Adultes") == ["4", "0"]
+    axe.check(page, "dashboards-director")
+    with page.expect_download() as download:
+        page.locator("#by_public").get_by_role("link", name="CSV").click()
+    text = open(download.value.path(), encoding="utf-8-sig").read()
+    assert "Adultes;< 11;0" in text  # a file leaves the staff: masked even for the director
+    page.context.clear_cookies()
+
+    login(page, "partenaire2")
+    page.goto("/c/valombre/tableaux-de-bord/" + counted["month"])
+    assert public_row(page, "Adultes") == ["< 11", "0"]
+    assert public_row(page, "Jeunes") == ["s", "0"]
+    page.context.clear_cookies()
+
+    login(page, "autorite")
+    page.goto("/reseau/")
+    assert page.get_by_role("rowheader", name="Cité A").is_visible()
+    axe.check(page, "network-authority")
