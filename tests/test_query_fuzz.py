@@ -20,7 +20,8 @@ from capacite.testing import all_routes, client_for
 LIST_PAGES = [r for r in all_routes() if r.kwargs == ("cite_slug",)]
 ODD_VALUES = ["9223372036854775808", "²", "-1", "0", "abc", "1e5", " 3", "٣", "2026-13-45",
               "x" * 300]
-READ_IN_CODE = re.compile(r"""(?:GET|POST)\.get\(\s*["'](\w+)["']|["'](\w+)["'] in request\.GET""")
+READ_IN_CODE = re.compile(
+    r"""(?:GET|POST)(?:\.get\(|, )\s*["'](\w+)["']|["'](\w+)["'] in request\.GET""")
 
 
 def names_read_in_code() -> set[str]:

@@ -15,13 +15,14 @@ from capacite.activity import services
 from capacite.activity.forms import TallyForm
 from capacite.activity.models import VisitKind
 from capacite.core.models import Role
+from capacite.lib.params import id_param
 
 
 def _site(request: HttpRequest, choices: dict) -> int | None:
     """The site the screen counts for: asked in the URL, else the first (the main site)."""
     ids = [pk for pk, _name in choices["sites"]]
-    asked = request.GET.get("site", "")
-    return int(asked) if asked.isdigit() and int(asked) in ids else (ids[0] if ids else None)
+    asked = id_param(request.GET, "site")
+    return asked if asked in ids else (ids[0] if ids else None)
 
 
 def _default_kind(request: HttpRequest) -> str:

@@ -12,9 +12,9 @@ from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from capacite.core.permissions import Level, level_for
 from capacite.dashboards import figures, svg
 from capacite.dashboards.domain.periods import KINDS, period_of, shifted
-from capacite.core.permissions import Level, level_for
 from capacite.jobs.services import start_job
 from capacite.lib import exports
 from capacite.lib.small_groups import LEGEND
@@ -27,12 +27,12 @@ def _period(request: HttpRequest):
     """The period asked in the query (« ?periode=mois&date=2026-11-01 »), this year by default;
     anything unreadable falls back to the default rather than failing."""
     kind = PERIOD_KINDS.get(request.GET.get("periode", ""), "year")
-    anchor = parse_date(request.GET.get("date", "") or "") if len(
-        request.GET.get("date", "")) == 10 else None
-    try:
-        anchor = anchor or timezone.localdate()
+    try:  # parse_date raises on a well-shaped impossible date (« 2026-13-45 »)
+        anchor = parse_date(request.GET.get("date", "") or "") if len(
+            request.GET.get("date", "")) == 10 else None
     except ValueError:
-        anchor = timezone.localdate()
+        anchor = None
+    anchor = anchor or timezone.localdate()
     return period_of(kind, anchor)
 
 

@@ -10,12 +10,14 @@ from django.utils.translation import gettext as _
 from capacite.core.permissions import Level, level_for
 from capacite.dashboards import network
 from capacite.dashboards.models import NetworkSharing
+from capacite.lib.params import small_number
 
 
 def _year(request: HttpRequest) -> int:
     asked = request.GET.get("annee", "")
     this_year = timezone.localdate().year
-    return int(asked) if asked.isdigit() and 2000 <= int(asked) <= this_year else this_year
+    year = small_number(asked)
+    return year if year is not None and 2000 <= year <= this_year else this_year
 
 
 def authority_network(request: HttpRequest) -> HttpResponse:
