@@ -5,6 +5,22 @@ import pytest
 from capacite.testing import make_world
 
 
+def pytest_collection_modifyitems(config, items):
+    """Whole-site walks (every page of the demo as every account) run on one engine: SQLite.
+
+    They check pages, links and words, which do not depend on the database; on PostgreSQL they
+    would double the suite's time for nothing the rest of the suite does not already cover.
+    """
+    from django.conf import settings
+
+    if settings.DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+        return
+    skip = pytest.mark.skip(reason="whole-site walk: run on SQLite only")
+    for item in items:
+        if item.get_closest_marker("whole_site"):
+            item.add_marker(skip)
+
+
 @pytest.fixture(autouse=True)
 def _test_settings(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"

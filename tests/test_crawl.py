@@ -24,6 +24,8 @@ from capacite.core.models import Cite
 from capacite.core.permissions import MATRIX, Level, level_for
 from capacite.core.tenancy import roles_in
 
+pytestmark = pytest.mark.whole_site
+
 ACCOUNTS = ["autorite", "porteur", "elu", "partenaire", "directeur", "conseiller", "accueil",
             "porteur2", "partenaire2"]
 NOT_FOLLOWED = ("/static/", "/media/", "/compte/deconnexion/")

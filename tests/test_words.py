@@ -12,7 +12,7 @@ from django.contrib.auth.models import User
 from django.test import Client
 from django.urls import reverse
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.whole_site]
 
 TELL_TALES = {
     "« (s) » instead of a plural": re.compile(r"\w\(s\)|\(x\)"),
