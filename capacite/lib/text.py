@@ -24,6 +24,12 @@ every save (`clean_instance_texts`, for commands and services; both installed by
 import re
 from typing import Any
 
+# What a person writes (issue 13, point 20): a free text field without its own limit takes up
+# to about eight pages, a one-line one a long sentence. 2 MB pasted in a form is refused with
+# its length, not stored and printed in every page and dossier.
+FREE_TEXT_MAX = 20_000
+ONE_LINE_MAX = 1_000
+
 # Invisible characters that change how a text reads or compares, but carry no content.
 _INVISIBLE = (
     "\u00ad"  # soft hyphen
@@ -82,7 +88,18 @@ def install_form_cleaning() -> None:
         if not isinstance(value, str) or not value or isinstance(self.widget,
                                                                   forms.PasswordInput):
             return value
-        value = clean_text(value, multiline=isinstance(self.widget, forms.Textarea))
+        multiline = isinstance(self.widget, forms.Textarea)
+        value = clean_text(value, multiline=multiline)
+        limit = FREE_TEXT_MAX if multiline else ONE_LINE_MAX
+        if (self.max_length is None and len(value) > limit
+                and not isinstance(self.widget, forms.HiddenInput)):
+            from django.core.exceptions import ValidationError
+            from django.utils.translation import gettext as _
+
+            raise ValidationError(
+                _("Ce texte fait %(length)s caractères : %(limit)s au plus.")
+                % {"length": f"{len(value):,}".replace(",", "\u202f"),
+                   "limit": f"{limit:,}".replace(",", "\u202f")}, code="too_long")
         return value.strip() if self.strip else value
 
     forms.CharField.to_python = to_python

@@ -13,6 +13,7 @@ from capacite.core.concurrency import save_form_atomically
 from capacite.core.history import changes_of
 from capacite.core.permissions import Level, level_for
 from capacite.core.removal import Refusal, confirm_removal
+from capacite.lib.paging import page_of
 from capacite.partners import services
 from capacite.partners.choices import ActorRole, FieldOfAction, Stance
 from capacite.partners.forms import OrganisationFilterForm, OrganisationForm
@@ -108,8 +109,8 @@ def organisation_detail(request: HttpRequest, cite_slug: str,
         "role_labels": choice_labels(organisation.roles, ActorRole),
         "show_contacts": show_contacts,
         "contacts": organisation.contacts.all() if show_contacts else [],
-        "interactions": organisation.interactions.prefetch_related("users", "contacts")
-        if visible else [],
+        "interactions": page_of(request, organisation.interactions.prefetch_related(
+            "users", "contacts"), param="echanges") if visible else None,
         "positions": Position.objects.filter(organisation=organisation).select_related(
             "assessed_by") if visible else [],
         "stance_hidden": not visible,
