@@ -10,6 +10,11 @@ def _test_settings(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     # The real hasher takes ~0.3 s a password on purpose; tests create dozens of accounts.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # The login throttle counts failures per client address in the cache: each test starts
+    # with none.
+    from django.core.cache import cache
+
+    cache.clear()
 
 
 @pytest.fixture

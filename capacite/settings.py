@@ -161,11 +161,19 @@ SESSION_ABSOLUTE_HOURS = env_int("CAPACITE_SESSION_ABSOLUTE_HOURS", 12)
 
 # Lock-out after repeated failed logins, counted per username (never per visitor IP).
 AXES_FAILURE_LIMIT = env_int("CAPACITE_LOGIN_FAILURE_LIMIT", 5)
-AXES_COOLOFF_TIME = env_int("CAPACITE_LOCKOUT_MINUTES", 15) / 60  # hours
+LOGIN_LOCKOUT_MINUTES = env_int("CAPACITE_LOCKOUT_MINUTES", 15)
+AXES_COOLOFF_TIME = LOGIN_LOCKOUT_MINUTES / 60  # hours
+# Failed logins one client address may make, whatever the accounts, before it waits the lock-out
+# time (capacite/core/throttle.py): so one client cannot lock every account.
+LOGIN_ADDRESS_FAILURE_LIMIT = env_int("CAPACITE_LOGIN_ADDRESS_LIMIT", 10)
 AXES_LOCKOUT_PARAMETERS = ["username"]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+# No IP address in the database (issue 13, point 19): axes is given none and keeps no access
+# log; the per-address throttle lives in the cache (capacite/core/throttle.py).
+AXES_CLIENT_IP_CALLABLE = "capacite.core.throttle.no_address"
+AXES_DISABLE_ACCESS_LOG = True
 # axes.W006 asks to lock per IP too: we deliberately store no IP address about anybody, and a
 # per-username lock already stops guessing one account's password however the client varies.
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]

@@ -13,7 +13,7 @@ handler400 = "capacite.core.views.bad_request"  # a busy database: 503 « réess
 account_patterns = [
     path(
         "connexion/",
-        auth_views.LoginView.as_view(redirect_authenticated_user=True),
+        accounts.LoginView.as_view(),
         name="login",
     ),
     path("deconnexion/", auth_views.LogoutView.as_view(), name="logout"),

@@ -22,7 +22,13 @@ TELL_TALES = {
 }
 
 
+# The Cerfa 12156*06's own line names, quoted as the form prints them (funding page).
+QUOTED = ("Région(s)", "Region(s)", "Département(s)", "Intercommunalité(s)", "Commune(s)")
+
+
 def _text(html: str) -> str:
+    for quote in QUOTED:
+        html = html.replace(quote, "")
     html = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S)
     return re.sub(r"<[^>]+>", " ", html)
 

@@ -126,6 +126,8 @@ PLACES: dict[str, Place] = {
     "activity:surveys": Place(phases=OPEN_PHASES),
     "activity:kiosks": Place(phases=OPEN_PHASES),
 }
+# Whole apps that only make sense once the Cité is open (visit counts, kiosks, questionnaires).
+PHASES_BY_NAMESPACE: dict[str, frozenset[str]] = {"activity": OPEN_PHASES}
 
 
 # Pages of the whole Cité: no group is theirs, no section bar under the menu.
@@ -143,7 +145,10 @@ def _group_of(url_name: str) -> NavGroup:
 def in_phase(url_name: str, phase: str) -> bool:
     """Whether the link belongs to the menu of a Cité at `phase` (else: « Toutes les pages »)."""
     place = PLACES.get(url_name)
-    return place is None or place.phases is None or phase in place.phases
+    if place is not None and place.phases is not None:
+        return phase in place.phases
+    phases = PHASES_BY_NAMESPACE.get(url_name.split(":", 1)[0])
+    return phases is None or phase in phases
 
 
 def nav_groups_for(request: HttpRequest, *, every_phase: bool = False) -> list[dict]:

@@ -263,6 +263,9 @@ MATRIX: dict[str, str | dict] = {
     "planning:investment_edit": cite_page(write=PROJECT_TEAM),
     "planning:settings": cite_page(write=PROJECT_TEAM),
     "planning:treasury": cite_page(read=GOVERNANCE_READERS, write=PROJECT_TEAM),
+    # Issue 17 point 5: each scenario's own partner contributions and its value.
+    "planning:scenario_resources": cite_page(read=GOVERNANCE_READERS, write=PROJECT_TEAM),
+    "planning:contribution_edit": cite_page(write=PROJECT_TEAM),
     # --- label (issue 7): criteria checklist, declarations, dossiers' prose and generation ---
     "label:checklist": cite_page(read=ROADMAP_READERS, write=PROJECT_TEAM),
     "label:declaration_edit": cite_page(write=PROJECT_TEAM),

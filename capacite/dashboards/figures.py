@@ -267,7 +267,7 @@ def events_table(cite, period: Period, *, protected: bool) -> Table:
         if event.capacity and not count.hidden:
             fill = f"{round(100 * count.value / event.capacity)} %"
         rows.append(Row(event.title, (count,),
-                        (formats.date_format(event.starts_at.date(), "j M Y"), fill)))
+                        (formats.date_format(event.starts_at.date(), "j F Y"), fill)))
     return Table("events", _("Événements"), _("Événement"), (_("Participants"),), tuple(rows),
                  total=Row(_("Total"), (total,), ("", "")),
                  extra_columns=(_("Date"), _("Taux de remplissage")))

@@ -123,13 +123,28 @@ def _plant_gaps() -> None:
     if saturday is not None:
         WeeklyHours.objects.filter(pk=saturday.pk).update(
             closes=time(saturday.closes.hour - 2, saturday.closes.minute))
+    # One partner of « Créer son activité » hands it over to the CCI (or, when the CCI already
+    # animates it, to the Chambre de métiers).
     pole = Pole.objects.filter(name="Créer son activité").first()
-    cfdt = Organisation.objects.filter(name__startswith="Union départementale CFDT").first()
-    cci = Organisation.objects.filter(name="CCI de Valombre").first()
-    if pole and cfdt and cci:
-        pole.partners.remove(cfdt)
-        pole.partners.add(cci)
+    if pole is not None:
+        current = sorted(pole.partners.all(), key=lambda o: o.name)
+        newcomer = next((o for o in Organisation.objects.filter(
+            name__in=("CCI de Valombre", "Chambre de métiers et de l'artisanat de Valombre"))
+            .order_by("name") if o not in current), None)
+        leaving = next((o for o in current if not o.name.startswith("CCI")), None)
+        if newcomer and leaving:
+            pole.partners.remove(leaving)
+            pole.partners.add(newcomer)
+            ANSWERS["pole:Créer son activité"] = (
+                f"{leaving.name} a réorienté ses permanences vers un autre pôle ; "
+                f"{newcomer.name}, déjà partenaire de la Cité, a repris l'animation du pôle.",
+                f"Convention de pôle signée avec {newcomer.name} ; {leaving.name} reste membre "
+                "du comité technique.")
     Contribution.objects.filter(organisation__name="Afpa de Valombre").delete()
+    # The finalised budget follows the hours: the chosen scenario is re-costed on 38 h.
+    from capacite.planning.models import Scenario
+
+    Scenario.objects.filter(chosen=True, weekly_hours=40).update(weekly_hours=38)
 
 
 def _experiments(cite: Cite, today: date) -> None:

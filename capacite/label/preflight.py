@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from django.utils.translation import ngettext
+
 from capacite.label.dossier.blocks import Missing
 from capacite.planning.domain.money import format_number
 
@@ -127,7 +129,8 @@ def territory_check(b: "Builder") -> list[Contradiction]:
     return [Contradiction(
         "Le territoire est nommé mais ses communes ne sont pas choisies",
         f"Page de garde : « {t['label'] or b.cite.name} »",
-        f"Présentation : {t['communes']} commune(s), population {t['population']}",
+        "Présentation : " + ngettext("%(n)s commune", "%(n)s communes", t["communes"] or 0)
+        % {"n": t["communes"]} + f", population {t['population']}",
         "territory:cite_territory")]
 
 
@@ -171,9 +174,17 @@ CHECKS: list[Check] = [
 ]
 
 
+# The label fonctionnement prints no territory nor investment (issue 16): the checks of what it
+# prints — the open Cité's hours, FTE and finalised budget, and its empty parts.
+CHECKS_FONCTIONNEMENT: list[Check] = [
+    hours_check, fte_check, years_check, empty_parts_check, rounding_check,
+]
+
+
 def preflight(builder: "Builder") -> list[Contradiction]:
     """Every contradiction the dossier of `builder` would print, in the checks' order."""
-    return [c for check in CHECKS for c in check(builder)]
+    checks = CHECKS_FONCTIONNEMENT if builder.kind == "label_fonctionnement" else CHECKS
+    return [c for check in checks for c in check(builder)]
 
 
 def preflight_of(cite, kind: str) -> list[Contradiction]:

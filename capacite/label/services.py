@@ -153,17 +153,15 @@ def budget_years(cite: Cite) -> tuple[criteria.BudgetYear, ...]:
     """The chosen scenario's charges and resources for each budget year, with the operating
     funding still « Piste » (planning's own budget; the funding page's statuses)."""
     from capacite.planning import services as planning
-    from capacite.planning.models import FundingLine, FundingStatus
 
     row = planning.chosen_scenario()
     if row is None:
         return ()
     budget = planning.scenario_plan(row, settings=planning.planning_settings(cite)).budget
-    leads = [line.amounts for line in FundingLine.objects.filter(
-        purpose="operating", status=FundingStatus.LEAD)]
+    leads = planning.unsecured_funding(row)  # the scenario's own lines, in euros
     return tuple(
         criteria.BudgetYear(year, budget.total_charges[i], budget.total_products[i],
-                            sum((a[i] for a in leads if i < len(a)), Decimal(0)))
+                            leads[i] if i < len(leads) else Decimal(0))
         for i, year in enumerate(budget.years))
 
 

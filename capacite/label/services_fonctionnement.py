@@ -12,6 +12,7 @@ from datetime import date
 from decimal import Decimal
 
 from django.core.files.storage import default_storage
+from django.utils.translation import ngettext
 
 from capacite.core.models import Cite
 
@@ -194,6 +195,8 @@ def preflight(cite: Cite) -> dict[str, str]:
     acts = funding_acts()
     unsigned = [a for a in acts if not a.act]
     if not acts or unsigned:
-        gaps["acts"] = (f"{len(unsigned)} ligne(s) de financement sans acte signé" if acts
+        gaps["acts"] = (ngettext("%(n)s ligne de financement sans acte signé",
+                                 "%(n)s lignes de financement sans acte signé", len(unsigned))
+                        % {"n": len(unsigned)} if acts
                         else "aucune ligne de financement")
     return gaps

@@ -26,6 +26,7 @@ from capacite.planning.models import (
     InvestmentLine,
     PlanningSettings,
     Scenario,
+    ScenarioContribution,
 )
 
 CHARGE_CLASSES = ("60", "61", "62", "63", "64", "65", "66", "67", "68")
@@ -206,9 +207,23 @@ with scopes_disabled():
     class FundingLineForm(VersionedModelForm):
         class Meta:
             model = FundingLine
-            fields = ["purpose", "account", "label", "status", "amount_year1", "amount_year2",
-                      "amount_year3", "conditions"]
+            fields = ["purpose", "scenario", "account", "label", "status", "amount_year1",
+                      "amount_year2", "amount_year3", "conditions"]
             widgets = {"conditions": forms.Textarea(attrs={"rows": 2})}
+
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self.fields["scenario"].queryset = Scenario.objects.all()
+
+        def clean(self):
+            """An operating line finances one scenario; an investment line none."""
+            cleaned = super().clean()
+            if cleaned.get("purpose") == "investment":
+                cleaned["scenario"] = None
+            elif cleaned.get("purpose") == "operating" and not cleaned.get("scenario"):
+                self.add_error("scenario", _("Choisissez le scénario que finance cette ligne "
+                                             "de fonctionnement."))
+            return cleaned
 
         def clean_account(self):
             account = self.cleaned_data["account"].strip()
@@ -222,6 +237,24 @@ with scopes_disabled():
                       "exemple %(d)s (74 seul pour une subvention).")
                     % {"a": account, "d": DIVERS[account]})
             return account
+
+    class ContributionForm(VersionedModelForm):
+        class Meta:
+            model = ScenarioContribution
+            fields = ["organisation", "function", "pole", "fte", "in_kind_eur"]
+
+        def __init__(self, *args, **kwargs):
+            from capacite.partners.models import Organisation
+
+            super().__init__(*args, **kwargs)
+            self.fields["organisation"].queryset = Organisation.objects.order_by("name")
+
+        def clean(self):
+            cleaned = super().clean()
+            if not cleaned.get("fte") and not cleaned.get("in_kind_eur"):
+                self.add_error(None, _("Indiquez des ETP ou un apport en nature valorisé : "
+                                       "une ligne vide n'apporte rien au scénario."))
+            return cleaned
 
     class DisbursementForm(forms.ModelForm):
         class Meta:

@@ -15,6 +15,7 @@ from simple_history.models import HistoricalRecords
 
 from capacite.core.concurrency import Versioned
 from capacite.core.models import Cite
+from capacite.partners.choices import StaffFunction
 
 MONEY = {"max_digits": 12, "decimal_places": 2, "validators": [MinValueValidator(0)]}
 POSITIVE = [MinValueValidator(0)]
@@ -217,11 +218,19 @@ class Funder(Versioned):
 
 
 class FundingLine(Versioned):
-    """What a funder gives, per budget year, for operating or investment, and how sure it is."""
+    """What a funder gives, per budget year, for operating or investment, and how sure it is.
+
+    An operating line belongs to one scenario (scenarios differ in resources as well as in
+    pôles and hours: the funders may give more to the ambitious one); an investment line
+    belongs to none, the premises being the same whatever the scenario."""
 
     cite = models.ForeignKey(Cite, on_delete=models.CASCADE, related_name="+")
     funder = models.ForeignKey(Funder, on_delete=models.CASCADE, related_name="lines",
                                verbose_name=_("financeur"))
+    scenario = models.ForeignKey(Scenario, on_delete=models.CASCADE, null=True, blank=True,
+                                 related_name="funding_lines", verbose_name=_("scénario"),
+                                 help_text=_("Le scénario que finance cette ligne de "
+                                             "fonctionnement ; aucun pour un investissement."))
     purpose = models.CharField(_("objet"), max_length=12, default="operating",
                                choices=[("operating", _("Fonctionnement")),
                                         ("investment", _("Investissement"))])
@@ -248,6 +257,12 @@ class FundingLine(Versioned):
         verbose_name = _("ligne de financement")
         verbose_name_plural = _("lignes de financement")
         ordering = ["funder__name", "purpose", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(purpose="investment", scenario__isnull=True)
+                | models.Q(purpose="operating", scenario__isnull=False),
+                name="fundingline_operating_has_a_scenario"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.funder} — {self.label or self.get_purpose_display()}"
@@ -299,6 +314,40 @@ class InvestmentLine(Versioned):
 
     def __str__(self) -> str:
         return self.label
+
+
+class ScenarioContribution(Versioned):
+    """What a partner would bring to one scenario: staff time and valued in-kind resources.
+
+    Copied, when the scenario is created, from the retained scenario (or, before any choice,
+    from the partners' declared contributions of the first budget year), then changed with the
+    partner for this scenario only: an ambitious Cité may ask a partner for more counsellors.
+    Money goes through the scenario's funding lines, so it counts once."""
+
+    cite = models.ForeignKey(Cite, on_delete=models.CASCADE, related_name="+")
+    scenario = models.ForeignKey(Scenario, on_delete=models.CASCADE,
+                                 related_name="contributions", verbose_name=_("scénario"))
+    organisation = models.ForeignKey("partners.Organisation", on_delete=models.CASCADE,
+                                     related_name="+", verbose_name=_("partenaire"))
+    function = models.CharField(_("fonction"), max_length=20, blank=True,
+                                choices=StaffFunction.choices)
+    pole = models.CharField(_("pôle"), max_length=120, blank=True,
+                            help_text=_("Le pôle de conseil concerné, s'il y a lieu."))
+    fte = models.DecimalField(_("ETP"), max_digits=5, decimal_places=2, default=Decimal(0),
+                              validators=POSITIVE)
+    in_kind_eur = models.DecimalField(_("apport en nature valorisé par an (€)"),
+                                      default=Decimal(0), **MONEY)  # type: ignore[arg-type]
+
+    objects = ScopedManager(cite="cite")
+    history = HistoricalRecords(excluded_fields=["version"])
+
+    class Meta:
+        verbose_name = _("apport d'un partenaire au scénario")
+        verbose_name_plural = _("apports des partenaires au scénario")
+        ordering = ["organisation__name", "function", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.organisation} — {self.scenario}"
 
 
 from capacite.planning.models_acts import FundingAct  # noqa: E402,F401 - actes d'engagement

@@ -26,6 +26,7 @@ from capacite.planning.domain.comparison import (
     scenario_figures,
 )
 from capacite.planning.domain.fte import FteResult, FteSettings, PartnerContribution, compute_fte
+from capacite.planning.domain.value import PartnerValue, partner_values
 from capacite.planning.models import (
     ChargeLine,
     Disbursement,
@@ -34,6 +35,7 @@ from capacite.planning.models import (
     InvestmentLine,
     PlanningSettings,
     Scenario,
+    ScenarioContribution,
 )
 
 YEARS = 3
@@ -86,27 +88,29 @@ def offer_hours_per_week() -> Decimal | None:
     return Decimal(str(hours_per_week(weekly))).quantize(Decimal("0.01"))
 
 
-def partner_contributions(year: int) -> list[PartnerContribution]:
-    """The partners' declared staff time of `year`, as the FTE model reads it."""
-    from capacite.partners.services import contributions_for_year
-
-    return [PartnerContribution(c.organisation, c.function, c.pole or None, c.fte)
-            for c in contributions_for_year(year) if c.fte > 0]
+def _contributions_of(row: Scenario) -> list[ScenarioContribution]:
+    if not row.pk:
+        return []
+    return list(row.contributions.all())  # all_plans() prefetches them with their partner
 
 
-def partner_in_kind(year: int) -> list[budget_domain.InKind]:
-    """Valued in-kind resources the partners declared for `year` (premises, equipment…),
-    one line per partner under 861 / 871, the same amount each budget year. Their money
-    contributions are not read: the funding round records them, so they count once."""
-    from capacite.partners.services import contributions_for_year
+def scenario_contributions(row: Scenario) -> list[PartnerContribution]:
+    """The staff time the partners would bring to this scenario, as the FTE model reads it."""
+    return [PartnerContribution(c.organisation.name, c.function, c.pole or None, c.fte)
+            for c in _contributions_of(row) if c.fte > 0]
 
+
+def scenario_in_kind(row: Scenario) -> list[budget_domain.InKind]:
+    """Valued in-kind resources (premises, equipment…) the partners would bring to this
+    scenario, one line per partner under 861 / 871, the same amount each budget year."""
     totals: dict[str, Decimal] = {}
-    for c in contributions_for_year(year):
+    for c in _contributions_of(row):
         if c.in_kind_eur > 0:
-            totals[c.organisation] = totals.get(c.organisation, Decimal(0)) + c.in_kind_eur
+            name = c.organisation.name
+            totals[name] = totals.get(name, Decimal(0)) + c.in_kind_eur
     return [budget_domain.InKind(label=f"Biens et services mis à disposition : {name}",
                                  use_account="861", contribution_account="871",
-                                 amounts=(amount,) * YEARS)
+                                 amounts=(amount,) * YEARS, partner=name)
             for name, amount in sorted(totals.items())]
 
 
@@ -144,12 +148,30 @@ def to_domain(scenario: Scenario, *, charges: list[ChargeLine] | None = None
     )
 
 
-def operating_funding() -> list[budget_domain.Funding]:
-    """Operating lines of the funding round, whatever their status (the budget is a forecast;
-    the funding page shows how sure each line is)."""
+def operating_lines(row: Scenario):
+    """The scenario's operating funding lines (a queryset, funders joined)."""
+    return FundingLine.objects.filter(purpose="operating", scenario=row).select_related(
+        "funder__organisation")
+
+
+def operating_funding(row: Scenario) -> list[budget_domain.Funding]:
+    """The scenario's operating lines of the funding round, whatever their status (the budget
+    is a forecast; the funding page shows how sure each line is)."""
     return [budget_domain.Funding(funder=funding_label(line), amounts=line.amounts,
-                                  account=line.account, category=line.funder.category)
-            for line in FundingLine.objects.filter(purpose="operating").select_related("funder")]
+                                  account=line.account, category=line.funder.category,
+                                  partner=(line.funder.organisation.name
+                                           if line.funder.organisation_id else ""))
+            for line in operating_lines(row)]
+
+
+def unsecured_funding(row: Scenario) -> tuple[Decimal, ...]:
+    """Per budget year, the scenario's operating funding still « Piste » (not secured), each
+    line rounded to the euro as the budget rounds it."""
+    from capacite.planning.domain.money import to_euros
+    from capacite.planning.models import FundingStatus
+
+    leads = [line.amounts for line in operating_lines(row).filter(status=FundingStatus.LEAD)]
+    return tuple(sum((to_euros(a[i]) for a in leads), Decimal(0)) for i in range(YEARS))
 
 
 def funding_label(line: FundingLine) -> str:
@@ -183,23 +205,31 @@ class ScenarioPlan:
     figures: ScenarioFigures
     errors: tuple[str, ...]
 
+    @property
+    def partners(self) -> tuple[PartnerValue, ...]:
+        """What the scenario is worth to each partner (first budget year)."""
+        return self.figures.partners
+
 
 def scenario_plan(row: Scenario, *, settings: PlanningSettings) -> ScenarioPlan:
     """FTE, budget and comparison figures of `row` for the Cité's first budget year."""
     scenario = to_domain(row)
-    fte = compute_fte(scenario=scenario, contributions=partner_contributions(settings.first_year),
+    fte = compute_fte(scenario=scenario, contributions=scenario_contributions(row),
                       settings=fte_settings(settings))
     budget = budget_domain.operating_budget(
-        scenario=scenario, fte=fte, first_year=settings.first_year, funding=operating_funding(),
-        in_kind=partner_in_kind(settings.first_year), years=YEARS)
+        scenario=scenario, fte=fte, first_year=settings.first_year,
+        funding=operating_funding(row), in_kind=scenario_in_kind(row), years=YEARS)
+    partners = partner_values(fte=fte, budget=budget,
+                              productive_hours=fte_settings(settings).productive_hours)
     return ScenarioPlan(row, scenario, fte, budget,
-                        scenario_figures(scenario=scenario, fte=fte, budget=budget),
+                        scenario_figures(scenario=scenario, fte=fte, budget=budget,
+                                         partners=partners),
                         tuple(scenario_domain.scenario_errors(scenario)))
 
 
 def all_plans(cite: Cite) -> list[ScenarioPlan]:
     settings = planning_settings(cite)
-    rows = Scenario.objects.prefetch_related("charges")
+    rows = Scenario.objects.prefetch_related("charges", "contributions__organisation")
     return [scenario_plan(row, settings=settings) for row in rows]
 
 
@@ -208,8 +238,46 @@ def comparison(cite: Cite) -> tuple[list[ScenarioPlan], list[ComparisonRow]]:
     return plans, comparison_rows([p.figures for p in plans])
 
 
+def copy_resources(source: Scenario | None, target: Scenario, *, year: int) -> None:
+    """Give `target` a copy of `source`'s partner contributions and operating funding lines
+    (with their payments); without a source, the partners' declared contributions of `year`
+    and no funding line. Each scenario then changes its own resources."""
+    from capacite.partners.models import Contribution
+
+    if source is None:
+        ScenarioContribution.objects.bulk_create(
+            ScenarioContribution(cite=target.cite, scenario=target,
+                                 organisation_id=c.organisation_id, function=c.function,
+                                 pole=c.pole, fte=c.fte, in_kind_eur=c.in_kind_eur)
+            for c in Contribution.objects.filter(year=year)
+            if c.fte > 0 or c.in_kind_eur > 0)
+        return
+    ScenarioContribution.objects.bulk_create(
+        ScenarioContribution(cite=target.cite, scenario=target, organisation_id=c.organisation_id,
+                             function=c.function, pole=c.pole, fte=c.fte,
+                             in_kind_eur=c.in_kind_eur)
+        for c in source.contributions.all())
+    for line in FundingLine.objects.filter(scenario=source).prefetch_related("disbursements"):
+        payments = list(line.disbursements.all())
+        line.pk = None
+        line._state.adding = True
+        line.scenario = target
+        line.version = 1
+        line.save()
+        Disbursement.objects.bulk_create(Disbursement(cite=target.cite, line=line, on=d.on,
+                                                      amount=d.amount) for d in payments)
+
+
+def create_resources(row: Scenario, *, cite: Cite) -> None:
+    """Resources of a scenario just created from the form: the retained scenario's, else the
+    partners' declarations of the first budget year."""
+    source = Scenario.objects.filter(chosen=True).exclude(pk=row.pk).first()
+    copy_resources(source, row, year=planning_settings(cite).first_year)
+
+
 def copy_scenario(row: Scenario, *, name: str) -> Scenario:
-    """A new scenario with the same choices and charge lines under `name`, not chosen."""
+    """A new scenario with the same choices, charge lines, partner contributions and funding
+    lines under `name`, not chosen."""
     with transaction.atomic():
         charges = list(row.charges.all())
         copy = Scenario.objects.get(pk=row.pk)
@@ -225,6 +293,7 @@ def copy_scenario(row: Scenario, *, name: str) -> Scenario:
         ChargeLine.objects.bulk_create(
             ChargeLine(cite=row.cite, scenario=copy, account=c.account, label=c.label,
                        annual_amount=c.annual_amount) for c in charges)
+        copy_resources(row, copy, year=0)
     return copy
 
 
@@ -264,7 +333,13 @@ def chosen_comparison_row(cite: Cite) -> dict | None:
             "fte_partners": f.fte_partners, "fte_to_recruit": f.fte_to_recruit,
             "fte_surplus": f.fte_surplus, "operating_charges": f.operating_charges,
             "in_kind": f.in_kind, "operating_resources": f.operating_resources, "gap": f.gap,
-            "cost_per_open_hour": f.cost_per_open_hour}
+            "cost_per_open_hour": f.cost_per_open_hour,
+            "counselling_hours_per_year": f.counselling_hours_per_year,
+            "full_cost": f.full_cost, "partners_share": f.partners_share,
+            "partners": [{"partner": v.partner, "fte": v.fte, "staff_value": v.staff_value,
+                          "goods_value": v.goods_value, "money": v.money, "total": v.total,
+                          "share": v.share, "public_hours": v.public_hours,
+                          "leverage": v.leverage} for v in f.partners]}
 
 
 def budget_lines(budget: budget_domain.Budget) -> dict:
@@ -310,10 +385,15 @@ def resolve_funder(key: str) -> Funder:
     return funder
 
 
-def disbursements() -> list[treasury_domain.Disbursement]:
-    """The disbursement calendar, each payment named by its funder's name."""
+def disbursements(row: Scenario) -> list[treasury_domain.Disbursement]:
+    """The disbursement calendar of `row`'s operating lines and of the investment lines, each
+    payment named by its funder's name."""
+    from django.db.models import Q
+
     return [treasury_domain.Disbursement(funder=d.line.funder.name, on=d.on, amount=d.amount)
-            for d in Disbursement.objects.select_related("line__funder")]
+            for d in Disbursement.objects.filter(Q(line__scenario=row)
+                                                 | Q(line__purpose="investment"))
+            .select_related("line__funder")]
 
 
 def treasury_scenario() -> Scenario | None:
@@ -331,7 +411,7 @@ def treasury_inputs(cite: Cite, row: Scenario | None = None
     plan = scenario_plan(row, settings=settings)
     return treasury_domain.treasury_inputs(
         budget=plan.budget, start=settings.treasury_start, opening_cash=settings.opening_cash,
-        disbursements=disbursements(), investments=investments(), legal_form=legal_form(),
+        disbursements=disbursements(row), investments=investments(), legal_form=legal_form(),
         rent_rhythm=settings.rent_rhythm)
 
 

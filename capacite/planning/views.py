@@ -6,6 +6,7 @@ Every figure comes from `planning.services`, which calls the pure domain functio
 from decimal import Decimal
 
 from django.contrib import messages
+from django.db.models import Prefetch, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -28,6 +29,7 @@ from capacite.planning.domain.treasury import treasury_plan
 from capacite.planning.forms import (
     ChargeLineForm,
     ChooseForm,
+    ContributionForm,
     CopyForm,
     DisbursementForm,
     FunderForm,
@@ -45,6 +47,7 @@ from capacite.planning.models import (
     FundingStatus,
     InvestmentLine,
     Scenario,
+    ScenarioContribution,
 )
 
 
@@ -63,6 +66,7 @@ def scenarios(request: HttpRequest, cite_slug: str) -> HttpResponse:
     form = ScenarioForm(request.POST or None, instance=Scenario(cite=request.cite),
                         pole_names=services.offer_pole_names())
     if request.method == "POST" and save_form_atomically(form, lock=request.cite):
+        services.create_resources(form.instance, cite=request.cite)
         messages.success(request, _("Le scénario « %(name)s » est créé.") % {"name": form.instance})
         return redirect("planning:scenario_edit", cite_slug=cite_slug,
                         scenario_id=form.instance.pk)
@@ -133,6 +137,41 @@ def scenario_budget(request: HttpRequest, cite_slug: str, scenario_id: int) -> H
         "years": plan.budget.years, "invest": invest, "invest_error": invest_error})
 
 
+def scenario_resources(request: HttpRequest, cite_slug: str, scenario_id: int) -> HttpResponse:
+    """The scenario's own partner contributions and funding lines, and what it is worth to the
+    territory and to each partner (the guide's « valeur ajoutée »)."""
+    scenario = get_object_or_404(Scenario, pk=scenario_id)
+    form = ContributionForm(request.POST or None,
+                            instance=ScenarioContribution(cite=request.cite, scenario=scenario))
+    if request.method == "POST" and save_form_atomically(form):
+        messages.success(request, _("L'apport de « %(p)s » est ajouté au scénario.")
+                         % {"p": form.instance.organisation})
+        return redirect("planning:scenario_resources", cite_slug=cite_slug,
+                        scenario_id=scenario.pk)
+    plan = services.scenario_plan(scenario, settings=services.planning_settings(request.cite))
+    return render(request, "planning/scenario_resources.html", {
+        "scenario": scenario, "plan": plan, "form": form,
+        "contributions": scenario.contributions.select_related("organisation"),
+        "lines": services.operating_lines(scenario)})
+
+
+def contribution_edit(request: HttpRequest, cite_slug: str,
+                      scenario_contribution_id: int) -> HttpResponse:
+    item = get_object_or_404(ScenarioContribution.objects.select_related("scenario"),
+                             pk=scenario_contribution_id)
+    back = reverse("planning:scenario_resources", args=[cite_slug, item.scenario_id])
+    if request.method == "POST" and "delete" in request.POST:
+        item.delete()
+        messages.success(request, _("L'apport « %(l)s » est retiré du scénario.") % {"l": item})
+        return redirect(back)
+    form = ContributionForm(request.POST or None, instance=item)
+    if request.method == "POST" and save_form_atomically(form):
+        messages.success(request, _("L'apport « %(l)s » est enregistré.") % {"l": item})
+        return redirect(back)
+    return _form_page(request, form, title=str(item), back=back, submit=_("Enregistrer"),
+                      obj=item, deletable=True)
+
+
 def charge_add(request: HttpRequest, cite_slug: str, scenario_id: int) -> HttpResponse:
     scenario = get_object_or_404(Scenario, pk=scenario_id)
     form = ChargeLineForm(request.POST or None,
@@ -175,7 +214,7 @@ def _comparison_filename(request, ext: str) -> str:
 
 # How each unit of the comparison is typed in the spreadsheet.
 UNIT_KINDS = {"count": "integer", "hours": "duration", "fte": "decimal", "eur": "money",
-              "text": "text"}
+              "text": "text", "percent": "decimal"}
 
 
 def comparison_xlsx(request: HttpRequest, cite_slug: str) -> HttpResponse:
@@ -228,9 +267,15 @@ def funding(request: HttpRequest, cite_slug: str) -> HttpResponse:
     if request.method == "POST" and save_form_atomically(form, lock=request.cite):
         messages.success(request, _("Le financeur « %(f)s » est ajouté.") % {"f": form.instance})
         return redirect("planning:funder_edit", cite_slug=cite_slug, funder_id=form.instance.pk)
-    funders = Funder.objects.prefetch_related(
-        "lines__disbursements", "lines__act").select_related("organisation")
-    lines = FundingLine.objects.all()
+    scenarios = list(Scenario.objects.all())
+    asked = request.GET.get("scenario", "")
+    current = next((r for r in scenarios if str(r.pk) == asked), None) or \
+        services.treasury_scenario()
+    funders = Funder.objects.prefetch_related(Prefetch(
+        "lines", queryset=FundingLine.objects.filter(
+            Q(scenario=current) | Q(purpose="investment")).prefetch_related("disbursements", "act"),
+    )).select_related("organisation")
+    lines = [line for f in funders for line in f.lines.all()]
     by_status = []
     for value, label in FundingStatus.choices:
         chosen = [line for line in lines if line.status == value]
@@ -238,7 +283,8 @@ def funding(request: HttpRequest, cite_slug: str) -> HttpResponse:
                                   for i in range(3)]))
     settings = services.planning_settings(request.cite)
     return render(request, "planning/funding.html", {
-        "funders": funders, "form": form, "by_status": by_status,
+        "funders": funders, "form": form, "by_status": by_status, "scenarios": scenarios,
+        "current": current,
         "years": range(settings.first_year, settings.first_year + 3)})
 
 
@@ -256,8 +302,8 @@ def funder_edit(request: HttpRequest, cite_slug: str, funder_id: int) -> HttpRes
 
 def funding_line_add(request: HttpRequest, cite_slug: str, funder_id: int) -> HttpResponse:
     funder = get_object_or_404(Funder, pk=funder_id)
-    form = FundingLineForm(request.POST or None,
-                           instance=FundingLine(cite=request.cite, funder=funder))
+    form = FundingLineForm(request.POST or None, instance=FundingLine(
+        cite=request.cite, funder=funder, scenario=services.treasury_scenario()))
     if request.method == "POST" and save_form_atomically(form):
         messages.success(request, _("La ligne de financement est ajoutée."))
         return redirect("planning:funding_line_edit", cite_slug=cite_slug,

@@ -104,3 +104,29 @@ def test_password_change_keeps_the_person_signed_in(client, world):
         "new_password2": "Autre-phrase-longue-7"})
     assert response["Location"] == reverse("password_change_done")
     assert client.get(reverse("core:cite_home", args=["alpha"])).status_code == 200
+
+
+def test_one_client_cannot_lock_every_account(client, world, settings):
+    """Ten failed logins from one address, over two accounts, stop that address: its next
+    attempts on other accounts are refused before they count against those accounts
+    (issue 13, point 19). Another address logs in as usual."""
+    for username in ["project_lead"] * 5 + ["sponsor"] * 5:
+        login(client, username, "faux")
+    refused = login(client, "staff", "faux")
+    assert refused.status_code == 429
+    assert "Trop d'essais de connexion manqués depuis ce poste" in refused.content.decode()
+    for _ in range(5):
+        login(client, "director", "faux")
+    elsewhere = Client(REMOTE_ADDR="192.0.2.7")
+    assert login(elsewhere, "director", "x").status_code == 302
+    assert login(elsewhere, "staff", "x").status_code == 302
+
+
+def test_no_client_address_is_stored_in_the_database(client, world):
+    from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+
+    login(client, "project_lead", "faux")
+    login(client, "project_lead", "x")
+    stored = [row.ip_address for model in (AccessAttempt, AccessFailureLog, AccessLog)
+              for row in model.objects.all()]
+    assert all(ip in (None, "") for ip in stored)

@@ -60,6 +60,7 @@ def test_a_cite_under_construction_offers_the_project_pages_not_the_open_citys(w
                       "Équipe", "Budget", "Vie de la Cité", "Réglages"]
     assert "Rétro-planning" in links and "Scénarios" in links
     assert "Mon planning" not in links and "Plannings" not in links
+    assert "Comptage des passages" not in links and "Bornes" not in links
 
 
 def test_an_open_cite_offers_its_rosters_and_leaves_the_backplan_to_all_pages(world):

@@ -541,11 +541,39 @@ class Builder:
                                        " Condition nécessaire pour un GIP, qui ne peut "
                                        "connaître aucun déficit." if b.gip else "")))
         blocks.append(Heading(3, "Les apports des partenaires", "apports"))
+        if b.row is None:
+            blocks.append(Facts((
+                (f"Apports en nature valorisés ({c['year']})", eur(c["in_kind"])),
+                (f"Apports financiers des partenaires ({c['year']})", eur(c["money"])),
+                (f"ETP mis à disposition ({c['year']})", fte(c["fte"])),
+            )))
+            return blocks
+        row = b.row
+        # The retained scenario's own resources (planning computes them, as on its
+        # « Ressources et valeur » page): what the guide calls its value for each partner.
+        share = row["partners_share"]
         blocks.append(Facts((
-            (f"Apports en nature valorisés ({c['year']})", eur(c["in_kind"])),
-            (f"Apports financiers des partenaires ({c['year']})", eur(c["money"])),
-            (f"ETP mis à disposition ({c['year']})", fte(c["fte"])),
+            ("Heures de conseil offertes par an",
+             format_number(row["counselling_hours_per_year"], places=0)),
+            ("Coût complet (charges et apports en nature)", eur(row["full_cost"])),
+            ("Part apportée par les partenaires",
+             f"{format_number(share, places=1)} %" if share is not None else "—"),
         )))
+        if row["partners"]:
+            blocks.append(Table(
+                f"Valeur pour chaque partenaire, scénario « {row['name']} »",
+                ("Partenaire", "ETP", "En nature", "Financement", "Total", "Part du coût",
+                 "Levier"),
+                tuple((v["partner"], fte(v["fte"]), eur(v["staff_value"] + v["goods_value"]),
+                       eur(v["money"]), eur(v["total"]),
+                       f"{format_number(v['share'], places=1)} %" if v["share"] is not None
+                       else "—",
+                       f"× {format_number(v['leverage'])}" if v["leverage"] else "—")
+                      for v in row["partners"]),
+                numeric=(1, 2, 3, 4, 5, 6)))
+            blocks.append(Para("En nature : personnel mis à disposition et biens valorisés. "
+                               "Levier : le coût complet de la Cité que chaque euro apporté "
+                               "ouvre au public du partenaire."))
         return blocks
 
     def next_steps(self, part: Part) -> list:

@@ -49,6 +49,19 @@ class FonctionnementBuilder(Builder):
         self.activity = fonct.activity_data(cite)
         self.quality = fonct.quality_data(cite)
 
+    def preview_blocks(self) -> list:
+        """The blocks this dossier would print, built aside (the pre-flight reads them)."""
+        from capacite.label.dossier.blocks import Dossier
+
+        doc, progress, attachments = self.doc, self.progress, list(self.doc.attachments)
+        self.doc = Dossier(doc.kind, doc.title, doc.cite_name, doc.territory, doc.generated)
+        self.progress = lambda _p, _m: None
+        try:
+            return self.build().blocks
+        finally:
+            self.doc, self.progress = doc, progress
+            self.doc.attachments[:] = attachments
+
     def build(self):
         d = self.doc
         d.add(Heading(1, f"1. {CONFORMITY.title}", "conformite"))
@@ -229,8 +242,9 @@ class FonctionnementBuilder(Builder):
                             numeric=(3,)))
         unsigned = [f"{a.funder} — {a.label}" for a in self.acts if not a.act]
         if unsigned:
-            blocks.append(Missing("Actes d'engagement à obtenir : " + " ; ".join(unsigned)
-                                  + "."))
+            # Information, not an empty part: the pre-flight does not stop on it.
+            blocks.append(Para("Actes d'engagement encore à obtenir : " + " ; ".join(unsigned)
+                               + "."))
         return blocks
 
     def fitting_plan_part(self) -> list:

@@ -75,6 +75,7 @@ class Funding:
     amounts: tuple[Decimal, ...]
     account: str = "74"
     category: str = ""
+    partner: str = ""  # the organisation behind the money, for its value (domain/value.py)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -85,6 +86,7 @@ class InKind:
     use_account: str  # 860, 861, 862 or 864
     contribution_account: str  # 870, 871 or 875
     amounts: tuple[Decimal, ...]
+    partner: str = ""  # the partner that brings it, "" for volunteers and gifts
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -108,6 +110,7 @@ class Detail:
     amounts: tuple[Decimal, ...]
     line: str = ""
     itself: bool = False
+    partner: str = ""
 
 
 @dataclass(frozen=True)
@@ -253,7 +256,7 @@ def operating_budget(*, scenario: Scenario, fte: FteResult, first_year: int,
                              f"EPCI…) ; choisissez-la sur la fiche du financeur.")
         line = f.category if f.account == SUBSIDY_ACCOUNT else _product_line(f.account)
         products.append(Detail(f.account, f.funder, tuple(to_euros(a) for a in f.amounts),
-                               line))
+                               line, partner=f.partner))
     products.sort(key=lambda d: d.account[:2])
 
     valued: list[InKind] = []
@@ -264,7 +267,7 @@ def operating_budget(*, scenario: Scenario, fte: FteResult, first_year: int,
         valued.append(InKind(
             label=f"Personnel mis à disposition : {partner} ({format_number(partner_fte)} ETP)",
             use_account=SECONDED_USE, contribution_account=SECONDED_CONTRIBUTION,
-            amounts=_indexed(base, rate=rate, years=years)))
+            amounts=_indexed(base, rate=rate, years=years), partner=partner))
     uses = {code for code, _ in USES_OF_IN_KIND}
     contributions = {code for code, _ in IN_KIND_CONTRIBUTIONS}
     for gift in in_kind:
@@ -274,7 +277,8 @@ def operating_budget(*, scenario: Scenario, fte: FteResult, first_year: int,
         _check_amounts(gift.label, gift.amounts, years)
         valued.append(InKind(label=gift.label, use_account=gift.use_account,
                              contribution_account=gift.contribution_account,
-                             amounts=tuple(to_euros(a) for a in gift.amounts)))
+                             amounts=tuple(to_euros(a) for a in gift.amounts),
+                             partner=gift.partner))
     return Budget(tuple(range(first_year, first_year + years)), tuple(charges),
                   tuple(products), tuple(valued))
 

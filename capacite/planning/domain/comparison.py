@@ -14,6 +14,7 @@ from capacite.planning.domain.budget import Budget
 from capacite.planning.domain.fte import FteResult
 from capacite.planning.domain.money import round_fraction
 from capacite.planning.domain.scenario import Scenario
+from capacite.planning.domain.value import PartnerValue, territory_value
 
 
 @dataclass(frozen=True)
@@ -41,10 +42,15 @@ class ScenarioFigures:
     operating_resources: Decimal
     gap: Decimal
     cost_per_open_hour: Decimal | None
+    counselling_hours_per_year: Decimal = Decimal(0)
+    full_cost: Decimal = Decimal(0)
+    partners_share: Decimal | None = None
+    partners: tuple[PartnerValue, ...] = ()
 
 
 def scenario_figures(*, scenario: Scenario, fte: FteResult, budget: Budget,
-                     year_index: int = 0) -> ScenarioFigures:
+                     year_index: int = 0, partners: Sequence[PartnerValue] = ()
+                     ) -> ScenarioFigures:
     """The comparison figures of `scenario` for budget year `year_index` (0 = first year)."""
     totals = fte.totals
     charges = budget.total_charges[year_index]
@@ -52,6 +58,8 @@ def scenario_figures(*, scenario: Scenario, fte: FteResult, budget: Budget,
     hours = scenario.open_hours_per_year
     cost = (round_fraction(Fraction(charges + in_kind) / Fraction(hours)) if hours > 0
             else None)
+    territory = territory_value(scenario=scenario, budget=budget, partners=list(partners),
+                                year_index=year_index)
     return ScenarioFigures(
         name=scenario.name,
         chosen=scenario.chosen,
@@ -68,6 +76,10 @@ def scenario_figures(*, scenario: Scenario, fte: FteResult, budget: Budget,
         operating_resources=budget.total_products[year_index],
         gap=budget.gap[year_index],
         cost_per_open_hour=cost,
+        counselling_hours_per_year=territory.counselling_hours_per_year,
+        full_cost=territory.full_cost,
+        partners_share=territory.partners_share,
+        partners=tuple(partners),
     )
 
 
@@ -77,7 +89,7 @@ class ComparisonRow:
 
     key: str
     label: str
-    unit: str  # "count", "hours", "fte", "eur" or "text"
+    unit: str  # "count", "hours", "fte", "eur", "percent" or "text"
     values: tuple[Decimal | int | str | None, ...]
 
 
@@ -95,6 +107,11 @@ ROWS = (
     ("operating_resources", "Produits de fonctionnement", "eur"),
     ("gap", "Reste à financer", "eur"),
     ("cost_per_open_hour", "Coût complet par heure d'ouverture", "eur"),
+    ("counselling_hours_per_year", "Valeur pour le territoire : heures de conseil par an",
+     "hours"),
+    ("full_cost", "Valeur pour le territoire : coût complet (charges et apports en nature)",
+     "eur"),
+    ("partners_share", "Part du coût complet apportée par les partenaires (%)", "percent"),
 )
 
 
@@ -113,4 +130,11 @@ def comparison_rows(figures: Sequence[ScenarioFigures]) -> list[ComparisonRow]:
                           tuple(f.name + (" (retenu)" if f.chosen else "") for f in figures))]
     rows.extend(ComparisonRow(key, label, unit, tuple(value(f, key) for f in figures))
                 for key, label, unit in ROWS)
+    # One row per partner: what it brings to each scenario (money, staff and goods valued).
+    names = sorted({p.partner for f in figures for p in f.partners})
+    for name in names:
+        rows.append(ComparisonRow(
+            f"partner:{name}", f"Apport de {name}", "eur",
+            tuple(next((p.total for p in f.partners if p.partner == name), Decimal(0))
+                  for f in figures)))
     return rows

@@ -79,8 +79,8 @@ class Scenario:
     `function_fte` sets the FTE of events and internal functions directly. Costs are annual
     employer costs per FTE (`cost_per_fte` by function, else `default_cost_per_fte`).
     `social_charges_rate` (0.42 = 42 % of gross salaries) splits that cost into 641 salaries
-    and 645 social charges. `yearly_increase` (0.02 = 2 %) indexes payroll, charges and valued seconded staff in years
-    2 and 3 of the budget.
+    and 645 social charges. `yearly_increase` (0.02 = 2 %) indexes payroll, charges and
+    valued seconded staff in years 2 and 3 of the budget.
     """
 
     name: str

@@ -39,6 +39,8 @@ def cell(value, unit: str) -> str:
         return format_eur(Decimal(value))
     if unit == "fte":
         return format_number(Decimal(value))
+    if unit == "percent":
+        return f"{format_number(Decimal(value), places=1)}\u00a0%"
     if unit == "hours":
         return format_quantity(Decimal(value))
     return str(value)

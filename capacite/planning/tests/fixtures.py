@@ -7,6 +7,7 @@ from decimal import Decimal as D
 from django_scopes import scope
 
 from capacite.partners.models import Contribution, Organisation
+from capacite.planning import services
 from capacite.planning.models import (
     ChargeLine,
     Disbursement,
@@ -47,6 +48,8 @@ def build_modest(cite) -> Scenario:
             organisation = Organisation.objects.create(cite=cite, name=name, kind="operator")
             Contribution.objects.create(cite=cite, organisation=organisation, year=YEAR,
                                         function=function, pole=pole, fte=D(fte))
+        # Created before any choice: the scenario takes the partners' declarations.
+        services.create_resources(scenario, cite=cite)
         for key, name, category, amount, account, months in (
                 ("REGION", "Région", "region", 120000, "74", (3, 9)),
                 ("DEPARTEMENT", "Département", "departement", 60000, "74", (1,)),
@@ -54,7 +57,7 @@ def build_modest(cite) -> Scenario:
                 ("ATELIERS", "Participation aux ateliers", "private", 2000, "706", (11,))):
             funder = Funder.objects.create(cite=cite, key=key, name=name, category=category)
             line = FundingLine.objects.create(
-                cite=cite, funder=funder, account=account, status="committed",
+                cite=cite, funder=funder, scenario=scenario, account=account, status="committed",
                 amount_year1=D(amount), amount_year2=D(amount), amount_year3=D(amount))
             for year in range(YEAR, YEAR + 3):
                 for month in months:

@@ -48,13 +48,19 @@ def test_the_comparison_rows_put_the_scenarios_side_by_side():
         ("operating_resources", (D("222000.00"), D("222000.00"))),
         ("gap", (D("45250.00"), D("317050.00"))),
         ("cost_per_open_hour", (D("277.14"), D("358.81"))),
+        ("counselling_hours_per_year", (D(4725), D(9870))),  # 105 h × 45, 210 h × 47
+        ("full_cost", (D(436500), D(708300))),
+        ("partners_share", (D("0.0"), D("0.0"))),  # no partner value given here
     ]
 
 
 def test_the_rows_carry_french_labels_and_units():
     rows = comparison_rows([figures(MODEST)])
-    assert [(r.label, r.unit) for r in rows][-2:] == [
-        ("Reste à financer", "eur"), ("Coût complet par heure d'ouverture", "eur")]
+    assert [(r.label, r.unit) for r in rows][-5:] == [
+        ("Reste à financer", "eur"), ("Coût complet par heure d'ouverture", "eur"),
+        ("Valeur pour le territoire : heures de conseil par an", "hours"),
+        ("Valeur pour le territoire : coût complet (charges et apports en nature)", "eur"),
+        ("Part du coût complet apportée par les partenaires (%)", "percent")]
 
 
 def test_figures_of_a_later_year_read_that_year_of_the_budget():

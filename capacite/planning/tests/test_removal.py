@@ -19,6 +19,7 @@ def line(world) -> FundingLine:
     with scope(cite=world.cite):
         region = Funder.objects.create(cite=world.cite, key="REGION", name="Région")
         line = FundingLine.objects.create(cite=world.cite, funder=region, label="Amorçage",
+                                          purpose="investment",
                                           amount_year1=Decimal(60000))
         for day in (date(2027, 3, 1), date(2027, 9, 1)):
             Disbursement.objects.create(cite=world.cite, line=line, on=day,

@@ -10,7 +10,14 @@ from django_scopes import scope
 from capacite.governance.models import Body, Decision
 from capacite.partners.models import Contribution, Organisation
 from capacite.planning import services
-from capacite.planning.models import ChargeLine, Scenario
+from capacite.planning.models import (
+    ChargeLine,
+    Disbursement,
+    FundingLine,
+    Scenario,
+    ScenarioContribution,
+)
+from capacite.planning.tests.examples import THREE_POLES
 from capacite.planning.tests.fixtures import YEAR, build_modest
 
 pytestmark = pytest.mark.django_db
@@ -67,13 +74,67 @@ def test_partner_in_kind_resources_are_valued_under_861_and_871(world):
     scenario = build_modest(world.cite)
     with scope(cite=world.cite):
         organisation = Organisation.objects.get(name="Région")
-        Contribution.objects.create(cite=world.cite, organisation=organisation, year=YEAR,
-                                    in_kind_eur=D(4000), money_eur=D(99999))
+        ScenarioContribution.objects.create(cite=world.cite, scenario=scenario,
+                                            organisation=organisation, in_kind_eur=D(4000))
         budget = plan_of(world, scenario).budget
     assert budget.class_total("861") == (D(4000),) * 3
     assert budget.class_total("871")[0] == D("164250.00") + D(4000)
-    # money contributions are not read: the funding round records them once
     assert budget.total_products[0] == D("222000.00")
+
+
+def test_a_scenario_created_after_a_choice_takes_the_retained_one_s_resources(world):
+    scenario = build_modest(world.cite)
+    with scope(cite=world.cite):
+        Scenario.objects.filter(pk=scenario.pk).update(chosen=True)
+        new = Scenario.objects.create(cite=world.cite, name="Autre", poles=list(THREE_POLES),
+                                      hours_per_day=D(7), days_per_week=D(5),
+                                      weeks_per_year=D(45), default_cost_per_fte=D(45000))
+        services.create_resources(new, cite=world.cite)
+        assert ScenarioContribution.objects.filter(scenario=new).count() == 5
+        assert sorted(FundingLine.objects.filter(scenario=new).values_list(
+            "funder__key", flat=True)) == ["ATELIERS", "DEPARTEMENT", "REGION", "VILLE"]
+        assert Disbursement.objects.filter(line__scenario=new).count() == \
+            Disbursement.objects.filter(line__scenario=scenario).count() == 15
+
+
+def test_each_scenario_has_its_own_resources_and_its_own_gap(world):
+    scenario = build_modest(world.cite)
+    with scope(cite=world.cite):
+        copy = services.copy_scenario(Scenario.objects.get(pk=scenario.pk), name="Ambitieux")
+        # The Région gives 30 000 € more to the copy; the Mission locale seconds 0.5 FTE more.
+        FundingLine.objects.filter(scenario=copy, funder__key="REGION").update(
+            amount_year1=D(150000))
+        ScenarioContribution.objects.filter(scenario=copy,
+                                            organisation__name="Mission locale").update(
+            fte=D("2.00"))
+        original, changed = plan_of(world, scenario), plan_of(world, copy)
+    assert original.figures.operating_resources == D(222000)
+    assert changed.figures.operating_resources == D(252000)
+    assert (original.figures.gap, changed.figures.gap) == (D(45250), D(15250))
+    assert (original.fte.totals.brought, changed.fte.totals.brought) == (D("3.65"), D("4.15"))
+
+
+def test_each_partner_sees_what_it_brings_and_what_it_opens(world):
+    scenario = build_modest(world.cite)
+    with scope(cite=world.cite):
+        FundingLine.objects.filter(scenario=scenario, funder__key="REGION").update()
+        from capacite.planning.models import Funder
+
+        Funder.objects.filter(key="REGION").update(
+            organisation=Organisation.objects.get(name="Région"))
+        plan = plan_of(world, scenario)
+    values = {v.partner: v for v in plan.partners}
+    assert sorted(values) == ["CIO", "France Travail", "Mission locale", "Région"]
+    region = values["Région"]
+    # 0.50 FTE of documentation × 45 000 € + 120 000 € of subsidy, in a Cité whose full cost
+    # is 267 250 € of charges + 164 250 € of seconded staff = 431 500 €.
+    assert (region.fte, region.staff_value, region.money, region.total) == (
+        D("0.50"), D(22500), D(120000), D(142500))
+    assert (region.share, region.leverage) == (D("33.0"), D("3.03"))
+    # 0.50 FTE × 1 607 h × 0.85 = 682.975 → 683 h a year with the public.
+    assert region.public_hours == D(683)
+    assert plan.figures.full_cost == D(431500)
+    assert plan.figures.counselling_hours_per_year == D(4725)  # 105 h × 45 weeks
 
 
 def test_a_copy_keeps_the_choices_and_charges_under_a_new_name_and_is_not_chosen(world):

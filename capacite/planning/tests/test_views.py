@@ -245,3 +245,46 @@ def test_the_home_page_tells_the_chosen_scenario_and_the_months_below_zero(world
     partner = client_for(world, Role.PARTNER).get(
         reverse("core:cite_home", kwargs={"cite_slug": "alpha"})).content.decode()
     assert "Scénarios et trésorerie" not in partner
+
+
+def test_the_resources_page_shows_each_partner_s_value_and_adds_a_contribution(world):
+    from capacite.partners.models import Organisation
+    from capacite.planning.models import ScenarioContribution
+
+    scenario = build_modest(world.cite)
+    client = client_for(world)
+    page = client.get(url("scenario_resources", scenario_id=scenario.pk)).content.decode()
+    # Mission locale: 1.50 FTE of counselling × 45 000 € = 67 500 €, 15.6 % of the full
+    # cost (267 250 + 164 250 = 431 500 €), 2 049 h with the public (1.5 × 1 365.95 h).
+    assert ('<th scope="row">Mission locale</th><td class="num">1,50</td>'
+            '<td class="num">67\u202f500,00\u00a0€</td>') in page
+    assert '<td class="num">15,6\u00a0%</td><td class="num">2049</td>' in page
+    with scope(cite=world.cite):
+        lycee = Organisation.objects.create(cite=world.cite, name="Lycée", kind="operator")
+    empty = client.post(url("scenario_resources", scenario_id=scenario.pk), {
+        "organisation": lycee.pk, "function": "reception", "fte": "0", "in_kind_eur": "0",
+        "version": 0}).content.decode().replace("&#x27;", "'")
+    assert ("Indiquez des ETP ou un apport en nature valorisé : une ligne vide n'apporte rien "
+            "au scénario.") in empty
+    client.post(url("scenario_resources", scenario_id=scenario.pk), {
+        "organisation": lycee.pk, "function": "reception", "fte": "0.5", "in_kind_eur": "0",
+        "version": 0})
+    with scope(cite=world.cite):
+        assert ScenarioContribution.objects.filter(scenario=scenario,
+                                                   organisation=lycee).count() == 1
+    comparison = client.get(url("comparison")).content.decode()
+    assert ('<tr data-key="partner:Lycée"><th scope="row">Apport de Lycée</th>'
+            '<td class="num">22\u202f500,00\u00a0€</td></tr>') in comparison
+
+
+def test_an_operating_funding_line_must_name_its_scenario(world):
+    build_modest(world.cite)
+    with scope(cite=world.cite):
+        from capacite.planning.models import Funder
+
+        funder = Funder.objects.get(key="VILLE")
+    response = client_for(world).post(url("funding_line_add", funder_id=funder.pk), {
+        "purpose": "operating", "scenario": "", "account": "74", "status": "lead",
+        "amount_year1": "1000", "amount_year2": "0", "amount_year3": "0", "version": 0})
+    assert "Choisissez le scénario que finance cette ligne de fonctionnement." in \
+        response.content.decode()
