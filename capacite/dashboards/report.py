@@ -82,7 +82,7 @@ def indicator_blocks(cite, period: Period) -> list:
         return []
     body = tuple((
         r.indicator.name, quality.period_name(r.current.period), r.current.text,
-        "—" if r.target is None else ("≥ " if r.indicator.higher_is_better else "≤ ")
+        "—" if r.target is None else ("≥\u00a0" if r.indicator.higher_is_better else "≤\u00a0")
         + quality.number(r.target), quality.status_text(r),
         " · ".join(f"{quality.period_name(p.period)} : {p.text}" for p in r.points))
         for r in rows)

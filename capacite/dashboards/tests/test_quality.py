@@ -82,10 +82,10 @@ def test_the_report_prints_the_indicators_against_their_targets(plan):
         heading, table = indicator_blocks(world.cite, period_of("year", date(2026, 1, 1)))
     assert heading.text == "Indicateurs du plan d'évaluation"
     assert table.rows == (
-        ("Passages", "2026", "40", "≥ 30", "atteinte", "2024 : 0 · 2025 : < 11 · 2026 : 40"),
-        ("Premières visites", "2026", "25", "≥ 40", "non atteinte",
+        ("Passages", "2026", "40", "≥\u00a030", "atteinte", "2024 : 0 · 2025 : < 11 · 2026 : 40"),
+        ("Premières visites", "2026", "25", "≥\u00a040", "non atteinte",
          "2024 : — · 2025 : — · 2026 : 25"),
-        ("Délai d'attente", "12/2026", "—", "≤ 7", "—",
+        ("Délai d'attente", "12/2026", "—", "≤\u00a07", "—",
          "07/2026 : — · 08/2026 : — · 09/2026 : — · 10/2026 : — · 11/2026 : — · 12/2026 : —"),
     )
 
