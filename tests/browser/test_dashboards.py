@@ -4,6 +4,7 @@ network's benchmarks. A small data set of its own, not the whole demo."""
 
 import uuid
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 from django_scopes import scope, scopes_disabled
@@ -57,7 +58,7 @@ def test_director_partner_and_authority_each_read_what_is_theirs(page, counted, 
     axe.check(page, "dashboards-director")
     with page.expect_download() as download:
         page.locator("#by_public").get_by_role("link", name="CSV").click()
-    text = open(download.value.path(), encoding="utf-8-sig").read()
+    text = Path(download.value.path()).read_text(encoding="utf-8-sig")
     assert "Adultes;< 11;0" in text  # a file leaves the staff: masked even for the director
     page.context.clear_cookies()
 
