@@ -301,6 +301,8 @@ MATRIX: dict[str, str | dict] = {
     "network:benchmarks": Audience.LABEL_AUTHORITY,
     "dashboards:export_xlsx": cite_page(read=DASHBOARD_READERS),
     "dashboards:export_csv": cite_page(read=DASHBOARD_READERS),
+    # Quality indicators (issue 15, point 4): the staff read, the project team enters values.
+    "dashboards:quality": cite_page(read={Role.STAFF}, write=PROJECT_TEAM),
     # Questionnaires' results are figures (no single visitor): the team reads, the direction
     # and the project lead write; kiosks are set up by the direction.
     "activity:surveys": cite_page(read=TALLY_WRITERS, write=PROJECT_TEAM),

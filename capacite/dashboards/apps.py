@@ -12,4 +12,8 @@ class DashboardsConfig(AppConfig):
         from capacite.core.navigation import NavItem, register_nav
 
         register_nav(NavItem(39, _("Tableaux de bord"), "dashboards:dashboard"))
+        from capacite.core.demo import register_demo_builder
         from capacite.dashboards import jobs  # noqa: F401 - registers the "activity_report" job
+        from capacite.dashboards.demo import build_quality_demo
+
+        register_demo_builder(75, "quality", build_quality_demo)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from django.utils import timezone
 from django.utils.text import slugify
@@ -66,9 +66,30 @@ def activity_blocks(cite, period: Period) -> list:
 
 
 def quality_blocks(cite, period: Period) -> list:
-    """The satisfaction questionnaire's results (the quality approach's measured part)."""
+    """The satisfaction questionnaire's results (the quality approach's measured part), then the
+    evaluation plan's indicators against their targets at the period's last day."""
     board = figures.dashboard(cite, period, protected=True)
-    return _with_chart(board.table("survey"))
+    return _with_chart(board.table("survey")) + indicator_blocks(cite, period)
+
+
+def indicator_blocks(cite, period: Period) -> list:
+    """The indicators table: value of the period holding the period's last day, target, status,
+    and the trend's values; small counts of people masked."""
+    from capacite.dashboards import quality
+
+    rows = quality.indicator_rows(cite, period.end - timedelta(days=1), protected=True)
+    if not rows:
+        return []
+    body = tuple((
+        r.indicator.name, quality.period_name(r.current.period), r.current.text,
+        "—" if r.target is None else ("≥\u00a0" if r.indicator.higher_is_better else "≤\u00a0")
+        + quality.number(r.target), quality.status_text(r),
+        " · ".join(f"{quality.period_name(p.period)} : {p.text}" for p in r.points))
+        for r in rows)
+    return [Heading(3, "Indicateurs du plan d'évaluation", "indicateurs"),
+            Table("Indicateurs face aux cibles du comité de pilotage",
+                  ("Indicateur", "Période", "Valeur", "Cible", "Statut", "Évolution"), body,
+                  numeric=(2,))]
 
 
 def build_report(cite, year: int) -> Dossier:

@@ -96,3 +96,26 @@ def _shade(share: float) -> str:
     g = round(255 - share * (255 - 0))
     b = round(255 - share * (255 - 145))
     return f"#{r:02x}{g:02x}{b:02x}"
+
+
+def trend(values: list[float | None], target: float | None, *, title: str, chart_id: str) -> str:
+    """A small line of an indicator's last periods, the target as a dashed line; a period
+    without a value leaves a gap."""
+    known = [v for v in values if v is not None] + ([target] if target is not None else [])
+    top, bottom = max(known, default=1), min(known + [0], default=0)
+    span = (top - bottom) or 1
+    width, height, step = 160, 48, 140 / max(len(values) - 1, 1)
+
+    def y(v: float) -> float:
+        return round(42 - 36 * (v - bottom) / span, 1)
+
+    body = []
+    if target is not None:
+        body.append(f'<line x1="10" y1="{y(target)}" x2="150" y2="{y(target)}" '
+                    f'stroke="{OUTLINE}" stroke-dasharray="4 3"/>')
+    points = [(round(10 + i * step, 1), y(v)) for i, v in enumerate(values) if v is not None]
+    if len(points) > 1:
+        body.append(f'<polyline fill="none" stroke="{BLUE}" stroke-width="2" points="'
+                    + " ".join(f"{px},{py}" for px, py in points) + '"/>')
+    body += [f'<circle cx="{px}" cy="{py}" r="3" fill="{BLUE}"/>' for px, py in points]
+    return _svg(title, chart_id, width, height, body)

@@ -7,6 +7,7 @@ app_name = "dashboards"
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("rapport/", views.report, name="report"),
+    path("qualite/", views.quality, name="quality"),
     path("reseau/", views_network.cite_network, name="network"),
     path("export.xlsx", views.export_xlsx, name="export_xlsx"),
     path("export.csv", views.export_csv, name="export_csv"),

@@ -4,19 +4,22 @@ Scoped to the current Cité by the middleware; the permission matrix says who re
 from `figures.py` only; whether one category's counts are protected depends on the reader's
 roles, and exports are always protected (a file leaves the staff's hands)."""
 
+from decimal import Decimal, InvalidOperation
+
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from capacite.core.permissions import Level, level_for
 from capacite.dashboards import figures, svg
 from capacite.dashboards.domain.periods import KINDS, period_of, shifted
 from capacite.jobs.services import start_job
 from capacite.lib import exports
+from capacite.lib.params import id_from
 from capacite.lib.small_groups import LEGEND
 
 PERIOD_NAMES = {"day": "jour", "week": "semaine", "month": "mois", "year": "annee"}
@@ -65,6 +68,8 @@ def dashboard(request: HttpRequest, cite_slug: str) -> HttpResponse:
         "can_report": level_for("dashboards:report", getattr(request, "cite_roles", set()))
         >= Level.WRITE,
         "report_years": _report_years(),
+        "can_quality": level_for("dashboards:quality", getattr(request, "cite_roles", set()))
+        >= Level.READ,
     })
 
 
@@ -128,3 +133,56 @@ def sheet_of(table: figures.Table) -> exports.Sheet:
 def _cells(row: figures.Row) -> list:
     return [row.label, *[c.shown_value if not c.hidden else c.text for c in row.counts],
             *row.extra]
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def quality(request: HttpRequest, cite_slug: str) -> HttpResponse:
+    """The evaluation plan: each indicator against the target the comité de pilotage set, and
+    its trend; the project team enters the values of the indicators capacite does not compute."""
+    from capacite.dashboards import quality as q
+    from capacite.dashboards.models import IndicatorValue, QualityIndicator
+
+    today = timezone.localdate()
+    error, typed = "", {}
+    if request.method == "POST":
+        indicator = QualityIndicator.objects.filter(
+            pk=id_from(request.POST.get("indicator")), computed="").first()
+        typed = {"indicator": request.POST.get("indicator", ""),
+                 "value": request.POST.get("value", "")}
+        try:
+            value = Decimal(typed["value"].replace(",", ".").replace("\u202f", "").strip())
+            if not value.is_finite() or abs(value) >= 10**10:
+                raise InvalidOperation
+        except InvalidOperation:
+            value = None
+        if indicator is None:
+            error = _("Choisissez un indicateur saisi (les autres sont calculés par capacite).")
+        elif value is None:
+            error = _("La valeur « %(value)s » n'est pas un nombre (exemple : 12,5).") % {
+                "value": typed["value"]}
+        else:
+            start = period_of(indicator.frequency, today).start
+            IndicatorValue.objects.update_or_create(
+                cite=request.cite, indicator=indicator, period_start=start,
+                defaults={"value": value})
+            messages.success(request, _("Valeur enregistrée pour « %(name)s ».")
+                             % {"name": indicator.name})
+            return redirect("dashboards:quality", cite_slug=cite_slug)
+    rows = q.indicator_rows(request.cite, today, protected=False)
+    items = [{
+        "row": row, "status": q.status_text(row),
+        "periods": [(q.period_name(p.period), p.text) for p in row.points],
+        "chart": svg.trend([p.value for p in row.points], row.target,
+                           title=_("Évolution : %(name)s") % {"name": row.indicator.name},
+                           chart_id=f"trend-{row.indicator.pk}"),
+        "source": (q.COMPUTED[row.indicator.computed][0] if row.indicator.computed in q.COMPUTED
+                   else _("saisi")),
+    } for row in rows]
+    return render(request, "dashboards/quality.html", {
+        "items": items, "error": error, "typed": typed,
+        "entered": [r.indicator for r in rows if not r.indicator.computed],
+        "can_write": level_for("dashboards:quality", getattr(request, "cite_roles", set()))
+        >= Level.WRITE,
+        "can_see_decisions": level_for("governance:decisions",
+                                       getattr(request, "cite_roles", set())) >= Level.READ,
+    })

@@ -4,6 +4,7 @@ network's benchmarks. A small data set of its own, not the whole demo."""
 
 import uuid
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 from django_scopes import scope, scopes_disabled
@@ -57,7 +58,7 @@ def test_director_partner_and_authority_each_read_what_is_theirs(page, counted, 
     axe.check(page, "dashboards-director")
     with page.expect_download() as download:
         page.locator("#by_public").get_by_role("link", name="CSV").click()
-    text = open(download.value.path(), encoding="utf-8-sig").read()
+    text = Path(download.value.path()).read_text(encoding="utf-8-sig")
     assert "Adultes;< 11;0" in text  # a file leaves the staff: masked even for the director
     page.context.clear_cookies()
 
@@ -71,3 +72,33 @@ def test_director_partner_and_authority_each_read_what_is_theirs(page, counted, 
     page.goto("/reseau/")
     assert page.get_by_role("rowheader", name="Cité A").is_visible()
     axe.check(page, "network-authority")
+
+
+def test_the_director_follows_an_indicator_against_its_target(page, counted, axe):
+    """From the dashboards to the quality page: the visits indicator is computed from the same
+    counts (34 last month), the director types this month's waiting time and reads it met."""
+    from decimal import Decimal
+
+    from capacite.core.models import Cite
+    from capacite.dashboards.models import QualityIndicator
+
+    cite = Cite.objects.get(slug="valombre")
+    with scope(cite=cite):
+        QualityIndicator.objects.create(cite=cite, name="Passages du mois", definition="Tous.",
+                                        computed="visits", frequency="month",
+                                        target=Decimal(30), position=1)
+        QualityIndicator.objects.create(cite=cite, name="Délai d'attente", definition="Jours.",
+                                        frequency="month", target=Decimal(7),
+                                        higher_is_better=False, position=2)
+    login(page, "directeur")
+    page.goto("/c/valombre/tableaux-de-bord/")
+    page.get_by_role("link", name="Qualité : les indicateurs et leurs cibles").click()
+    visits = page.locator("tr", has=page.get_by_role("rowheader", name="Passages du mois"))
+    assert "34" in visits.inner_text()  # last month's point of the trend
+    page.get_by_label("Indicateur", exact=True).select_option(label="Délai d'attente")
+    page.get_by_label("Valeur", exact=True).fill("6,5")
+    page.get_by_role("button", name="Enregistrer").click()
+    wait = page.locator("tr", has=page.get_by_role("rowheader", name="Délai d'attente"))
+    cells = [c.strip() for c in wait.locator("td").all_inner_texts()]
+    assert cells[3:5] == ["6,5", "atteinte"]
+    axe.check(page, "quality-director")
