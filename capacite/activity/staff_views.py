@@ -60,6 +60,21 @@ def survey(request: HttpRequest, cite_slug: str, survey_id: int) -> HttpResponse
                                           survey=survey)})
 
 
+def survey_poster(request: HttpRequest, cite_slug: str, survey_link_id: int,
+                  paper: str) -> HttpResponse:
+    """The A4 or A5 poster of one link, with the QR code of its `?via=qr` address."""
+    from capacite.activity.posters import poster_pdf
+
+    link = get_object_or_404(SurveyLink.objects.select_related("pole", "event", "cite"),
+                             pk=survey_link_id)
+    address = request.build_absolute_uri(reverse("survey:answer", args=[link.token]))
+    response = HttpResponse(poster_pdf(link, link_address=address, paper=paper, request=request),
+                            content_type="application/pdf")
+    response["Content-Disposition"] = (
+        f'inline; filename="affiche-questionnaire-{link.pk}-{paper}.pdf"')
+    return response
+
+
 def kiosks(request: HttpRequest, cite_slug: str) -> HttpResponse:
     """The Cité's kiosks and the outside sites they may open (the « bridage »)."""
     from capacite.activity.staff_forms import AllowedLinkForm, KioskForm

@@ -18,4 +18,5 @@ def sample_kwargs(cite) -> dict:
         allowed = AllowedLink.objects.create(cite=cite, label="Onisep",
                                              url="https://www.onisep.fr/")
     return {"survey_id": survey.pk, "survey_token": link.token, "kiosk_id": kiosk.pk,
-            "activation": activation_code(kiosk), "allowed_link_id": allowed.pk}
+            "activation": activation_code(kiosk), "allowed_link_id": allowed.pk,
+            "survey_link_id": link.pk}

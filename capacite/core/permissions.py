@@ -312,6 +312,9 @@ MATRIX: dict[str, str | dict] = {
     "activity:allowed_link_delete": cite_page(write=PROJECT_TEAM),
     "activity:import_history": cite_page(write=PROJECT_TEAM),
     "activity:attendance": cite_page(read=TALLY_WRITERS, write=PROJECT_TEAM | {Role.STAFF}),
+    # Issue 14b: the printed posters of a questionnaire's links (the team prints them).
+    "activity:survey_poster_a4": cite_page(read=TALLY_WRITERS),
+    "activity:survey_poster_a5": cite_page(read=TALLY_WRITERS),
     # Anonymous visitors: the questionnaire's link is the credential; the kiosk is a browser a
     # staff member turned into one (signed cookie); neither knows who is there.
     "survey:answer": Audience.EVERYONE,

@@ -14,7 +14,17 @@ class Command(BaseCommand):
         "Sans effet sur une Cité de démonstration déjà présente."
     )
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--visits", type=int, default=0,
+            help="Pour les mesures de charge : ajoute ce nombre de passages, répartis entre les "
+                 "Cités de charge de --cites (avec ~6 %% de réponses au questionnaire).")
+        parser.add_argument("--cites", type=int, default=30,
+                            help="Nombre de Cités de charge ouvertes à créer avec --visits.")
+
     def handle(self, *args, **options):
+        if options["visits"]:
+            return self._network(options["visits"], options["cites"])
         password = os.environ.get("CAPACITE_DEMO_PASSWORD", "demo")
         with transaction.atomic():
             created = build_demo(password=password)
@@ -26,3 +36,22 @@ class Command(BaseCommand):
             else password))
         for username, description in DEMO_USERS:
             self.stdout.write(f"  {username:<11} {description}")
+
+    def _network(self, visits: int, cites: int) -> None:
+        """The large benchmark network (activity/bench_data.py), beside the demo Cités."""
+        import time
+
+        from django.core.management.base import CommandError
+        from django.utils import timezone
+        from django_scopes import scopes_disabled
+
+        from capacite.activity.bench_data import build_network
+
+        if cites < 1 or visits < 0:
+            raise CommandError("--cites doit valoir au moins 1 et --visits être positif.")
+        began = time.monotonic()
+        with scopes_disabled(), transaction.atomic():
+            counts = build_network(visits=visits, cites=cites, today=timezone.localdate())
+        self.stdout.write(
+            f"Réseau de charge : {counts.cites} Cités, {counts.visits} passages, "
+            f"{counts.responses} réponses au questionnaire, en {time.monotonic() - began:.0f} s.")

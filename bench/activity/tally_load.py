@@ -1,0 +1,130 @@
+"""Tally load: N clients post tallies to the tally screen's JSON endpoint for D seconds.
+
+Run against a running server whose database this script can also open (to count the rows):
+
+    export CAPACITE_DATABASE_URL=sqlite:////tmp/bench/bench.sqlite3
+    capacite migrate --noinput && capacite load_territories --if-missing && capacite demo
+    capacite runserver 127.0.0.1:8114 --noreload --skip-checks &
+    python bench/activity/tally_load.py --base http://127.0.0.1:8114 --clients 16 --seconds 60
+
+Each client logs in as `accueil` (its own session), then posts tallies as tally.js does
+(JSON, X-CSRFToken, a client id made here). One post in twenty is sent twice with the same id,
+as a tablet retrying after a lost answer does. At the end the script compares the distinct ids
+the server acknowledged (201 or 200) with the rows added to the database: lost = acknowledged
+but not stored, doubled = stored more than once. Standard library only.
+"""
+
+import argparse
+import http.cookiejar
+import json
+import os
+import re
+import statistics
+import sys
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+import uuid
+from pathlib import Path
+
+
+def _opener():
+    jar = http.cookiejar.CookieJar()
+    return urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar)), jar
+
+
+def _csrf(jar) -> str:
+    return next(c.value for c in jar if c.name == "csrftoken")
+
+
+def login(base: str, user: str, password: str):
+    opener, jar = _opener()
+    page = opener.open(f"{base}/compte/connexion/").read().decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+    data = urllib.parse.urlencode({"csrfmiddlewaretoken": token, "username": user,
+                                   "password": password}).encode()
+    request = urllib.request.Request(f"{base}/compte/connexion/", data=data,
+                                     headers={"Referer": f"{base}/compte/connexion/"})
+    opener.open(request).read()
+    return opener, jar
+
+
+def client(base, cite, site, opener, jar, stop, out):
+    url = f"{base}/c/{cite}/activite/comptage/"
+    n = 0
+    while not stop.is_set():
+        item = {"client_id": str(uuid.uuid4()), "site": site, "kind": "reception", "poles": []}
+        for _attempt in range(2 if n % 20 == 0 else 1):
+            request = urllib.request.Request(url, data=json.dumps(item).encode(), headers={
+                "Content-Type": "application/json", "Accept": "application/json",
+                "X-CSRFToken": _csrf(jar), "Referer": url})
+            began = time.perf_counter()
+            try:
+                with opener.open(request, timeout=30) as response:
+                    status = response.status
+                    response.read()
+            except urllib.error.HTTPError as error:
+                status = error.code
+            except OSError:
+                status = 0
+            out.append((time.perf_counter() - began, status, item["client_id"]))
+        n += 1
+
+
+def count_rows(cite: str) -> int:
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "capacite.settings")
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+    django.setup()
+    from django_scopes import scopes_disabled
+
+    from capacite.activity.models import Visit
+
+    with scopes_disabled():
+        return Visit.objects.filter(cite__slug=cite).count()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--base", default="http://127.0.0.1:8114")
+    parser.add_argument("--cite", default="valombre")
+    parser.add_argument("--user", default="accueil")
+    parser.add_argument("--password", default=os.environ.get("CAPACITE_DEMO_PASSWORD", "demo"))
+    parser.add_argument("--clients", type=int, default=16)
+    parser.add_argument("--seconds", type=float, default=60)
+    args = parser.parse_args()
+    sessions = [login(args.base, args.user, args.password) for _ in range(args.clients)]
+    page = sessions[0][0].open(f"{args.base}/c/{args.cite}/activite/comptage/").read().decode()
+    site = int(re.search(r'name="site".*?value="(\d+)"', page, re.S).group(1))
+    before = count_rows(args.cite)
+    stop, results = threading.Event(), []
+    threads = [threading.Thread(target=client, args=(args.base, args.cite, site, o, j, stop,
+                                                     results)) for o, j in sessions]
+    began = time.monotonic()
+    for t in threads:
+        t.start()
+    time.sleep(args.seconds)
+    stop.set()
+    for t in threads:
+        t.join()
+    elapsed = time.monotonic() - began
+    stored = count_rows(args.cite) - before
+    acked = {cid for _s, status, cid in results if status in (200, 201)}
+    created = sum(1 for _s, status, _c in results if status == 201)
+    failed = [status for _s, status, _c in results if status not in (200, 201)]
+    latencies = sorted(s for s, _st, _c in results)
+    p95 = latencies[int(len(latencies) * 0.95) - 1] if latencies else 0
+    print(f"{args.clients} clients, {elapsed:.0f} s: {len(results)} posts "
+          f"({len(results) / elapsed:.0f}/s), {len(acked)} distinct tallies acknowledged, "
+          f"{created} answered 201 (created), {stored} rows added to the database; "
+          f"lost {max(0, len(acked) - stored)}, "
+          f"extra rows {max(0, stored - len(acked))}, failed posts {len(failed)} "
+          f"{sorted(set(failed))}; latency median {statistics.median(latencies) * 1000:.0f} ms, "
+          f"p95 {p95 * 1000:.0f} ms, max {latencies[-1] * 1000:.0f} ms")
+
+
+if __name__ == "__main__":
+    main()
