@@ -74,9 +74,9 @@ def test_the_project_lead_publishes_the_pages_and_a_visitor_reads_the_hours(page
     visitor = chromium.new_context(base_url=live_server.url, locale="fr-FR")
     public = visitor.new_page()
     public.goto("/public/rivemont/")
-    # The demo's main site: Tuesday to Saturday, 40 hours (offer/demo.py).
+    # The demo's main site: 35 hours, the week its budget counts (offer/demo.py, issue 17).
     assert public.locator("table caption").first.inner_text() == (
-        "Horaires d'une semaine ordinaire (40 h)")
+        "Horaires d'une semaine ordinaire (35 h)")
     assert public.locator("li.next-event").count() == 0  # only proposed events so far
     visitor.close()
 

@@ -31,8 +31,8 @@ def test_a_copy_with_longer_hours_needs_more_fte_and_more_money(page, demo, axe)
     axe.check(page, "52-comparaison")
     headers = page.locator("#comparison thead th").all_inner_texts()
     modest, evening = headers.index("Modeste") - 1, headers.index("Modeste, soirées") - 1
-    assert comparison_value(page, "hours_per_week", modest) == "30,00"
-    assert comparison_value(page, "hours_per_week", evening) == "40,00"
+    assert comparison_value(page, "hours_per_week", modest) == "30"
+    assert comparison_value(page, "hours_per_week", evening) == "40"
     # 30 h × 45 weeks = 1 350 h a year: 0,99 FTE per open post (3 pôles, reception,
     # documentation) + 1,5 FTE of direction and secretariat; 40 h: 1 800 h, 1,32 FTE a post.
     assert comparison_value(page, "fte_needed", modest) == "6,45"

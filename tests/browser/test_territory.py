@@ -8,10 +8,23 @@ from tests.browser.conftest import login, open_from_menu
 pytestmark = pytest.mark.browser
 
 
-def test_the_page_explains_how_to_load_the_reference_when_it_is_missing(page, demo, axe):
+def test_the_page_says_the_reference_is_missing_without_an_administrator_s_command(
+        page, transactional_db, axe):
+    """Without the reference (an instance started without `make run`), the page says so in
+    the reader's words: no shell command (issue 17, point 8)."""
+    from django.contrib.auth import get_user_model
+
+    from capacite.core.models import Cite, Membership, Phase, Role
+
+    cite = Cite.objects.create(slug="rivemont", name="Cité des métiers de Rivemont",
+                               phase=Phase.CONSTRUCTION)
+    Membership.objects.create(user=get_user_model().objects.create_user(
+        username="elu", password="demo"), cite=cite, role=Role.SPONSOR)
     login(page, "elu")
     page.goto("/c/rivemont/territoire/")
-    assert "capacite load_territories" in page.locator("[role=note]").inner_text()
+    note = page.locator("[role=note]").inner_text()
+    assert "Il est livré avec capacite et se charge au démarrage de l'instance" in note
+    assert "load_territories" not in note
     axe.check(page, "30-territoire-sans-referentiel")
 
 

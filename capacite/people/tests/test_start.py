@@ -77,7 +77,7 @@ def test_an_identifier_already_taken_is_refused(world):
 def test_without_the_reference_the_territory_waits_for_the_territory_page(world):
     client = client_for(world, Role.LABEL_AUTHORITY)
     form = client.get(reverse("people:start")).content.decode()
-    assert "Le référentiel des communes n&#x27;est pas chargé sur cette instance" in form
+    assert "Le référentiel des communes n&#x27;est pas encore chargé sur cette instance" in form
     start(client, slug="gamma")
     assert Cite.objects.get(slug="gamma").territory == ""
 
