@@ -6,10 +6,13 @@ from capacite.testing import make_world
 
 
 def pytest_collection_modifyitems(config, items):
-    """Whole-site walks (every page of the demo as every account) run on one engine: SQLite.
+    """Whole-site walks (every page of the demo as every account) and the browser journeys run
+    on one engine: SQLite.
 
-    They check pages, links and words, which do not depend on the database; on PostgreSQL they
-    would double the suite's time for nothing the rest of the suite does not already cover.
+    They check pages, links, words and what a browser does with them, which do not depend on
+    the database; every view, query and transaction they go through is also run by the rest of
+    the suite on PostgreSQL. Running them twice would take the CI past its 40-minute budget
+    (docs/decisions.md).
     """
     from django.conf import settings
 
@@ -17,7 +20,7 @@ def pytest_collection_modifyitems(config, items):
         return
     skip = pytest.mark.skip(reason="whole-site walk: run on SQLite only")
     for item in items:
-        if item.get_closest_marker("whole_site"):
+        if item.get_closest_marker("whole_site") or item.get_closest_marker("browser"):
             item.add_marker(skip)
 
 

@@ -51,14 +51,15 @@ def test_the_demo_label_fonctionnement_has_the_gaps_with_their_measures_and_the_
          "et de l'artisanat de Valombre", "Convention de pôle signée avec Chambre de métiers"),
         ("Afpa de Valombre s'est retiré (apport prévu : 0,4 ETP)",
          "repris par le Greta"),
-        ("Budget de fonctionnement : 449 000 € → 427 000 € (−5 %)",
+        ("Budget de fonctionnement : 431 000 € → 409 000 € (−5 %)",
          "l'économie finance les actions"),
     ):
         assert _flat(gap) in body, gap
         assert _flat(measure) in body, measure
     assert "à définir" not in body  # every planted gap is answered
-    # Only the two parts the activity app will fill are still to complete.
-    assert body.count("À compléter") == 2
+    # Every part has its content, the dashboards and the quality approach included.
+    assert "À compléter" not in body
+    assert "Passages dans le temps" in body and "Questionnaire de satisfaction" in body
     assert "Les jeudis de la reconversion" in body
     assert "Convention de financement" in body  # the PDF act, appended as the last page
     count = len(pages)
@@ -66,8 +67,7 @@ def test_the_demo_label_fonctionnement_has_the_gaps_with_their_measures_and_the_
         [True] * (count - 1)  # the cover has no running lines; every other page is counted
 
     docx = tmp_path / "fonctionnement.docx"
-    call_command("dossier", cite="valombre", kind="label_fonctionnement", fmt="docx", out=docx,
-                 anyway=True)
+    call_command("dossier", cite="valombre", kind="label_fonctionnement", fmt="docx", out=docx)
     document = Document(io.BytesIO(docx.read_bytes()))
     headings = [p.text for p in document.paragraphs
                 if p.style.name in ("Heading 1", "Heading 2")]
