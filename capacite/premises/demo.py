@@ -21,17 +21,29 @@ VALOMBRE_PROGRAMME = {"reception": 80, "poles": 240, "documentation": 120, "indi
                       "collective": 80, "meeting": 70, "exhibition": 60}
 
 
+def _towns(cite: Cite) -> list[str]:
+    """The territory's communes, most populous first (the demo Cités borrow a real territory,
+    so a premises' commune must be one of them for its form to accept it)."""
+    from capacite.territory.services import communes_of
+
+    return list(communes_of(cite).order_by("-population", "name").values_list("name", flat=True))
+
+
 def build_premises_demo(*, cite: Cite, today: date) -> None:
     from capacite.partners.models import Organisation
 
     organisations = list(Organisation.objects.order_by("name"))
+    towns = _towns(cite)
+    main_town = towns[0] if towns else ("Rivemont" if cite.slug == CONSTRUCTION_SLUG
+                                        else "Valombre")
+    outskirts = towns[min(2, len(towns) - 1)] if towns else "Saint-Aubin-sur-Rive"
     if cite.slug == CONSTRUCTION_SLUG:
         SpaceProgramme.objects.create(cite=cite, **RIVEMONT_PROGRAMME,
                                       notes="Programme établi avec l'architecte de "
                                             "l'agglomération, à confirmer avec Universcience.")
         halle = Candidate.objects.create(
             cite=cite, name="Ancienne halle aux grains", address="12, place de la Halle",
-            commune="Rivemont", surface_m2=640, transport="good",
+            commune=main_town, surface_m2=640, transport="good",
             transport_notes="Tram A, arrêt Halle à 150 m ; bus 4 et 12", step_free=True,
             central=True, open_plan=True, rent_eur=Decimal("48000"),
             works_eur=Decimal("60000"),
@@ -41,13 +53,13 @@ def build_premises_demo(*, cite: Cite, today: date) -> None:
                                if o.name == "Mission locale du Pays de Rivemont"])
         Candidate.objects.create(
             cite=cite, name="Immeuble du Forum, 2e étage", address="4, avenue du Forum",
-            commune="Rivemont", surface_m2=520, transport="good",
+            commune=main_town, surface_m2=520, transport="good",
             transport_notes="Gare routière à 200 m", step_free=True, central=True,
             open_plan=False, rent_eur=Decimal("62000"), works_eur=Decimal("120000"),
             notes="Bureaux cloisonnés ; ascenseur.")
         Candidate.objects.create(
             cite=cite, name="Zone d'activités des Prés", address="Rue des Artisans",
-            commune="Saint-Aubin-sur-Rive", surface_m2=900, transport="poor",
+            commune=outskirts, surface_m2=900, transport="poor",
             transport_notes="Bus 21, quatre passages par jour", step_free=False, central=False,
             open_plan=True, rent_eur=Decimal("30000"), works_eur=Decimal("450000"),
             notes="Ancien entrepôt ; quai de chargement à 1,20 m du sol.")
@@ -56,7 +68,7 @@ def build_premises_demo(*, cite: Cite, today: date) -> None:
         SpaceProgramme.objects.create(cite=cite, **VALOMBRE_PROGRAMME)
         site = Candidate.objects.create(
             cite=cite, name="Maison de l'emploi de Valombre, rez-de-chaussée",
-            address="12, place de la Halle", commune="Valombre", surface_m2=820,
+            address="12, place de la Halle", commune=main_town, surface_m2=820,
             transport="good", transport_notes="Métro ligne 1, station Halle ; bus 3, 7 et 9",
             step_free=True, central=True, open_plan=True, rent_eur=Decimal("72000"),
             works_eur=Decimal("380000"),

@@ -29,7 +29,7 @@ def test_the_project_lead_generates_the_label_projet_dossier_through_the_job_pag
     assert "À compléter" in budget.inner_text()
     assert "40 000,00 € à sécuriser." in " ".join(budget.inner_text().split())
     events = page.locator("#critere-events").inner_text()
-    assert "À compléter" in events and "3 événement(s) proposé(s)" in events
+    assert "À compléter" in events and "3 événements proposés" in events
     axe.check(page, "71-criteres-label")
 
     open_from_menu(page, "Dossiers du label")
