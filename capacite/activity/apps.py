@@ -10,12 +10,12 @@ class ActivityConfig(AppConfig):
     verbose_name = _("Activité de la Cité ouverte")
 
     def ready(self) -> None:
-        from capacite.core.homes import Home
-        from capacite.core.navigation import HomePanel, NavItem, register_home_panel, register_nav
         from capacite.activity import panels
         from capacite.activity.demo import build_activity_demo
         from capacite.activity.services import import_history
         from capacite.core.demo import register_demo_builder
+        from capacite.core.homes import Home
+        from capacite.core.navigation import HomePanel, NavItem, register_home_panel, register_nav
         from capacite.lib.importers import Importer, register_importer
 
         # After the offer (40), partners (20) and events (61): it reads their rows.

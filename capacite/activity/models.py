@@ -274,6 +274,9 @@ class SurveyAnswer(models.Model):
                                     name="answer_one_per_question"),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.question_id} : {self.response_id}"
+
 
 class Kiosk(models.Model):
     """A public terminal (« borne multimédia ») of a site. A staff member turns a browser into
@@ -342,6 +345,9 @@ class EventHeadcount(models.Model):
                                     name="headcount_one_unnoted_per_event"),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.event_id} : {self.count}"
+
 
 class DocumentationUse(models.Model):
     """Use of the documentation catalogue in one month: consultations on site and loans."""
@@ -362,3 +368,6 @@ class DocumentationUse(models.Model):
             models.CheckConstraint(condition=models.Q(month__day=1),
                                    name="docuse_month_first_day"),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.month:%m/%Y} : {self.consultations} / {self.loans}"

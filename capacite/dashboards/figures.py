@@ -56,7 +56,8 @@ class Table:
 
     @property
     def any_hidden(self) -> bool:
-        cells = [c for r in self.rows for c in r.counts] + list(self.total.counts if self.total else [])
+        cells = [c for r in self.rows for c in r.counts]
+        cells += list(self.total.counts if self.total else [])
         return any(c.hidden for c in cells)
 
 
@@ -181,7 +182,8 @@ def _categories(cite, by: str, seen: set) -> tuple[list, list[str]]:
         pairs = [(p.pk, p.label) for p in Public.objects.filter(cite=cite)] + [(None, not_given)]
     elif by == "epci":
         names = _names(Epci, seen)
-        pairs = sorted(names.items(), key=lambda kv: kv[1]) + [(None, _("Hors territoire ou non renseigné"))]
+        pairs = sorted(names.items(), key=lambda kv: kv[1])
+        pairs += [(None, _("Hors territoire ou non renseigné"))]
     elif by == "oriented_to":
         pairs = [(o.pk, o.name) for o in Organisation.objects.filter(cite=cite).order_by("name")
                  if o.pk in seen] + [(None, _("Aucune orientation"))]
@@ -307,7 +309,7 @@ def survey_table(cite, period: Period, *, protected: bool) -> Table:
     responses = counts.response_count(cite=cite, start=period.start, end=period.end)
     return Table("survey", _("Questionnaire de satisfaction"), _("Question"), (_("Réponses"),),
                  tuple(rows), total=Row(_("Questionnaires reçus"),
-                                        (Count(responses) if not protected else _single(responses),),
+                                        (_single(responses) if protected else Count(responses),),
                                         ("",)),
                  extra_columns=(_("Résultat"),))
 

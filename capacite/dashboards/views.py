@@ -59,7 +59,8 @@ def dashboard(request: HttpRequest, cite_slug: str) -> HttpResponse:
                         title=_("Passages par jour de la semaine et par heure"),
                         chart_id="chart-heat")
     return render(request, "dashboards/dashboard.html", {
-        "board": board, "sections": [(t, charts.get(t.key, "")) for t in board.tables], "heat": heat, "legend": LEGEND,
+        "board": board, "sections": [(t, charts.get(t.key, "")) for t in board.tables],
+        "heat": heat, "legend": LEGEND,
         "period_label": figures.period_label(period),
         "previous_label": figures.period_label(board.previous),
         "kinds": [(PERIOD_NAMES[k], k == period.kind, _label(k)) for k in KINDS],

@@ -132,6 +132,7 @@ def test_the_kiosk_returns_to_its_start_when_idle_and_blocks_other_links(page, o
         a.href = 'https://example.org/'; a.textContent = 'ailleurs'; a.id = 'outside';
         document.querySelector('main').appendChild(a); }""")
     page.locator("#outside").click()
-    expect(page.get_by_role("alert")).to_have_text("Ce lien ne peut pas être ouvert depuis la borne.")
+    expect(page.get_by_role("alert")).to_have_text(
+        "Ce lien ne peut pas être ouvert depuis la borne.")
     expect(page).to_have_url(re.compile(r"/borne/$"))
     assert visit_count() >= 1  # its uses count as « borne » visits

@@ -98,7 +98,8 @@ def parse_history(table: Table, vocab: Vocabulary, *, today: date
             day = parse_date(raw, value)
         except ValueError:
             day = None
-            issues.append(ImportIssue(line, title, _("« %(value)s » n'est pas une date (JJ/MM/AAAA).")
+            issues.append(ImportIssue(
+                line, title, _("« %(value)s » n'est pas une date (JJ/MM/AAAA).")
                                       % {"value": value}))
         if day is None and len(issues) == before:
             issues.append(ImportIssue(line, title, _("la date manque.")))

@@ -25,7 +25,8 @@ class Period:
         if self.kind in ("year", "months"):
             return [(max(m, self.start), min(_next_month(m), self.end))
                     for m in _months(self.start, self.end)]
-        return [(self.start + timedelta(d), self.start + timedelta(d + 1)) for d in range(self.days)]
+        return [(self.start + timedelta(d), self.start + timedelta(d + 1))
+                for d in range(self.days)]
 
 
 def period_of(kind: str, anchor: date) -> Period:
