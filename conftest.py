@@ -34,6 +34,11 @@ def _test_settings(settings, tmp_path):
     from django.core.cache import cache
 
     cache.clear()
+    # A test that asked for English pages (a language cookie) leaves English active in the
+    # thread: every test starts in French, the interface's language.
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture

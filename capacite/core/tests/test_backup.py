@@ -82,10 +82,12 @@ def test_a_backup_restored_into_an_empty_database_gives_the_same_data(tmp_path, 
     backup_file = tmp_path / "sauvegarde.zip"
     made = capacite("backup", str(backup_file), url=source, var=tmp_path)
     assert made.returncode == 0, made.stderr
-    # The evidence just attached, the dossier Valombre submitted in the demo (review app) and
-    # the fitting-out plan of Rivemont's premises (label demo).
+    # The evidence just attached, the dossier Valombre submitted in the demo (review app), the
+    # fitting-out plan of Rivemont's premises (label demo), and Valombre's label fonctionnement
+    # files (issue 16): its premises plan, its signed funding act, the authority's opinion on
+    # the draft and the photo of its fitted reception.
     assert made.stdout.startswith(
-        f"Sauvegarde écrite dans {backup_file} : la base et 3 fichier(s) déposé(s), ")
+        f"Sauvegarde écrite dans {backup_file} : la base et 7 fichier(s) déposé(s), ")
 
     restored = capacite("restore", str(backup_file), url=copy, var=tmp_path)
     assert restored.returncode == 0, restored.stderr
