@@ -83,9 +83,8 @@ def test_a_backup_restored_into_an_empty_database_gives_the_same_data(tmp_path, 
     made = capacite("backup", str(backup_file), url=source, var=tmp_path)
     assert made.returncode == 0, made.stderr
     # The evidence just attached, the dossier Valombre submitted in the demo (review app), the
-    # fitting-out plan of Rivemont's premises (label demo), and Valombre's label fonctionnement
-    # files (issue 16): its premises plan, its signed funding act, the authority's opinion on
-    # the draft and the photo of its fitted reception.
+    # fitting-out plan of Rivemont's premises (label demo), and the four files of Valombre's
+    # label fonctionnement demo (issue 16: plan, photos, signed act).
     assert made.stdout.startswith(
         f"Sauvegarde écrite dans {backup_file} : la base et 7 fichier(s) déposé(s), ")
 
