@@ -90,7 +90,7 @@ def test_a_backup_restored_into_an_empty_database_gives_the_same_data(tmp_path, 
 
     restored = capacite("restore", str(backup_file), url=copy, var=tmp_path)
     assert restored.returncode == 0, restored.stderr
-    assert restored.stdout == f"Base et 3 fichier(s) déposé(s) restaurés depuis {backup_file}.\n"
+    assert restored.stdout == f"Base et 7 fichier(s) déposé(s) restaurés depuis {backup_file}.\n"
     original = dump(source, tmp_path)
     assert '"model": "roadmap.task"' in original
     assert canonical(dump(copy, tmp_path)) == canonical(original)

@@ -20,6 +20,7 @@ def builder(**over):
            "fte_partners": D("2.50"), "fte_to_recruit": D("8.58"), "fte_surplus": D("0.82"),
            "operating_charges": D(475600), "gap": D(0)}
     base = dict(
+        kind="label_projet",  # the label fonctionnement dossier has checks of its own
         budget=SimpleNamespace(row=row, cerfa={"years": [2027], "rows": [
             {"label": "Total des charges", "kind": "total", "amounts": [D(475600)]}]}),
         sites=[Site(SiteFact("Cité des métiers", "main", 5, 35.0, True, True, None))],
