@@ -35,18 +35,21 @@ class CiteFigures:
 
     @property
     def per_hour(self) -> float | None:
-        return _ratio(self.visits, self.hours_open, 1)
+        return _ratio(self.visits, self.hours_open)
 
     @property
     def per_fte(self) -> float | None:
-        return _ratio(self.visits, self.fte, 1)
+        return _ratio(self.visits, self.fte)
 
     @property
     def per_thousand(self) -> float | None:
-        return _ratio(self.visits, self.population / 1000 if self.population else 0, 1000)
+        """Asked of the dashboards' one rule for visits per 1,000 inhabitants."""
+        from capacite.dashboards.figures import per_thousand
+
+        return None if self.visits.hidden else per_thousand(self.visits.value, self.population)
 
 
-def _ratio(count: Count, base: float, _unit: float) -> float | None:
+def _ratio(count: Count, base: float) -> float | None:
     if count.hidden or not base:
         return None
     return round(count.value / base, 2)
