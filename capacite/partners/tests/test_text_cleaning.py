@@ -3,6 +3,7 @@
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
 from django_scopes import scope
 
 from capacite.partners.models import Organisation
@@ -49,8 +50,10 @@ def test_an_import_stores_names_without_nul_overrides_zero_width_or_line_breaks(
 
 def test_text_stored_before_the_rule_still_exports(world):
     org = organisation(world, "Mission locale")
+    # PostgreSQL never stores a NUL, so only SQLite can hold one from before the rule.
+    nul = "\x00" if connection.vendor == "sqlite" else ""
     with scope(cite=world.cite):  # an update() bypasses save(), as old data would
-        Organisation.objects.filter(pk=org.pk).update(name="Mission\x0blocale\x00")
+        Organisation.objects.filter(pk=org.pk).update(name=f"Mission\x0blocale{nul}")
     export = client_for(world).get(url(world, "export_xlsx"))
     assert xlsx_cells(export.content)["Organisations"][1][0][0] == "Mission\nlocale"
 
