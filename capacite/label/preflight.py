@@ -106,18 +106,29 @@ def fte_check(b: "Builder") -> list[Contradiction]:
 
 
 def years_check(b: "Builder") -> list[Contradiction]:
-    """The scenario's first-year figures against the Cerfa budget's first column."""
+    """The scenario's first-year charges against the Cerfa budget's first column. The form's
+    « Total des charges » includes the « Excédent prévisionnel » that balances it when
+    products exceed charges: the charges are that total less the excédent."""
     row, cerfa = b.budget.row, b.budget.cerfa
     if row is None or cerfa is None:
         return []
     totals = {r["label"]: r["amounts"] for r in cerfa["rows"] if r["kind"] == "total"}
-    charges = totals.get("Total des charges")
-    if not charges or charges[0] == row["operating_charges"]:
+    total = totals.get("Total des charges")
+    if not total:
         return []
+    surplus = next((r["amounts"][0] for r in cerfa["rows"]
+                    if r["kind"] == "balance" and r.get("key") == "surplus" and r["amounts"]),
+                   Decimal(0))
+    charges = total[0] - surplus
+    if charges == row["operating_charges"]:
+        return []
+    there = f"Budget prévisionnel, {cerfa['years'][0]} : {_eur(charges)}"
+    if surplus:
+        there += (f" (total des charges {_eur(total[0])} moins l'excédent prévisionnel "
+                  f"{_eur(surplus)})")
     return [Contradiction(
         "Les charges de la première année diffèrent entre le scénario et le budget Cerfa",
-        f"Scénario retenu : {_eur(row['operating_charges'])}",
-        f"Budget prévisionnel, {cerfa['years'][0]} : {_eur(charges[0])}",
+        f"Scénario retenu : {_eur(row['operating_charges'])}", there,
         "planning:comparison")]
 
 
@@ -150,19 +161,20 @@ def empty_parts_check(b: "Builder") -> list[Contradiction]:
 
 
 def rounding_check(b: "Builder") -> list[Contradiction]:
-    """The dossier rounds money once, to the euro: a yearly « reste à financer » under a euro
-    is a rounding leftover that would print as money to find (or a surplus of 0 €)."""
+    """The dossier rounds money once, to the euro: a yearly balancing line (« Reste à
+    financer (insuffisance prévisionnelle) » or « Excédent prévisionnel ») under a euro is a
+    rounding leftover that would print as money to find (or a surplus of 0 €)."""
     cerfa = b.budget.cerfa
     if cerfa is None:
         return []
     found = []
     for r in cerfa["rows"]:
-        if r["kind"] != "gap":
+        if r["kind"] != "balance":
             continue
         for year, amount in zip(cerfa["years"], r["amounts"], strict=False):
             if amount and abs(amount) < 1:
                 found.append(Contradiction(
-                    "Un reste à financer de quelques centimes est un reste d'arrondi",
+                    "Une ligne d'équilibre de quelques centimes est un reste d'arrondi",
                     f"Budget prévisionnel, {r['label']}, {year} : {amount} €",
                     "Charges et produits arrondis chacun de leur côté", "planning:funding"))
     return found

@@ -333,6 +333,7 @@ def chosen_comparison_row(cite: Cite) -> dict | None:
             "fte_partners": f.fte_partners, "fte_to_recruit": f.fte_to_recruit,
             "fte_surplus": f.fte_surplus, "operating_charges": f.operating_charges,
             "in_kind": f.in_kind, "operating_resources": f.operating_resources, "gap": f.gap,
+            "shortfall": f.shortfall, "surplus": f.surplus,
             "cost_per_open_hour": f.cost_per_open_hour,
             "counselling_hours_per_year": f.counselling_hours_per_year,
             "full_cost": f.full_cost, "partners_share": f.partners_share,
@@ -345,7 +346,9 @@ def chosen_comparison_row(cite: Cite) -> dict | None:
 def budget_lines(budget: budget_domain.Budget) -> dict:
     """Every row of the Cerfa table as plain JSON-ready data, by account and year: {"years",
     "lines": [{"code", "line", "label", "kind", "amounts": {"2027": "192600.00", …}}]}.
-    `line` names the 74 line ("epci"…) of a subsidy; amounts are strings, never floats."""
+    `line` names the 74 line ("epci"…) of a subsidy or the balancing line ("surplus" for
+    « Excédent prévisionnel », "shortfall" for « Reste à financer (insuffisance
+    prévisionnelle) »); amounts are strings, never floats."""
     years = [str(y) for y in budget.years]
     return {"years": [int(y) for y in years],
             "lines": [{"code": r.code, "line": r.key, "label": r.label, "kind": r.kind,
@@ -355,14 +358,15 @@ def budget_lines(budget: budget_domain.Budget) -> dict:
 
 def chosen_cerfa_budget(cite: Cite) -> dict | None:
     """The chosen scenario's operating budget in the Cerfa 12156 layout as plain data:
-    {"scenario", "years", "rows": [{"code", "label", "kind", "amounts"}]}, None without a
-    chosen scenario."""
+    {"scenario", "years", "rows": [{"code", "key", "label", "kind", "amounts"}]}, None
+    without a chosen scenario. `key` names a 74 line or a balancing line ("surplus",
+    "shortfall")."""
     row = chosen_scenario()
     if row is None:
         return None
     plan = scenario_plan(row, settings=planning_settings(cite))
     return {"scenario": row.name, "years": list(plan.budget.years),
-            "rows": [{"code": r.code, "label": r.label, "kind": r.kind,
+            "rows": [{"code": r.code, "key": r.key, "label": r.label, "kind": r.kind,
                       "amounts": list(r.amounts)}
                      for r in budget_domain.budget_rows(plan.budget)]}
 
@@ -428,6 +432,7 @@ class HomePlanning:
     gap: Decimal | None
     months_below_zero: int
     gip: bool
+    surplus: Decimal | None = None  # the Cerfa's « Excédent prévisionnel », first year
 
 
 def home_planning(cite: Cite) -> HomePlanning:
@@ -436,14 +441,16 @@ def home_planning(cite: Cite) -> HomePlanning:
 
     count = Scenario.objects.count()
     row = chosen_scenario()
-    gap = None
+    gap = surplus = None
     below = 0
     if row is not None:
-        gap = scenario_plan(row, settings=planning_settings(cite)).figures.gap
+        figures = scenario_plan(row, settings=planning_settings(cite)).figures
+        gap, surplus = figures.gap, figures.surplus
     inputs = treasury_inputs(cite) if count else None
     if inputs is not None:
         try:
             below = len(treasury_plan(inputs).alerts)
         except ValueError:
             below = 0
-    return HomePlanning(count, row.name if row else None, gap, below, legal_form() == GIP)
+    return HomePlanning(count, row.name if row else None, gap, below, legal_form() == GIP,
+                        surplus)

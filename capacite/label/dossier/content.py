@@ -38,6 +38,7 @@ from capacite.label.dossier.blocks import (
     Para,
     Table,
 )
+from capacite.planning.domain.budget import SHORTFALL_LABEL, SURPLUS_LABEL
 from capacite.planning.domain.money import format_eur, format_number
 from capacite.roadmap.domain.schedule import STATE_WORDS, state_of
 
@@ -65,12 +66,6 @@ def eur(value: Decimal) -> str:
 
 def fte(value: Decimal) -> str:
     return number(value, 2).rstrip("0").rstrip(",") or "0"
-
-
-def gap_text(value: Decimal) -> str:
-    """A « reste à financer » as the reader understands it: a negative gap is a surplus."""
-    rounded = euros(value)
-    return f"excédent {eur(-rounded)}" if rounded < 0 else eur(rounded)
 
 
 def _date(d) -> str:
@@ -489,10 +484,11 @@ class Builder:
             row = b.row
             cost = row["cost_per_open_hour"]
             blocks.append(Heading(3, f"Le scénario retenu : « {row['name']} »", "scenario"))
-            gap = euros(row["gap"])
-            balance = (("Reste à financer", eur(gap)) if gap > 0 else
-                       ("Excédent de produits", eur(-gap)) if gap < 0 else
-                       ("Reste à financer", "aucun, budget équilibré"))
+            # The Cerfa table's balancing lines, with the same figure as the table below.
+            shortfall, surplus = euros(row["shortfall"]), euros(row["surplus"])
+            balance = ((SURPLUS_LABEL, eur(surplus)) if surplus > 0 else
+                       (SHORTFALL_LABEL, eur(shortfall)) if shortfall > 0 else
+                       (SHORTFALL_LABEL, "aucun, budget équilibré"))
             pairs = [
                 ("Charges de fonctionnement", eur(row["operating_charges"])),
                 ("Produits de fonctionnement", eur(row["operating_resources"])),
@@ -513,10 +509,9 @@ class Builder:
             years = [str(y) for y in b.cerfa["years"]]
             rows, strong = [], []
             for r in b.cerfa["rows"]:
-                if r["kind"] in ("class", "total", "gap"):
+                if r["kind"] in ("class", "balance", "total"):
                     strong.append(len(rows))
-                amounts = ([gap_text(a) for a in r["amounts"]] if r["kind"] == "gap"
-                           else [eur(a) for a in r["amounts"]]) or [""] * len(years)
+                amounts = [eur(a) for a in r["amounts"]] or [""] * len(years)
                 rows.append((r["code"], r["label"], *amounts))
             blocks.append(Heading(3, "Le budget prévisionnel de fonctionnement", "cerfa"))
             blocks.append(Table(f"Budget prévisionnel (présentation Cerfa 12156), scénario "

@@ -86,11 +86,29 @@ def test_every_check_is_one_function_of_the_builder():
     assert all(callable(c) for c in preflight.CHECKS) and len(preflight.CHECKS) == 7
 
 
-def test_a_gap_of_cents_in_any_year_is_a_rounding_leftover():
+def test_a_balancing_line_of_cents_in_any_year_is_a_rounding_leftover():
     b = builder()
-    b.budget.cerfa["rows"].append({"label": "Reste à financer (charges − produits)",
-                                   "kind": "gap", "amounts": [D(0), D("0.24")]})
+    b.budget.cerfa["rows"].append({"label": "Reste à financer (insuffisance prévisionnelle)",
+                                   "key": "shortfall", "kind": "balance",
+                                   "amounts": [D(0), D("0.24")]})
     b.budget.cerfa["years"] = [2027, 2028]
     [found] = preflight.preflight(b)
-    assert found.here == ("Budget prévisionnel, Reste à financer (charges − produits), 2028 : "
-                          "0.24 €")
+    assert found.what == "Une ligne d'équilibre de quelques centimes est un reste d'arrondi"
+    assert found.here == ("Budget prévisionnel, Reste à financer (insuffisance "
+                          "prévisionnelle), 2028 : 0.24 €")
+
+
+def test_the_excedent_that_balances_the_charges_is_not_a_charge():
+    # Products exceed charges by 56 000 €: the Cerfa's « Total des charges » includes the
+    # « Excédent prévisionnel » that balances it, and the scenario's charges do not.
+    b = builder()
+    b.budget.row["operating_charges"] = D(409000)
+    b.budget.cerfa["rows"] = [
+        {"label": "Excédent prévisionnel", "key": "surplus", "kind": "balance",
+         "amounts": [D(56000)]},
+        {"label": "Total des charges", "key": "", "kind": "total", "amounts": [D(465000)]}]
+    assert preflight.preflight(b) == []
+    b.budget.row["operating_charges"] = D(410000)
+    [found] = preflight.preflight(b)
+    assert found.there == ("Budget prévisionnel, 2027 : 409\u202f000 € (total des charges "
+                           "465\u202f000 € moins l'excédent prévisionnel 56\u202f000 €)")

@@ -13,8 +13,13 @@ products from the scenario's funding (subsidies under their Cerfa line, other in
 class). Partner staff seconded free of charge is valued at the cost of an FTE of the same
 function, once on each side: 862 « Prestations » and 871 « Prestations en nature », so 86
 always equals 87. Money is rounded once, to the euro, line by line (the form asks for no
-cents); every total is the sum of printed lines, so charges − products is exact. The gap to
-fund is shown on its own row rather than hidden in a balancing line.
+cents); every total is the sum of printed lines, so charges − products is exact.
+
+The form wants « le total des charges égal au total des produits ». Its two balancing lines
+do that, every year, to the euro: « Reste à financer (insuffisance prévisionnelle) » on the
+products side when charges exceed products, « Excédent prévisionnel » on the charges side when
+products exceed charges (at most one of them is non-zero). Both are printed even when zero,
+just before their side's total, which therefore balance.
 """
 
 from collections.abc import Iterable, Sequence
@@ -55,6 +60,8 @@ IN_KIND_CONTRIBUTIONS = (
     ("871", "Prestations en nature"),
     ("875", "Dons en nature"),
 )
+SHORTFALL_LABEL = "Reste à financer (insuffisance prévisionnelle)"
+SURPLUS_LABEL = "Excédent prévisionnel"
 USES_LABEL = "Emplois des contributions volontaires en nature"
 CONTRIBUTIONS_LABEL = "Contributions volontaires en nature"
 SECONDED_USE, SECONDED_CONTRIBUTION = "862", "871"
@@ -115,8 +122,10 @@ class Detail:
 
 @dataclass(frozen=True)
 class BudgetRow:
-    """A printed row. `kind` is heading, class, line (a fixed line of the form), detail, total
-    or gap; `key` names a 74 line ("epci"…) for the exports."""
+    """A printed row. `kind` is heading, class, line (a fixed line of the form), detail,
+    balance (« Excédent prévisionnel » or « Reste à financer »), total or gap (investment
+    only); `key` names a 74 line ("epci"…) or a balancing line ("surplus", "shortfall") for
+    the exports."""
 
     code: str
     label: str
@@ -182,6 +191,24 @@ class Budget:
         """Charges − products, by year: what the funding round still has to find (negative
         when products exceed charges). Whole euros, like every line."""
         return tuple(c - p for c, p in zip(self.total_charges, self.total_products, strict=True))
+
+    @property
+    def shortfall(self) -> tuple[Decimal, ...]:
+        """« Reste à financer (insuffisance prévisionnelle) », the products side's balancing
+        line, by year: charges − products when positive, else 0."""
+        return tuple(max(g, ZERO) for g in self.gap)
+
+    @property
+    def surplus(self) -> tuple[Decimal, ...]:
+        """« Excédent prévisionnel », the charges side's balancing line, by year: products −
+        charges when positive, else 0."""
+        return tuple(max(-g, ZERO) for g in self.gap)
+
+    @property
+    def balanced_total(self) -> tuple[Decimal, ...]:
+        """The form's « Total des charges » = « Total des produits », by year: charges +
+        excédent, which equals products + reste à financer to the euro."""
+        return tuple(c + s for c, s in zip(self.total_charges, self.surplus, strict=True))
 
 
 def _indexed(base: Decimal, *, rate: Decimal, years: int) -> tuple[Decimal, ...]:
@@ -305,29 +332,32 @@ def _class_rows(budget: Budget, code: str, label: str, details: Sequence[Detail]
 
 
 def budget_rows(budget: Budget) -> list[BudgetRow]:
-    """The Cerfa table as rows, charges first then products, every class and fixed line
-    printed even when empty (funders look for the line, not for its absence), totals and the
-    gap explicit."""
+    """The Cerfa table as rows, charges first then products, every class, fixed line and
+    balancing line printed even when empty (funders look for the line, not for its absence).
+    « Total des charges » and « Total des produits » include the balancing lines, so they are
+    equal every year; so are the two totals with the contributions in kind."""
     width = len(budget.years)
+    total = budget.balanced_total
     rows: list[BudgetRow] = [BudgetRow("", "Charges", (), "heading")]
     for code, label in CHARGE_CLASSES:
         rows.extend(_class_rows(budget, code, label,
                                 [d for d in budget.charges if d.account[:2] == code]))
-    rows.append(BudgetRow("", "Total des charges", budget.total_charges, "total"))
+    rows.append(BudgetRow("", SURPLUS_LABEL, budget.surplus, "balance", "surplus"))
+    rows.append(BudgetRow("", "Total des charges", total, "total"))
     rows.append(BudgetRow("86", USES_LABEL, budget.total_uses_in_kind, "class"))
     for code, label in USES_OF_IN_KIND:
         rows.append(BudgetRow(code, label, budget.class_total(code), "line"))
         rows.extend(BudgetRow("", x.label, x.amounts, "detail")
                     for x in budget.in_kind if x.use_account == code)
     rows.append(BudgetRow("", "Total des charges et des emplois des contributions volontaires",
-                          _add((budget.total_charges, budget.total_uses_in_kind), width),
-                          "total"))
+                          _add((total, budget.total_uses_in_kind), width), "total"))
 
     rows.append(BudgetRow("", "Produits", (), "heading"))
     for code, label in PRODUCT_CLASSES:
         rows.extend(_class_rows(budget, code, label,
                                 [d for d in budget.products if d.account[:2] == code]))
-    rows.append(BudgetRow("", "Total des produits", budget.total_products, "total"))
+    rows.append(BudgetRow("", SHORTFALL_LABEL, budget.shortfall, "balance", "shortfall"))
+    rows.append(BudgetRow("", "Total des produits", total, "total"))
     rows.append(BudgetRow("87", CONTRIBUTIONS_LABEL, budget.total_contributions_in_kind,
                           "class"))
     for code, label in IN_KIND_CONTRIBUTIONS:
@@ -335,9 +365,7 @@ def budget_rows(budget: Budget) -> list[BudgetRow]:
         rows.extend(BudgetRow("", x.label, x.amounts, "detail")
                     for x in budget.in_kind if x.contribution_account == code)
     rows.append(BudgetRow("", "Total des produits et des contributions volontaires",
-                          _add((budget.total_products, budget.total_contributions_in_kind),
-                               width), "total"))
-    rows.append(BudgetRow("", "Reste à financer (charges − produits)", budget.gap, "gap"))
+                          _add((total, budget.total_contributions_in_kind), width), "total"))
     return rows
 
 

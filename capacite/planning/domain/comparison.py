@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
-from capacite.planning.domain.budget import Budget
+from capacite.planning.domain.budget import SHORTFALL_LABEL, SURPLUS_LABEL, Budget
 from capacite.planning.domain.fte import FteResult
 from capacite.planning.domain.money import round_fraction
 from capacite.planning.domain.scenario import Scenario
@@ -22,9 +22,12 @@ class ScenarioFigures:
     """What one scenario offers and costs, for one budget year.
 
     `operating_charges` and `operating_resources` leave the in-kind contributions out (they
-    balance each other); `in_kind` shows them. `cost_per_open_hour` is the full cost, charges
-    and in-kind together, divided by the hours open a year: what an hour of opening really
-    takes from everyone, not only from the funders (None when the scenario never opens).
+    balance each other); `in_kind` shows them. `gap` is charges − products (negative when
+    products exceed charges); `shortfall` and `surplus` are the Cerfa table's balancing lines
+    « Reste à financer (insuffisance prévisionnelle) » and « Excédent prévisionnel ».
+    `cost_per_open_hour` is the full cost, charges and in-kind together, divided by the hours
+    open a year: what an hour of opening really takes from everyone, not only from the
+    funders (None when the scenario never opens).
     """
 
     name: str
@@ -42,6 +45,8 @@ class ScenarioFigures:
     operating_resources: Decimal
     gap: Decimal
     cost_per_open_hour: Decimal | None
+    shortfall: Decimal = Decimal(0)
+    surplus: Decimal = Decimal(0)
     counselling_hours_per_year: Decimal = Decimal(0)
     full_cost: Decimal = Decimal(0)
     partners_share: Decimal | None = None
@@ -75,6 +80,8 @@ def scenario_figures(*, scenario: Scenario, fte: FteResult, budget: Budget,
         in_kind=in_kind,
         operating_resources=budget.total_products[year_index],
         gap=budget.gap[year_index],
+        shortfall=budget.shortfall[year_index],
+        surplus=budget.surplus[year_index],
         cost_per_open_hour=cost,
         counselling_hours_per_year=territory.counselling_hours_per_year,
         full_cost=territory.full_cost,
@@ -105,7 +112,8 @@ ROWS = (
     ("operating_charges", "Charges de fonctionnement", "eur"),
     ("in_kind", "Contributions volontaires en nature", "eur"),
     ("operating_resources", "Produits de fonctionnement", "eur"),
-    ("gap", "Reste à financer", "eur"),
+    ("shortfall", SHORTFALL_LABEL, "eur"),
+    ("surplus", SURPLUS_LABEL, "eur"),
     ("cost_per_open_hour", "Coût complet par heure d'ouverture", "eur"),
     ("counselling_hours_per_year", "Valeur pour le territoire : heures de conseil par an",
      "hours"),

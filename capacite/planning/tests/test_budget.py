@@ -6,6 +6,7 @@ total 200,250. Seconded staff valued: Mission locale 1.50, France Travail 1.15, 
 Région 0.50 FTE × 45,000 = 164,250, plus 5,000 of volunteers = 169,250 on each side.
 """
 
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal as D
 
@@ -64,13 +65,43 @@ def test_charges_rise_by_the_yearly_increase_and_the_gap_is_explicit():
     assert budget.gap == (D(45250), D(50595), D(56046))
 
 
-def test_every_amount_is_a_whole_number_of_euros_and_totals_add_up():
+def test_every_amount_is_a_whole_number_of_euros_and_the_totals_balance():
     rows = budget_rows(modest_budget())
     assert all(a == a.to_integral_value() for r in rows for a in r.amounts)
     by_label = {r.label: r.amounts for r in rows}
-    charges, products = by_label["Total des charges"], by_label["Total des produits"]
-    assert tuple(c - p for c, p in zip(charges, products, strict=True)) == \
-        by_label["Reste à financer (charges − produits)"]
+    # Charges exceed products every year: the products side's balancing line takes the gap
+    # and the charges side's stays at zero, so the two totals are equal.
+    assert by_label["Reste à financer (insuffisance prévisionnelle)"] == (
+        D(45250), D(50595), D(56046))
+    assert by_label["Excédent prévisionnel"] == (D(0), D(0), D(0))
+    assert by_label["Total des charges"] == by_label["Total des produits"] == (
+        D(267250), D(272595), D(278046))
+    assert (by_label["Total des charges et des emplois des contributions volontaires"]
+            == by_label["Total des produits et des contributions volontaires"]
+            == (D(436500), D(445130), D(453932)))
+
+
+def test_the_balancing_line_follows_the_sign_of_each_year():
+    # Charges 267,250 / 272,595 / 278,046. The Région gives 120,000, then 200,000 (products
+    # 302,000: 29,405 more than charges), then 176,046 (products = charges to the euro).
+    funding = (replace(FUNDING[0], amounts=(D(120000), D(200000), D("176045.60"))),
+               *FUNDING[1:])
+    budget = operating_budget(scenario=MODEST,
+                              fte=compute_fte(scenario=MODEST, contributions=CONTRIBUTIONS),
+                              first_year=2027, funding=funding)
+    assert budget.total_products == (D(222000), D(302000), D(278046))
+    assert budget.gap == (D(45250), D(-29405), D(0))
+    assert budget.shortfall == (D(45250), D(0), D(0))
+    assert budget.surplus == (D(0), D(29405), D(0))
+    assert budget.balanced_total == (D(267250), D(302000), D(278046))
+    balance = [(r.key, r.label, r.amounts) for r in budget_rows(budget)
+               if r.kind == "balance"]
+    assert balance == [
+        ("surplus", "Excédent prévisionnel", (D(0), D(29405), D(0))),
+        ("shortfall", "Reste à financer (insuffisance prévisionnelle)",
+         (D(45250), D(0), D(0)))]
+    totals = {r.label: r.amounts for r in budget_rows(budget) if r.kind == "total"}
+    assert totals["Total des charges"] == totals["Total des produits"] == budget.balanced_total
 
 
 def test_in_kind_uses_equal_in_kind_contributions_every_year():
@@ -95,13 +126,14 @@ def test_seconded_staff_is_valued_once_per_partner():
 
 def test_the_rows_follow_the_cerfa_table_with_its_fixed_lines():
     rows = budget_rows(modest_budget())
-    assert [(r.code, r.kind) for r in rows if r.kind in ("class", "total", "gap")] == [
+    assert [(r.code or r.key, r.kind) for r in rows
+            if r.kind in ("class", "balance", "total", "gap")] == [
         ("60", "class"), ("61", "class"), ("62", "class"), ("63", "class"), ("64", "class"),
-        ("65", "class"), ("66", "class"), ("67", "class"), ("68", "class"), ("", "total"),
-        ("86", "class"), ("", "total"),
+        ("65", "class"), ("66", "class"), ("67", "class"), ("68", "class"),
+        ("surplus", "balance"), ("", "total"), ("86", "class"), ("", "total"),
         ("70", "class"), ("73", "class"), ("74", "class"), ("75", "class"), ("76", "class"),
-        ("77", "class"), ("78", "class"), ("", "total"), ("87", "class"), ("", "total"),
-        ("", "gap"),
+        ("77", "class"), ("78", "class"), ("shortfall", "balance"), ("", "total"),
+        ("87", "class"), ("", "total"),
     ]
     lines = [(r.code or r.key, r.label) for r in rows if r.kind == "line"]
     assert lines == [
@@ -122,9 +154,8 @@ def test_the_rows_follow_the_cerfa_table_with_its_fixed_lines():
         ("region", "", "Région", D(120000)), ("departement", "", "Département", D(60000)),
         ("commune", "", "Ville", D(40000))]
     totals = [r.amounts[0] for r in rows if r.kind == "total"]
-    assert totals == [D(267250), D(436500), D(222000), D(391250)]
-    assert rows[-1].label == "Reste à financer (charges − produits)"
-    assert rows[-1].amounts == (D(45250), D(50595), D(56046))
+    assert totals == [D(267250), D(436500), D(267250), D(436500)]
+    assert rows[-1].label == "Total des produits et des contributions volontaires"
 
 
 def test_no_detail_line_reuses_its_parent_s_code():

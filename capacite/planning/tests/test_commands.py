@@ -36,6 +36,8 @@ def test_scenarios_prints_the_comparison_figures_as_json(world):
         "operating_charges": "267250.00",
         "operating_resources": "222000.00",
         "gap": "45250.00",
+        "shortfall": "45250.00",
+        "surplus": "0.00",
         "chosen": False,
     }]
     # Every line of the Cerfa table, by code and year, in-kind block included.
@@ -49,9 +51,15 @@ def test_scenarios_prints_the_comparison_figures_as_json(world):
     assert by_code[("756", "", "Cotisations")] == {
         "2027": "0.00", "2028": "0.00", "2029": "0.00"}
     assert by_code[("871", "", "Prestations en nature")]["2029"] == "170886.00"
-    assert by_code[("", "", "Reste à financer (charges − produits)")] == {
+    # The form's balancing lines: charges exceed products, so the products side takes the gap
+    # and both totals read the same.
+    assert by_code[("", "shortfall", "Reste à financer (insuffisance prévisionnelle)")] == {
         "2027": "45250.00", "2028": "50595.00", "2029": "56046.00"}
-    assert len(budget["lines"]) == 62
+    assert by_code[("", "surplus", "Excédent prévisionnel")] == {
+        "2027": "0.00", "2028": "0.00", "2029": "0.00"}
+    assert by_code[("", "", "Total des charges")] == by_code[("", "", "Total des produits")] \
+        == {"2027": "267250.00", "2028": "272595.00", "2029": "278046.00"}
+    assert len(budget["lines"]) == 63
 
 
 def test_treasury_prints_the_months_and_the_alerts_as_json(world):
@@ -132,8 +140,9 @@ def test_the_demo_treasury_dips_below_zero_only_when_the_region_pays_three_month
     assert scenarios[1]["gap"] == "0.00"
     # The retained scenario balances to the euro every year, on the Cerfa's own lines.
     lines = scenarios[1]["budget"]["lines"]
-    gap = next(line for line in lines if line["kind"] == "gap")
-    assert set(gap["amounts"].values()) == {"0.00"}
+    balance = [line for line in lines if line["kind"] == "balance"]
+    assert [b["line"] for b in balance] == ["surplus", "shortfall"]
+    assert {a for b in balance for a in b["amounts"].values()} == {"0.00"}
     subsidies = [(line["line"], line["label"], line["amounts"][str(first)]) for line in lines
                  if line["kind"] == "detail" and line["line"]]
     assert subsidies == [

@@ -46,7 +46,8 @@ def test_the_comparison_rows_put_the_scenarios_side_by_side():
         ("operating_charges", (D("267250.00"), D("539050.00"))),
         ("in_kind", (D("169250.00"), D("169250.00"))),
         ("operating_resources", (D("222000.00"), D("222000.00"))),
-        ("gap", (D("45250.00"), D("317050.00"))),
+        ("shortfall", (D("45250.00"), D("317050.00"))),
+        ("surplus", (D(0), D(0))),
         ("cost_per_open_hour", (D("277.14"), D("358.81"))),
         ("counselling_hours_per_year", (D(4725), D(9870))),  # 105 h × 45, 210 h × 47
         ("full_cost", (D(436500), D(708300))),
@@ -56,8 +57,9 @@ def test_the_comparison_rows_put_the_scenarios_side_by_side():
 
 def test_the_rows_carry_french_labels_and_units():
     rows = comparison_rows([figures(MODEST)])
-    assert [(r.label, r.unit) for r in rows][-5:] == [
-        ("Reste à financer", "eur"), ("Coût complet par heure d'ouverture", "eur"),
+    assert [(r.label, r.unit) for r in rows][-6:] == [
+        ("Reste à financer (insuffisance prévisionnelle)", "eur"),
+        ("Excédent prévisionnel", "eur"), ("Coût complet par heure d'ouverture", "eur"),
         ("Valeur pour le territoire : heures de conseil par an", "hours"),
         ("Valeur pour le territoire : coût complet (charges et apports en nature)", "eur"),
         ("Part du coût complet apportée par les partenaires (%)", "percent")]

@@ -170,11 +170,16 @@ def test_the_chosen_scenario_is_exposed_as_plain_data_for_the_label_dossier(worl
         row = services.chosen_comparison_row(world.cite)
         budget = services.chosen_cerfa_budget(world.cite)
     assert row["name"] == "Modeste" and row["gap"] == D("45250.00")
+    assert (row["shortfall"], row["surplus"]) == (D("45250.00"), D(0))
     assert row["fte_to_recruit"] == D("3.95")
     assert budget["years"] == [2027, 2028, 2029]
-    assert budget["rows"][-1] == {"code": "", "label": "Reste à financer (charges − produits)",
-                                  "kind": "gap", "amounts": [D("45250.00"), D("50595.00"),
-                                                             D("56046.00")]}
+    balance = [r for r in budget["rows"] if r["kind"] == "balance"]
+    assert balance == [
+        {"code": "", "key": "surplus", "label": "Excédent prévisionnel", "kind": "balance",
+         "amounts": [D(0), D(0), D(0)]},
+        {"code": "", "key": "shortfall", "label": "Reste à financer (insuffisance "
+         "prévisionnelle)", "kind": "balance",
+         "amounts": [D("45250.00"), D("50595.00"), D("56046.00")]}]
 
 
 def test_an_unknown_funder_key_is_refused_in_french_with_the_known_keys(world):

@@ -55,9 +55,13 @@ def test_the_budget_page_follows_the_cerfa_layout_per_year(world):
                     "personnel", "74</td><td>Subventions d&#x27;exploitation",
                     "862</td><td>Prestations"):
         assert heading in page
-    assert ("<td>Reste à financer (charges − produits)</td><td class=\"num\">45\u202f250,00"
-            "\u00a0€</td><td class=\"num\">50\u202f595,00\u00a0€</td><td class=\"num\">"
-            "56\u202f046,00\u00a0€</td>") in page
+    assert ('<tr class="row-balance"><td></td><td>Reste à financer (insuffisance '
+            'prévisionnelle)</td><td class="num">45\u202f250,00\u00a0€</td><td class="num">'
+            '50\u202f595,00\u00a0€</td><td class="num">56\u202f046,00\u00a0€</td></tr>'
+            ) in page
+    assert ('<tr class="row-balance"><td></td><td>Excédent prévisionnel</td><td class="num">'
+            '0,00\u00a0€</td><td class="num">0,00\u00a0€</td><td class="num">0,00\u00a0€'
+            '</td></tr>') in page
 
 
 def test_a_scenario_outside_the_label_range_is_refused_and_nothing_is_stored(world):
@@ -134,8 +138,10 @@ def test_the_comparison_page_xlsx_and_pdf_show_the_same_figures(world):
         Scenario.objects.filter(pk=scenario.pk).update(name="=Modeste")  # formula-like name
     client = client_for(world)
     page = client.get(url("comparison")).content.decode()
-    assert '<tr data-key="gap"><th scope="row">Reste à financer</th><td class="num">' \
-           '45\u202f250,00\u00a0€</td></tr>' in page
+    assert ('<tr data-key="shortfall"><th scope="row">Reste à financer (insuffisance '
+            'prévisionnelle)</th><td class="num">45\u202f250,00\u00a0€</td></tr>') in page
+    assert ('<tr data-key="surplus"><th scope="row">Excédent prévisionnel</th>'
+            '<td class="num">0,00\u00a0€</td></tr>') in page
 
     from openpyxl import load_workbook
 
@@ -143,10 +149,12 @@ def test_the_comparison_page_xlsx_and_pdf_show_the_same_figures(world):
     sheet = load_workbook(io.BytesIO(content)).active
     rows = {row[0]: row[1:] for row in sheet.iter_rows(min_row=2, values_only=True)}
     assert rows["Scénario"] == ("'=Modeste",)  # neutralised: never run as a formula
-    assert rows["Reste à financer"] == (45250,)
+    assert rows["Reste à financer (insuffisance prévisionnelle)"] == (45250,)
+    assert rows["Excédent prévisionnel"] == (0,)
     assert rows["ETP à recruter"] == (3.95,)
     cells = {row[0][0]: row[1] for row in xlsx_cells(content)["Comparaison"][2:]}
-    assert cells["Reste à financer"] == (45250, "n", '#,##0.00\\ "€"')
+    assert cells["Reste à financer (insuffisance prévisionnelle)"] == (
+        45250, "n", '#,##0.00\\ "€"')
     assert cells["Pôles de conseil"][1:] == ("n", "#,##0")
     assert cells["ETP à recruter"] == (3.95, "n", "#,##0.##########")
     assert cells["Heures d'ouverture par semaine"][1:] == ("d", "[h]:mm")

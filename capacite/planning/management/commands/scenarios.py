@@ -13,9 +13,10 @@ from capacite.planning.management.commands._common import cite_or_error, money
 
 class Command(BaseCommand):
     help = ("Compare les scénarios d'une Cité (pôles, heures, ETP, charges, produits, reste à "
-            "financer) pour la première année du budget ; en json, chaque scénario donne aussi "
-            "toutes les lignes de son budget Cerfa 12156 par compte et par année, "
-            "contributions en nature comprises. Montants en euros, arrondis à l'euro.")
+            "financer ou excédent prévisionnel) pour la première année du budget ; en json, "
+            "chaque scénario donne aussi toutes les lignes de son budget Cerfa 12156 par "
+            "compte et par année, lignes d'équilibre et contributions en nature comprises. "
+            "Montants en euros, arrondis à l'euro.")
 
     def add_arguments(self, parser):
         parser.add_argument("--cite", required=True, metavar="IDENTIFIANT",
@@ -38,6 +39,8 @@ class Command(BaseCommand):
             "operating_charges": money(p.figures.operating_charges),
             "operating_resources": money(p.figures.operating_resources),
             "gap": money(p.figures.gap),
+            "shortfall": money(p.figures.shortfall),
+            "surplus": money(p.figures.surplus),
             "chosen": p.figures.chosen,
             "budget": services.budget_lines(p.budget),
         } for p in plans]
@@ -52,5 +55,6 @@ class Command(BaseCommand):
                 f"{f.name}{' (retenu)' if f.chosen else ''} : {len(f.poles)} pôles, "
                 f"{format_number(f.hours_per_week)} h par semaine, "
                 f"{format_number(f.fte_needed)} ETP nécessaires dont "
-                f"{format_number(f.fte_to_recruit)} à recruter, reste à financer "
-                f"{format_eur(f.gap)}")
+                f"{format_number(f.fte_to_recruit)} à recruter, "
+                + (f"excédent prévisionnel {format_eur(f.surplus)}" if f.surplus else
+                   f"reste à financer {format_eur(f.shortfall)}"))
