@@ -18,7 +18,7 @@ run: $(VENV)/.run-deps
 	  $(BIN)/capacite runserver 127.0.0.1:$(PORT) --noreload --skip-checks
 
 test: $(VENV)/.test-deps test-tools
-	$(BIN)/pytest
+	$(BIN)/pytest --numprocesses=auto --dist=loadfile
 
 bench: $(VENV)/.test-deps
 	$(BIN)/python bench/run.py
