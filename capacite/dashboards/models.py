@@ -99,7 +99,7 @@ class OpeningAdviceSettings(Versioned):
         _("durée moyenne d'un entretien (minutes)"), default=45,
         validators=[MinValueValidator(5), MaxValueValidator(240)])
     idle_percent = models.PositiveSmallIntegerField(
-        _("seuil de sous-occupation (% du temps des conseillers)"), default=25,
+        _("seuil de sous-occupation (pourcentage du temps des conseillers)"), default=25,
         validators=[MinValueValidator(1), MaxValueValidator(99)])
     minimum_people = models.PositiveSmallIntegerField(
         _("conseillers toujours présents à un pôle ouvert"), default=1,
