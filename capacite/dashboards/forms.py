@@ -20,14 +20,17 @@ def default_period(today: date) -> tuple[date, date]:
     return monday - timedelta(weeks=52), monday - timedelta(days=1)
 
 
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")  # what a date picker reads
+
+
 class AdvicePeriodForm(forms.Form):
     """Which site and which days the advice reads (the query string of the page)."""
 
     site = forms.TypedChoiceField(label=_("Site"), coerce=int, required=False, empty_value=None)
-    first = forms.DateField(label=_("Du"), widget=forms.DateInput(attrs={"type": "date"}),
+    first = forms.DateField(label=_("Du"), widget=DATE,
                             error_messages={"invalid": _("Saisissez la date de début au format "
                                                          "jj/mm/aaaa.")})
-    last = forms.DateField(label=_("Au (inclus)"), widget=forms.DateInput(attrs={"type": "date"}),
+    last = forms.DateField(label=_("Au (inclus)"), widget=DATE,
                            error_messages={"invalid": _("Saisissez la date de fin au format "
                                                         "jj/mm/aaaa.")})
 

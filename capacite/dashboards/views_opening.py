@@ -53,7 +53,10 @@ def _choices(request: HttpRequest, sites: list) -> tuple[AdvicePeriodForm, Site,
 
 
 def _number(value: Fraction) -> str:
-    return formats.number_format(round(float(value), 1), 1).replace(",0", "") if value else "0"
+    """Whole figures bare, others with one decimal in the reader's language (« 1,5 »)."""
+    if value.denominator == 1:
+        return str(value.numerator)
+    return formats.number_format(round(float(value), 1), 1)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
