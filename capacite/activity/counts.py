@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import Avg, Count, Q, QuerySet, Sum
+from django.db.models.functions import ExtractIsoWeekDay
 
 from capacite.activity.domain.questions import CORE_QUESTIONS, SCALE
 from capacite.activity.models import (
@@ -70,6 +71,18 @@ def visits_by(breakdown: str, *, cite, start: date, end: date, site=None, kinds=
     rows = (visits(cite=cite, start=start, end=end, site=site, kinds=kinds, pole=pole)
             .order_by().values(field).annotate(n=Count("pk", distinct=True)))
     return {row[field]: row["n"] for row in rows}
+
+
+def visits_by_pole_and_half_hour(*, cite, start: date, end: date, site=None,
+                                 kinds=None) -> dict[tuple[int, int, int], int]:
+    """Visits per pôle, weekday (0 = Monday) and half-hour of the day: {(pôle id, weekday,
+    slot): count}. Visits without a half-hour or a pôle are left out; a visit asking for two
+    pôles counts in each (the opening-hours advice weighs each pôle's desk)."""
+    rows = (visits(cite=cite, start=start, end=end, site=site, kinds=kinds)
+            .filter(slot__isnull=False, poles__isnull=False)
+            .annotate(weekday=ExtractIsoWeekDay("day")).order_by()
+            .values("poles", "weekday", "slot").annotate(n=Count("pk", distinct=True)))
+    return {(row["poles"], row["weekday"] - 1, row["slot"]): row["n"] for row in rows}
 
 
 def visits_by_month(*, cite, start: date, end: date, site=None, kinds=None) -> dict[date, int]:

@@ -119,6 +119,8 @@ PLACES: dict[str, Place] = {
     "staffing:rosters": Place(phases=ROSTER_PHASES),
     "staffing:my_schedule": Place(phases=OPEN_PHASES),
     "staffing:partner_hours": Place(phases=OPEN_PHASES),
+    # Issue 15, point 7: observed visits against the rosters, once there are visits.
+    "dashboards:opening_hours": Place(phases=OPEN_PHASES),
     # The label fonctionnement (issue 16): an open Cité's pages.
     "label:conformity": Place(phases=OPEN_PHASES),
     "premises:spaces": Place(phases=OPEN_PHASES),

@@ -12,6 +12,7 @@ class DashboardsConfig(AppConfig):
         from capacite.core.navigation import NavItem, register_nav
 
         register_nav(NavItem(39, _("Tableaux de bord"), "dashboards:dashboard"))
+        register_nav(NavItem(40, _("Horaires et affluence"), "dashboards:opening_hours"))
         from capacite.core.demo import register_demo_builder
         from capacite.dashboards import jobs  # noqa: F401 - registers the "activity_report" job
         from capacite.dashboards.demo import build_quality_demo

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from capacite.activity import counts
 from capacite.activity.models import AgeBand, Sex, VisitKind
 from capacite.core.models import Role
+from capacite.dashboards.domain import advice
 from capacite.dashboards.domain.periods import Period, year_before
 from capacite.lib.small_groups import Count, protect, protect_list
 
@@ -82,7 +83,7 @@ def period_label(period: Period) -> str:
         return str(period.start.year)
     if period.kind == "month":
         return formats.date_format(period.start, "F Y")
-    if period.kind == "months":
+    if period.kind in ("months", "span"):
         return _("du %(start)s au %(end)s") % {
             "start": formats.date_format(period.start, "j F Y"),
             "end": formats.date_format(period.end - timedelta(days=1), "j F Y")}
@@ -352,3 +353,67 @@ def dashboard(cite, period: Period, *, protected: bool) -> Dashboard:
 
 def yesterday(today: date) -> date:
     return today - timedelta(days=1)
+
+
+# --- opening-hours advice (issue 15, point 7) ----------------------------------------------------
+
+@dataclass(frozen=True)
+class PoleAdvice:
+    pole_id: int
+    name: str
+    desk: advice.DeskAdvice
+
+
+@dataclass(frozen=True)
+class OpeningAdvice:
+    site: object
+    period: Period
+    thresholds: advice.Thresholds
+    roster_weeks: tuple[date, ...]
+    roster_is_latest: bool  # no roster in the period: the site's latest one stands in
+    weekdays: tuple[int, ...]
+    slots: tuple[int, ...]  # the half-hours of the day shown, in order
+    poles: tuple[PoleAdvice, ...]
+
+    def pole(self, pole_id: int | None) -> PoleAdvice | None:
+        return next((p for p in self.poles if p.pole_id == pole_id), None)
+
+    def visits_shown(self, pole: PoleAdvice) -> dict[tuple[int, int], Count]:
+        """The pôle's interviews per weekday and half-hour as they may be shown: a cross-table,
+        protected whoever reads it, its total (the pôle's interviews) published beside it.
+        Computed for the one pôle asked: the small-group check costs a few linear programmes."""
+        seen = {(s.weekday, s.slot): s.visits for s in pole.desk.slots}
+        grid = [[seen.get((day, slot), 0) for slot in self.slots] for day in self.weekdays]
+        table = protect(grid, row_totals=False, column_totals=False, grand_total=True)
+        return {(day, slot): table.cells[i][j] for i, day in enumerate(self.weekdays)
+                for j, slot in enumerate(self.slots)}
+
+
+def opening_advice(cite, site, period: Period,
+                   thresholds: advice.Thresholds) -> OpeningAdvice:
+    """Each pôle of `site`: the interviews observed over `period` against the advisers its
+    rosters put there, half-hour by half-hour, and the people a roster should ask
+    (`domain/advice.py`). Interviews are the visits of kind « entretien conseil »."""
+    from capacite.dashboards import opening
+    from capacite.staffing.services import desks_of
+
+    observed = counts.visits_by_pole_and_half_hour(cite=cite, start=period.start, end=period.end,
+                                                    site=site, kinds=[VisitKind.INTERVIEW])
+    ordinary = opening.ordinary_half_hours(site)
+    open_days = advice.days_open(opening.open_half_hours_by_day(site, period.start, period.end))
+    rosters = opening.rosters_of(site, period.start, period.end)
+    staffed = advice.average_staffing(list(rosters.assignments))
+    poles = []
+    for desk in desks_of(site):
+        if desk.kind != "pole":
+            continue
+        pole_id = int(desk.id.removeprefix("pole-"))
+        visits = {(day, slot): n for (pk, day, slot), n in observed.items() if pk == pole_id}
+        poles.append(PoleAdvice(pole_id, desk.name, advice.desk_advice(
+            desk=desk.id, open_slots=ordinary, visits=visits, days_open=open_days,
+            staffed=staffed.get(desk.id, {}), thresholds=thresholds)))
+    keys = {(s.weekday, s.slot) for p in poles for s in p.desk.slots} | ordinary
+    weekdays = tuple(sorted({day for day, _s in keys}))
+    slots = tuple(range(min(s for _d, s in keys), max(s for _d, s in keys) + 1)) if keys else ()
+    return OpeningAdvice(site, period, thresholds, rosters.weeks, rosters.latest_instead,
+                         weekdays, slots, tuple(poles))

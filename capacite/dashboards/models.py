@@ -1,9 +1,13 @@
-"""What the dashboards app keeps of its own: whether a Cité shows its name to the network."""
+"""What the dashboards app keeps of its own: whether a Cité shows its name to the network, its
+quality indicators, and the settings of its opening-hours advice."""
 
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
+from simple_history.models import HistoricalRecords
 
+from capacite.core.concurrency import Versioned
 from capacite.core.models import Cite
 
 
@@ -82,3 +86,31 @@ class IndicatorValue(models.Model):
 
     def __str__(self) -> str:
         return f"{self.indicator} — {self.period_start:%m/%Y} : {self.value}"
+
+
+class OpeningAdviceSettings(Versioned):
+    """What the opening-hours advice (issue 15, point 7) reads from the Cité: the average length
+    of an interview at a pôle, below which share of their time rostered advisers are idle, and
+    the people an open pôle always keeps (`dashboards/domain/advice.py`)."""
+
+    cite = models.OneToOneField(Cite, on_delete=models.CASCADE,
+                                related_name="opening_advice_settings")
+    interview_minutes = models.PositiveSmallIntegerField(
+        _("durée moyenne d'un entretien (minutes)"), default=45,
+        validators=[MinValueValidator(5), MaxValueValidator(240)])
+    idle_percent = models.PositiveSmallIntegerField(
+        _("seuil de sous-occupation (pourcentage du temps des conseillers)"), default=25,
+        validators=[MinValueValidator(1), MaxValueValidator(99)])
+    minimum_people = models.PositiveSmallIntegerField(
+        _("conseillers toujours présents à un pôle ouvert"), default=1,
+        validators=[MaxValueValidator(5)])
+
+    objects = ScopedManager(cite="cite")
+    history = HistoricalRecords(excluded_fields=["version"])
+
+    class Meta:
+        verbose_name = _("réglages du conseil sur les horaires")
+        verbose_name_plural = _("réglages du conseil sur les horaires")
+
+    def __str__(self) -> str:
+        return str(self.cite)

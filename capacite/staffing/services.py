@@ -121,6 +121,16 @@ def demand_table(site: Site) -> tuple[dict[str, int], dict[tuple[str, int, int],
     return defaults, overrides
 
 
+def replace_slot_demand(*, site: Site, desk: str, people: dict[tuple[int, int], int]) -> None:
+    """Replace the slot overrides of `desk` at `site` by `people` ({(weekday, start minute):
+    people}); the desk's default row stays. Run inside the caller's transaction."""
+    DeskDemand.objects.filter(site=site, desk=desk, weekday__isnull=False).delete()
+    DeskDemand.objects.bulk_create(
+        DeskDemand(cite=site.cite, site=site, desk=desk, weekday=day,
+                   start=time(start // 60, start % 60), people=count)
+        for (day, start), count in sorted(people.items()))
+
+
 def week_demand(site: Site, desks: list[Desk], spans: tuple[Span, ...]) -> tuple[Demand, ...]:
     """People needed per desk and slot: the slot's override, else the desk's default, else 1.
 

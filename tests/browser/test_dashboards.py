@@ -102,3 +102,56 @@ def test_the_director_follows_an_indicator_against_its_target(page, counted, axe
     cells = [c.strip() for c in wait.locator("td").all_inner_texts()]
     assert cells[3:5] == ["6,5", "atteinte"]
     axe.check(page, "quality-director")
+
+
+def test_the_director_turns_observed_demand_into_the_rosters_demand(page, counted, axe):
+    """Issue 15, point 7: the director opens « Horaires et affluence » from the menu, picks the
+    last thirteen weeks, reads a pôle where people wait on Tuesday mornings, sets a shorter
+    interview and makes that demand the rosters' own."""
+    import uuid as _uuid
+    from datetime import time
+
+    from capacite.activity.models import Visit
+    from capacite.core.models import Cite
+    from capacite.offer.models import Pole, Site, WeeklyHours
+    from capacite.staffing.models import DeskDemand
+    from tests.browser.conftest import open_from_menu
+
+    cite = Cite.objects.get(slug="valombre")
+    monday = date.today() - timedelta(days=date.today().weekday())
+    first = monday - timedelta(weeks=13)
+    with scope(cite=cite):
+        site = Site.objects.get(name="Site principal")
+        WeeklyHours.objects.create(cite=cite, site=site, weekday=1, opens=time(10),
+                                   closes=time(11))
+        job = Pole.objects.create(cite=cite, name="Emploi", position=1)
+        site.poles.set([job])
+        for week in range(13):  # two interviews every Tuesday at 10:00: 3 advisers busy
+            for _ in range(2):
+                visit = Visit.objects.create(cite=cite, site=site, slot=20, kind="interview",
+                                             day=first + timedelta(weeks=week, days=1),
+                                             source="import", client_id=_uuid.uuid4())
+                visit.poles.set([job])
+    cite.phase = "operation"
+    cite.save()
+    login(page, "directeur")
+    page.goto("/c/valombre/")
+    open_from_menu(page, "Horaires et affluence")
+    page.get_by_label("Du", exact=True).fill(first.isoformat())
+    page.get_by_label("Au (inclus)", exact=True).fill((monday - timedelta(days=1)).isoformat())
+    page.get_by_role("button", name="Afficher").click()
+    summary = page.locator("#advice-summary tbody tr").first
+    assert [c.strip() for c in summary.locator("td").all_inner_texts()] == [
+        "26", "0", "2", "1", "0"]  # 10:00 needs 3 advisers, 10:30 the minimum of 1
+    cell = page.locator("table.advice-grid td.state-wait").first
+    assert cell.inner_text().split()[1:4] == ["0", "→", "3"]
+    axe.check(page, "opening-hours-director")
+    page.get_by_role("spinbutton", name="Durée moyenne d'un entretien").fill("15")
+    page.get_by_role("button", name="Enregistrer les réglages").click()
+    assert page.locator("table.advice-grid td.state-wait").first.inner_text().split()[1:4] == [
+        "0", "→", "1"]
+    page.get_by_role("button", name="Utiliser cette demande pour les plannings").click()
+    assert page.get_by_text("(2 demi-heures)", exact=False).is_visible()
+    with scope(cite=cite):
+        assert sorted(DeskDemand.objects.values_list("start", "people")) == [
+            (time(10), 1), (time(10, 30), 1)]
