@@ -34,12 +34,15 @@ def _data_uri(path: str) -> str:
 
 
 def _own_ids(svg: str, prefix: str) -> str:
-    """Prefix an SVG's ids and their references: two matplotlib charts in one document use the
-    same ids, which would make one chart's clip paths point into the other."""
+    """Prefix an SVG's ids and their references (each of aria-labelledby's): two matplotlib
+    charts in one document use the same ids, which would make one chart's clip paths point into
+    the other."""
     svg = re.sub(r'\bid="([^"]+)"', rf'id="{prefix}-\1"', svg)
     svg = re.sub(r'(xlink:href|href)="#([^"]+)"', rf'\1="#{prefix}-\2"', svg)
     svg = re.sub(r'url\(#([^)]+)\)', rf'url(#{prefix}-\1)', svg)
-    return re.sub(r'aria-labelledby="([^"]+)"', rf'aria-labelledby="{prefix}-\1"', svg)
+    return re.sub(r'aria-labelledby="([^"]+)"',
+                  lambda m: 'aria-labelledby="{}"'.format(
+                      " ".join(f"{prefix}-{name}" for name in m.group(1).split())), svg)
 
 
 def short_title(text: str) -> str:
