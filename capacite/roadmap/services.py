@@ -236,7 +236,7 @@ def backplan_chart(plan: Plan, *, today: date) -> str:
            "target": plan.target.date.strftime("%d/%m/%Y")},
         today_label=_("aujourd'hui"),
         target_label=_("date visée"),
-        months=tuple(str(MONTHS_AP[number]).lower() for number in range(1, 13)),
+        months=tuple(str(MONTHS_AP[number]) for number in range(1, 13)),  # « jan. », « Jan. »
     )
 
 

@@ -241,15 +241,18 @@ class Builder:
         plan = self.roadmap["plan"]
         blocks: list = []
         if self.roadmap["chart"]:
-            blocks.append(Chart(self.roadmap["chart"], "Rétro-planning vers « "
-                                f"{plan.target.task.title} » le {_date(plan.target.date)}"))
+            blocks.append(Chart(self.roadmap["chart"], _("Rétro-planning vers « %(target)s » le "
+                                                         "%(date)s")
+                                % {"target": plan.target.task.title,
+                                   "date": _date(plan.target.date)}))
             ahead = [r for r in plan.rows if not r.planned.done]
             blocks.append(Table(
-                f"Tâches restant à conduire ({len(ahead)} sur {len(plan.rows)})",
-                ("Tâche", "Début au plus tard", "Fin au plus tard", "État"),
+                _("Tâches restant à conduire (%(count)s sur %(total)s)")
+                % {"count": len(ahead), "total": len(plan.rows)},
+                (_("Tâche"), _("Début au plus tard"), _("Fin au plus tard"), _("État")),
                 tuple((r.task.title, _date(r.planned.latest_start), _date(r.planned.latest_finish),
-                       STATE_WORDS[state_of(r.task, today=self.roadmap["today"],
-                                            start_is_past=r.planned.start_is_past)])
+                       _(STATE_WORDS[state_of(r.task, today=self.roadmap["today"],
+                                              start_is_past=r.planned.start_is_past)]))
                       for r in ahead)))
         else:
             blocks.append(Missing("À compléter : aucune date cible du rétro-planning n'est "
