@@ -54,8 +54,7 @@ class GenerateForm(forms.Form):
     format = forms.ChoiceField(label=_("Format"), choices=[
         ("pdf", _("PDF (à transmettre)")), ("docx", _("DOCX (à relire et commenter)"))])
     lang = forms.ChoiceField(label=_("Langue du dossier"), choices=LANGUAGE_CHOICES,
-                             required=False,
-                             help_text=_("Les titres et la langue déclarée du fichier."))
+                             required=False)  # none posted: the user's language
     anyway = forms.BooleanField(
         label=_("Générer malgré les contradictions"), required=False,
         help_text=_("Un choix délibéré : les contradictions restent inscrites avec le dossier."))
