@@ -52,10 +52,12 @@ def activity_blocks(cite, period: Period) -> list:
     board = figures.dashboard(cite, period, protected=True)
     visits = board.table("over_time")
     total = visits.total.counts[0] if visits.total else None
-    blocks: list = [Para(f"Sur la période ({figures.period_label(period)}), la Cité a compté "
-                         f"{total.text if total else '0'} passages, contre "
-                         f"{visits.total.counts[1].text if visits.total else '0'} sur la même "
-                         f"période un an plus tôt. {LEGEND}")]
+    blocks: list = [Para(_("Sur la période (%(period)s), la Cité a compté %(total)s passages, "
+                           "contre %(before)s sur la même période un an plus tôt.")
+                         % {"period": figures.period_label(period),
+                            "total": total.text if total else "0",
+                            "before": visits.total.counts[1].text if visits.total else "0"}
+                         + f" {LEGEND}")]
     for key in ("over_time", "by_kind", "by_site", "by_pole"):
         blocks += _with_chart(board.table(key))
     blocks.append(Heading(3, _("Nature des publics"), "publics"))

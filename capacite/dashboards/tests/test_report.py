@@ -97,6 +97,8 @@ def test_the_report_in_english_has_english_headings_and_declares_en_gb(year_2026
     for heading in ("Activity report 2026", "Contents", "1. Attendance", "Types of public",
                     "2. User satisfaction"):
         assert heading in lines, heading
+    assert ("the Cité counted 40 visits, against 0 over the same period a year earlier"
+            in " ".join(pdf_text(pdf.content).split()))
     assert pdf_language(pdf.content) == "en-GB"
     assert docx_facts(docx.content)["core"]["language"] == "en-GB"
 
