@@ -9,12 +9,14 @@ import time
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 from capacite.dashboards import figures, svg
 from capacite.dashboards.domain.periods import Period, period_of
 from capacite.label.dossier.blocks import Chart, Dossier, Heading, Para, Table
+from capacite.lib.languages import LANGUAGES
 from capacite.lib.small_groups import LEGEND
 
 FORMATS = ("pdf", "docx")
@@ -50,16 +52,18 @@ def activity_blocks(cite, period: Period) -> list:
     board = figures.dashboard(cite, period, protected=True)
     visits = board.table("over_time")
     total = visits.total.counts[0] if visits.total else None
-    blocks: list = [Para(f"Sur la période ({figures.period_label(period)}), la Cité a compté "
-                         f"{total.text if total else '0'} passages, contre "
-                         f"{visits.total.counts[1].text if visits.total else '0'} sur la même "
-                         f"période un an plus tôt. {LEGEND}")]
+    blocks: list = [Para(_("Sur la période (%(period)s), la Cité a compté %(total)s passages, "
+                           "contre %(before)s sur la même période un an plus tôt.")
+                         % {"period": figures.period_label(period),
+                            "total": total.text if total else "0",
+                            "before": visits.total.counts[1].text if visits.total else "0"}
+                         + f" {LEGEND}")]
     for key in ("over_time", "by_kind", "by_site", "by_pole"):
         blocks += _with_chart(board.table(key))
-    blocks.append(Heading(3, "Nature des publics", "publics"))
+    blocks.append(Heading(3, _("Nature des publics"), "publics"))
     for key in ("by_public", "by_age_band", "by_sex", "by_first_visit", "by_epci", "territory"):
         blocks += _with_chart(board.table(key))
-    blocks.append(Heading(3, "Activités conduites", "activites"))
+    blocks.append(Heading(3, _("Activités conduites"), "activites"))
     for key in ("by_oriented_to", "events", "documentation"):
         blocks += _with_chart(board.table(key))
     return blocks
@@ -86,7 +90,7 @@ def indicator_blocks(cite, period: Period) -> list:
         + quality.number(r.target), quality.status_text(r),
         " · ".join(f"{quality.period_name(p.period)} : {p.text}" for p in r.points))
         for r in rows)
-    return [Heading(3, "Indicateurs du plan d'évaluation", "indicateurs"),
+    return [Heading(3, _("Indicateurs du plan d'évaluation"), "indicateurs"),
             Table("Indicateurs face aux cibles du comité de pilotage",
                   ("Indicateur", "Période", "Valeur", "Cible", "Statut", "Évolution"), body,
                   numeric=(2,))]
@@ -95,13 +99,14 @@ def indicator_blocks(cite, period: Period) -> list:
 def build_report(cite, year: int) -> Dossier:
     period = period_of("year", date(year, 1, 1))
     territory = getattr(getattr(cite, "territory_choice", None), "cite", None)
-    dossier = Dossier(kind="activity_report", title=f"Rapport d'activité {year}",
+    dossier = Dossier(kind="activity_report",
+                      title=_("Rapport d'activité %(year)s") % {"year": year},
                       cite_name=cite.name, territory=str(territory or ""),
                       generated=timezone.localdate().strftime("%d/%m/%Y"))
-    dossier.add(Heading(1, "Rapport d'activité", "rapport"),
-                Heading(2, "1. La fréquentation", "frequentation"),
+    dossier.add(Heading(1, _("Rapport d'activité"), "rapport"),
+                Heading(2, _("1. La fréquentation"), "frequentation"),
                 *activity_blocks(cite, period),
-                Heading(2, "2. La satisfaction des usagers", "satisfaction"),
+                Heading(2, _("2. La satisfaction des usagers"), "satisfaction"),
                 *quality_blocks(cite, period))
     return dossier
 
@@ -114,19 +119,23 @@ class Report:
     seconds: float
 
 
-def generate_report(cite, *, year: int, fmt: str) -> Report:
-    """Build and render the yearly report. Call inside the Cité's scope."""
+def generate_report(cite, *, year: int, fmt: str, lang: str = "fr") -> Report:
+    """Build and render the yearly report in `lang` (« fr » or « en »). Call inside the Cité's
+    scope."""
     from capacite.label.dossier.render_docx import render_docx
     from capacite.label.dossier.render_pdf import render_pdf
 
     if fmt not in FORMATS:
         raise ValueError(f"Format inconnu : « {fmt} » (attendu : pdf ou docx).")
+    if lang not in LANGUAGES:
+        raise ValueError(f"Langue inconnue : « {lang} » (attendu : fr ou en).")
     started = time.perf_counter()
-    dossier = build_report(cite, year)
-    if fmt == "pdf":
-        result = render_pdf(dossier)
-        content, pages = result.content, result.pages
-    else:
-        content, pages = render_docx(dossier), None
+    with translation.override(lang):
+        dossier = build_report(cite, year)
+        if fmt == "pdf":
+            result = render_pdf(dossier)
+            content, pages = result.content, result.pages
+        else:
+            content, pages = render_docx(dossier), None
     filename = f"rapport-activite-{slugify(cite.slug)}-{year}.{fmt}"
     return Report(content, filename, pages, time.perf_counter() - started)

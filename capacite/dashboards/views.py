@@ -19,6 +19,7 @@ from capacite.dashboards import figures, svg
 from capacite.dashboards.domain.periods import KINDS, period_of, shifted
 from capacite.jobs.services import start_job
 from capacite.lib import exports
+from capacite.lib.languages import LANGUAGE_CHOICES, LANGUAGES, current_language
 from capacite.lib.params import id_from
 from capacite.lib.small_groups import LEGEND
 
@@ -68,7 +69,8 @@ def dashboard(request: HttpRequest, cite_slug: str) -> HttpResponse:
         "anchor": period.start.isoformat(), "period_name": PERIOD_NAMES[period.kind],
         "can_report": level_for("dashboards:report", getattr(request, "cite_roles", set()))
         >= Level.WRITE,
-        "report_years": _report_years(),
+        "report_years": _report_years(), "report_languages": LANGUAGE_CHOICES,
+        "report_language": current_language(),
         "can_quality": level_for("dashboards:quality", getattr(request, "cite_roles", set()))
         >= Level.READ,
     })
@@ -83,12 +85,14 @@ def _report_years() -> list[int]:
 def report(request: HttpRequest, cite_slug: str) -> HttpResponse:
     """Start the yearly activity report as a background job; its page follows it."""
     year, fmt = request.POST.get("year", ""), request.POST.get("format", "")
-    if not year.isdigit() or int(year) not in _report_years() or fmt not in ("pdf", "docx"):
+    lang = request.POST.get("lang") or current_language()
+    if (not year.isdigit() or int(year) not in _report_years() or fmt not in ("pdf", "docx")
+            or lang not in LANGUAGES):
         messages.error(request, _("Choisissez l'année (%(years)s) et le format (PDF ou DOCX) du "
                                   "rapport.") % {"years": ", ".join(map(str, _report_years()))})
         return redirect("dashboards:dashboard", cite_slug=cite_slug)
     job = start_job(cite=request.cite, kind="activity_report", user=request.user,
-                    params={"year": int(year), "format": fmt})
+                    params={"year": int(year), "format": fmt, "lang": lang})
     return redirect(job.get_absolute_url())
 
 

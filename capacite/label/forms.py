@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from capacite.core.concurrency import VersionedModelForm
 from capacite.label.models import Declaration, NarrativeText
+from capacite.lib.languages import LANGUAGE_CHOICES, current_language
 from capacite.lib.uploads import check_upload, is_new_upload, original_name
 
 
@@ -45,12 +46,15 @@ class GenerateForm(forms.Form):
         """An open Cité (opening date set or in operation) is offered the third dossier,
         first."""
         super().__init__(*args, **kwargs)
+        self.fields["lang"].initial = current_language()
         if is_open:
             self.fields["kind"].choices = [
                 ("label_fonctionnement", _("Dossier de confirmation du label fonctionnement")),
                 *self.fields["kind"].choices]
     format = forms.ChoiceField(label=_("Format"), choices=[
         ("pdf", _("PDF (à transmettre)")), ("docx", _("DOCX (à relire et commenter)"))])
+    lang = forms.ChoiceField(label=_("Langue du dossier"), choices=LANGUAGE_CHOICES,
+                             required=False)  # none posted: the user's language
     anyway = forms.BooleanField(
         label=_("Générer malgré les contradictions"), required=False,
         help_text=_("Un choix délibéré : les contradictions restent inscrites avec le dossier."))

@@ -496,7 +496,7 @@ def facts(cite: Cite) -> Facts:
     """Gather the plain data the rules read."""
     texts = narratives()
     needed = narratives_of(LABEL_PROJET)
-    missing = tuple(NARRATIVE_BY_KEY[k].title for k in needed
+    missing = tuple(str(NARRATIVE_BY_KEY[k].title) for k in needed
                     if not (texts.get(k) and texts[k].text.strip()))
     steering = steering_data()
     return Facts(

@@ -26,6 +26,7 @@ from capacite.label.domain.parts import (
 from capacite.label.forms import DeclarationForm, GenerateForm, NarrativeForm
 from capacite.label.models import Declaration, NarrativeText
 from capacite.label.preflight import preflight_of
+from capacite.lib.languages import current_language
 
 
 def _link(request: HttpRequest, url_name: str, level: Level = Level.READ, **kwargs) -> str:
@@ -216,6 +217,7 @@ def generate(request: HttpRequest, cite_slug: str) -> HttpResponse:
                         + f"#verification-{kind}")
     job = start_job(cite=request.cite, kind="dossier", user=request.user, params={
         "kind": kind, "format": form.cleaned_data["format"],
+        "lang": form.cleaned_data["lang"] or current_language(),
         "anyway": bool(contradictions),
         "return_url": reverse("label:dossier", kwargs={"cite_slug": cite_slug})})
     return redirect(job.get_absolute_url())

@@ -199,14 +199,19 @@ def home_summary(*, cite: Cite, today: date) -> HomeSummary:
 
 
 def backplan_chart(plan: Plan, *, today: date) -> str:
-    """The rétro-planning's Gantt as inline SVG ("" without rows): the page and the label
-    dossiers draw the same chart from this one function."""
+    """The rétro-planning's Gantt as inline SVG ("" without rows), its tasks grouped by phase:
+    the page and the label dossiers draw the same chart from this one function."""
+    from django.utils.dates import MONTHS_AP
     from django.utils.translation import gettext as _
+    from django.utils.translation import ngettext
 
     from capacite.lib.charts import GanttRow, gantt_svg
 
     if not plan.rows or plan.target is None:
         return ""
+    order = {phase.value: index for index, phase in enumerate(Phase)}
+    rows = sorted(plan.rows, key=lambda row: order.get(row.task.phase, len(order)))
+    first = min(row.planned.latest_start for row in rows)
     return gantt_svg(
         [
             GanttRow(
@@ -214,13 +219,24 @@ def backplan_chart(plan: Plan, *, today: date) -> str:
                 start=row.planned.latest_start,
                 end=row.planned.latest_finish,
                 state=_chart_state(row, today),
+                group=Phase(row.task.phase).label,
             )
-            for row in plan.rows
+            for row in rows
         ],
         today=today,
         target_date=plan.target.date,
         title=_("Rétro-planning vers « %(target)s » le %(date)s")
         % {"target": plan.target.task.title, "date": plan.target.date.strftime("%d/%m/%Y")},
+        description=ngettext(
+            "%(count)s tâche rangée par phase, du %(first)s au %(target)s ; le tableau qui suit "
+            "donne ses dates.",
+            "%(count)s tâches rangées par phase, du %(first)s au %(target)s ; le tableau qui "
+            "suit donne les dates de chacune.", len(rows))
+        % {"count": len(rows), "first": first.strftime("%d/%m/%Y"),
+           "target": plan.target.date.strftime("%d/%m/%Y")},
+        today_label=_("aujourd'hui"),
+        target_label=_("date visée"),
+        months=tuple(str(MONTHS_AP[number]) for number in range(1, 13)),  # « jan. », « Jan. »
     )
 
 

@@ -82,5 +82,32 @@ def test_the_director_starts_the_report_as_a_job(world, year_2026):
     answer = client.post(url, {"year": str(this_year), "format": "docx"})
     with scope(cite=world.cite):
         job = Job.objects.get(kind="activity_report")
-    assert job.params == {"year": this_year, "format": "docx"}
+    # No language chosen: the director's own (French), recorded with the job.
+    assert job.params == {"year": this_year, "format": "docx", "lang": "fr"}
     assert answer["Location"] == job.get_absolute_url()
+
+
+def test_the_report_in_english_has_english_headings_and_declares_en_gb(year_2026):
+    from capacite.testing_files import docx_facts, pdf_language
+
+    with scope(cite=year_2026):
+        pdf = generate_report(year_2026, year=2026, fmt="pdf", lang="en")
+        docx = generate_report(year_2026, year=2026, fmt="docx", lang="en")
+    lines = [" ".join(line.split()) for line in pdf_text(pdf.content).splitlines()]
+    for heading in ("Activity report 2026", "Contents", "1. Attendance", "Types of public",
+                    "2. User satisfaction"):
+        assert heading in lines, heading
+    assert ("the Cité counted 40 visits, against 0 over the same period a year earlier"
+            in " ".join(pdf_text(pdf.content).split()))
+    assert pdf_language(pdf.content) == "en-GB"
+    assert docx_facts(docx.content)["core"]["language"] == "en-GB"
+
+
+def test_the_report_job_records_the_language_chosen(world, year_2026):
+    client = client_for(world, Role.DIRECTOR)
+    this_year = timezone.localdate().year
+    client.post(reverse("dashboards:report", args=[world.cite.slug]),
+                {"year": str(this_year), "format": "pdf", "lang": "en"})
+    with scope(cite=world.cite):
+        job = Job.objects.get(kind="activity_report")
+    assert job.params == {"year": this_year, "format": "pdf", "lang": "en"}

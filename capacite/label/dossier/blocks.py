@@ -6,6 +6,8 @@ the DOCX say the same thing with the same figures.
 
 from dataclasses import dataclass, field
 
+from capacite.lib.languages import document_tag
+
 
 @dataclass(frozen=True)
 class Heading:
@@ -80,6 +82,7 @@ class Dossier:
     generated: str  # dd/mm/yyyy
     blocks: list = field(default_factory=list)
     attachments: list[Attachment] = field(default_factory=list)
+    language: str = field(default_factory=document_tag)  # « fr-FR » or « en-GB »
 
     def headings(self) -> list[Heading]:
         return [b for b in self.blocks if isinstance(b, Heading)]

@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from django.core.files.storage import default_storage
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from capacite.core.models import Cite
 from capacite.label import services
@@ -116,7 +117,8 @@ class Builder:
     def preview_blocks(self) -> list:
         """The blocks this dossier would print, built aside (the pre-flight reads them)."""
         doc, progress, attachments = self.doc, self.progress, list(self.doc.attachments)
-        self.doc = Dossier(doc.kind, doc.title, doc.cite_name, doc.territory, doc.generated)
+        self.doc = Dossier(doc.kind, doc.title, doc.cite_name, doc.territory, doc.generated,
+                           language=doc.language)
         self.progress = lambda _p, _m: None
         try:
             return self.compose().blocks
@@ -139,7 +141,7 @@ class Builder:
         found = self.workshops["proposals"].get(part_key, [])
         if not found:
             return []
-        return [Heading(3, "Propositions des ateliers thématiques", f"{part_key}-ateliers"),
+        return [Heading(3, _("Propositions des ateliers thématiques"), f"{part_key}-ateliers"),
                 Bullets(tuple(f"{title} (atelier « {theme} »)" for title, theme in found))]
 
     # --- shared sections -----------------------------------------------------------------------
@@ -192,7 +194,7 @@ class Builder:
     def diagnosis_blocks(self) -> list:
         """The diagnosis screen's indicators and each theme's analysis."""
         themes = [t for t in self.diagnosis["themes"] if t.indicators or t.narrative]
-        blocks: list = [Heading(3, "Le diagnostic territorial", "diagnostic")]
+        blocks: list = [Heading(3, _("Le diagnostic territorial"), "diagnostic")]
         if not themes:
             return [*blocks, Missing("À compléter : aucun indicateur ni analyse du diagnostic "
                                      "territorial (page « Diagnostic »).")]
@@ -212,8 +214,8 @@ class Builder:
     def offer_map_blocks(self) -> list:
         """The existing offer map of the diagnosis: who already offers what."""
         d = self.diagnosis
-        blocks: list = [Heading(3, "L'offre existante d'accueil, d'information et "
-                                   "d'orientation", "offre-existante")]
+        blocks: list = [Heading(3, _("L'offre existante d'accueil, d'information et "
+                                   "d'orientation"), "offre-existante")]
         if not d["map_rows"]:
             return [*blocks, Missing("À compléter : la cartographie de l'offre existante n'est "
                                      "pas renseignée (page « Offre existante »).")]
@@ -234,15 +236,18 @@ class Builder:
         plan = self.roadmap["plan"]
         blocks: list = []
         if self.roadmap["chart"]:
-            blocks.append(Chart(self.roadmap["chart"], "Rétro-planning vers « "
-                                f"{plan.target.task.title} » le {_date(plan.target.date)}"))
+            blocks.append(Chart(self.roadmap["chart"], _("Rétro-planning vers « %(target)s » le "
+                                                         "%(date)s")
+                                % {"target": plan.target.task.title,
+                                   "date": _date(plan.target.date)}))
             ahead = [r for r in plan.rows if not r.planned.done]
             blocks.append(Table(
-                f"Tâches restant à conduire ({len(ahead)} sur {len(plan.rows)})",
-                ("Tâche", "Début au plus tard", "Fin au plus tard", "État"),
+                _("Tâches restant à conduire (%(count)s sur %(total)s)")
+                % {"count": len(ahead), "total": len(plan.rows)},
+                (_("Tâche"), _("Début au plus tard"), _("Fin au plus tard"), _("État")),
                 tuple((r.task.title, _date(r.planned.latest_start), _date(r.planned.latest_finish),
-                       STATE_WORDS[state_of(r.task, today=self.roadmap["today"],
-                                            start_is_past=r.planned.start_is_past)])
+                       _(STATE_WORDS[state_of(r.task, today=self.roadmap["today"],
+                                              start_is_past=r.planned.start_is_past)]))
                       for r in ahead)))
         else:
             blocks.append(Missing("À compléter : aucune date cible du rétro-planning n'est "
@@ -277,9 +282,9 @@ class Builder:
     def partnership(self, part: Part) -> list:
         received = [x for x in self.letters if x.received]
         return [
-            Heading(3, "Les acteurs et leurs positions", "acteurs"), *self.actors(),
-            Heading(3, "Le comité de pilotage", "copil"), *self.steering_blocks(),
-            Heading(3, "Les ateliers thématiques", "ateliers"),
+            Heading(3, _("Les acteurs et leurs positions"), "acteurs"), *self.actors(),
+            Heading(3, _("Le comité de pilotage"), "copil"), *self.steering_blocks(),
+            Heading(3, _("Les ateliers thématiques"), "ateliers"),
             Table("Groupes de travail", ("Thème", "Participants", "Séances"),
                   tuple((theme, str(count), ", ".join(_date(x) for x in dates) or "—")
                         for theme, count, dates, _s in self.workshops["groups"]),
@@ -341,7 +346,7 @@ class Builder:
                 blocks.append(Para(c.notes))
         total = sum(z.surface_m2 for z in p.programme)
         if total:
-            blocks.append(Heading(3, "Le programme des surfaces", "programme-surfaces"))
+            blocks.append(Heading(3, _("Le programme des surfaces"), "programme-surfaces"))
             blocks.append(Table("Surfaces par espace", ("Espace", "Surface"),
                                 tuple((z.label, f"{number(z.surface_m2)} m²")
                                       for z in p.programme),
@@ -363,10 +368,10 @@ class Builder:
         else:
             blocks.append(Missing("À compléter : aucun pôle de conseil n'est défini."))
         blocks.append(self.coverage_table())
-        blocks.append(Heading(3, "Le programme événementiel", "evenements"))
+        blocks.append(Heading(3, _("Le programme événementiel"), "evenements"))
         blocks.extend(self.events_blocks())
         docs = self.documentation
-        blocks.append(Heading(3, "La documentation en libre accès", "documentation"))
+        blocks.append(Heading(3, _("La documentation en libre accès"), "documentation"))
         if docs["resources"]:
             blocks.append(Para(f"Le fonds documentaire compte {number(docs['resources'])} "
                                f"ressource(s) classée(s) en {number(docs['themes'])} "
@@ -393,14 +398,14 @@ class Builder:
         return [Missing("À compléter : aucun événement n'est proposé (page « Événements »).")]
 
     def operations(self, part: Part) -> list:
-        blocks: list = [Heading(3, "Les horaires d'ouverture", "horaires")]
+        blocks: list = [Heading(3, _("Les horaires d'ouverture"), "horaires")]
         for s in self.sites:
             blocks.append(Table(
                 f"{s.fact.name} — {number(s.fact.hours_per_week, 1).rstrip('0').rstrip(',')} h "
                 "par semaine", ("Jour", "Horaires"), tuple(s.week) or (("—", "fermé"),)))
         if not self.sites:
             blocks.append(Missing("À compléter : aucun horaire n'est saisi."))
-        blocks.append(Heading(3, "Les structures de coordination", "instances"))
+        blocks.append(Heading(3, _("Les structures de coordination"), "instances"))
         blocks.append(Table("Instances et règles de fonctionnement",
                             ("Instance", "Nature", "Fréquence", "Membres"),
                             tuple((b.name, b.kind_label, b.frequency,
@@ -410,8 +415,8 @@ class Builder:
 
     def human_resources(self, part: Part) -> list:
         c = self.contributions
-        blocks: list = [Heading(3, f"Les contributions des partenaires en {c['year']}",
-                                "contributions")]
+        title = _("Les contributions des partenaires en %(year)s") % {"year": c["year"]}
+        blocks: list = [Heading(3, title, "contributions")]
         if c["lines"]:
             blocks.append(Table(
                 "Ressources mises à disposition par les partenaires",
@@ -423,7 +428,7 @@ class Builder:
         else:
             blocks.append(Missing("À compléter : aucune contribution de partenaire n'est "
                                   "enregistrée."))
-        blocks.append(Heading(3, "L'équipe", "equipe"))
+        blocks.append(Heading(3, _("L'équipe"), "equipe"))
         row = self.budget.row
         if row is not None:
             pairs = [
@@ -483,7 +488,8 @@ class Builder:
         else:
             row = b.row
             cost = row["cost_per_open_hour"]
-            blocks.append(Heading(3, f"Le scénario retenu : « {row['name']} »", "scenario"))
+            blocks.append(Heading(3, _("Le scénario retenu : « %(name)s »") % {"name": row["name"]},
+                                  "scenario"))
             # The Cerfa table's balancing lines, with the same figure as the table below.
             shortfall, surplus = euros(row["shortfall"]), euros(row["surplus"])
             balance = ((SURPLUS_LABEL, eur(surplus)) if surplus > 0 else
@@ -513,13 +519,13 @@ class Builder:
                     strong.append(len(rows))
                 amounts = [eur(a) for a in r["amounts"]] or [""] * len(years)
                 rows.append((r["code"], r["label"], *amounts))
-            blocks.append(Heading(3, "Le budget prévisionnel de fonctionnement", "cerfa"))
+            blocks.append(Heading(3, _("Le budget prévisionnel de fonctionnement"), "cerfa"))
             blocks.append(Table(f"Budget prévisionnel (présentation Cerfa 12156), scénario "
                                 f"« {b.cerfa['scenario']} »", ("Compte", "Intitulé", *years),
                                 tuple(rows), numeric=tuple(range(2, 2 + len(years))),
                                 strong=tuple(strong)))
         if b.row is not None:
-            blocks.append(Heading(3, "La trésorerie", "tresorerie"))
+            blocks.append(Heading(3, _("La trésorerie"), "tresorerie"))
             if b.treasury_error:
                 blocks.append(Missing(f"Plan de trésorerie incalculable : {b.treasury_error}"))
             elif b.months_below_zero:
@@ -535,7 +541,7 @@ class Builder:
                                    "chaque fin de mois." + (
                                        " Condition nécessaire pour un GIP, qui ne peut "
                                        "connaître aucun déficit." if b.gip else "")))
-        blocks.append(Heading(3, "Les apports des partenaires", "apports"))
+        blocks.append(Heading(3, _("Les apports des partenaires"), "apports"))
         if b.row is None:
             blocks.append(Facts((
                 (f"Apports en nature valorisés ({c['year']})", eur(c["in_kind"])),

@@ -8,6 +8,8 @@ the team's explanation and corrective measure — then the guide's nine parts in
 
 from decimal import Decimal
 
+from django.utils.translation import gettext as _
+
 from capacite.label import conformity
 from capacite.label import services_fonctionnement as fonct
 from capacite.label.domain.conformity import Figures, eur, num
@@ -54,7 +56,8 @@ class FonctionnementBuilder(Builder):
         from capacite.label.dossier.blocks import Dossier
 
         doc, progress, attachments = self.doc, self.progress, list(self.doc.attachments)
-        self.doc = Dossier(doc.kind, doc.title, doc.cite_name, doc.territory, doc.generated)
+        self.doc = Dossier(doc.kind, doc.title, doc.cite_name, doc.territory, doc.generated,
+                           language=doc.language)
         self.progress = lambda _p, _m: None
         try:
             return self.build().blocks
@@ -66,7 +69,7 @@ class FonctionnementBuilder(Builder):
         d = self.doc
         d.add(Heading(1, f"1. {CONFORMITY.title}", "conformite"))
         d.add(*self.conformity())
-        d.add(Heading(1, "2. Le fonctionnement de la Cité des métiers", "fonctionnement"))
+        d.add(Heading(1, _("2. Le fonctionnement de la Cité des métiers"), "fonctionnement"))
         builders = {
             "statutes": self.statutes_part, "fitted_premises": self.fitted_part,
             "communication": self.communication_part, "dashboards": self.dashboards_part,
@@ -157,13 +160,13 @@ class FonctionnementBuilder(Builder):
                                      f"{num(s.surface_m2)} m²" if s.surface_m2 else "—",
                                      s.fitting or "—") for s in self.spaces),
                               numeric=(2,))]
-        blocks.append(Heading(3, "La signalétique", "signaletique"))
+        blocks.append(Heading(3, _("La signalétique"), "signaletique"))
         signage = [f"{s.name} : {s.signage}" for s in self.spaces if s.signage.strip()]
         blocks.append(Bullets(tuple(signage)) if signage else
                       Missing("À compléter : la signalétique des espaces n'est pas décrite."))
         photos = [(s, p) for s in self.spaces for p in s.photos if p.path]
         if photos:
-            blocks.append(Heading(3, "Les espaces en images", "photos"))
+            blocks.append(Heading(3, _("Les espaces en images"), "photos"))
             blocks.extend(Attachment(f"{s.name} — {p.caption}", p.path, "image")
                           for s, p in photos)
         return blocks
@@ -207,7 +210,7 @@ class FonctionnementBuilder(Builder):
 
     def team_part(self) -> list:
         blocks = self.human_resources(None)
-        blocks.append(Heading(3, "Les partenaires sur les pôles", "poles-equipe"))
+        blocks.append(Heading(3, _("Les partenaires sur les pôles"), "poles-equipe"))
         if not self.pole_teams:
             blocks.append(Missing("À compléter : aucun pôle de conseil n'est défini."))
             return blocks
@@ -217,7 +220,7 @@ class FonctionnementBuilder(Builder):
             tuple((p.pole, ", ".join(p.partners) or "—",
                    "; ".join(f"{org} ({func}, {fte(f)} ETP)" for org, func, f in p.staff)
                    or "—") for p in self.pole_teams)))
-        blocks.append(Heading(3, "Les instances de coordination", "coordination"))
+        blocks.append(Heading(3, _("Les instances de coordination"), "coordination"))
         blocks.append(Table("Instances et règles de fonctionnement",
                             ("Instance", "Nature", "Fréquence", "Membres"),
                             tuple((b.name, b.kind_label, b.frequency,
@@ -227,7 +230,7 @@ class FonctionnementBuilder(Builder):
 
     def final_budget_part(self) -> list:
         blocks = self.budget_part(None)
-        blocks.append(Heading(3, "Les actes d'engagement financier", "actes"))
+        blocks.append(Heading(3, _("Les actes d'engagement financier"), "actes"))
         if not self.acts:
             blocks.append(Missing("À compléter : aucune ligne de financement (page « Tour de "
                                   "table »)."))
@@ -279,8 +282,9 @@ class FonctionnementBuilder(Builder):
             return [*blocks, Missing("Le projet de dossier n'a pas encore été présenté pour "
                                      "avis à l'autorité de label.")]
         for o in given:
-            blocks.append(Heading(3, f"Avis du {_date(o.opinion_on)}", f"avis-{o.pk}"))
+            blocks.append(Heading(3, _("Avis du %(date)s") % {"date": _date(o.opinion_on)},
+                                     f"avis-{o.pk}"))
             blocks.extend(_paras(o.opinion))
-            blocks.append(Heading(3, "Réponse de la Cité", f"reponse-{o.pk}"))
+            blocks.append(Heading(3, _("Réponse de la Cité"), f"reponse-{o.pk}"))
             blocks.extend(_paras(o.answer) or [Missing("Réponse à rédiger.")])
         return blocks

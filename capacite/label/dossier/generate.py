@@ -4,7 +4,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import slugify
 
 from capacite.core.models import Cite
@@ -13,6 +13,7 @@ from capacite.label.dossier.content import builder_for
 from capacite.label.dossier.render_docx import render_docx
 from capacite.label.dossier.render_pdf import render_pdf
 from capacite.label.preflight import preflight
+from capacite.lib.languages import LANGUAGES
 
 
 class DossierError(ValueError):
@@ -43,9 +44,18 @@ def filename_for(cite: Cite, kind: str, fmt: str) -> str:
     return f"{prefix}-{slugify(cite.slug)}-{timezone.localdate():%Y-%m-%d}.{fmt}"
 
 
-def generate(cite: Cite, *, kind: str, fmt: str,
+def generate(cite: Cite, *, kind: str, fmt: str, lang: str = "fr",
              progress: Callable[[int, str], None] | None = None) -> Generated:
-    """Build and render one dossier. Call inside the Cité's scope."""
+    """Build and render one dossier in `lang` (« fr » or « en »: its headings and the language
+    its PDF and DOCX declare). Call inside the Cité's scope."""
+    if lang not in LANGUAGES:
+        raise DossierError(f"Langue inconnue : « {lang} » (attendu : {' ou '.join(LANGUAGES)}).")
+    with translation.override(lang):
+        return _generate(cite, kind=kind, fmt=fmt, progress=progress)
+
+
+def _generate(cite: Cite, *, kind: str, fmt: str,
+              progress: Callable[[int, str], None] | None) -> Generated:
     if kind not in KINDS:
         raise DossierError(f"Type de dossier inconnu : « {kind} » (attendu : "
                            f"{' ou '.join(KINDS)}).")

@@ -72,12 +72,14 @@ def _table(document, headers, rows, *, numeric=(), strong=(), bold_first_column=
 
 def render_docx(dossier: Dossier) -> bytes:
     from django.utils import timezone
+    from django.utils.translation import gettext as _
     from docx.enum.text import WD_BREAK
     from docx.shared import Pt, RGBColor
 
     document = word.new_document(
         title=f"{dossier.title} — {dossier.cite_name}", subject=dossier.cite_name,
-        created=timezone.now().replace(microsecond=0), keywords="Cité des métiers")
+        language=dossier.language, created=timezone.now().replace(microsecond=0),
+        keywords="Cité des métiers")
     styles = document.styles
     styles["Normal"].font.name = "Calibri"
     styles["Normal"].font.size = Pt(10.5)
@@ -90,10 +92,10 @@ def render_docx(dossier: Dossier) -> bytes:
     document.add_paragraph(dossier.cite_name, style="Subtitle")
     if dossier.territory:
         document.add_paragraph(dossier.territory)
-    document.add_paragraph(f"Document généré par capacite le {dossier.generated} à partir des "
-                           "données du projet.")
+    document.add_paragraph(_("Document généré par capacite le %(date)s à partir des données du "
+                             "projet.") % {"date": dossier.generated})
     document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-    document.add_paragraph("Sommaire", style="TOC Heading")
+    document.add_paragraph(_("Sommaire"), style="TOC Heading")
     headings = [b for b in dossier.blocks if isinstance(b, Heading)]
     numbers = {id(h): n for n, h in enumerate(headings, start=1)}
     word.add_table_of_contents(document, [
@@ -138,9 +140,9 @@ def render_docx(dossier: Dossier) -> bytes:
             _table(document, block.headers, rows, numeric=block.numeric, strong=strong)
             document.add_paragraph()
         elif isinstance(block, Chart):
-            document.add_paragraph(f"Graphique : {block.caption} (reproduit dans la version PDF ; "
-                                   "les chiffres figurent dans le tableau suivant).",
-                                   style="Caption")
+            document.add_paragraph(_("Graphique : %(caption)s (reproduit dans la version PDF ; "
+                                     "les chiffres figurent dans le tableau suivant).")
+                                   % {"caption": block.caption}, style="Caption")
         elif isinstance(block, Attachment):
             section = document.sections[-1]
             document.add_picture(block.path, width=word.text_width(section))

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from django.template.loader import render_to_string
+from django.utils.translation import gettext, gettext_lazy
 
 from capacite.label.dossier.blocks import Attachment, Chart, Dossier, Heading
 
@@ -24,7 +25,7 @@ class PdfResult:
 
 # The running header's room (38 % of the line) holds « Dossier de demande de label projet »;
 # longer titles get a short form there (the cover and the PDF's title keep the full one).
-HEADER_TITLES = {"label_fonctionnement": "Confirmation du label fonctionnement"}
+HEADER_TITLES = {"label_fonctionnement": gettext_lazy("Confirmation du label fonctionnement")}
 
 
 def _data_uri(path: str) -> str:
@@ -34,12 +35,15 @@ def _data_uri(path: str) -> str:
 
 
 def _own_ids(svg: str, prefix: str) -> str:
-    """Prefix an SVG's ids and their references: two matplotlib charts in one document use the
-    same ids, which would make one chart's clip paths point into the other."""
+    """Prefix an SVG's ids and their references (each of aria-labelledby's): two matplotlib
+    charts in one document use the same ids, which would make one chart's clip paths point into
+    the other."""
     svg = re.sub(r'\bid="([^"]+)"', rf'id="{prefix}-\1"', svg)
     svg = re.sub(r'(xlink:href|href)="#([^"]+)"', rf'\1="#{prefix}-\2"', svg)
     svg = re.sub(r'url\(#([^)]+)\)', rf'url(#{prefix}-\1)', svg)
-    return re.sub(r'aria-labelledby="([^"]+)"', rf'aria-labelledby="{prefix}-\1"', svg)
+    return re.sub(r'aria-labelledby="([^"]+)"',
+                  lambda m: 'aria-labelledby="{}"'.format(
+                      " ".join(f"{prefix}-{name}" for name in m.group(1).split())), svg)
 
 
 def short_title(text: str) -> str:
@@ -83,7 +87,8 @@ def render_html(dossier: Dossier, appended: list | None = None) -> str:
     return render_to_string("label/dossier_pdf.html", {
         **template_context(appended),
         "dossier": {**dossier.__dict__, "blocks": blocks}, "toc": toc,
-        "css_title": css_string(HEADER_TITLES.get(dossier.kind, dossier.title)),
+        "css_title": css_string(str(HEADER_TITLES.get(dossier.kind, dossier.title))),
+        "css_contents": css_string(gettext("Sommaire")),
         "css_footer": css_string(f"{dossier.cite_name} — {dossier.generated}")})
 
 

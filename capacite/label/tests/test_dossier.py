@@ -61,7 +61,7 @@ def test_the_demo_label_projet_dossier_has_the_nine_parts_in_order_in_pdf_and_do
     assert "Plan prévisionnel d'aménagement — Ancienne halle aux grains" in pages[-2]
     content = pdf.read_bytes()
     info = assert_accessible_pdf(content, title="Dossier de demande de label projet — "
-                                                "Cité des métiers de Rivemont")
+                                                "Cité des métiers de Rivemont", language="fr-FR")
     count = int(info["Pages"])
     last = _flat(pages[-2])
     assert f"Page {count} / {count}" in last
@@ -118,7 +118,8 @@ def test_a_partners_pdf_letter_is_appended_after_the_dossier(world, tmp_path):
     cite = world.cite
     with scope(cite=cite):
         before = generate(cite, kind="opportunity", fmt="pdf")
-    assert_accessible_pdf(before.content, title="Note d'opportunité — Cité des métiers d'Alpha")
+    assert_accessible_pdf(before.content, title="Note d'opportunité — Cité des métiers d'Alpha",
+                          language="fr-FR")
     with scope(cite=cite):
         region = Organisation.objects.create(cite=cite, name="Région Alpha", kind="first_circle")
         letter = Commitment(cite=cite, organisation=region, kind="letter_of_intent",

@@ -92,6 +92,7 @@ def test_generating_queues_a_dossier_job_whose_file_is_the_dossier(lead, world):
         job = Job.objects.get(kind="dossier")
     assert response["Location"] == job.get_absolute_url()
     assert job.params["kind"] == "opportunity" and job.params["format"] == "docx"
+    assert job.params["lang"] == "fr"  # none chosen: the user's language
     run_pending_jobs()
     job.refresh_from_db()
     assert job.status == "done", job.error
@@ -101,3 +102,27 @@ def test_generating_queues_a_dossier_job_whose_file_is_the_dossier(lead, world):
     assert job.result_data["generated_anyway"] is True
     assert ("Le territoire est nommé mais ses communes ne sont pas choisies — Page de garde"
             in job.result_data["contradictions"][0])
+
+
+@pytest.mark.django_db
+def test_a_dossier_asked_in_english_is_generated_in_english(lead, world):
+    from docx import Document
+
+    from capacite.jobs.models import Job
+    from capacite.jobs.testing import run_pending_jobs
+
+    lead.post(reverse("label:generate", kwargs={"cite_slug": "alpha"}),
+              {"kind": "opportunity", "format": "docx", "lang": "en", "anyway": "on"})
+    with scope(cite=world.cite):
+        job = Job.objects.get(kind="dossier")
+    assert job.params["lang"] == "en"
+    run_pending_jobs()
+    job.refresh_from_db()
+    assert job.result_data["lang"] == "en"
+    document = Document(job.result_file.open("rb"))
+    assert [p.text for p in document.paragraphs if p.style.name == "Heading 1"] == [
+        "1. Context and assessment", "2. Map of stakeholders and their positions",
+        "3. Political sponsorship and steering committee", "4. Premises being considered",
+        "5. Why a Cité des métiers here", "6. Next steps"]
+    page = lead.get(reverse("label:dossier", kwargs={"cite_slug": "alpha"})).content.decode()
+    assert "DOCX · en anglais" in page

@@ -140,7 +140,7 @@ def test_setting_the_target_date_back_plans_and_flags_tasks_already_late(world):
     response = client.post(url, {"task": target.pk, "date": in_a_year.isoformat(), "version": 0})
     assert response["Location"] == url
     page = client.get(url).content.decode()
-    assert '<svg role="img" aria-labelledby="gantt-title"' in page
+    assert '<svg role="img" aria-labelledby="gantt-title gantt-desc"' in page
     # The guide's critical path to the label committee is 520 days: a year is not enough.
     assert "auraient déjà dû commencer." in page
     with scope(cite=world.cite):
@@ -275,3 +275,23 @@ def test_an_html_page_named_pdf_is_refused_and_nothing_saved(world):
         "enregistrez-le de nouveau au bon format depuis le logiciel qui l'a produit."]
     t.refresh_from_db()
     assert (t.evidence_file.name, t.version) == ("", 1)
+
+
+def test_the_backplan_chart_draws_one_bar_per_planned_task_under_its_phase(world):
+    import xml.etree.ElementTree as ET
+
+    target = task(world, "comite-label-projet")
+    with scope(cite=world.cite):
+        BackplanTarget.objects.create(cite=world.cite, task=target, date=date(2030, 1, 7))
+    page = lead_client(world).get(
+        reverse("roadmap:backplan", kwargs={"cite_slug": "alpha"})).content.decode()
+    svg = ET.fromstring(page[page.index("<svg role"):page.index("</svg>") + 6])
+    ns = "{http://www.w3.org/2000/svg}"
+    headings = [g.find(f"{ns}text").text for g in svg.iter(f"{ns}g")
+                if g.attrib.get("class") == "gantt-group"]
+    bars = [r.find(f"{ns}title").text for r in svg.iter(f"{ns}rect")
+            if r.find(f"{ns}title") is not None]
+    assert headings == ["Émergence", "Construction"]
+    assert len(bars) == page.count('<tr class="late">') + page.count("<tr>") - 1 == 37
+    assert bars[-1] == ("Obtenir le label projet en comité national de labellisation : "
+                        "08/11/2029 – 07/01/2030")

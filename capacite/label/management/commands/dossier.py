@@ -1,5 +1,5 @@
-"""`capacite dossier --cite SLUG --kind opportunity|label_projet --format pdf|docx --out FILE`:
-the same generation as the background job, run synchronously in the terminal."""
+"""`capacite dossier --cite SLUG --kind opportunity|label_projet --format pdf|docx --out FILE
+[--lang fr|en]`: the same generation as the background job, run synchronously in the terminal."""
 
 from pathlib import Path
 
@@ -10,6 +10,7 @@ from capacite.core.models import Cite
 from capacite.label.domain.parts import FORMATS, KINDS
 from capacite.label.dossier.generate import DossierError, generate
 from capacite.label.preflight import preflight_of
+from capacite.lib.languages import LANGUAGES
 
 
 class Command(BaseCommand):
@@ -25,12 +26,14 @@ class Command(BaseCommand):
         parser.add_argument("--format", required=True, choices=FORMATS, dest="fmt")
         parser.add_argument("--out", required=True, type=Path, metavar="FICHIER",
                             help="Fichier à écrire (remplacé s'il existe).")
+        parser.add_argument("--lang", choices=LANGUAGES, default="fr",
+                            help="Langue du dossier : fr (par défaut) ou en.")
         parser.add_argument("--malgre-contradictions", action="store_true", dest="anyway",
                             help="Générer même si la vérification avant envoi trouve des "
                                  "contradictions (elles sont gardées dans les métadonnées).")
 
     def handle(self, *args, cite: str, kind: str, fmt: str, out: Path, anyway: bool = False,
-               **options):
+               lang: str = "fr", **options):
         found = Cite.objects.filter(slug=cite).first()
         if found is None:
             known = ", ".join(Cite.objects.order_by("slug").values_list("slug", flat=True))
@@ -46,7 +49,7 @@ class Command(BaseCommand):
                         "rien n'a été écrit. Corrigez-les, ou relancez avec "
                         "--malgre-contradictions :\n" + "\n".join(
                             f"- {c.text()}" for c in found_now))
-                result = generate(found, kind=kind, fmt=fmt)
+                result = generate(found, kind=kind, fmt=fmt, lang=lang)
         except DossierError as exc:
             raise CommandError(str(exc)) from exc
         out.write_bytes(result.content)
