@@ -123,8 +123,9 @@ TEMPLATES = [
                 "capacite.core.context_processors.navigation",
             ],
             # {% link_to %} and {% may_write %} in every template: a link asks the permission
-            # matrix for its target (capacite/core/links.py).
-            "builtins": ["capacite.core.templatetags.links"],
+            # matrix for its target (capacite/core/links.py); {{ x|money }} writes an amount
+            # the one way (capacite/lib/money.py).
+            "builtins": ["capacite.core.templatetags.links", "capacite.core.templatetags.numbers"],
         },
     },
 ]

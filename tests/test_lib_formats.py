@@ -72,6 +72,8 @@ def test_numbers_money_dates_and_durations_are_typed_and_only_text_is_guarded():
         (1240.5, "n", '#,##0.00\\ "€"'), (datetime(2025, 12, 31), "d", "dd/mm/yyyy"),
         (timedelta(hours=35, minutes=30), "d", "[h]:mm"), (3, "n", "#,##0")]
     assert rows[2][0] == ("'=HYPERLINK(\"x\")", "s", "General")
+    # a whole amount shows no « ,00 », as on the screens (capacite/lib/money.py)
+    assert rows[3][2] == (0, "n", '#,##0\\ "€"')
     # the vertical tab openpyxl refuses: a line break, as Word meant it (capacite/lib/text.py)
     assert rows[3][0][0] == "Nom\ncollé depuis Word"
     setup = xlsx_sheet_setup(content)["Indicateurs"]

@@ -2,7 +2,8 @@
 
 One walk through every menu page of both demo Cités, as the person who sees most of each (the
 project lead of Rivemont, the director of Valombre), in French and in English: no « (s) »
-(plurals go through ngettext), no capitalised month abbreviation, no hours to the cent.
+(plurals go through ngettext), no capitalised month abbreviation, no hours to the cent, no whole
+euros written with « ,00 ».
 """
 
 import re
@@ -19,6 +20,8 @@ TELL_TALES = {
     "a capitalised month abbreviation":
         re.compile(r"\b\d{1,2} (Jan|Fév|Mar|Avr|Juil|Aoû|Sep|Oct|Nov|Déc)\b"),
     "hours to the cent": re.compile(r"\d,00(\s|&nbsp;|\u202f|\u00a0)?h\b"),
+    # Money to the cent only where cents exist (capacite/lib/money.py).
+    "whole euros to the cent": re.compile(r"\d,00(\s|&nbsp;|\u202f|\u00a0)?€|€\d[\d,]*\.00\b"),
 }
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from capacite.core.permissions import Level, level_for
 
@@ -77,14 +78,16 @@ class NavGroup:
 
 # The menu's groups, named after what people do rather than after the apps (issue 19). An app
 # lands in a group by its URL namespace, so an app only registers its links; `PLACES` below moves
-# a single link elsewhere. Links of an unlisted app go to the open Cité's activity.
+# a single link elsewhere. Links of an unlisted app go to the open Cité's activity. A French word
+# that names both a group and a page takes a context, so English can tell them apart (« Équipe »:
+# the group « Team », its page « Staff and posts »).
 NAV_GROUPS = (
     NavGroup("projet", _("Projet et label"), ("roadmap", "label", "review")),
     NavGroup("partenariat", _("Partenariat"), ("partners",)),
     NavGroup("gouvernance", _("Gouvernance"), ("governance",)),
     NavGroup("offre", _("Territoire et offre"),
              ("territory", "diagnosis", "premises", "offer", "documentation")),
-    NavGroup("equipe", _("Équipe"), ("staffing",)),
+    NavGroup("equipe", pgettext_lazy("menu group", "Équipe"), ("staffing",)),
     NavGroup("budget", _("Budget"), ("planning",)),
     NavGroup("activite", _("Vie de la Cité"), ("events", "communication", "publishing")),
     NavGroup("reglages", _("Réglages"), ("core", "people", "jobs")),

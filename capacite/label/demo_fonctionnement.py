@@ -17,6 +17,7 @@ from django.core.files.base import ContentFile
 
 from capacite.core.demo import OPEN_SLUG
 from capacite.core.models import Cite
+from capacite.lib.money import format_money
 
 ANSWERS = {
     "site:Cité des métiers de Valombre — site principal": (
@@ -216,7 +217,7 @@ def _acts(cite: Cite, today: date) -> None:
                 "'DejaVu Sans',sans-serif}</style></head><body>"
                 f"<h1>Convention de financement</h1><p>Entre {line.funder.name} et le GIP "
                 f"Cité des métiers de Valombre, pour {line.label or 'le fonctionnement'}.</p>"
-                f"<p>Montant de la première année : {line.amount_year1:.0f} €.</p>"
+                f"<p>Montant de la première année : {format_money(line.amount_year1, 'fr')}.</p>"
                 "<p>Fait à Valombre, en deux exemplaires.</p></body></html>")
             act.file.save("convention.pdf", ContentFile(pdf), save=False)
             act.filename = "convention-financement.pdf"

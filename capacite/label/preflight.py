@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from django.utils.translation import ngettext
 
 from capacite.label.dossier.blocks import Missing
-from capacite.planning.domain.money import format_number
+from capacite.lib.money import format_money, format_number
 
 if TYPE_CHECKING:
     from capacite.label.dossier.content import Builder
@@ -175,7 +175,8 @@ def rounding_check(b: "Builder") -> list[Contradiction]:
             if amount and abs(amount) < 1:
                 found.append(Contradiction(
                     "Une ligne d'équilibre de quelques centimes est un reste d'arrondi",
-                    f"Budget prévisionnel, {r['label']}, {year} : {amount} €",
+                    f"Budget prévisionnel, {r['label']}, {year} : "
+                    f"{format_money(amount, 'fr')}",
                     "Charges et produits arrondis chacun de leur côté", "planning:funding"))
     return found
 

@@ -27,6 +27,8 @@ XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CSV_TYPE = "text/csv; charset=utf-8"
 
 # Formats are locale-free codes: a French spreadsheet shows 1 240,50 € for "#,##0.00 €".
+# Money shows its cents only when there are some, as on the screens (`capacite.lib.money`):
+# a whole amount gets `WHOLE_MONEY`, « 12 000 € ».
 FORMATS = {
     "integer": "#,##0",
     "decimal": "#,##0.##########",
@@ -36,6 +38,7 @@ FORMATS = {
     "datetime": "dd/mm/yyyy hh:mm",
     "duration": "[h]:mm",
 }
+WHOLE_MONEY = '#,##0\\ "€"'
 KINDS = ("text", *FORMATS)
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 MIN_WIDTH = 6  # column widths, in characters
@@ -113,6 +116,13 @@ def _typed(value: Any, kind: str) -> Any:
 
 # --- XLSX --------------------------------------------------------------------------------
 
+def _number_format(value: Any, kind: str) -> str:
+    """The cell's number format: its kind's, without decimals for a whole amount of money."""
+    if kind == "money" and isinstance(value, int | float | Decimal) and value == int(value):
+        return WHOLE_MONEY
+    return FORMATS[kind]
+
+
 def _shown_length(value: Any, kind: str) -> int:
     """About how many characters the cell shows, for the column width."""
     if value is None:
@@ -178,7 +188,7 @@ def xlsx_bytes(sheets: Sequence[Sheet], *, title: str, subject: str = "") -> byt
             for index, (cell, value, (_v, kind)) in enumerate(
                     zip(sheet[sheet.max_row], values, kinds_values, strict=True)):
                 if kind != "text" and value is not None and not isinstance(value, str):
-                    cell.number_format = FORMATS[kind]
+                    cell.number_format = _number_format(value, kind)
                 shown = _shown_length(value, kind)
                 lengths[index] = max(lengths[index], shown)
                 wrap[index] = wrap[index] or shown + 2 > spec.max_width or (

@@ -20,10 +20,10 @@ from capacite.core.concurrency import save_form_atomically
 from capacite.core.history import changes_of
 from capacite.core.removal import confirm_removal
 from capacite.lib.exports import Column, Sheet, Typed, xlsx_response
+from capacite.lib.money import format_money, format_number
 from capacite.planning import services
 from capacite.planning.charts import treasury_svg
 from capacite.planning.domain.budget import budget_rows, investment_rows
-from capacite.planning.domain.money import format_eur, format_number
 from capacite.planning.domain.scenario import FUNCTION_LABELS
 from capacite.planning.domain.treasury import treasury_plan
 from capacite.planning.forms import (
@@ -350,7 +350,7 @@ def disbursement_delete(request: HttpRequest, cite_slug: str, disbursement_id: i
     return confirm_removal(
         request, item, title=_("Retirer le versement du %(date)s") % {"date": when},
         consequence=_("Le versement de %(amount)s prévu le %(date)s ne comptera plus dans la "
-                      "trésorerie.") % {"amount": format_eur(item.amount), "date": when},
+                      "trésorerie.") % {"amount": format_money(item.amount), "date": when},
         back=reverse("planning:funding_line_edit", args=[cite_slug, item.line_id]),
         back_label=str(item.line), done=_("Le versement est retiré du calendrier."))
 

@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class StaffingConfig(AppConfig):
@@ -14,7 +15,7 @@ class StaffingConfig(AppConfig):
         from capacite.staffing.demo import build_staffing_demo
 
         register_demo_builder(60, "staffing", build_staffing_demo)
-        register_nav(NavItem(60, _("Équipe"), "staffing:team"))
+        register_nav(NavItem(60, pgettext_lazy("team page", "Équipe"), "staffing:team"))
         register_nav(NavItem(61, _("Plannings"), "staffing:rosters"))
         register_nav(NavItem(62, _("Mon planning"), "staffing:my_schedule"))
         register_nav(NavItem(63, _("Heures des partenaires"), "staffing:partner_hours"))

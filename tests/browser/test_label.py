@@ -27,7 +27,7 @@ def test_the_project_lead_generates_the_label_projet_dossier_through_the_job_pag
     # 40,000 € a year is still « Piste »: the budget balances only with unsecured money
     # (issue 17, point 4), so the criterion asks for it to be secured.
     assert "À compléter" in budget.inner_text()
-    assert "40 000,00 € à sécuriser." in " ".join(budget.inner_text().split())
+    assert "40 000 € à sécuriser." in " ".join(budget.inner_text().split())
     events = page.locator("#critere-events").inner_text()
     assert "À compléter" in events and "3 événements proposés" in events
     axe.check(page, "71-criteres-label")

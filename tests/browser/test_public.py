@@ -113,7 +113,7 @@ def test_the_team_screens_of_the_programme(page, demo, axe):
         "L'événement « Forum des métiers de la mer » est enregistré.")
 
     open_from_menu(page, "Communication")
-    assert page.locator("#total-budget").inner_text() == "9\u00a0120,00 €"
+    assert page.locator("#total-budget").inner_text() == "9\u202f120\u00a0€"
     axe.check(page, "50-communication")
     page.get_by_role("link", name="Ajouter une action").click()
     axe.check(page, "51-communication-action")

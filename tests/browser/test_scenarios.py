@@ -43,9 +43,9 @@ def test_a_copy_with_longer_hours_needs_more_fte_and_more_money(page, demo, axe)
     assert comparison_value(page, "fte_to_recruit", evening) == "6,28"
     # Each scenario has its own resources (issue 17, point 5): Modeste's cover its charges
     # exactly; the copy keeps them, so its 1,32 FTE × 45 000 € = 59 400 € more is left to fund.
-    assert comparison_value(page, "shortfall", modest) == "0,00\u00a0€"
-    assert comparison_value(page, "shortfall", evening) == "59\u202f400,00\u00a0€"
-    assert comparison_value(page, "surplus", evening) == "0,00\u00a0€"
+    assert comparison_value(page, "shortfall", modest) == "0\u00a0€"
+    assert comparison_value(page, "shortfall", evening) == "59\u202f400\u00a0€"
+    assert comparison_value(page, "surplus", evening) == "0\u00a0€"
 
 
 def test_the_planning_screens_of_the_demo(page, demo, axe):

@@ -39,7 +39,7 @@ def test_the_plan_page_shows_each_tool_total_and_the_grand_total(world):
     assert [(t["label"], t["actions"], t["budget"]) for t in page.context["totals"]
             if t["actions"]] == [("Flyers", 2, Decimal("1070.50")),
                                  ("Journée portes ouvertes", 1, Decimal("1500.00"))]
-    assert '<td class="num" id="total-budget">2\xa0570,50 €</td>' in html
+    assert '<td class="num" id="total-budget">2\u202f570,50\xa0€</td>' in html
 
 
 @pytest.mark.django_db

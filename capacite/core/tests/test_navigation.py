@@ -6,6 +6,7 @@ from html.parser import HTMLParser
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 
 from capacite.core.models import Phase, Role
 
@@ -83,3 +84,37 @@ def test_the_reception_sees_a_short_menu(world):
     _depth, groups, links = _menu(client)
     assert len(links) <= 12, links
     assert "Budget" not in groups
+
+
+def _menu_groups_and_links(client) -> dict[str, list[str]]:
+    """Each menu group's label with the labels of its links, as the page shows them."""
+    page = client.get(reverse("core:cite_home", kwargs={"cite_slug": "alpha"})).content.decode()
+    menu = page.split('id="main-nav"', 1)[1].split("</nav>", 1)[0]
+    return {label: re.findall(r'<li><a href="[^"]+"[^>]*>([^<]+)</a></li>', body)
+            for label, body in re.findall(r"<summary[^>]*>([^<]+)</summary>(.*?)</details>",
+                                          menu, flags=re.S)}
+
+
+def test_in_english_no_menu_group_is_named_like_a_page_it_holds(world):
+    """« Équipe » names a group and its page: English says « Team » for the group and « Staff
+    and posts » for the page (two contexts of one French word); the role stays « Staff »."""
+    world.cite.phase = Phase.OPERATION
+    world.cite.save()
+    client = Client()
+    client.force_login(world.users[Role.DIRECTOR])
+    client.cookies["django_language"] = "en"
+    groups = _menu_groups_and_links(client)
+    assert groups["Team"] == ["Staff and posts", "Rosters", "My roster", "Partners&#x27; hours"]
+    assert {label: [link for link in links if link == label]
+            for label, links in groups.items()} == {label: [] for label in groups}
+    team = client.get(reverse("staffing:team", kwargs={"cite_slug": "alpha"})).content.decode()
+    assert "<h1>Staff and posts</h1>" in team
+    with translation.override("en"):
+        assert str(Role.STAFF.label) == "Staff"  # the role, a person, keeps its word
+
+
+def test_in_french_the_group_and_its_page_keep_the_word_equipe(world):
+    client = Client()
+    client.force_login(world.users[Role.DIRECTOR])
+    groups = _menu_groups_and_links(client)
+    assert groups["Équipe"][0] == "Équipe"

@@ -6,7 +6,9 @@ that computes each of them; this module only compares and words the differences.
 """
 
 from dataclasses import asdict, dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from capacite.lib.money import format_money
 
 # A difference below these is noise, not a gap the committee needs explained.
 HOURS_TOLERANCE = Decimal("0.5")  # hours per week, per site
@@ -93,7 +95,8 @@ def num(value: Decimal | int, decimals: int = 0) -> str:
 
 
 def eur(value: Decimal) -> str:
-    return f"{num(value)} €"
+    """An amount of the comparison, to the euro (half up), written the one way."""
+    return format_money(Decimal(value).quantize(Decimal(1), rounding=ROUND_HALF_UP), "fr")
 
 
 def pct(before: Decimal, after: Decimal) -> Decimal:

@@ -13,8 +13,8 @@ from decimal import Decimal
 
 from django.utils.translation import ngettext
 
+from capacite.lib.money import format_money, format_number
 from capacite.offer.domain.poles import POLES_MAX, POLES_MIN
-from capacite.planning.domain.money import format_eur, format_number
 
 GREEN, AMBER, RED = "green", "amber", "red"
 STATUS_LABELS = {GREEN: "Conforme", AMBER: "À compléter", RED: "Non conforme"}
@@ -312,20 +312,20 @@ def budget_rule(f: Facts) -> Check:
     short = [y for y in years if y.resources < y.charges]
     if short:
         return Check(RED, "Budget en déséquilibre : " + " ; ".join(
-            f"{_year(y)}il manque {format_eur(y.charges - y.resources)} de produits"
+            f"{_year(y)}il manque {format_money(y.charges - y.resources, 'fr')} de produits"
             for y in short) + ".")
     risky = [y for y in years if y.secured < y.charges]
     if risky:
         return Check(AMBER, "Équilibré seulement en comptant des financements non acquis "
                             "(« Piste ») : " + " ; ".join(
-                                f"{_year(y)}{format_eur(y.unsecured)} en piste, "
-                                f"{format_eur(y.charges - y.secured)} à sécuriser"
+                                f"{_year(y)}{format_money(y.unsecured, 'fr')} en piste, "
+                                f"{format_money(y.charges - y.secured, 'fr')} à sécuriser"
                                 for y in risky) + ".")
     span = f"chaque année ({', '.join(str(y.year) for y in years)})" if len(years) > 1 \
         and years[0].year else "la première année"
+    first = format_money(years[0].charges, "fr")
     return Check(GREEN, f"Budget équilibré {span} avec des financements acquis ou en accord "
-                        f"de principe : {format_eur(years[0].charges)} de charges la première "
-                        "année.")
+                        f"de principe : {first} de charges la première année.")
 
 
 def _year(y: BudgetYear) -> str:

@@ -39,8 +39,8 @@ from capacite.label.dossier.blocks import (
     Para,
     Table,
 )
+from capacite.lib.money import format_money, format_number
 from capacite.planning.domain.budget import SHORTFALL_LABEL, SURPLUS_LABEL
-from capacite.planning.domain.money import format_eur, format_number
 from capacite.roadmap.domain.schedule import STATE_WORDS, state_of
 
 STANCES = {"ally": "Alliés", "hesitant": "Hésitants", "refusal": "Refus", "unknown": "Inconnus"}
@@ -62,7 +62,8 @@ def euros(value: Decimal) -> Decimal:
 
 
 def eur(value: Decimal) -> str:
-    return f"{number(euros(value))} €"
+    """An amount of the dossier: rounded to the euro, written the one way (`format_money`)."""
+    return format_money(euros(value), "fr")
 
 
 def fte(value: Decimal) -> str:
@@ -502,7 +503,7 @@ class Builder:
                 ("Contributions volontaires en nature", eur(row["in_kind"])),
                 ("Heures d'ouverture par semaine", format_number(row["hours_per_week"])),
                 ("Coût complet par heure d'ouverture",
-                 format_eur(cost) if cost is not None else "—"),
+                 format_money(cost, "fr") if cost is not None else "—"),
             ]
             if b.unsecured:
                 pairs.append(("Dont financements en piste, non acquis (risque)",

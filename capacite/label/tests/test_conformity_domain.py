@@ -51,8 +51,8 @@ def test_a_replaced_partner_a_withdrawal_and_the_budget_are_worded_with_their_si
                      "budget_total": D(570000)})
     assert [g.text for g in compare(reference(), now)] == [
         "Pôle « Créer son activité » : BGE remplacé par CCI",
-        "Mission locale s'est retiré (apport prévu : 1 ETP, 20\u202f000 €)",
-        "Budget de fonctionnement : 600\u202f000 € → 570\u202f000 € (−5 %)",
+        "Mission locale s'est retiré (apport prévu : 1 ETP, 20\u202f000\u00a0€)",
+        "Budget de fonctionnement : 600\u202f000\u00a0€ → 570\u202f000\u00a0€ (−5 %)",
     ]
 
 

@@ -159,7 +159,8 @@ def test_a_changed_budget_line_gives_the_same_new_total_in_the_dossier_and_the_c
     from django.contrib.auth import get_user_model
     from django.urls import reverse
 
-    from capacite.planning.domain.money import format_eur, to_euros
+    from capacite.lib.money import format_money
+    from capacite.planning.domain.money import to_euros
     from capacite.planning.models import ChargeLine
     from capacite.planning.services import chosen_comparison_row
 
@@ -179,8 +180,8 @@ def test_a_changed_budget_line_gives_the_same_new_total_in_the_dossier_and_the_c
         rent.refresh_from_db()
     assert rent.annual_amount == Decimal("49234.56")
     # The budget rounds each line once, to the euro: 49 234,56 € counts as 49 235 €.
-    total = format_eur(to_euros(before - old_rent + Decimal("49234.56")))
-    assert total == "488 835,00\u00a0€".replace(" ", "\u202f")
+    total = format_money(to_euros(before - old_rent + Decimal("49234.56")), "fr")
+    assert total == "488 835\u00a0€".replace(" ", "\u202f")
 
     pdf = tmp_path / "dossier.pdf"
     # The dearer rent pushes the GIP's treasury under zero: the pre-flight says so, and this
@@ -200,4 +201,4 @@ def test_a_changed_budget_line_gives_the_same_new_total_in_the_dossier_and_the_c
     # pdftotext writes the narrow no-break spaces as plain spaces: compare words.
     # The dossier prints its money in whole euros (issue 17).
     assert _flat("488 835 €") in _flat(text)  # the scenario's charges and the Cerfa total
-    assert format_eur(before) not in charges_row(html)
+    assert format_money(before, "fr") not in charges_row(html)

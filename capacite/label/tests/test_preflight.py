@@ -53,8 +53,8 @@ def test_premises_works_and_fitting_out_investment_must_agree():
                                                                 works_eur=D(310000))))
     [found] = preflight.preflight(b)
     assert (found.here, found.there, found.fix) == (
-        "Locaux, Les Tanneries : travaux d'aménagement 310\u202f000 €",
-        "Investissements, aménagement : 60\u202f000 €", "planning:investments")
+        "Locaux, Les Tanneries : travaux d'aménagement 310\u202f000\u00a0€",
+        "Investissements, aménagement : 60\u202f000\u00a0€", "planning:investments")
 
 
 def test_fte_that_do_not_add_up_are_reported():
@@ -79,7 +79,7 @@ def test_first_year_charges_differ_between_scenario_and_cerfa():
     b = builder()
     b.budget.cerfa["rows"][0]["amounts"] = [D(475612)]
     [found] = preflight.preflight(b)
-    assert found.there == "Budget prévisionnel, 2027 : 475\u202f612 €"
+    assert found.there == "Budget prévisionnel, 2027 : 475\u202f612\u00a0€"
 
 
 def test_every_check_is_one_function_of_the_builder():
@@ -95,7 +95,7 @@ def test_a_balancing_line_of_cents_in_any_year_is_a_rounding_leftover():
     [found] = preflight.preflight(b)
     assert found.what == "Une ligne d'équilibre de quelques centimes est un reste d'arrondi"
     assert found.here == ("Budget prévisionnel, Reste à financer (insuffisance "
-                          "prévisionnelle), 2028 : 0.24 €")
+                          "prévisionnelle), 2028 : 0,24\u00a0€")
 
 
 def test_the_excedent_that_balances_the_charges_is_not_a_charge():

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from capacite.lib.money import format_number
 from capacite.planning.domain.cerfa import (
     CHARGE_CLASSES,
     FEES,
@@ -44,7 +45,7 @@ from capacite.planning.domain.cerfa import (
     product_account_error,
 )
 from capacite.planning.domain.fte import FteResult
-from capacite.planning.domain.money import ZERO, format_number, to_euros
+from capacite.planning.domain.money import ZERO, to_euros
 from capacite.planning.domain.scenario import Scenario
 
 __all__ = ["CHARGE_CLASSES", "PRODUCT_CLASSES"]  # re-exported: the budget's classes

@@ -2,7 +2,7 @@
 
 Money is a `Decimal` in euros with two places, rounded half up (the way accountants and the
 Cerfa tables round); exact intermediate results use `Fraction` so that nothing is lost before
-the single rounding at the end.
+the single rounding at the end. How an amount is written is `capacite.lib.money`'s.
 """
 
 from datetime import date
@@ -14,9 +14,6 @@ EURO = Decimal("1")
 ZERO = Decimal("0.00")
 MONTHS_FR = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
              "septembre", "octobre", "novembre", "décembre")
-MINUS = "\u2212"  # the typographic minus sign, not a hyphen
-THIN_SPACE = "\u202f"  # French thousands separator (narrow no-break space)
-NBSP = "\u00a0"  # between the amount and its unit
 
 
 def to_cents(value: Decimal) -> Decimal:
@@ -54,30 +51,6 @@ def spread(total: Decimal, parts: int) -> list[Decimal]:
         shares.append(running - previous)
         previous = running
     return shares
-
-
-def format_number(value: Decimal, *, places: int = 2) -> str:
-    """French writing of a number: thin spaces between thousands, a comma, a real minus sign."""
-    quantized = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
-    sign = MINUS if quantized < 0 else ""
-    text = f"{abs(quantized):,.{places}f}"
-    return sign + text.replace(",", THIN_SPACE).replace(".", ",")
-
-
-def format_quantity(value: Decimal) -> str:
-    """Hours and other quantities with decimals only where they exist: « 1 607 », « 7,5 ».
-
-    Issue 19: « 1 607,00 h » reads as an accountant's figure; people write « 1 607 h ».
-    """
-    quantized = value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-    places = 0 if quantized == quantized.to_integral_value() else (
-        1 if quantized * 10 == (quantized * 10).to_integral_value() else 2)
-    return format_number(quantized, places=places)
-
-
-def format_eur(value: Decimal) -> str:
-    """An amount as the French read it: « −12 450,00 € »."""
-    return f"{format_number(value)}{NBSP}€"
 
 
 def month_label(day: date) -> str:

@@ -18,11 +18,10 @@ from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 
+from capacite.lib.money import format_money, format_number
 from capacite.planning.domain.budget import Budget, Investment
 from capacite.planning.domain.money import (
     ZERO,
-    format_eur,
-    format_number,
     month_label,
     round_fraction,
     spread,
@@ -142,7 +141,7 @@ def _by_year(amounts: tuple[Decimal, ...], year: int) -> Decimal:
 def alert_for(month: date, balance: Decimal, *, legal_form: str) -> Alert:
     """The alert of a month ending below zero: an error for a GIP, which may never be in
     deficit, a warning for other legal forms."""
-    message = f"{month_label(month)} : trésorerie de {format_eur(balance)}"
+    message = f"{month_label(month)} : trésorerie de {format_money(balance, 'fr')}"
     if legal_form == GIP:
         return Alert(month, "error", message + " — un GIP ne peut connaître aucun déficit")
     return Alert(month, "warning", message)
@@ -273,8 +272,9 @@ class StressResult:
     def summary(self) -> str:
         """One French sentence on the effect, for the page and the command line."""
         low_before, low_after = self.baseline.lowest, self.stressed.lowest
-        return (f"Point bas : {format_eur(low_after.balance)} en {month_label(low_after.month)} "
-                f"(au lieu de {format_eur(low_before.balance)} en "
+        return (f"Point bas : {format_money(low_after.balance, 'fr')} en "
+                f"{month_label(low_after.month)} "
+                f"(au lieu de {format_money(low_before.balance, 'fr')} en "
                 f"{month_label(low_before.month)}) ; {len(self.stressed.alerts)} mois sous zéro "
                 f"(au lieu de {format_number(Decimal(len(self.baseline.alerts)), places=0)}).")
 

@@ -4,14 +4,9 @@ from decimal import Decimal
 
 from django import template
 
-from capacite.planning.domain.money import format_eur, format_number, format_quantity
+from capacite.lib.money import format_money, format_number, format_quantity
 
 register = template.Library()
-
-
-@register.filter
-def eur(value) -> str:
-    return "—" if value is None or value == "" else format_eur(Decimal(value))
 
 
 @register.filter
@@ -32,11 +27,12 @@ def at(sequence, index: int):
 
 @register.filter
 def cell(value, unit: str) -> str:
-    """A comparison cell by its unit: euros and FTE with two places, hours and counts bare."""
+    """A comparison cell by its unit: euros as `money`, FTE with two places, hours and counts
+    bare."""
     if value is None:
         return "—"
     if unit == "eur":
-        return format_eur(Decimal(value))
+        return format_money(value)
     if unit == "fte":
         return format_number(Decimal(value))
     if unit == "percent":

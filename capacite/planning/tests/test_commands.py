@@ -80,7 +80,7 @@ def test_treasury_prints_the_months_and_the_alerts_as_json(world):
         {"month": "2027-11", "level": "warning",
          "message": "novembre 2027 : trésorerie de \u22122\u202f979,17\u00a0€"},
         {"month": "2027-12", "level": "warning",
-         "message": "décembre 2027 : trésorerie de \u221225\u202f250,00\u00a0€"},
+         "message": "décembre 2027 : trésorerie de \u221225\u202f250\u00a0€"},
     ]
 
 

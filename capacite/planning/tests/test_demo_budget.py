@@ -128,14 +128,14 @@ def test_the_cerfa_page_and_the_comparison_show_the_ambitious_shortfall():
     page = client.get(reverse("planning:scenario_budget", kwargs={
         "cite_slug": "rivemont", "scenario_id": ambitious.pk})).content.decode()
     assert ('<tr class="row-balance"><td></td><td>Reste à financer (insuffisance '
-            'prévisionnelle)</td><td class="num">179\u202f400,00\u00a0€</td><td class="num">'
-            '184\u202f448,00\u00a0€</td><td class="num">189\u202f796,00\u00a0€</td></tr>'
+            'prévisionnelle)</td><td class="num">179\u202f400\u00a0€</td><td class="num">'
+            '184\u202f448\u00a0€</td><td class="num">189\u202f796\u00a0€</td></tr>'
             ) in page
     comparison = client.get(reverse("planning:comparison", kwargs={"cite_slug": "rivemont"})
                             ).content.decode()
     assert ('<tr data-key="shortfall"><th scope="row">Reste à financer (insuffisance '
-            'prévisionnelle)</th><td class="num">0,00\u00a0€</td><td class="num">0,00\u00a0€'
-            '</td><td class="num">179\u202f400,00\u00a0€</td></tr>') in comparison
+            'prévisionnelle)</th><td class="num">0\u00a0€</td><td class="num">0\u00a0€'
+            '</td><td class="num">179\u202f400\u00a0€</td></tr>') in comparison
 
 
 def test_the_valombre_dossier_takes_the_excedent_into_account():

@@ -5,7 +5,6 @@ from decimal import Decimal as D
 from fractions import Fraction
 
 from capacite.planning.domain.money import (
-    format_eur,
     month_label,
     round_fraction,
     spread,
@@ -30,17 +29,12 @@ def test_a_spread_adds_up_exactly_to_the_total():
     assert sum(months) == D("31000.00")
 
 
-def test_a_negative_amount_reads_the_french_way():
-    assert format_eur(D("-12450")) == "\u221212\u202f450,00\u00a0€"
-    assert format_eur(D("7.5")) == "7,50\u00a0€"
-
-
 def test_a_month_reads_in_french():
     assert month_label(date(2027, 3, 1)) == "mars 2027"
 
 
 def test_hours_show_decimals_only_where_they_exist():
-    from capacite.planning.domain.money import format_quantity
+    from capacite.lib.money import format_quantity
 
     assert [format_quantity(D(v)) for v in ("1607", "30.00", "7.5", "0.25", "-2")] == [
         "1\u202f607", "30", "7,5", "0,25", "\u22122"]

@@ -44,7 +44,7 @@ def test_a_disbursement_is_removed_after_confirmation_only(world, line):
     question = client.get(url)
     assert question.context["title"] == "Retirer le versement du 01/03/2027"
     assert question.context["consequence"] == (
-        "Le versement de 30\u202f000,00\u00a0€ prévu le 01/03/2027 ne comptera plus dans la "
+        "Le versement de 30\u202f000\u00a0€ prévu le 01/03/2027 ne comptera plus dans la "
         "trésorerie.")
     # A disbursement is not versioned: the confirmation is all there is to send.
     assert 'name="version"' not in question.content.decode()

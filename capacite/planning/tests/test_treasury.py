@@ -74,7 +74,7 @@ def test_a_funder_three_months_late_makes_months_negative_and_they_are_flagged()
         (date(2027, 11, 1), "warning")]
     assert len(result.stressed.alerts) == 9
     assert result.stressed.alerts[0].message == (
-        f"mai 2027 : trésorerie de {MINUS}8{THIN}500,00{NBSP}€")
+        f"mai 2027 : trésorerie de {MINUS}8{THIN}500{NBSP}€")
     assert result.new_alerts == result.stressed.alerts
 
 
@@ -82,7 +82,7 @@ def test_for_a_gip_any_month_below_zero_is_an_error():
     result = stress_test(replace(INPUTS, legal_form="gip"), funder="Région", delay_months=3)
     assert {a.level for a in result.stressed.alerts} == {"error"}
     assert result.stressed.alerts[2].message == (
-        f"novembre 2027 : trésorerie de {MINUS}17{THIN}500,00{NBSP}€ — un GIP ne peut "
+        f"novembre 2027 : trésorerie de {MINUS}17{THIN}500{NBSP}€ — un GIP ne peut "
         "connaître aucun déficit")
 
 
@@ -95,8 +95,8 @@ def test_the_stress_test_returns_the_months_that_change_and_by_how_much():
     assert len(result.differences) == 24
     assert result.baseline == treasury_plan(INPUTS)
     assert result.summary() == (
-        f"Point bas : {MINUS}17{THIN}500,00{NBSP}€ en novembre 2027 (au lieu de "
-        f"17{THIN}000,00{NBSP}€ en août 2027) ; 9 mois sous zéro (au lieu de 0).")
+        f"Point bas : {MINUS}17{THIN}500{NBSP}€ en novembre 2027 (au lieu de "
+        f"17{THIN}000{NBSP}€ en août 2027) ; 9 mois sous zéro (au lieu de 0).")
 
 
 def test_a_cut_lowers_every_payment_of_that_funder_only():

@@ -56,11 +56,11 @@ def test_the_budget_page_follows_the_cerfa_layout_per_year(world):
                     "862</td><td>Prestations"):
         assert heading in page
     assert ('<tr class="row-balance"><td></td><td>Reste à financer (insuffisance '
-            'prévisionnelle)</td><td class="num">45\u202f250,00\u00a0€</td><td class="num">'
-            '50\u202f595,00\u00a0€</td><td class="num">56\u202f046,00\u00a0€</td></tr>'
+            'prévisionnelle)</td><td class="num">45\u202f250\u00a0€</td><td class="num">'
+            '50\u202f595\u00a0€</td><td class="num">56\u202f046\u00a0€</td></tr>'
             ) in page
     assert ('<tr class="row-balance"><td></td><td>Excédent prévisionnel</td><td class="num">'
-            '0,00\u00a0€</td><td class="num">0,00\u00a0€</td><td class="num">0,00\u00a0€'
+            '0\u00a0€</td><td class="num">0\u00a0€</td><td class="num">0\u00a0€'
             '</td></tr>') in page
 
 
@@ -139,9 +139,9 @@ def test_the_comparison_page_xlsx_and_pdf_show_the_same_figures(world):
     client = client_for(world)
     page = client.get(url("comparison")).content.decode()
     assert ('<tr data-key="shortfall"><th scope="row">Reste à financer (insuffisance '
-            'prévisionnelle)</th><td class="num">45\u202f250,00\u00a0€</td></tr>') in page
+            'prévisionnelle)</th><td class="num">45\u202f250\u00a0€</td></tr>') in page
     assert ('<tr data-key="surplus"><th scope="row">Excédent prévisionnel</th>'
-            '<td class="num">0,00\u00a0€</td></tr>') in page
+            '<td class="num">0\u00a0€</td></tr>') in page
 
     from openpyxl import load_workbook
 
@@ -154,7 +154,7 @@ def test_the_comparison_page_xlsx_and_pdf_show_the_same_figures(world):
     assert rows["ETP à recruter"] == (3.95,)
     cells = {row[0][0]: row[1] for row in xlsx_cells(content)["Comparaison"][2:]}
     assert cells["Reste à financer (insuffisance prévisionnelle)"] == (
-        45250, "n", '#,##0.00\\ "€"')
+        45250, "n", '#,##0\\ "€"')
     assert cells["Pôles de conseil"][1:] == ("n", "#,##0")
     assert cells["ETP à recruter"] == (3.95, "n", "#,##0.##########")
     assert cells["Heures d'ouverture par semaine"][1:] == ("d", "[h]:mm")
@@ -169,7 +169,7 @@ def test_the_comparison_page_xlsx_and_pdf_show_the_same_figures(world):
     from pypdf import PdfReader
 
     text = PdfReader(io.BytesIO(pdf.content)).pages[0].extract_text()
-    assert "45 250,00 €" in text.replace("\u202f", " ").replace("\u00a0", " ")
+    assert "45 250 €" in text.replace("\u202f", " ").replace("\u00a0", " ")
 
 
 def test_the_committee_s_choice_is_a_decision_in_the_register(world):
@@ -208,7 +208,7 @@ def test_the_stress_test_form_shows_the_effect(world):
     # Without stress the low point is the end of 2029: 20 000 € − the three years' gaps
     # (45 250 + 50 595 + 56 046 €, whole euros).
     assert ("Point bas : \u2212147\u202f550,01\u00a0€ en octobre 2029 (au lieu de "
-            "\u2212131\u202f891,00\u00a0€ en décembre 2029) ; 28 mois sous zéro (au lieu de "
+            "\u2212131\u202f891\u00a0€ en décembre 2029) ; 28 mois sous zéro (au lieu de "
             "23).") in page
     assert "mars 2027" in page and "13\u202f187,50\u00a0€" in page
 
@@ -248,7 +248,7 @@ def test_the_home_page_tells_the_chosen_scenario_and_the_months_below_zero(world
         LegalStructure.objects.create(cite=world.cite, chosen_form="gip")
     page = client_for(world).get(reverse("core:cite_home", kwargs={"cite_slug": "alpha"})
                                  ).content.decode()
-    assert "Retenu : « Modeste », reste à financer 45\u202f250,00\u00a0€." in page
+    assert "Retenu : « Modeste », reste à financer 45\u202f250\u00a0€." in page
     assert "23 mois de trésorerie sous zéro — un GIP ne peut connaître aucun déficit" in page
     partner = client_for(world, Role.PARTNER).get(
         reverse("core:cite_home", kwargs={"cite_slug": "alpha"})).content.decode()
@@ -265,7 +265,7 @@ def test_the_resources_page_shows_each_partner_s_value_and_adds_a_contribution(w
     # Mission locale: 1.50 FTE of counselling × 45 000 € = 67 500 €, 15.6 % of the full
     # cost (267 250 + 164 250 = 431 500 €), 2 049 h with the public (1.5 × 1 365.95 h).
     assert ('<th scope="row">Mission locale</th><td class="num">1,50</td>'
-            '<td class="num">67\u202f500,00\u00a0€</td>') in page
+            '<td class="num">67\u202f500\u00a0€</td>') in page
     assert '<td class="num">15,6\u00a0%</td><td class="num">2049</td>' in page
     with scope(cite=world.cite):
         lycee = Organisation.objects.create(cite=world.cite, name="Lycée", kind="operator")
@@ -282,7 +282,7 @@ def test_the_resources_page_shows_each_partner_s_value_and_adds_a_contribution(w
                                                    organisation=lycee).count() == 1
     comparison = client.get(url("comparison")).content.decode()
     assert ('<tr data-key="partner:Lycée"><th scope="row">Apport de Lycée</th>'
-            '<td class="num">22\u202f500,00\u00a0€</td></tr>') in comparison
+            '<td class="num">22\u202f500\u00a0€</td></tr>') in comparison
 
 
 def test_an_operating_funding_line_must_name_its_scenario(world):

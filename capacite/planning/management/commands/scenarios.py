@@ -6,8 +6,8 @@ import json
 from django.core.management.base import BaseCommand
 from django_scopes import scope
 
+from capacite.lib.money import format_money, format_number
 from capacite.planning import services
-from capacite.planning.domain.money import format_eur, format_number
 from capacite.planning.management.commands._common import cite_or_error, money
 
 
@@ -56,5 +56,5 @@ class Command(BaseCommand):
                 f"{format_number(f.hours_per_week)} h par semaine, "
                 f"{format_number(f.fte_needed)} ETP nécessaires dont "
                 f"{format_number(f.fte_to_recruit)} à recruter, "
-                + (f"excédent prévisionnel {format_eur(f.surplus)}" if f.surplus else
-                   f"reste à financer {format_eur(f.shortfall)}"))
+                + (f"excédent prévisionnel {format_money(f.surplus, 'fr')}" if f.surplus else
+                   f"reste à financer {format_money(f.shortfall, 'fr')}"))

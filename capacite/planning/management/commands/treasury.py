@@ -10,8 +10,9 @@ from decimal import Decimal, InvalidOperation
 from django.core.management.base import BaseCommand, CommandError
 from django_scopes import scope
 
+from capacite.lib.money import format_money
 from capacite.planning import services
-from capacite.planning.domain.money import format_eur, month_label
+from capacite.planning.domain.money import month_label
 from capacite.planning.domain.treasury import stressed_disbursements, treasury_plan
 from capacite.planning.management.commands._common import cite_or_error, money
 
@@ -81,8 +82,9 @@ class Command(BaseCommand):
             }, ensure_ascii=False, indent=2))
             return
         for m in plan.months:
-            self.stdout.write(f"{month_label(m.month):>15} : entrées {format_eur(m.inflows)}, "
-                              f"sorties {format_eur(m.outflows)}, fin de mois "
-                              f"{format_eur(m.balance)}")
+            self.stdout.write(f"{month_label(m.month):>15} : "
+                              f"entrées {format_money(m.inflows, 'fr')}, "
+                              f"sorties {format_money(m.outflows, 'fr')}, fin de mois "
+                              f"{format_money(m.balance, 'fr')}")
         for a in plan.alerts:
             self.stdout.write(("ERREUR " if a.level == "error" else "ATTENTION ") + a.message)

@@ -1,0 +1,115 @@
+"""Nothing spills (issue 13, point 5): no page wider than the screen, no text out of its tile or
+its table cell, on a laptop (1366 px) and a phone (390 px), for each demo Cité as its lead.
+
+The opening status is at its longest when a site is closed today (« Fermé — ouvre mercredi
+9 décembre à 10:00 »): the test closes every site for the day so the worst case is on screen
+whatever the hour the suite runs.
+"""
+
+import pytest
+
+from tests.browser.conftest import ARTIFACTS, login
+
+pytestmark = pytest.mark.browser
+
+LAPTOP = {"width": 1366, "height": 900}
+PHONE = {"width": 390, "height": 844}
+
+# The home, the Sites page, and the widest pages of each kind (tables of many columns, tiles).
+PAGES = {
+    ("porteur", "rivemont"): [
+        "", "offre/sites/", "partenaires/", "partenaires/couverture/", "feuille-de-route/",
+        "planification/scenarios/", "planification/comparaison/", "planification/financements/",
+        "planification/tresorerie/", "communication/", "locaux/",
+    ],
+    ("directeur", "valombre"): [
+        "", "projet/", "offre/sites/", "equipe/", "equipe/plannings/", "tableaux-de-bord/",
+        "tableaux-de-bord/qualite/", "evenements/", "documentation/",
+    ],
+}
+
+# Elements that spill: a table cell whose content is wider than the cell, an element that
+# leaves its tile or card (unless it sits in a frame that scrolls inside the tile), and the
+# document itself when it is wider than the window.
+SPILLS = """() => {
+  const found = [];
+  const name = (el) => el.tagName.toLowerCase() + (el.id ? "#" + el.id : "")
+    + (typeof el.className === "string" && el.className.trim()
+       ? "." + el.className.trim().split(/\\s+/).join(".") : "")
+    + " « " + (el.innerText || "").trim().replace(/\\s+/g, " ").slice(0, 50) + " »";
+  const unseen = (el) => el.closest(".visually-hidden, [hidden]")
+    || el.getClientRects().length === 0;
+  const scrolls = (el) => ["auto", "scroll", "hidden"].includes(getComputedStyle(el).overflowX);
+  const width = document.documentElement.scrollWidth;
+  if (width > window.innerWidth) {
+    found.push("document " + width + " px wide");
+  }
+  for (const cell of document.querySelectorAll("main td, main th")) {
+    if (!unseen(cell) && cell.scrollWidth > cell.clientWidth + 1) {
+      found.push("cell " + name(cell) + ": " + cell.scrollWidth + " > " + cell.clientWidth);
+    }
+  }
+  for (const tile of document.querySelectorAll("main .tile, main .card")) {
+    const box = tile.getBoundingClientRect();
+    for (const el of tile.querySelectorAll("*")) {
+      if (unseen(el)) continue;
+      let framed = false;
+      for (let up = el.parentElement; up && up !== tile; up = up.parentElement) {
+        if (scrolls(up)) { framed = true; break; }
+      }
+      const r = el.getBoundingClientRect();
+      if (!framed && r.width > 0 && (r.right > box.right + 1 || r.left < box.left - 1)) {
+        found.push("in tile " + name(el) + ": " + Math.round(r.left) + "–" + Math.round(r.right)
+                   + " outside " + Math.round(box.left) + "–" + Math.round(box.right));
+      }
+    }
+  }
+  return found;
+}"""
+
+
+@pytest.fixture
+def every_site_closed_today(demo):
+    from django.utils import timezone
+    from django_scopes import scopes_disabled
+
+    from capacite.offer.models import Closure, Site
+
+    today = timezone.localdate()
+    with scopes_disabled():
+        for site in Site.objects.all():
+            Closure.objects.create(cite=site.cite, site=site, first=today, last=today,
+                                   label="Inventaire")
+
+
+@pytest.mark.parametrize("viewport", [LAPTOP, PHONE], ids=["1366px", "390px"])
+def test_no_page_spills_out_of_the_screen_a_tile_or_a_cell(page, every_site_closed_today,
+                                                            viewport):
+    page.set_viewport_size(viewport)
+    spills = {}
+    for (username, slug), paths in PAGES.items():
+        page.context.clear_cookies()
+        login(page, username)
+        for path in paths:
+            url = f"/c/{slug}/{path}"
+            response = page.goto(url)
+            assert response is not None and response.status == 200, url
+            if found := page.evaluate(SPILLS):
+                spills[url] = found
+                ARTIFACTS.mkdir(exist_ok=True)
+                page.screenshot(path=str(ARTIFACTS / f"overflow-{viewport['width']}-{slug}-"
+                                         f"{path.strip('/').replace('/', '-') or 'home'}.png"),
+                                full_page=True)
+    assert spills == {}
+
+
+def test_the_sites_page_shows_the_long_closed_status_whole(page, every_site_closed_today):
+    """The status that spilled: closed today, it names the next opening day in full."""
+    page.set_viewport_size(LAPTOP)
+    login(page, "directeur")
+    page.goto("/c/valombre/offre/sites/")
+    status = page.locator("table .status").first
+    assert status.inner_text().startswith("Fermé — ouvre ")
+    cell = status.locator("xpath=ancestor::td")
+    box, inner = cell.bounding_box(), status.bounding_box()
+    assert inner["x"] + inner["width"] <= box["x"] + box["width"]
