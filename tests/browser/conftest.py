@@ -73,11 +73,46 @@ def axe():
     return AccessibilityChecker()
 
 
+class _DemoSnapshot:
+    """The test database and uploaded files right after the first `build_demo` of the session.
+
+    Building the demo takes ~15 s of CPU and every journey starts from it; the database is
+    flushed after each journey (transactional), so the first one builds the demo and copies it
+    aside, and the next ones copy it back (SQLite's backup API, then the files) in a fraction of
+    a second. The journeys run on SQLite only (conftest.py); elsewhere the demo is built.
+    """
+
+    database = None  # an in-memory sqlite3 connection holding the copy
+    media: Path | None = None
+
+
 @pytest.fixture
-def demo(transactional_db):
+def demo(transactional_db, settings, tmp_path_factory):
+    import shutil
+    import sqlite3
+
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import connection
+
     from capacite.core.demo import build_demo
 
-    build_demo(password="demo")
+    if connection.vendor != "sqlite":
+        build_demo(password="demo")
+        return
+    connection.ensure_connection()
+    if _DemoSnapshot.database is None:
+        build_demo(password="demo")
+        copy = sqlite3.connect(":memory:", check_same_thread=False)
+        connection.connection.backup(copy)
+        _DemoSnapshot.media = tmp_path_factory.mktemp("demo-media") / "media"
+        shutil.copytree(settings.MEDIA_ROOT, _DemoSnapshot.media)
+        _DemoSnapshot.database = copy
+        return
+    _DemoSnapshot.database.backup(connection.connection)
+    # The flush after the previous journey re-created the content types under new ids; the
+    # copy brings back the demo's own.
+    ContentType.objects.clear_cache()
+    shutil.copytree(_DemoSnapshot.media, settings.MEDIA_ROOT, dirs_exist_ok=True)
 
 
 def login(page, username: str, password: str = "demo") -> None:
