@@ -21,7 +21,7 @@ def test_the_project_lead_sees_what_is_late_and_replans_from_the_committee_date(
 
     open_from_menu(page, "Rétro-planning")
     page.wait_for_url("**/retro-planning/")
-    assert page.locator("svg[role=img] title").text_content().startswith(
+    assert page.locator("svg[role=img] > title").text_content().startswith(
         "Rétro-planning vers « Obtenir le label projet en comité national de labellisation »")
     assert "auraient déjà dû commencer" in page.locator(".message-error").inner_text()
     axe.check(page, "03-retro-planning")

@@ -110,5 +110,5 @@ def test_the_excedent_that_balances_the_charges_is_not_a_charge():
     assert preflight.preflight(b) == []
     b.budget.row["operating_charges"] = D(410000)
     [found] = preflight.preflight(b)
-    assert found.there == ("Budget prévisionnel, 2027 : 409\u202f000 € (total des charges "
-                           "465\u202f000 € moins l'excédent prévisionnel 56\u202f000 €)")
+    assert found.there == ("Budget prévisionnel, 2027 : 409\u202f000\u00a0€ (total des charges "
+                           "465\u202f000\u00a0€ moins l'excédent prévisionnel 56\u202f000\u00a0€)")
