@@ -2,8 +2,10 @@
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+
 from capacite.documentation.domain.search import matches
-from capacite.documentation.models import Resource
+from capacite.documentation.models import Resource, Theme
 
 
 @dataclass(frozen=True)
@@ -13,6 +15,19 @@ class ResourceFilters:
     theme_id: int | None = None
     loanable: bool | None = None
     partner_id: int | None = None
+
+
+def catalogue_by_theme() -> list[tuple[str, list[Resource]]]:
+    """The whole catalogue under the Cité's themes, in their order, then what has no theme: what
+    a visitor browses before searching. A resource under two themes appears under both."""
+    resources = list(Resource.objects.select_related("partner").prefetch_related("themes")
+                     .order_by("title"))
+    groups = [(theme.name, [r for r in resources if theme in r.themes.all()])
+              for theme in Theme.objects.all()]
+    unthemed = [r for r in resources if not r.themes.all()]
+    if unthemed:
+        groups.append((str(_("Autres ressources")), unthemed))
+    return [(name, items) for name, items in groups if items]
 
 
 def search_resources(filters: ResourceFilters) -> list[Resource]:

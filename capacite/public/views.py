@@ -35,7 +35,20 @@ def published_cite(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespo
 
 
 def _context(cite: Cite, profile: PublicProfile, **extra) -> dict:
-    return {"public_cite": cite, "profile": profile, **extra}
+    """What every public page needs: the Cité, its profile, and whether its main site is open
+    today (each page states it, so a visitor never has to look for it)."""
+    return {"public_cite": cite, "profile": profile, "today": _main_site_state(), **extra}
+
+
+def _main_site_state():
+    """The opening state now of the Cité's main site (or its first site), None without sites."""
+    from capacite.offer.models import Site, SiteKind
+    from capacite.offer.services import site_summary
+
+    kinds = list(SiteKind.values)  # main site first, relay points last
+    sites = sorted(Site.objects.prefetch_related("weekly_hours", "exceptions", "closures"),
+                   key=lambda s: (kinds.index(s.kind), s.name))
+    return {"site": sites[0], "state": site_summary(sites[0]).state} if sites else None
 
 
 @published_cite
@@ -113,7 +126,7 @@ def event_ics(request: HttpRequest, cite: Cite, profile: PublicProfile, event_id
 def documentation(request: HttpRequest, cite: Cite, profile: PublicProfile) -> HttpResponse:
     """Search of the catalogue by words, support and theme (GET only: nothing is stored)."""
     from capacite.documentation.forms import SearchForm
-    from capacite.documentation.services import search_resources
+    from capacite.documentation.services import catalogue_by_theme, search_resources
     from capacite.public.forms import PublicSearchForm
 
     form = SearchForm(request.GET or None)
@@ -121,4 +134,5 @@ def documentation(request: HttpRequest, cite: Cite, profile: PublicProfile) -> H
     searched = bool(request.GET)
     return render(request, "public/documentation.html", _context(
         cite, profile, form=form, searched=searched,
-        resources=search_resources(form.filters()) if searched else []))
+        resources=search_resources(form.filters()) if searched else [],
+        catalogue=[] if searched else catalogue_by_theme()))

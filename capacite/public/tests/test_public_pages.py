@@ -150,3 +150,36 @@ def test_the_team_publishes_the_pages_from_its_screen(world):
     client.post(settings_url, {"published": "on", "presentation": "Bienvenue.", "version": 0})
     assert "Bienvenue." in Client().get(url("home")).content.decode()
     assert "Publiées à l'adresse" in client.get(settings_url).content.decode()
+
+
+def test_every_public_page_states_whether_the_main_site_is_open_today(world, published):
+    from capacite.offer.services import site_summary
+
+    with scope(cite=world.cite):
+        state = site_summary(Site.objects.get(name="Site de la Halle")).state
+    expected = (f"Ouvert jusqu'à {state.until:%H:%M}" if state.is_open else "Fermé — ouvre ")
+    for name in ("home", "agenda", "documentation"):
+        html = Client().get(url(name)).content.decode()
+        status = html.split('<p class="today-status">', 1)[1].split("</p>", 1)[0]
+        assert status.startswith("Aujourd'hui, Site de la Halle :"), name
+        assert expected in status, name
+
+
+def test_the_catalogue_is_listed_by_theme_before_any_search(published):
+    html = Client().get(url("documentation")).content.decode()
+    assert "<h2>Le catalogue par thème</h2>" in html
+    themed = html.index('<h3 id="theme-1">Métiers et secteurs <span class="muted">(1)</span></h3>')
+    others = html.index('<h3 id="theme-2">Autres ressources <span class="muted">(1)</span></h3>')
+    assert themed < html.index("<h4>Les métiers du bâtiment</h4>") < others
+    assert others < html.index("<h4>Créer son entreprise</h4>")
+    assert 'role="status"' not in html  # no « 0 ressource trouvée » before a search
+
+
+def test_the_agenda_headings_follow_each_other_in_order(published):
+    import re
+
+    html = Client().get(url("agenda")).content.decode()
+    main = html.split('<main id="contenu"', 1)[1]
+    levels = [int(level) for level in re.findall(r"<h([1-6])\b", main)]
+    assert levels[:3] == [1, 2, 2]
+    assert all(b - a <= 1 for a, b in zip(levels, levels[1:], strict=False))
