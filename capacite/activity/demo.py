@@ -7,7 +7,7 @@ Drawn from a seed (same demo every time for a given day) and written with bulk_c
 
 import random
 import uuid
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 from capacite.activity.domain import simulate
 from capacite.activity.models import (
@@ -69,11 +69,16 @@ def build_visits(*, cite, today: date, total: int, rng: random.Random,
     from capacite.offer.models import Pole, Site
     from capacite.offer.services import schedule_of
     from capacite.partners.models import Organisation, Public
+    from capacite.territory.services import communes_of
 
     poles = list(Pole.objects.filter(cite=cite).values_list("pk", flat=True))
     partners = list(Organisation.objects.filter(cite=cite).order_by("name")
                     .values_list("pk", flat=True)[:12])
     publics = dict(Public.objects.filter(cite=cite).values_list("key", "pk"))
+    # Residences come from their own seeded draw, so the rest of the year stays as it was drawn.
+    communes = list(communes_of(cite).values_list("pk", "epci_id", "population"))
+    homes = random.Random(f"capacite-residence-{cite.slug}-{today.isoformat()}")
+    populations = [population or 1 for _pk, _epci, population in communes]
     first = today - timedelta(days=days - 1)
     now_slot = slot_of(timezone.localtime().time()) if today == timezone.localdate() else 48
     plan: list[tuple[object, date, list[int]]] = []
@@ -109,11 +114,15 @@ def build_visits(*, cite, today: date, total: int, rng: random.Random,
         per_day[day] = per_day.get(day, 0) + count
         for drawn in simulate.draw_day(rng, day=day, slots=slots, count=count, poles=len(poles),
                                        partners=len(partners)):
+            home = (None if drawn.outside_territory
+                    else simulate.draw_residence(homes, populations))
             rows.append(Visit(
                 cite=cite, site=site, day=drawn.day, slot=drawn.slot, kind=drawn.kind,
                 public_id=publics.get(drawn.public_key) if drawn.public_key else None,
                 age_band=drawn.age_band, sex=drawn.sex, first_visit=drawn.first_visit,
                 outside_territory=drawn.outside_territory,
+                residence_commune_id=communes[home][0] if home is not None else None,
+                residence_epci_id=communes[home][1] if home is not None else None,
                 oriented_to_id=partners[drawn.oriented_index]
                 if drawn.oriented_index is not None else None,
                 source=Source.DEMO if drawn.kind != "kiosk" else Source.KIOSK,
@@ -185,13 +194,18 @@ def _responses(*, cite, survey: Survey, visits_by_day: dict[date, int], rng: ran
 
 
 def _headcounts(*, cite, today: date, rng: random.Random) -> None:
+    from django.utils import timezone
+
     from capacite.events.models import Event, EventStatus
     from capacite.partners.models import Public
 
     publics = list(Public.objects.filter(cite=cite).order_by("position"))
+    # Every event held by now has its count, those of today already started too (the
+    # dashboards list the events started by now; the demo may be built for a day before it).
+    held_by = max(timezone.now(), timezone.make_aware(datetime.combine(today, time())))
     rows = []
     for event in Event.objects.filter(cite=cite, status=EventStatus.RETAINED,
-                                      starts_at__date__lt=today).prefetch_related("publics"):
+                                      starts_at__lte=held_by).prefetch_related("publics"):
         total = max(3, round((event.capacity or 40) * rng.uniform(0.55, 1.0)))
         targeted = list(event.publics.all()) or publics[:1]
         noted = 0

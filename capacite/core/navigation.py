@@ -29,12 +29,14 @@ class HomePanel:
     `homes` names the homes the panel belongs to; by default the project home, where the panels
     of the project's apps (roadmap, partners, governance…) have always been. A panel of a home
     outside any Cité (the front door, the network) has no `url_name`: its home is the filter.
+    `context` returns None when the panel has nothing to say to this Cité: it is left out. One
+    template may be registered for different homes with different contexts.
     """
 
     order: int
     template: str
     url_name: str | None
-    context: Callable[[HttpRequest], dict]
+    context: Callable[[HttpRequest], dict | None]
     homes: frozenset[str] = frozenset({"project"})
 
 
@@ -49,7 +51,7 @@ def register_nav(item: NavItem) -> None:
 
 
 def register_home_panel(panel: HomePanel) -> None:
-    if all(p.template != panel.template for p in _home_panels):
+    if all((p.template, p.homes) != (panel.template, panel.homes) for p in _home_panels):
         _home_panels.append(panel)
         _home_panels.sort(key=lambda p: p.order)
 
@@ -184,9 +186,11 @@ def nav_groups_for(request: HttpRequest, *, every_phase: bool = False) -> list[d
 def panels_for(request: HttpRequest, home: str = "project") -> list[dict]:
     """The panels of `home` the person may read, each with its template and context."""
     roles = getattr(request, "cite_roles", set())
-    return [
-        {"template": panel.template, **panel.context(request)}
-        for panel in _home_panels
-        if home in panel.homes
-        and (panel.url_name is None or level_for(panel.url_name, roles) >= Level.READ)
-    ]
+    panels = []
+    for panel in _home_panels:
+        if home in panel.homes and (panel.url_name is None
+                                    or level_for(panel.url_name, roles) >= Level.READ):
+            context = panel.context(request)
+            if context is not None:
+                panels.append({"template": panel.template, **context})
+    return panels

@@ -256,12 +256,19 @@ def _rate(count: Count, population: int | None) -> str:
 
 
 def events_table(cite, period: Period, *, protected: bool) -> Table:
-    """Events of the period: held, people counted, fill rate against the places offered."""
-    from capacite.events.models import Event
+    """Events held in the period, people counted, fill rate against the places offered.
+
+    Held: retained by the programming committee and started by now — a refused proposal or an
+    event still to come has nobody to count, and a 0 there would read as an empty room."""
+    from django.utils import timezone
+
+    from capacite.events.models import Event, EventStatus
 
     headcounts = counts.event_headcounts(cite=cite, start=period.start, end=period.end)
     events = list(Event.objects.filter(cite=cite, starts_at__date__gte=period.start,
-                                       starts_at__date__lt=period.end).order_by("starts_at"))
+                                       starts_at__date__lt=period.end,
+                                       status=EventStatus.RETAINED,
+                                       starts_at__lte=timezone.now()).order_by("starts_at"))
     values = [headcounts.get(e.pk, 0) for e in events]
     cells, total = _column(values, protected=protected)
     rows = []

@@ -32,6 +32,9 @@ class HomesConfig(AppConfig):
         panel(15, "week_staffing", "staffing:rosters", operations.week_staffing, Home.DIRECTOR)
         panel(16, "label_deadline", "roadmap:backplan", operations.label_deadline,
               Home.DIRECTOR)
+        # The project lead deposits the dossier: once the Cité has opened, the same warnings.
+        panel(16, "label_deadline", "roadmap:backplan", operations.label_deadline_once_open,
+              Home.PROJECT)
         panel(10, "my_week", "staffing:my_schedule", operations.my_week, Home.ADVISER)
         panel(20, "my_events", "events:events", operations.my_events, Home.ADVISER)
         panel(30, "documentation", "documentation:resources", operations.documentation,

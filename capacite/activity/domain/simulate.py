@@ -29,6 +29,10 @@ PUBLIC_WEIGHTS = (("jobseekers", 0.30), ("young_people", 0.20), ("employees", 0.
 AGE_BY_PUBLIC = {"pupils": "under_16", "young_people": "16_25", "students": "16_25",
                  "seniors": "55_plus"}
 AGE_WEIGHTS = (("26_44", 0.5), ("45_54", 0.25), ("16_25", 0.12), ("55_plus", 0.08), ("", 0.05))
+# Where visitors live: most in the Cité's territory, about one in seven from outside it (the
+# neighbouring agglomérations), a few who do not say.
+OUTSIDE_SHARE = 0.15
+RESIDENCE_NOT_GIVEN = 0.04
 
 
 @dataclass(frozen=True)
@@ -101,11 +105,19 @@ def draw_day(rng: random.Random, *, day: date, slots: Sequence[int], count: int,
             age_band=age if rng.random() > 0.04 else "",
             sex=_pick(rng, (("female", 0.53), ("male", 0.43), ("", 0.04))),  # type: ignore[arg-type]
             first_visit=_pick(rng, ((True, 0.38), (False, 0.55), (None, 0.07))),  # type: ignore[arg-type]
-            outside_territory=rng.random() < 0.08,
+            outside_territory=rng.random() < OUTSIDE_SHARE,
             oriented_index=rng.randrange(partners) if partners and kind == "reception"
             and rng.random() < 0.35 else None,
             client_int=rng.getrandbits(128)))
     return drawn
+
+
+def draw_residence(rng: random.Random, weights: Sequence[float]) -> int | None:
+    """The index of the commune of the territory a visitor from inside it lives in, drawn by
+    `weights` (the communes' populations), or None when the visitor does not say."""
+    if not weights or rng.random() < RESIDENCE_NOT_GIVEN:
+        return None
+    return rng.choices(range(len(weights)), weights=weights)[0]
 
 
 def spread(total: int, weights: Sequence[float], rng: random.Random) -> list[int]:

@@ -114,3 +114,11 @@ def label_deadline(request: HttpRequest) -> dict:
         due = found.due
     return {"task": task, "due": due, "days_left": (due - today).days if due else None,
             "deadline": found}
+
+
+def label_deadline_once_open(request: HttpRequest) -> dict | None:
+    """The label fonctionnement's deadline on the project home, once the Cité has opened (before,
+    the roadmap's own panels give the milestone); None leaves the panel out."""
+    if request.cite.opened_on is None:
+        return None
+    return label_deadline(request)

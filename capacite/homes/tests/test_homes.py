@@ -324,6 +324,29 @@ def test_the_project_lead_keeps_the_project_home(demo):
     assert not page.xpath("//a[@href='/c/rivemont/projet/']")
 
 
+def test_valombre_s_project_lead_sees_the_label_fonctionnement_deadline(demo):
+    """The project lead deposits the dossier, so the open Cité's deadline and its warning
+    (computed here from the opening date by the review's pure function) reach their home."""
+    from capacite.review.domain.deadline import LEVEL_TEXT, deadline
+
+    with scopes_disabled():
+        opened_on = Cite.objects.get(slug="valombre").opened_on
+    found = deadline(opened_on=opened_on, today=TODAY, confirmed=False)
+    page = home("porteur2")
+    assert identity(page) == "Sophie Arnaudet — Porteur de projet"
+    assert headings(page)[headings(page).index("Critères du label") + 1] == (
+        "Confirmation du label fonctionnement")
+    days = found.days_left
+    when = ("échéance dépassée" if days < 0
+            else f"dans {days} jour" + ("s" if days > 1 else ""))
+    assert [text(p) for p in inside(page, "label-deadline", "p")] == [
+        f"{found.due:%d/%m/%Y}", when,
+        *([LEVEL_TEXT[found.level]] if found.level in LEVEL_TEXT else []),
+        "Conformité avec le label projet", "Le rétro-planning"]
+    tile = page.xpath("//*[@data-testid='label-deadline']")[0]
+    assert ("alert" in tile.get("class").split()) == (found.level in LEVEL_TEXT or days < 60)
+
+
 def test_the_label_authority_lands_on_its_queue_and_the_network(demo):
     page = home("autorite")
     assert identity(page) == "Hélène Vautrin — Autorité de label"

@@ -126,3 +126,42 @@ def test_a_dossier_asked_in_english_is_generated_in_english(lead, world):
         "5. Why a Cité des métiers here", "6. Next steps"]
     page = lead.get(reverse("label:dossier", kwargs={"cite_slug": "alpha"})).content.decode()
     assert "DOCX · en anglais" in page
+
+
+@pytest.mark.django_db
+def test_an_open_cite_generates_its_label_fonctionnement_dossier_as_a_pdf_job(lead, world,
+                                                                              tmp_path):
+    import subprocess
+    from datetime import date
+
+    from capacite.core.models import Cite
+    from capacite.jobs.models import Job
+    from capacite.jobs.testing import run_pending_jobs
+    from capacite.label.domain.parts import FONCTIONNEMENT_PARTS
+
+    url = reverse("label:generate", kwargs={"cite_slug": "alpha"})
+    form = {"kind": "label_fonctionnement", "format": "pdf", "anyway": "on"}
+    # Not open yet: the third dossier is not offered, and nothing is queued.
+    assert lead.post(url, form)["Location"] == "/c/alpha/label/dossier/"
+    Cite.objects.filter(pk=world.cite.pk).update(opened_on=date(2025, 9, 1))
+    response = lead.post(url, form)
+    with scope(cite=world.cite):
+        job = Job.objects.get(kind="dossier")
+    assert response["Location"] == job.get_absolute_url()
+    assert job.params["kind"] == "label_fonctionnement" and job.params["format"] == "pdf"
+    run_pending_jobs()
+    job.refresh_from_db()
+    assert job.status == "done", job.error
+    assert job.result_name.startswith("dossier-label-fonctionnement-alpha-")
+    assert job.result_name.endswith(".pdf")
+    pdf = tmp_path / "dossier.pdf"
+    pdf.write_bytes(job.result_file.open("rb").read())
+    assert pdf.read_bytes().startswith(b"%PDF-")
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, check=True,
+                          text=True).stdout
+    body = " ".join(" ".join(text.split("\f")[2:]).replace("\u00ad", "").split())
+    titles = [f"2.{i} {part.title}" for i, part in enumerate(FONCTIONNEMENT_PARTS, start=1)]
+    assert len(titles) == 9
+    positions = [body.find(" ".join(title.split())) for title in titles]
+    assert -1 not in positions, [t for t, p in zip(titles, positions, strict=True) if p < 0]
+    assert positions == sorted(positions)
