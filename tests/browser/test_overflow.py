@@ -61,7 +61,9 @@ def visitor_links() -> list[str]:
 
 # Elements that spill: a table cell whose content is wider than the cell, an element that
 # leaves its tile or card (unless it sits in a frame that scrolls inside the tile), and the
-# document itself when it is wider than the window.
+# document itself when it is wider than the window. And the other way to « fit »: a word of
+# letters cut across two lines (« Aujourd'h / ui ») because its box was squeezed below the word;
+# addresses and hyphenated names may break, ordinary words may not.
 SPILLS = """() => {
   const found = [];
   const name = (el) => el.tagName.toLowerCase() + (el.id ? "#" + el.id : "")
@@ -92,6 +94,24 @@ SPILLS = """() => {
       if (!framed && r.width > 0 && (r.right > box.right + 1 || r.left < box.left - 1)) {
         found.push("in tile " + name(el) + ": " + Math.round(r.left) + "–" + Math.round(r.right)
                    + " outside " + Math.round(box.left) + "–" + Math.round(box.right));
+      }
+    }
+  }
+  const walker = document.createTreeWalker(document.querySelector("main") || document.body,
+                                           NodeFilter.SHOW_TEXT);
+  const range = document.createRange();
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (unseen(node.parentElement)) continue;
+    for (const token of node.data.matchAll(/\\S+/g)) {
+      if (/[/@.]\\p{L}/u.test(token[0])) continue;  // an address may break anywhere
+      for (const word of token[0].matchAll(/[\\p{L}'’]{4,}/gu)) {
+        range.setStart(node, token.index + word.index);
+        range.setEnd(node, token.index + word.index + word[0].length);
+        const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0)
+                               .map((r) => Math.round(r.top)));
+        if (lines.size > 1) {
+          found.push("word cut in " + name(node.parentElement) + ": " + word[0]);
+        }
       }
     }
   }
@@ -128,7 +148,7 @@ def test_no_page_spills_out_of_the_screen_a_tile_or_a_cell(page, every_site_clos
             response = page.goto(url)
             assert response is not None and response.status == 200, url
             if found := page.evaluate(SPILLS):
-                spills[url] = found
+                spills[f"{username or 'visitor'} {url}"] = found
                 ARTIFACTS.mkdir(exist_ok=True)
                 name = url.strip("/").replace("/", "-")[:60] or "front-door"
                 page.screenshot(path=str(ARTIFACTS / f"overflow-{viewport['width']}-"
