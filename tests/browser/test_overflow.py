@@ -1,5 +1,7 @@
 """Nothing spills (issue 13, point 5): no page wider than the screen, no text out of its tile or
-its table cell, on a laptop (1366 px) and a phone (390 px), for each demo Cité as its lead.
+its table cell, on a laptop (1366 px) and a phone (390 px): every demo account's home (issue 18),
+the widest pages of both demo Cités, the open Cité's activity screens (issue 14), and what a
+visitor without an account sees (the front door, the public pages, the kiosk, the questionnaire).
 
 The opening status is at its longest when a site is closed today (« Fermé — ouvre mercredi
 9 décembre à 10:00 »): the test closes every site for the day so the worst case is on screen
@@ -15,22 +17,53 @@ pytestmark = pytest.mark.browser
 LAPTOP = {"width": 1366, "height": 900}
 PHONE = {"width": 390, "height": 844}
 
-# The home, the Sites page, and the widest pages of each kind (tables of many columns, tiles).
+# Every demo account's home (issue 18), the Sites page, the widest pages of each kind (tables of
+# many columns, tiles) and the open Cité's activity screens (issue 14); None: a visitor without
+# an account, at the front door, on the public pages, then on the kiosk and the questionnaire
+# (their links are made in the test: `visitor_links`).
+RIVEMONT = "/c/rivemont/"
+VALOMBRE = "/c/valombre/"
 PAGES = {
-    ("porteur", "rivemont"): [
+    "porteur": [RIVEMONT + path for path in (
         "", "offre/sites/", "partenaires/", "partenaires/couverture/", "feuille-de-route/",
         "planification/scenarios/", "planification/comparaison/", "planification/financements/",
-        "planification/tresorerie/", "communication/", "locaux/",
-    ],
-    ("directeur", "valombre"): [
+        "planification/tresorerie/", "communication/", "locaux/")],
+    "directeur": [VALOMBRE + path for path in (
         "", "projet/", "offre/sites/", "equipe/", "equipe/plannings/", "tableaux-de-bord/",
         "tableaux-de-bord/qualite/", "evenements/", "documentation/",
-    ],
+        "activite/questionnaires/", "activite/bornes/", "activite/participations/",
+        "activite/historique/")],
+    "accueil": [VALOMBRE, VALOMBRE + "activite/comptage/"],
+    "conseiller": [VALOMBRE],
+    "porteur2": [VALOMBRE],
+    "partenaire2": [VALOMBRE],
+    "partenaire": [RIVEMONT],
+    "elu": [RIVEMONT],
+    "autorite": ["/"],
+    None: ["/", "/public/valombre/", "/public/valombre/agenda/",
+           "/public/valombre/documentation/"],
 }
+
+
+def visitor_links() -> list[str]:
+    """The questionnaire's link and the kiosk's activation link (it opens the kiosk's start)."""
+    from django_scopes import scopes_disabled
+
+    from capacite.activity.models import Kiosk, SurveyLink
+    from capacite.activity.public_views import activation_code
+
+    with scopes_disabled():
+        link = SurveyLink.objects.filter(pole=None).order_by("pk").first()
+        kiosk = Kiosk.objects.order_by("pk").first()
+    return [f"/q/{link.token}/", f"/borne/activer/{activation_code(kiosk)}/",
+            "/borne/questionnaire/"]
+
 
 # Elements that spill: a table cell whose content is wider than the cell, an element that
 # leaves its tile or card (unless it sits in a frame that scrolls inside the tile), and the
-# document itself when it is wider than the window.
+# document itself when it is wider than the window. And the other way to « fit »: a word of
+# letters cut across two lines (« Aujourd'h / ui ») because its box was squeezed below the word;
+# addresses and hyphenated names may break, ordinary words may not.
 SPILLS = """() => {
   const found = [];
   const name = (el) => el.tagName.toLowerCase() + (el.id ? "#" + el.id : "")
@@ -64,6 +97,24 @@ SPILLS = """() => {
       }
     }
   }
+  const walker = document.createTreeWalker(document.querySelector("main") || document.body,
+                                           NodeFilter.SHOW_TEXT);
+  const range = document.createRange();
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (unseen(node.parentElement)) continue;
+    for (const token of node.data.matchAll(/\\S+/g)) {
+      if (/[/@.]\\p{L}/u.test(token[0])) continue;  // an address may break anywhere
+      for (const word of token[0].matchAll(/[\\p{L}'’]{4,}/gu)) {
+        range.setStart(node, token.index + word.index);
+        range.setEnd(node, token.index + word.index + word[0].length);
+        const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0)
+                               .map((r) => Math.round(r.top)));
+        if (lines.size > 1) {
+          found.push("word cut in " + name(node.parentElement) + ": " + word[0]);
+        }
+      }
+    }
+  }
   return found;
 }"""
 
@@ -87,19 +138,21 @@ def test_no_page_spills_out_of_the_screen_a_tile_or_a_cell(page, every_site_clos
                                                             viewport):
     page.set_viewport_size(viewport)
     spills = {}
-    for (username, slug), paths in PAGES.items():
+    for username, urls in PAGES.items():
         page.context.clear_cookies()
-        login(page, username)
-        for path in paths:
-            url = f"/c/{slug}/{path}"
+        if username is None:
+            urls = urls + visitor_links()
+        else:
+            login(page, username)
+        for url in urls:
             response = page.goto(url)
             assert response is not None and response.status == 200, url
             if found := page.evaluate(SPILLS):
-                spills[url] = found
+                spills[f"{username or 'visitor'} {url}"] = found
                 ARTIFACTS.mkdir(exist_ok=True)
-                page.screenshot(path=str(ARTIFACTS / f"overflow-{viewport['width']}-{slug}-"
-                                         f"{path.strip('/').replace('/', '-') or 'home'}.png"),
-                                full_page=True)
+                name = url.strip("/").replace("/", "-")[:60] or "front-door"
+                page.screenshot(path=str(ARTIFACTS / f"overflow-{viewport['width']}-"
+                                         f"{username or 'visitor'}-{name}.png"), full_page=True)
     assert spills == {}
 
 
