@@ -1,4 +1,4 @@
-"""Demo: Valombre, open for about nine and a half months, prepares its label fonctionnement.
+"""Demo: Valombre, open for a year and two weeks, prepares its label fonctionnement.
 
 Its label projet was deposited with a snapshot of its figures; the year since planted a few real
 gaps, each answered by the team: the main site closes two hours earlier on Saturdays (40 → 38 h),
@@ -81,13 +81,10 @@ def build_fonctionnement_demo(*, cite: Cite, today: date) -> None:
 
     if cite.slug != OPEN_SLUG or ExperimentalAction.objects.exists():
         return
-    from capacite.review.domain.deadline import add_months
-
-    # Opened about nine and a half months ago: due the day the roadmap's committee is planned
-    # (core demo: in 75 days), so the home shows the nine-month warning.
-    opened_on = add_months(today + timedelta(days=75), -12)
-    Cite.objects.filter(pk=cite.pk).update(opened_on=opened_on)
-    cite.opened_on = opened_on
+    # Opened the day its roadmap task « ouvrir-au-public » was done (core demo, a year and two
+    # weeks ago): the one-year deadline has just passed, the committee is planned in 75 days.
+    cite.refresh_from_db(fields=["opened_on"])
+    opened_on = cite.opened_on
     lead = get_user_model().objects.get(username="porteur2")
 
     # The label projet as deposited: today's figures before the year's changes, with the FTE

@@ -234,3 +234,17 @@ def test_valombre_opened_over_a_year_ago_and_ran_nothing_before_it_opened():
                                          due_date__lt=opening).values_list("title", flat=True))
     assert (TODAY - opening).days >= 365
     assert early == []
+
+
+def test_valombre_has_one_opening_date_the_day_its_opening_task_was_done():
+    from capacite.review.services_followup import deadline_of
+    from capacite.roadmap.models import Task
+
+    cite = Cite.objects.get(slug="valombre")
+    with scope(cite=cite):
+        opening = Task.objects.get(key="ouvrir-au-public")
+    assert opening.status == "done"
+    assert cite.opened_on == opening.due_date == date(2025, 11, 21)
+    # Open for a year and two weeks: the one-year deadline has passed, the committee is ahead.
+    found = deadline_of(cite, today=TODAY)
+    assert (found.due, found.level, found.days_left) == (date(2026, 11, 21), "overdue", -15)
