@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
+from django.utils import timezone
 
 from capacite.core.demo import OPEN_SLUG
 from capacite.core.models import Cite
@@ -99,8 +100,14 @@ def build_fonctionnement_demo(*, cite: Cite, today: date) -> None:
         lines[staff] += budget_before - after.budget_total
     before = Figures(**{**before.__dict__, "fte": after.fte + Decimal("0.5"),
                         "budget_total": budget_before, "budget_lines": lines})
-    take_snapshot(cite, on=opened_on - timedelta(days=700), submission_number=1,
-                  figures=before)
+    # Kept with the label projet as deposited (review's demo): its date and number.
+    from capacite.review.models import DossierKind, Submission
+
+    deposit = (Submission.objects.filter(cite=cite, kind=DossierKind.LABEL_PROJET)
+               .order_by("-number").first())
+    take_snapshot(cite, on=(timezone.localtime(deposit.submitted_at).date() if deposit
+                            else opened_on - timedelta(days=565)),
+                  submission_number=deposit.number if deposit else 1, figures=before)
     for key, (explanation, measure) in ANSWERS.items():
         GapAnswer.objects.create(cite=cite, key=key, explanation=explanation, measure=measure,
                                  updated_by=lead)
