@@ -201,6 +201,13 @@ def _open_progress(cite: Cite, today: date) -> None:
     _mark(before_opening, status="done",
           first_due=today - timedelta(days=OPENED_DAYS_AGO + 12 * (len(before_opening) - 1)),
           step_days=12)
+    # The ONE opening date: the Cité's `opened_on` is the day its task « ouvrir-au-public » was
+    # done (the label fonctionnement's deadline, the dossier's first year and the network's
+    # links all read it).
+    opening = Task.objects.filter(key="ouvrir-au-public").first()
+    if opening is not None:
+        Cite.objects.filter(pk=cite.pk).update(opened_on=opening.due_date)
+        cite.opened_on = opening.due_date
     operation = _in_dependency_order(
         list(Task.objects.filter(phase=Phase.OPERATION).prefetch_related("depends_on")),
         done={t.key for t in before_opening},

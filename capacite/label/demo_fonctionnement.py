@@ -1,4 +1,4 @@
-"""Demo: Valombre, open for about nine and a half months, prepares its label fonctionnement.
+"""Demo: Valombre, open for a year and two weeks, prepares its label fonctionnement.
 
 Its label projet was deposited with a snapshot of its figures; the year since planted a few real
 gaps, each answered by the team: the main site closes two hours earlier on Saturdays (40 → 38 h),
@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
+from django.utils import timezone
 
 from capacite.core.demo import OPEN_SLUG
 from capacite.core.models import Cite
@@ -81,13 +82,10 @@ def build_fonctionnement_demo(*, cite: Cite, today: date) -> None:
 
     if cite.slug != OPEN_SLUG or ExperimentalAction.objects.exists():
         return
-    from capacite.review.domain.deadline import add_months
-
-    # Opened about nine and a half months ago: due the day the roadmap's committee is planned
-    # (core demo: in 75 days), so the home shows the nine-month warning.
-    opened_on = add_months(today + timedelta(days=75), -12)
-    Cite.objects.filter(pk=cite.pk).update(opened_on=opened_on)
-    cite.opened_on = opened_on
+    # Opened the day its roadmap task « ouvrir-au-public » was done (core demo, a year and two
+    # weeks ago): the one-year deadline has just passed, the committee is planned in 75 days.
+    cite.refresh_from_db(fields=["opened_on"])
+    opened_on = cite.opened_on
     lead = get_user_model().objects.get(username="porteur2")
 
     # The label projet as deposited: today's figures before the year's changes, with the FTE
@@ -102,8 +100,14 @@ def build_fonctionnement_demo(*, cite: Cite, today: date) -> None:
         lines[staff] += budget_before - after.budget_total
     before = Figures(**{**before.__dict__, "fte": after.fte + Decimal("0.5"),
                         "budget_total": budget_before, "budget_lines": lines})
-    take_snapshot(cite, on=opened_on - timedelta(days=700), submission_number=1,
-                  figures=before)
+    # Kept with the label projet as deposited (review's demo): its date and number.
+    from capacite.review.models import DossierKind, Submission
+
+    deposit = (Submission.objects.filter(cite=cite, kind=DossierKind.LABEL_PROJET)
+               .order_by("-number").first())
+    take_snapshot(cite, on=(timezone.localtime(deposit.submitted_at).date() if deposit
+                            else opened_on - timedelta(days=565)),
+                  submission_number=deposit.number if deposit else 1, figures=before)
     for key, (explanation, measure) in ANSWERS.items():
         GapAnswer.objects.create(cite=cite, key=key, explanation=explanation, measure=measure,
                                  updated_by=lead)

@@ -8,7 +8,7 @@ Call inside the Cité's scope.
 """
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from django.core.files.storage import default_storage
@@ -17,16 +17,20 @@ from django.utils.translation import ngettext
 from capacite.core.models import Cite
 
 
-def first_year(cite: Cite):
-    """The period the dossier reports on: the twelve months from the opening, or the last
-    twelve months when the opening date is not known."""
+def first_year(cite: Cite, *, today: date | None = None):
+    """The period the dossier reports on: the year after the opening, from the opening day (no
+    visit before it counts) to the day before its first anniversary or today, whichever comes
+    first (no month to come shows as empty); the last twelve months when the opening date is
+    not known."""
     from django.utils import timezone
 
-    from capacite.dashboards.domain.periods import twelve_months_from
+    from capacite.dashboards.domain.periods import Period, twelve_months_from
 
-    start = cite.opened_on or timezone.localdate().replace(day=1).replace(
-        year=timezone.localdate().year - 1)
-    return twelve_months_from(start)
+    today = today or timezone.localdate()
+    start = cite.opened_on or today.replace(day=1).replace(year=today.year - 1)
+    year = twelve_months_from(start)
+    return Period(year.kind, year.start,
+                  max(year.start, min(year.end, today + timedelta(days=1))))
 
 
 def activity_data(cite: Cite) -> list:

@@ -303,10 +303,14 @@ def test_the_director_of_the_open_cite_sees_the_week_and_the_label_deadline(demo
     assert gaps, "the demo's greedy roster leaves slots without anybody"
     assert items(page, "week-staffing") == gaps[:6]
     assert target.task.key == "comite-label-fonctionnement"
-    assert text(inside(page, "label-deadline", "p")[0]) == (
-        f"{target.date:%d/%m/%Y}")
-    assert text(inside(page, "label-deadline", "p")[1]) == (
-        f"dans {(target.date - TODAY).days} jours")
+    # Opened a year and two weeks ago (the roadmap's « ouvrir-au-public »): the label
+    # fonctionnement was due a year after, the committee planned in 75 days comes too late.
+    assert target.date == TODAY + timedelta(days=75)
+    assert text(inside(page, "label-deadline", "p")[0]) == "23/11/2026"
+    assert [text(p) for p in inside(page, "label-deadline", "p")[1:3]] == [
+        "échéance dépassée",
+        "Échéance dépassée : le label fonctionnement devait être confirmé au plus tard un an "
+        "après l'ouverture."]
     project = home("directeur", reverse("core:cite_project", args=["valombre"]))
     assert "Phase en cours" in headings(project)
 

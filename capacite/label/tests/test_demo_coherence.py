@@ -234,3 +234,38 @@ def test_valombre_opened_over_a_year_ago_and_ran_nothing_before_it_opened():
                                          due_date__lt=opening).values_list("title", flat=True))
     assert (TODAY - opening).days >= 365
     assert early == []
+
+
+def test_valombre_has_one_opening_date_the_day_its_opening_task_was_done():
+    from capacite.review.services_followup import deadline_of
+    from capacite.roadmap.models import Task
+
+    cite = Cite.objects.get(slug="valombre")
+    with scope(cite=cite):
+        opening = Task.objects.get(key="ouvrir-au-public")
+    assert opening.status == "done"
+    assert cite.opened_on == opening.due_date == date(2025, 11, 21)
+    # Open for a year and two weeks: the one-year deadline has passed, the committee is ahead.
+    found = deadline_of(cite, today=TODAY)
+    assert (found.due, found.level, found.days_left) == (date(2026, 11, 21), "overdue", -15)
+
+
+def test_valombres_snapshot_is_taken_the_day_its_label_projet_was_deposited():
+    from capacite.label.models_followup import ProjectSnapshot
+    from capacite.review.models import Submission
+
+    with scope(cite=Cite.objects.get(slug="valombre")):
+        deposit = Submission.objects.get(kind="label_projet")
+        snapshot = ProjectSnapshot.objects.get()
+    assert timezone.localtime(deposit.submitted_at).date() == date(2024, 5, 5)
+    assert (snapshot.source, snapshot.taken_on, snapshot.submission_number) == (
+        "deposit", date(2024, 5, 5), deposit.number)
+
+
+def test_no_valombre_indicator_asks_for_an_appointment():
+    from capacite.dashboards.models import QualityIndicator
+
+    with scope(cite=Cite.objects.get(slug="valombre")):
+        names = list(QualityIndicator.objects.values_list("name", flat=True))
+    assert "Attente à l'accueil avant un conseiller (minutes)" in names
+    assert [n for n in names if "rendez-vous" in n.lower()] == []

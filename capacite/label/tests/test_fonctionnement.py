@@ -194,3 +194,36 @@ def test_the_opinion_is_asked_given_by_the_authority_then_answered_by_the_team(w
     assert (opinion.state, opinion.opinion, opinion.opinion_on, opinion.answer,
             opinion.answered_on) == ("answered", "Précisez les horaires.", today,
                                      "Affichés à l'accueil.", today)
+
+
+@pytest.mark.django_db
+def test_the_dossiers_year_after_opening_stops_today_and_counts_no_visit_before_opening(world):
+    import uuid
+
+    from django.utils import formats, translation
+
+    from capacite.activity.models import Visit
+    from capacite.dashboards.domain.periods import Period
+    from capacite.label.services_fonctionnement import activity_data, first_year
+    from capacite.offer.models import Site
+
+    today = timezone.localdate()
+    opened = today - timedelta(days=100)
+    Cite.objects.filter(pk=world.cite.pk).update(opened_on=opened)
+    world.cite.refresh_from_db()
+    with scope(cite=world.cite):
+        site = Site.objects.create(cite=world.cite, name="Site principal", kind="main")
+        for day, n in ((opened - timedelta(days=1), 20), (opened, 8), (today, 5)):
+            Visit.objects.bulk_create(Visit(cite=world.cite, site=site, day=day, slot=22,
+                                            kind="reception", source="import",
+                                            client_id=uuid.uuid4()) for _ in range(n))
+        assert first_year(world.cite) == Period("months", opened, today + timedelta(days=1))
+        with translation.override("fr"):
+            first = activity_data(world.cite)[0].text
+            period = (f"du {formats.date_format(opened, 'j F Y')} "
+                      f"au {formats.date_format(today, 'j F Y')}")
+    assert first.startswith(f"Sur la période ({period}), la Cité a compté 13 passages, contre 0 ")
+    # Opened two years ago: the whole first year, which ended long ago.
+    Cite.objects.filter(pk=world.cite.pk).update(opened_on=date(2024, 2, 29))
+    world.cite.refresh_from_db()
+    assert first_year(world.cite) == Period("months", date(2024, 2, 29), date(2025, 3, 1))
