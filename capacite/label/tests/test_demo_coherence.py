@@ -269,3 +269,52 @@ def test_no_valombre_indicator_asks_for_an_appointment():
         names = list(QualityIndicator.objects.values_list("name", flat=True))
     assert "Attente à l'accueil avant un conseiller (minutes)" in names
     assert [n for n in names if "rendez-vous" in n.lower()] == []
+
+
+def _bodies(slug: str) -> dict[str, list[str]]:
+    from capacite.governance.models import Body
+
+    with scope(cite=Cite.objects.get(slug=slug)):
+        return {body.get_kind_display(): sorted(m.organisation.name for m in body.members.all())
+                for body in Body.objects.filter(kind__in=["sponsor", "project_lead"])
+                .prefetch_related("members__organisation")}
+
+
+def test_rivemonts_porteurs_are_the_agglomeration_not_the_cci():
+    """The text names the agglomération's vice-president: both porteurs are the agglomération."""
+    assert _bodies("rivemont") == {
+        "Porteur de projet politique": ["Communauté d'agglomération de Rivemont"],
+        "Porteur de projet technique": ["Communauté d'agglomération de Rivemont"],
+    }
+
+
+def test_valombre_records_no_porteur_body_its_gip_governs():
+    """Open, Valombre is run by its GIP's board: no porteur body to contradict."""
+    from capacite.governance.models import Body
+
+    assert _bodies("valombre") == {}
+    with scope(cite=Cite.objects.get(slug="valombre")):
+        assert sorted(Body.objects.values_list("name", flat=True)) == [
+            "Comité technique", "Conseil d'administration du GIP"]
+
+
+@pytest.mark.parametrize("slug, steps", [
+    ("rivemont", [("Communauté d'agglomération de Rivemont", "Conseil communautaire", "voted"),
+                  ("Région Val-de-Rive", "Conseil régional", "planned"),
+                  ("Département de la Rive", "Commission permanente du Département", "planned"),
+                  ("Unité départementale de la DREETS", "Préfecture (arrêté d'approbation)",
+                   "planned")]),
+    ("valombre", [("Métropole de Valombre", "Conseil communautaire", "voted"),
+                  ("Région Val-de-Rive", "Conseil régional", "voted"),
+                  ("France Travail — agence Valombre-Centre", "Conseil d'administration",
+                   "voted"),
+                  ("CCI de Valombre", "Assemblée générale de la chambre", "voted")]),
+])
+def test_each_statute_vote_is_filed_under_its_own_organisations_assembly(slug, steps):
+    from capacite.governance.models import ValidationStep
+
+    with scope(cite=Cite.objects.get(slug=slug)):
+        found = [(s.organisation.name, s.deciding_body, s.status)
+                 for s in ValidationStep.objects.select_related("organisation")
+                 .order_by("expected_on", "pk")]
+    assert found == steps
