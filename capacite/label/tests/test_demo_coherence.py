@@ -318,3 +318,31 @@ def test_each_statute_vote_is_filed_under_its_own_organisations_assembly(slug, s
                  for s in ValidationStep.objects.select_related("organisation")
                  .order_by("expected_on", "pk")]
     assert found == steps
+
+
+def test_valombres_public_page_shows_its_own_main_site_address():
+    html = lxml.html.fromstring(Client().get("/public/valombre/").content)
+    card = html.xpath('//section[h3[starts-with(., "Cité des métiers de Valombre — site '
+                      'principal")]]')[0]
+    assert card.xpath("./p[1]")[0].text_content() == "12, place de la Halle Valombre"
+    addresses = [p.text_content().strip() for p in html.xpath("//section[h3]/p[1]")]
+    assert addresses == ["12, place de la Halle Valombre",
+                         "3, rue des Tanneurs Saint-Aubin-sur-Valombre",
+                         "Montclar-la-Forêt"]  # the relay point has no street
+    assert "Rivemont" not in html.text_content()
+
+
+@pytest.mark.parametrize("slug", CITES)
+def test_each_poles_partners_work_in_the_poles_field(slug):
+    """The offer demo's rule (POLE_FIELDS): a pôle's partners declare its field of action."""
+    from capacite.offer.demo import POLE_FIELDS
+    from capacite.offer.models import Pole
+
+    with scope(cite=Cite.objects.get(slug=slug)):
+        poles = {p.name: [(o.name, o.fields) for o in p.partners.order_by("name")]
+                 for p in Pole.objects.prefetch_related("partners")}
+    assert sorted(poles) == sorted(POLE_FIELDS)
+    unfit = [(pole, name, fields) for pole, partners in poles.items()
+             for name, fields in partners if POLE_FIELDS[pole] not in fields]
+    assert unfit == []
+    assert all(poles.values()), poles
