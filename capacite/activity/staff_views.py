@@ -33,11 +33,24 @@ def surveys(request: HttpRequest, cite_slug: str) -> HttpResponse:
 
 def survey(request: HttpRequest, cite_slug: str, survey_id: int) -> HttpResponse:
     """One questionnaire: its links, its results over twelve months, its own questions."""
+    from capacite.activity.staff_forms import SurveyLinkForm
+
     survey = get_object_or_404(Survey, pk=survey_id)
-    form = SurveyForm(request.POST or None, instance=survey, prefix="survey")
-    question_form = QuestionForm(request.POST or None, survey=survey, prefix="question")
+    other = "add_question" in request.POST or "add_link" in request.POST
+    form = SurveyForm(request.POST if request.method == "POST" and not other else None,
+                      instance=survey, prefix="survey")
+    question_form = QuestionForm(request.POST if "add_question" in request.POST else None,
+                                 survey=survey, prefix="question")
+    link_form = SurveyLinkForm(request.POST if "add_link" in request.POST else None,
+                               instance=SurveyLink(cite=request.cite, survey=survey),
+                               survey=survey, prefix="link")
     if request.method == "POST":
-        if "add_question" in request.POST:
+        if "add_link" in request.POST:
+            if save_form_atomically(link_form):
+                messages.success(request, _("Le lien pour « %(x)s » est créé, avec ses affiches.")
+                                 % {"x": link_form.instance})
+                return redirect(request.path)
+        elif "add_question" in request.POST:
             question_form.instance.cite, question_form.instance.survey = request.cite, survey
             if save_form_atomically(question_form):
                 messages.success(request, _("La question est ajoutée."))
@@ -55,6 +68,7 @@ def survey(request: HttpRequest, cite_slug: str, survey_id: int) -> HttpResponse
              for link in survey.links.select_related("pole", "event")]
     return render(request, "activity/survey.html", {
         "survey": survey, "form": form, "question_form": question_form, "core": core,
+        "link_form": link_form,
         "own": [(q, own.get(q.pk, {})) for q in survey.questions.all()], "links": links,
         "answered": counts.response_count(cite=request.cite, start=start, end=end,
                                           survey=survey)})

@@ -135,3 +135,91 @@ def test_a_kiosk_counts_each_use_once_as_a_borne_visit(client, world, kiosk):
     with scope(cite=world.cite):
         assert list(Visit.objects.values_list("kind", "source", "site")) == [
             ("kiosk", "kiosk", kiosk.site_id)]
+
+
+def _survey_page(world, survey):
+    return reverse("activity:survey", args=[world.cite.slug, survey.pk])
+
+
+def test_the_team_adds_a_link_for_a_pole_with_its_posters(world, survey):
+    with scope(cite=world.cite):
+        pole = Pole.objects.create(cite=world.cite, name="Changer de métier")
+    staff = client_for(world, Role.PROJECT_LEAD)
+    done = staff.post(_survey_page(world, survey["survey"]),
+                      {"add_link": "1", "link-pole": str(pole.pk), "link-event": ""}, follow=True)
+    page = done.content.decode()
+    with scope(cite=world.cite):
+        link = SurveyLink.objects.get(survey=survey["survey"], pole=pole)
+    assert (link.cite, link.event) == (world.cite, None)
+    assert "Le lien pour « Changer de métier » est créé, avec ses affiches." in html.unescape(page)
+    answer = done.wsgi_request.build_absolute_uri(reverse("survey:answer", args=[link.token]))
+    a4 = reverse("activity:survey_poster_a4", args=[world.cite.slug, link.pk])
+    a5 = reverse("activity:survey_poster_a5", args=[world.cite.slug, link.pk])
+    assert (f'<li>Changer de métier : <a href="{answer}">{answer}</a> — affiche '
+            f'<a href="{a4}">A4 (PDF)</a>, <a href="{a5}">A5 (PDF)</a></li>') in page
+    poster = staff.get(a4)
+    assert (poster.status_code, poster["Content-Type"]) == (200, "application/pdf")
+    again = staff.post(_survey_page(world, survey["survey"]),
+                       {"add_link": "1", "link-pole": str(pole.pk), "link-event": ""})
+    assert "Ce questionnaire a déjà un lien pour « Changer de métier »." in html.unescape(
+        again.content.decode())
+    with scope(cite=world.cite):
+        assert SurveyLink.objects.filter(pole=pole).count() == 1
+
+
+def test_a_link_for_another_cites_pole_or_for_nothing_is_refused(world, survey):
+    with scope(cite=world.foreign):
+        foreign = Pole.objects.create(cite=world.foreign, name="Pôle de Bêta")
+    with scopes_disabled():
+        before = SurveyLink.objects.count()
+    staff = client_for(world, Role.DIRECTOR)
+    refused = staff.post(_survey_page(world, survey["survey"]),
+                         {"add_link": "1", "link-pole": str(foreign.pk), "link-event": ""})
+    assert refused.status_code == 200
+    assert "Ce pôle n&#x27;est pas un pôle de la Cité." in refused.content.decode()
+    empty = staff.post(_survey_page(world, survey["survey"]),
+                       {"add_link": "1", "link-pole": "", "link-event": ""})
+    assert "Choisissez un pôle ou un événement." in empty.content.decode()
+    with scopes_disabled():
+        assert SurveyLink.objects.count() == before
+
+
+@pytest.mark.parametrize("role", [Role.RECEPTION, Role.STAFF])
+def test_reception_and_advisers_cannot_add_a_link(world, survey, role):
+    with scope(cite=world.cite):
+        pole = Pole.objects.create(cite=world.cite, name="Changer de métier")
+    reader = client_for(world, role)
+    assert "add-link" not in reader.get(_survey_page(world, survey["survey"])).content.decode()
+    refused = reader.post(_survey_page(world, survey["survey"]),
+                          {"add_link": "1", "link-pole": str(pole.pk), "link-event": ""})
+    assert refused.status_code == 403
+    with scope(cite=world.cite):
+        assert not SurveyLink.objects.filter(pole=pole).exists()
+
+
+def test_a_link_for_an_event_to_come_and_not_for_a_past_one(world, survey):
+    from datetime import timedelta
+
+    from capacite.events.models import Event
+
+    now = timezone.now()
+    with scope(cite=world.cite):
+        forum = Event.objects.create(cite=world.cite, title="Forum de l'alternance",
+                                     starts_at=now + timedelta(days=3),
+                                     ends_at=now + timedelta(days=3, hours=4))
+        past = Event.objects.create(cite=world.cite, title="Atelier CV",
+                                    starts_at=now - timedelta(days=3),
+                                    ends_at=now - timedelta(days=3) + timedelta(hours=2))
+    staff = client_for(world, Role.PROJECT_LEAD)
+    page = staff.get(_survey_page(world, survey["survey"])).content.decode()
+    assert "Forum de l&#x27;alternance — " in page and "Atelier CV" not in page
+    refused = staff.post(_survey_page(world, survey["survey"]),
+                         {"add_link": "1", "link-pole": "", "link-event": str(past.pk)})
+    assert ("Cet événement n&#x27;est pas un événement à venir de la Cité."
+            in refused.content.decode())
+    done = staff.post(_survey_page(world, survey["survey"]),
+                      {"add_link": "1", "link-pole": "", "link-event": str(forum.pk)}, follow=True)
+    assert "<li>Forum de l&#x27;alternance : <a href=" in done.content.decode()
+    with scope(cite=world.cite):
+        assert list(SurveyLink.objects.filter(event__isnull=False).values_list(
+            "event", "pole")) == [(forum.pk, None)]
