@@ -1,7 +1,12 @@
 """Test personas and helpers shared by every app's tests (pytest fixtures live in conftest.py)."""
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import datetime
 from importlib import import_module
+from pathlib import Path
+from unittest import mock
 
 from django.apps import apps
 from django.contrib.auth import get_user_model
@@ -14,6 +19,30 @@ from django_scopes import scope
 from capacite.core.models import Cite, Membership, Phase, Role
 
 User = get_user_model()
+
+
+@contextmanager
+def demo_at(django_db_blocker, media_root: Path, now: datetime) -> Iterator[Path]:
+    """The demo Cités built as on `now` (the clock stays there), for a module's tests to read.
+
+    Building the demo is the slowest thing a test does, so a module builds it once
+    (`scope="module"` fixture) inside one transaction rolled back at the end; each test still runs
+    in its own transaction inside it. Yields the folder of the demo's uploaded files.
+    """
+    from django.db import transaction
+    from django.test import override_settings
+    from django.utils import timezone
+
+    from capacite.core.demo import build_demo
+
+    with (django_db_blocker.unblock(),
+          mock.patch.object(timezone, "now", lambda: now),
+          override_settings(MEDIA_ROOT=media_root,
+                            PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]),
+          transaction.atomic()):
+        build_demo(password="demo", today=timezone.localtime(now).date())
+        yield media_root
+        transaction.set_rollback(True)
 
 
 @dataclass

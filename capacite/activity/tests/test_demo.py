@@ -8,13 +8,12 @@ draws are the same at every run; expected figures are read from the raw rows.
 from datetime import date, datetime, time, timedelta
 
 import pytest
-from django.db import transaction
 from django.db.models import Count
-from django.test import override_settings
 from django.utils import timezone
 from django_scopes import scope
 
 from capacite.core.models import Cite
+from capacite.testing import demo_at
 
 TODAY = date(2026, 12, 8)
 NOW = timezone.make_aware(datetime.combine(TODAY, time(10, 30)))
@@ -22,16 +21,8 @@ NOW = timezone.make_aware(datetime.combine(TODAY, time(10, 30)))
 
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker, tmp_path_factory):
-    from capacite.core.demo import build_demo
-
-    with (django_db_blocker.unblock(), pytest.MonkeyPatch.context() as patch,
-          override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media"),
-                            PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"])):
-        patch.setattr(timezone, "now", lambda: NOW)
-        with transaction.atomic():
-            build_demo(password="demo", today=TODAY)
-            yield
-            transaction.set_rollback(True)
+    with demo_at(django_db_blocker, tmp_path_factory.mktemp("media"), NOW):
+        yield
 
 
 @pytest.fixture

@@ -6,12 +6,12 @@ from datetime import date, datetime, time
 
 import lxml.html
 import pytest
-from django.db import transaction
-from django.test import Client, override_settings
+from django.test import Client
 from django.utils import timezone
 from django_scopes import scope
 
 from capacite.core.models import Cite
+from capacite.testing import demo_at
 
 TODAY = date(2026, 12, 8)  # a Tuesday; the default period is the 52 weeks before its week
 NOW = timezone.make_aware(datetime.combine(TODAY, time(10, 30)))
@@ -20,16 +20,8 @@ FIRST, LAST = date(2025, 12, 8), date(2026, 12, 6)
 
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker, tmp_path_factory):
-    from capacite.core.demo import build_demo
-
-    with (django_db_blocker.unblock(), pytest.MonkeyPatch.context() as patch,
-          override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media"),
-                            PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"])):
-        patch.setattr(timezone, "now", lambda: NOW)
-        with transaction.atomic():
-            build_demo(password="demo", today=TODAY)
-            yield
-            transaction.set_rollback(True)
+    with demo_at(django_db_blocker, tmp_path_factory.mktemp("media"), NOW):
+        yield
 
 
 @pytest.fixture

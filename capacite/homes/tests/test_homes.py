@@ -11,13 +11,13 @@ from decimal import Decimal
 
 import lxml.html
 import pytest
-from django.db import transaction
-from django.test import Client, override_settings
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 
 from capacite.core.models import Cite
+from capacite.testing import demo_at
 
 TODAY = date(2026, 12, 8)  # a Tuesday, no public holiday
 NOW = timezone.make_aware(datetime.combine(TODAY, time(10, 30)))
@@ -27,19 +27,11 @@ NOW = timezone.make_aware(datetime.combine(TODAY, time(10, 30)))
 def demo(django_db_setup, django_db_blocker, tmp_path_factory):
     """The two demo Cités at TODAY, with today made unusual at Valombre's three sites and two
     events today; rolled back at the end of the module."""
-    from capacite.core.demo import build_demo
-
-    with (django_db_blocker.unblock(), pytest.MonkeyPatch.context() as patch,
-          override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media"),
-                            PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"])):
-        patch.setattr(timezone, "now", lambda: NOW)
-        with transaction.atomic():
-            build_demo(password="demo", today=TODAY)
-            valombre = Cite.objects.get(slug="valombre")
-            with scope(cite=valombre):
-                _unusual_day(valombre)
-            yield
-            transaction.set_rollback(True)
+    with demo_at(django_db_blocker, tmp_path_factory.mktemp("media"), NOW):
+        valombre = Cite.objects.get(slug="valombre")
+        with scope(cite=valombre):
+            _unusual_day(valombre)
+        yield
 
 
 @pytest.fixture(autouse=True)

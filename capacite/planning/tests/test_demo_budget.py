@@ -11,10 +11,8 @@ from decimal import Decimal as D
 from io import StringIO
 
 import pytest
-from django.conf import settings
 from django.core.management import call_command
-from django.db import transaction
-from django.test import Client, override_settings
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from django_scopes import scope, scopes_disabled
@@ -22,6 +20,7 @@ from django_scopes import scope, scopes_disabled
 from capacite.core.models import Cite
 from capacite.planning import services
 from capacite.planning.domain.budget import budget_rows
+from capacite.testing import demo_at
 
 TODAY = date(2026, 12, 6)
 NOW = timezone.make_aware(datetime.combine(TODAY, time(10, 30)))
@@ -29,16 +28,8 @@ NOW = timezone.make_aware(datetime.combine(TODAY, time(10, 30)))
 
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker, tmp_path_factory):
-    from capacite.core.demo import build_demo
-
-    with (django_db_blocker.unblock(), pytest.MonkeyPatch.context() as patch,
-          override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media"),
-                            PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"])):
-        patch.setattr(timezone, "now", lambda: NOW)
-        with transaction.atomic():
-            build_demo(password="demo", today=TODAY)
-            yield settings.MEDIA_ROOT
-            transaction.set_rollback(True)
+    with demo_at(django_db_blocker, tmp_path_factory.mktemp("media"), NOW) as media:
+        yield media
 
 
 @pytest.fixture(autouse=True)
