@@ -27,7 +27,7 @@ from capacite.offer.domain.hours import (
 )
 from capacite.offer.domain.poles import poles_warning, site_warning
 from capacite.offer.domain.weekly import parse_spans
-from capacite.offer.models import Pole, Site, WeeklyHours
+from capacite.offer.models import Pole, Site, SiteKind, WeeklyHours
 
 
 def schedule_of(site: Site, *, years: list[int]) -> Schedule:
@@ -39,6 +39,14 @@ def schedule_of(site: Site, *, years: list[int]) -> Schedule:
         closures=tuple(ClosureSpan(c.first, c.last, c.label) for c in site.closures.all()),
         holidays=french_public_holidays(years, subdivision=site.holiday_zone or None),
     )
+
+
+def sites_main_first(*also: str) -> list[Site]:
+    """The Cité's sites as people list them: the main site first, relay points last, then by
+    name; with their hours (and whatever else `also` names) fetched in the same few queries."""
+    kinds = list(SiteKind.values)
+    return sorted(Site.objects.prefetch_related("weekly_hours", "exceptions", "closures", *also),
+                  key=lambda site: (kinds.index(site.kind), site.name))
 
 
 @dataclass(frozen=True)

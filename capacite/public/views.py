@@ -34,38 +34,35 @@ def published_cite(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespo
     return require_safe(wrapper)
 
 
-def _context(cite: Cite, profile: PublicProfile, **extra) -> dict:
+def _context(cite: Cite, profile: PublicProfile, *, today: dict | None = None,
+             **extra) -> dict:
     """What every public page needs: the Cité, its profile, and whether its main site is open
     today (each page states it, so a visitor never has to look for it)."""
-    return {"public_cite": cite, "profile": profile, "today": _main_site_state(), **extra}
+    if today is None:
+        from capacite.offer.services import site_summary, sites_main_first
+
+        sites = sites_main_first()
+        today = _today(site_summary(sites[0])) if sites else None
+    return {"public_cite": cite, "profile": profile, "today": today, **extra}
 
 
-def _main_site_state():
-    """The opening state now of the Cité's main site (or its first site), None without sites."""
-    from capacite.offer.models import Site, SiteKind
-    from capacite.offer.services import site_summary
-
-    kinds = list(SiteKind.values)  # main site first, relay points last
-    sites = sorted(Site.objects.prefetch_related("weekly_hours", "exceptions", "closures"),
-                   key=lambda s: (kinds.index(s.kind), s.name))
-    return {"site": sites[0], "state": site_summary(sites[0]).state} if sites else None
+def _today(main_site_summary) -> dict:
+    return {"site": main_site_summary.site, "state": main_site_summary.state}
 
 
 @published_cite
 def home(request: HttpRequest, cite: Cite, profile: PublicProfile) -> HttpResponse:
     """Presentation, pôles, sites with their hours and whether they are open now, next events."""
     from capacite.events.services import public_events
-    from capacite.offer.models import Pole, Site, SiteKind
-    from capacite.offer.services import site_summary
+    from capacite.offer.models import Pole
+    from capacite.offer.services import site_summary, sites_main_first
     from capacite.public.forms import PublicSearchForm
 
-    kinds = list(SiteKind.values)  # main site first, relay points last
-    sites = sorted(Site.objects.prefetch_related("weekly_hours", "exceptions", "closures", "poles"),
-                   key=lambda s: (kinds.index(s.kind), s.name))
+    summaries = [site_summary(s) for s in sites_main_first("poles")]
     return render(request, "public/home.html", _context(
-        cite, profile, poles=list(Pole.objects.all()),
-        sites=[_site_view(site_summary(s)) for s in sites], events=public_events()[:3],
-        search_form=PublicSearchForm()))
+        cite, profile, today=_today(summaries[0]) if summaries else None,
+        poles=list(Pole.objects.all()), sites=[_site_view(s) for s in summaries],
+        events=public_events()[:3], search_form=PublicSearchForm()))
 
 
 def _site_view(summary) -> dict:

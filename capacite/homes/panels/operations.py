@@ -11,11 +11,9 @@ from django.utils import timezone
 
 
 def _sites():  # type: ignore[no-untyped-def]
-    from capacite.offer.models import Site, SiteKind
+    from capacite.offer.services import sites_main_first
 
-    kinds = list(SiteKind.values)  # the main site first, relay points last
-    return sorted(Site.objects.prefetch_related("weekly_hours", "exceptions", "closures"),
-                  key=lambda site: (kinds.index(site.kind), site.name))
+    return sites_main_first()
 
 
 def today_opening(request: HttpRequest) -> dict:
