@@ -3,6 +3,7 @@ org chart, the demand grid, a staff member's own week and a partner's hours, loo
 
 import pytest
 from django_scopes import scope
+from playwright.sync_api import expect
 
 from capacite.core.models import Cite
 from capacite.staffing.models import RosterRun
@@ -31,7 +32,7 @@ def test_two_locked_services_survive_a_resolve(page, demo, axe, settings):
     axe.check(page, "64-besoins")
     page.go_back()
     page.locator("table tbody tr td a").first.click()
-    assert "Vérification des règles" in page.content()
+    expect(page.locator("main")).to_contain_text("Vérification des règles")
     axe.check(page, "65-planning-par-poste")
 
     page.get_by_role("link", name="Par personne (verrous)").click()
@@ -57,7 +58,7 @@ def test_two_locked_services_survive_a_resolve(page, demo, axe, settings):
     page.screenshot(path="test-artifacts/66b-calcul-en-cours.png", full_page=True)
     see_job_finish(page)
     page.get_by_role("link", name="Revenir à la page d'origine").click()
-    assert "Vérification des règles" in page.content()
+    expect(page.locator("main")).to_contain_text("Vérification des règles")
     with scope(cite=cite):
         solved = RosterRun.objects.first()
     assert solved.pk != locked_run.pk and solved.locks == locks
