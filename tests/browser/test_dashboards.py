@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from django_scopes import scope, scopes_disabled
+from playwright.sync_api import expect
 
 from tests.browser.conftest import login
 
@@ -151,7 +152,7 @@ def test_the_director_turns_observed_demand_into_the_rosters_demand(page, counte
     assert page.locator("table.advice-grid td.state-wait").first.inner_text().split()[1:4] == [
         "0", "→", "1"]
     page.get_by_role("button", name="Utiliser cette demande pour les plannings").click()
-    assert page.get_by_text("(2 demi-heures)", exact=False).is_visible()
+    expect(page.get_by_text("(2 demi-heures)", exact=False)).to_be_visible()
     with scope(cite=cite):
         assert sorted(DeskDemand.objects.values_list("start", "people")) == [
             (time(10), 1), (time(10, 30), 1)]

@@ -4,6 +4,7 @@ version, partner representative), the refused removal of an organisation the tea
 and the publics the Cité adds."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import login
 
@@ -46,11 +47,12 @@ def test_the_project_lead_edits_and_removes_with_confirmation(page, demo, axe):
     page.goto("/c/rivemont/gouvernance/ateliers/")
     page.locator("main").get_by_role(
         "link", name="Offre de service et pôles de conseil").first.click()
+    page.wait_for_load_state()
     sessions = page.locator("#sessions ~ ul li").count()
     page.get_by_role("link", name="Supprimer la séance du").first.click()
     axe.check(page, "gov-edit-04-supprimer-seance")
     page.get_by_role("button", name="Supprimer la séance").click()
-    assert page.locator("#sessions ~ ul li").count() == sessions - 1
+    expect(page.locator("#sessions ~ ul li")).to_have_count(sessions - 1)
 
     page.goto("/c/rivemont/gouvernance/structure-juridique/")
     page.get_by_role("link", name="Supprimer la version v1").click()

@@ -1,6 +1,7 @@
 """The partnership map in a real browser, axe run on every page opened."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import login
 
@@ -52,6 +53,7 @@ def test_the_project_lead_reads_the_map_records_a_position_and_sees_import_error
     page.get_by_label("Fichier CSV ou XLSX (obligatoire)").set_input_files(
         {"name": "partenaires.csv", "mimeType": "text/csv", "buffer": BAD_FILE})
     page.get_by_role("button", name="Importer").click()
+    expect(page.locator(".import-errors li").first).to_be_visible()
     errors = page.locator(".import-errors li").all_inner_texts()
     assert errors == [
         "Ligne 2, colonne « Date de la position » : « 31/13/2027 » n'est pas une date au "

@@ -11,6 +11,7 @@ import icalendar
 import pytest
 from django.utils import timezone
 from django_scopes import scope
+from playwright.sync_api import expect
 
 from capacite.core.models import Cite
 from tests.browser.conftest import login, open_from_menu
@@ -98,7 +99,7 @@ def test_the_team_screens_of_the_programme(page, demo, axe):
     page.get_by_role("link", name="Annuler").click()
     page.get_by_role("link", name="Catalogue de documentation").click()
     page.get_by_role("link", name="Thèmes du classement").click()
-    assert page.locator("table.tasks tbody tr").count() == 8
+    expect(page.locator("table.tasks tbody tr")).to_have_count(8)
     axe.check(page, "47-themes")
 
     open_from_menu(page, "Événements")

@@ -19,7 +19,7 @@ def test_two_locked_services_survive_a_resolve(page, demo, axe, settings):
     assert page.locator("table.team tbody tr").count() == 41
     axe.check(page, "60-equipe")
     page.get_by_role("link", name="Organigramme").first.click()
-    assert page.locator(".org-chart svg rect").count() == 5
+    expect(page.locator(".org-chart svg rect")).to_have_count(5)
     axe.check(page, "61-organigramme")
     page.goto("/c/valombre/equipe/")
     page.get_by_role("link", name="Inès Fontvieille").click()

@@ -2,6 +2,7 @@
 comparison; every planning screen of the demo passes axe."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import login
 
@@ -79,6 +80,6 @@ def test_the_planning_screens_of_the_demo(page, demo, axe):
     page.get_by_label("Financeur").select_option("REGION")
     page.get_by_label("Retard (mois)").fill("3")
     page.get_by_role("button", name="Lancer le test de résistance").click()
-    assert page.locator("#alerts .message-error").count() == 14
+    expect(page.locator("#alerts .message-error")).to_have_count(14)
     assert "un GIP ne peut connaître aucun déficit" in page.locator("#alerts").inner_text()
     axe.check(page, "57-tresorerie-stress")
