@@ -147,6 +147,8 @@ MATRIX: dict[str, str | dict] = {
     "governance:meeting_edit": cite_page(write=PROJECT_TEAM),
     "governance:item_create": cite_page(write=PROJECT_TEAM),
     "governance:item_edit": cite_page(write=PROJECT_TEAM),
+    "governance:items_add": cite_page(write=PROJECT_TEAM),
+    "governance:item_move": cite_page(write=PROJECT_TEAM),
     "governance:meeting_send": cite_page(write=PROJECT_TEAM),
     "governance:seance": cite_page(read=ROADMAP_READERS, write=PROJECT_TEAM),
     "governance:meeting_ics": cite_page(read=ROADMAP_READERS, write=PROJECT_TEAM),

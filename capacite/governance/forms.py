@@ -75,7 +75,7 @@ class AgendaItemForm(VersionedModelForm):
 
     class Meta:
         model = AgendaItem
-        fields = ["title", "duration_minutes", "presenter", "position"]
+        fields = ["title", "duration_minutes", "presenter"]  # the order: buttons on the agenda
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -84,6 +84,33 @@ class AgendaItemForm(VersionedModelForm):
     def clean_document(self):
         upload = self.cleaned_data.get("document")
         return checked_upload(upload) if upload else upload
+
+
+class QuickItemForm(forms.Form):
+    """One row of « Ajouter des points »: a blank row is skipped, a row without a title is not."""
+
+    title = forms.CharField(label=_("Intitulé"), max_length=200, required=False)
+    duration_minutes = forms.IntegerField(label=_("Durée (minutes)"), min_value=1,
+                                          max_value=600, required=False)
+    presenter = forms.CharField(label=_("Présenté par"), max_length=150, required=False)
+
+    def clean(self):
+        data = super().clean()
+        typed = data.get("duration_minutes") is not None or data.get("presenter")
+        if typed and not data.get("title"):
+            self.add_error("title", _("Donnez un intitulé à ce point, ou videz la ligne."))
+        return data
+
+    def row(self) -> dict | None:
+        """The point to add, or None for a blank row."""
+        if not self.cleaned_data.get("title"):
+            return None
+        return {"title": self.cleaned_data["title"],
+                "duration_minutes": self.cleaned_data.get("duration_minutes") or 15,
+                "presenter": self.cleaned_data.get("presenter", "")}
+
+
+QuickItemFormSet = forms.formset_factory(QuickItemForm, extra=3, max_num=20)
 
 
 class MinutesForm(VersionedModelForm):

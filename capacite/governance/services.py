@@ -9,9 +9,11 @@ from django.utils import timezone
 
 from capacite.core.concurrency import save_versioned
 from capacite.governance.choices import AttendanceStatus, BodyKind, DeliberationStatus
+from capacite.governance.domain.agenda import moved
 from capacite.governance.domain.alerts import missing_categories, trailing_absences
 from capacite.governance.domain.workshops import GroupPlan, plan_warnings
 from capacite.governance.models import (
+    AgendaItem,
     Attendance,
     Body,
     BodyMember,
@@ -205,3 +207,39 @@ def next_meetings(*, now, organisations: set[int] | None = None, kinds: set[str]
     if kinds is not None:
         meetings = meetings.filter(body__kind__in=kinds)
     return list(meetings.order_by("starts_at").distinct()[:limit])
+
+
+def _lock_meeting(meeting: Meeting) -> list[AgendaItem]:
+    """Lock the meeting's row so agenda changes run one at a time; its items, in order."""
+    list(Meeting._base_manager.select_for_update().filter(pk=meeting.pk).values_list("pk"))
+    return list(AgendaItem.objects.filter(meeting=meeting).order_by("position", "pk"))
+
+
+def _renumber(items: list[AgendaItem], order: list[int]) -> None:
+    """Positions 1, 2, 3… in `order`; only the items whose position changes are written."""
+    by_id = {item.pk: item for item in items}
+    changed = []
+    for position, pk in enumerate(order, start=1):
+        if by_id[pk].position != position:
+            by_id[pk].position = position
+            changed.append(by_id[pk])
+    AgendaItem.objects.bulk_update(changed, ["position"])
+
+
+def add_agenda_items(meeting: Meeting, rows: list[dict]) -> list[AgendaItem]:
+    """Append `rows` (title, duration_minutes, presenter) to the agenda, in the order typed."""
+    with transaction.atomic():
+        items = _lock_meeting(meeting)
+        _renumber(items, [item.pk for item in items])
+        added = [AgendaItem(cite=meeting.cite, meeting=meeting, position=len(items) + index,
+                            **row) for index, row in enumerate(rows, start=1)]
+        for item in added:  # one by one: each keeps its history record
+            item.save()
+        return added
+
+
+def move_agenda_item(item: AgendaItem, step: int) -> None:
+    """Move one point up (−1) or down (+1) the agenda of its meeting."""
+    with transaction.atomic():
+        items = _lock_meeting(item.meeting)
+        _renumber(items, moved([i.pk for i in items], item.pk, step))

@@ -39,18 +39,22 @@ def test_the_project_lead_records_a_steering_committee_end_to_end(page, demo, ax
     title = f"Comité de pilotage du {day:%d/%m/%Y}"
     assert page.locator("h1").inner_text() == title
 
-    for item, minutes in (("Validation du budget prévisionnel", "45"),
-                          ("Projet de statuts", "30")):
-        page.get_by_role("link", name="Ajouter un point").click()
-        page.get_by_label("Intitulé").fill(item)
-        page.get_by_label("Durée (minutes)").fill(minutes)
-        page.get_by_label("Présenté par").fill("Camille Berthelot")
-        page.get_by_role("button", name="Enregistrer").click()
+    # Two points typed at once on the meeting's page, then reordered there (issue 19, point 2).
+    for line, (item, minutes) in enumerate((("Validation du budget prévisionnel", "45"),
+                                            ("Projet de statuts", "30")), start=1):
+        page.get_by_label(f"Intitulé (ligne {line})").fill(item)
+        page.get_by_label(f"Durée (minutes) (ligne {line})").fill(minutes)
+        page.get_by_label(f"Présenté par (ligne {line})").fill("Camille Berthelot")
+    page.get_by_role("button", name="Ajouter ces points").click()
+    assert page.locator(".message-success").inner_text() == "2 points ajoutés à l'ordre du jour."
     assert page.locator("[role=alert]").inner_text() == (
         "Les points durent 75 minutes pour une réunion prévue de 60 minutes : "
         "l'ordre du jour dépasse de 15 minutes.")
+    page.get_by_role("button", name="Monter « Projet de statuts »").click()
+    expect(page.locator("table.agenda tbody tr td:nth-child(2)")).to_have_text(
+        ["Projet de statuts", "Validation du budget prévisionnel"])
     axe.check(page, "gov-04-reunion")
-    meeting_url = page.url
+    meeting_url = page.url.split("#")[0]
 
     page.get_by_role("link", name="Envoyer l'ordre du jour et l'invitation").click()
     axe.check(page, "gov-05-envoyer")
@@ -68,7 +72,7 @@ def test_the_project_lead_records_a_steering_committee_end_to_end(page, demo, ax
     axe.check(page, "gov-06-seance")
     # The minutes first, then the attendance: one save keeps both (issue 13, point 3).
     minutes = "Le budget de fonctionnement est approuvé, sous réserve du tour de table."
-    page.get_by_label("1. Validation du budget prévisionnel").fill(minutes)
+    page.get_by_label("2. Validation du budget prévisionnel").fill(minutes)
     attendance = page.locator("select[name^='presence-attendance_']")
     attendance.nth(0).select_option(label="Présent")
     attendance.nth(1).select_option(label="Absent")
@@ -80,7 +84,7 @@ def test_the_project_lead_records_a_steering_committee_end_to_end(page, demo, ax
         "Présences enregistrées ; 1 position ajoutée à l'historique des partenaires.",
         "Compte rendu enregistré (1 point modifié)."]
     assert attendance.nth(0).input_value() == "present"
-    assert page.get_by_label("1. Validation du budget prévisionnel").input_value() == minutes
+    assert page.get_by_label("2. Validation du budget prévisionnel").input_value() == minutes
 
     decision = "Le comité valide le budget prévisionnel de fonctionnement."
     page.locator("#id_decision-title").fill(decision)

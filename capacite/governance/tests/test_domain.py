@@ -3,7 +3,7 @@
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from capacite.governance.domain.agenda import overrun_minutes
+from capacite.governance.domain.agenda import moved, overrun_minutes
 from capacite.governance.domain.alerts import missing_categories, trailing_absences
 from capacite.governance.domain.ics import Invitation, invitation_ics
 from capacite.governance.domain.workshops import GroupPlan, plan_warnings, span_in_months
@@ -105,3 +105,11 @@ def test_an_unrecorded_meeting_neither_counts_nor_breaks_the_run():
 def test_missing_categories_keep_the_required_order():
     assert missing_categories(["region", "state", "education"], ["education"]) == [
         "region", "state"]
+
+
+def test_an_agenda_point_moves_one_place_and_stops_at_the_ends():
+    assert moved([1, 2, 3], 3, -1) == [1, 3, 2]
+    assert moved([1, 2, 3], 1, 1) == [2, 1, 3]
+    assert moved([1, 2, 3], 1, -1) == [1, 2, 3]
+    assert moved([1, 2, 3], 3, 1) == [1, 2, 3]
+    assert moved([1, 2, 3], 9, -1) == [1, 2, 3]  # removed meanwhile: the order is kept

@@ -144,3 +144,67 @@ def test_the_meetings_list_runs_a_fixed_number_of_queries(world):
         page = text(client.get(url(world, "meetings")))
     assert len(many) == len(few)
     assert "2 points" in page and "0 point" in page
+
+
+def agenda_titles(world, meeting) -> list[tuple[int, str, int, str]]:
+    with scope(cite=world.cite):
+        return list(meeting.items.values_list("position", "title", "duration_minutes",
+                                              "presenter"))
+
+
+def quick_rows(*rows) -> dict:
+    """The « Ajouter des points » form with `rows` typed into its three lines."""
+    data = {"points-TOTAL_FORMS": "3", "points-INITIAL_FORMS": "0",
+            "points-MIN_NUM_FORMS": "0", "points-MAX_NUM_FORMS": "20"}
+    for index, (title, minutes, presenter) in enumerate(rows):
+        data |= {f"points-{index}-title": title, f"points-{index}-duration_minutes": minutes,
+                 f"points-{index}-presenter": presenter}
+    return data
+
+
+def test_several_points_are_added_at_once_after_the_agenda_blank_rows_skipped(world):
+    c = committee(world)
+    client = lead(world)
+    response = client.post(url(world, "items_add", meeting_id=c.meeting.pk), quick_rows(
+        ("Statuts du GIP", "20", "Service juridique"), ("", "", ""), ("Calendrier", "", "")))
+    assert response["Location"].endswith(f"/reunions/{c.meeting.pk}/#agenda")
+    assert agenda_titles(world, c.meeting) == [
+        (1, "Note d'opportunité", 30, ""), (2, "Budget prévisionnel", 45, ""),
+        (3, "Statuts du GIP", 20, "Service juridique"), (4, "Calendrier", 15, "")]
+    page = text(client.get(response["Location"]))
+    assert "2 points ajoutés à l&#x27;ordre du jour." in page
+
+
+def test_a_row_without_a_title_adds_nothing_and_says_which_line(world):
+    c = committee(world)
+    response = lead(world).post(url(world, "items_add", meeting_id=c.meeting.pk), quick_rows(
+        ("Statuts du GIP", "20", ""), ("", "10", "Région")))
+    page = text(response)
+    assert response.status_code == 200
+    assert "Donnez un intitulé à ce point, ou videz la ligne." in page
+    assert 'value="Statuts du GIP"' in page  # what was typed is still there
+    assert [title for _, title, _, _ in agenda_titles(world, c.meeting)] == [
+        "Note d'opportunité", "Budget prévisionnel"]
+
+
+def test_points_move_up_and_down_and_stop_at_the_ends(world):
+    c = committee(world)
+    client = lead(world)
+    client.post(url(world, "items_add", meeting_id=c.meeting.pk),
+                quick_rows(("Statuts du GIP", "20", "")))
+    with scope(cite=world.cite):
+        statutes = c.meeting.items.get(title="Statuts du GIP")
+    move = url(world, "item_move", item_id=statutes.pk)
+    response = client.post(move, {"sens": "monter"})
+    assert response["Location"].endswith(f"#point-{statutes.pk}")
+    client.post(move, {"sens": "monter"})
+    client.post(move, {"sens": "monter"})  # already first: stays first
+    assert [(p, t) for p, t, _, _ in agenda_titles(world, c.meeting)] == [
+        (1, "Statuts du GIP"), (2, "Note d'opportunité"), (3, "Budget prévisionnel")]
+    client.post(url(world, "item_move", item_id=c.items[0].pk), {"sens": "descendre"})
+    assert [t for _, t, _, _ in agenda_titles(world, c.meeting)] == [
+        "Statuts du GIP", "Budget prévisionnel", "Note d'opportunité"]
+    page = text(client.get(url(world, "meeting_detail", meeting_id=c.meeting.pk)))
+    assert 'Monter<span class="visually-hidden"> « Statuts du GIP »</span>' not in page
+    assert 'Descendre<span class="visually-hidden"> « Note d&#x27;opportunité »</span>' not in page
+    assert 'Monter<span class="visually-hidden"> « Note d&#x27;opportunité »</span>' in page

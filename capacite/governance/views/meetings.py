@@ -5,16 +5,25 @@ from django.db.models import Count, OuterRef, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
 
 from capacite.core.concurrency import save_form_atomically
 from capacite.core.history import changes_of
 from capacite.core.removal import confirm_removal
 from capacite.governance.domain.agenda import overrun_minutes
-from capacite.governance.forms import AgendaItemForm, DecisionForm, MeetingForm
+from capacite.governance.forms import (
+    AgendaItemForm,
+    DecisionForm,
+    MeetingForm,
+    QuickItemFormSet,
+)
 from capacite.governance.mail import recipients, send_agenda
 from capacite.governance.models import AgendaDocument, AgendaItem, Body, Decision, Meeting
+from capacite.governance.services import add_agenda_items, move_agenda_item
 from capacite.governance.views import back_url
 from capacite.governance.views.seance import settle_and_tell
 from capacite.lib.params import id_param
@@ -81,8 +90,13 @@ def meeting_delete(request: HttpRequest, cite_slug: str, meeting_id: int) -> Htt
         done=_("La réunion « %(meeting)s » est supprimée.") % {"meeting": meeting})
 
 
-def meeting_detail(request: HttpRequest, cite_slug: str, meeting_id: int) -> HttpResponse:
-    """The agenda of a meeting, its overrun warning, and the links to send, record and print."""
+def meeting_detail(request: HttpRequest, cite_slug: str, meeting_id: int,
+                   new_items=None) -> HttpResponse:
+    """The agenda of a meeting, its overrun warning, and the links to send, record and print.
+
+    Points are added several at a time and reordered on this page, so building an agenda is
+    not one page round trip per point.
+    """
     meeting = get_object_or_404(Meeting.objects.select_related("body"), pk=meeting_id)
     items = list(meeting.items.prefetch_related("documents"))
     planned = sum(item.duration_minutes for item in items)
@@ -90,7 +104,41 @@ def meeting_detail(request: HttpRequest, cite_slug: str, meeting_id: int) -> Htt
         "meeting": meeting, "items": items, "planned": planned,
         "overrun": overrun_minutes(meeting.duration_minutes, [planned]),
         "decisions": meeting.decisions.select_related("task"),
+        "new_items": new_items or QuickItemFormSet(prefix="points"),
     })
+
+
+@require_POST
+def items_add(request: HttpRequest, cite_slug: str, meeting_id: int) -> HttpResponse:
+    """Add the points typed in the rows under the agenda; nothing is added while a row is wrong."""
+    meeting = get_object_or_404(Meeting.objects.select_related("body"), pk=meeting_id)
+    formset = QuickItemFormSet(request.POST, prefix="points")
+    if not formset.is_valid():
+        return meeting_detail(request, cite_slug, meeting_id, new_items=formset)
+    rows = [row for row in (form.row() for form in formset) if row]
+    added = add_agenda_items(meeting, rows)
+    if added:
+        messages.success(request, ngettext(
+            "%(count)d point ajouté à l'ordre du jour.",
+            "%(count)d points ajoutés à l'ordre du jour.", len(added)) % {"count": len(added)})
+    else:
+        messages.info(request, _("Aucun point ajouté : toutes les lignes étaient vides."))
+    return redirect(reverse("governance:meeting_detail", kwargs={
+        "cite_slug": cite_slug, "meeting_id": meeting.pk}) + "#agenda")
+
+
+@require_POST
+def item_move(request: HttpRequest, cite_slug: str, item_id: int) -> HttpResponse:
+    """Move one point up or down the agenda (« Monter » / « Descendre »)."""
+    item = get_object_or_404(AgendaItem.objects.select_related("meeting"), pk=item_id)
+    step = {"monter": -1, "descendre": 1}.get(request.POST.get("sens", ""))
+    if step is None:
+        messages.error(request, _("Déplacement inconnu : choisissez « Monter » ou "
+                                  "« Descendre »."))
+    else:
+        move_agenda_item(item, step)
+    return redirect(reverse("governance:meeting_detail", kwargs={
+        "cite_slug": cite_slug, "meeting_id": item.meeting_id}) + f"#point-{item.pk}")
 
 
 def _save_item(request, form, meeting) -> bool:
