@@ -180,7 +180,8 @@ def _categories(cite, by: str, seen: set) -> tuple[list, list[str]]:
     elif by == "pole":
         pairs = [(p.pk, p.name) for p in Pole.objects.filter(cite=cite).order_by("name")]
     elif by == "public":
-        pairs = [(p.pk, p.label) for p in Public.objects.filter(cite=cite)] + [(None, not_given)]
+        pairs = [(p.pk, p.get_label_display()) for p in Public.objects.filter(cite=cite)]
+        pairs += [(None, not_given)]
     elif by == "epci":
         names = _names(Epci, seen)
         pairs = sorted(names.items(), key=lambda kv: kv[1])
