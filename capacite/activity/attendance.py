@@ -41,7 +41,7 @@ def sheet(*, cite, today: date, data=None) -> dict:
             name = f"ev-{event.pk}-{public.pk if public else 'x'}"
             value = data.get(name, "") if data is not None else stored.get(
                 (event.pk, public.pk if public else None), "")
-            inputs.append({"name": name, "label": public.label if public else
+            inputs.append({"name": name, "label": public.get_label_display() if public else
                            _("autres ou public non noté"), "value": value})
         events.append({"event": event, "inputs": inputs})
     uses = {u.month: u for u in DocumentationUse.objects.filter(cite=cite)}

@@ -33,7 +33,7 @@ def tally_choices(cite) -> dict:
     return {
         "sites": [(s.pk, s.name) for s in sites],
         "poles": [(p.pk, p.name) for p in Pole.objects.all()],
-        "publics": [(p.pk, p.label) for p in Public.objects.all()],
+        "publics": [(p.pk, p.get_label_display()) for p in Public.objects.all()],
         "residence": residence,
         "partners": [(o.pk, o.name) for o in Organisation.objects.order_by("name")],
     }
@@ -106,7 +106,8 @@ def tally_state(*, cite, site, day: date) -> dict:
         "today": counts.today_at_site(cite=cite, site=site, day=day),
         "recent": [RecentVisit(str(v.client_id), slot_label(v.slot), v.get_kind_display(),
                                ", ".join(p.name for p in v.poles.all()),
-                               v.public.label if v.public_id else "") for v in recent],
+                               v.public.get_label_display() if v.public_id else "")
+                   for v in recent],
     }
 
 

@@ -14,6 +14,7 @@ from datetime import date, timedelta
 
 from django.utils import formats
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from capacite.activity import counts
 from capacite.activity.models import AgeBand, Sex, VisitKind
@@ -146,16 +147,17 @@ def breakdown(cite, period: Period, by: str, *, protected: bool) -> Table:
         previous_label=period_label(before), note=note)
 
 
+# Lazy: read at import, shown in the language of each page.
 BREAKDOWN_TITLES = {
-    "kind": (_("Nature du passage"), _("Ce qui s'est passé")),
-    "site": (_("Passages par site"), _("Site")),
-    "pole": (_("Passages par pôle"), _("Pôle")),
-    "public": (_("Publics"), _("Public")),
-    "age_band": (_("Âge"), _("Tranche d'âge")),
-    "sex": (_("Sexe"), _("Sexe")),
-    "first_visit": (_("Première visite"), _("Première visite")),
-    "epci": (_("Lieu de résidence (EPCI)"), _("EPCI")),
-    "oriented_to": (_("Orientation vers un partenaire"), _("Partenaire")),
+    "kind": (gettext_lazy("Nature du passage"), gettext_lazy("Ce qui s'est passé")),
+    "site": (gettext_lazy("Passages par site"), gettext_lazy("Site")),
+    "pole": (gettext_lazy("Passages par pôle"), gettext_lazy("Pôle")),
+    "public": (gettext_lazy("Publics"), gettext_lazy("Public")),
+    "age_band": (gettext_lazy("Âge"), gettext_lazy("Tranche d'âge")),
+    "sex": (gettext_lazy("Sexe"), gettext_lazy("Sexe")),
+    "first_visit": (gettext_lazy("Première visite"), gettext_lazy("Première visite")),
+    "epci": (gettext_lazy("Lieu de résidence (EPCI)"), gettext_lazy("EPCI")),
+    "oriented_to": (gettext_lazy("Orientation vers un partenaire"), gettext_lazy("Partenaire")),
 }
 
 
@@ -180,7 +182,8 @@ def _categories(cite, by: str, seen: set) -> tuple[list, list[str]]:
     elif by == "pole":
         pairs = [(p.pk, p.name) for p in Pole.objects.filter(cite=cite).order_by("name")]
     elif by == "public":
-        pairs = [(p.pk, p.label) for p in Public.objects.filter(cite=cite)] + [(None, not_given)]
+        pairs = [(p.pk, p.get_label_display()) for p in Public.objects.filter(cite=cite)]
+        pairs += [(None, not_given)]
     elif by == "epci":
         names = _names(Epci, seen)
         pairs = sorted(names.items(), key=lambda kv: kv[1])

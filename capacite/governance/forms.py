@@ -252,7 +252,7 @@ with scopes_disabled():
             self.fields["task"].queryset = Task.objects.exclude(kind="task").order_by(
                 "position")
             self.fields["task"].label_from_instance = (
-                lambda t: f"{t.title} ({t.get_kind_display()})")
+                lambda t: f"{t.get_title_display()} ({t.get_kind_display()})")
             self.fields["task"].help_text = _(
                 "Un moment de validation ou un livrable de la feuille de route : il est marqué "
                 "fait dès que la réunion a eu lieu, jamais avant.")

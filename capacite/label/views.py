@@ -62,12 +62,13 @@ def checklist(request: HttpRequest, cite_slug: str) -> HttpResponse:
         else:
             fix = _link(request, r.criterion.fix) if r.criterion.fix else ""
             rows.append({"result": r, "fix": fix})
+        rows[-1]["status_label"] = STATUS_LABELS[r.check.status]
     groups = []
     for source in dict.fromkeys(r.criterion.source for r in results):
         groups.append({"source": source,
                        "rows": [row for row in rows if row["result"].criterion.source == source]})
     return render(request, "label/checklist.html", {
-        "groups": groups, "tally": tally(results), "labels": STATUS_LABELS})
+        "groups": groups, "tally": tally(results)})
 
 
 def declaration_edit(request: HttpRequest, cite_slug: str, declaration_id: int) -> HttpResponse:

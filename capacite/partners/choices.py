@@ -1,6 +1,9 @@
 """Fixed vocabularies of the partnership map, in the guide's words."""
 
+from functools import lru_cache
+
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 
@@ -58,6 +61,21 @@ DEFAULT_PUBLICS = [
     ("women", _("Femmes")),
     ("creators", _("Créateurs d'entreprise")),
 ]
+
+
+@lru_cache(maxsize=1)
+def _default_publics_in_french() -> dict[str, str]:
+    with translation.override("fr"):
+        return {key: str(label) for key, label in DEFAULT_PUBLICS}
+
+
+def shown_public_label(key: str, label: str) -> str:
+    """A Cité's public as pages show it. Labels are stored in French, as typed; one of the
+    guide's publics still under its French label reads in the interface's language, and a
+    public the Cité added or renamed stays as typed."""
+    if _default_publics_in_french().get(key) == label:
+        return str(dict(DEFAULT_PUBLICS)[key])
+    return label
 
 
 class InteractionKind(models.TextChoices):

@@ -8,7 +8,7 @@ from simple_history.models import HistoricalRecords
 
 from capacite.core.concurrency import Versioned
 from capacite.core.models import Cite
-from capacite.partners.choices import FirstCircle, OrganisationKind, Stance
+from capacite.partners.choices import FirstCircle, OrganisationKind, Stance, shown_public_label
 
 
 class Public(models.Model):
@@ -30,7 +30,10 @@ class Public(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.label
+        return self.get_label_display()
+
+    def get_label_display(self) -> str:
+        return shown_public_label(self.key, self.label)
 
 
 class Organisation(Versioned):

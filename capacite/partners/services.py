@@ -17,7 +17,12 @@ from django.utils.translation import gettext as _
 from django_scopes import scope
 
 from capacite.core.models import Cite, Role
-from capacite.partners.choices import DEFAULT_PUBLICS, CommitmentKind, FieldOfAction
+from capacite.partners.choices import (
+    DEFAULT_PUBLICS,
+    CommitmentKind,
+    FieldOfAction,
+    shown_public_label,
+)
 from capacite.partners.domain import alerts, coverage, stances
 from capacite.partners.domain.importing import ImportRow, Vocabulary, vocabulary
 from capacite.partners.domain.text import normalise
@@ -61,11 +66,15 @@ def organisations() -> QuerySet[Organisation]:
 
 
 def public_choices() -> list[tuple[str, str]]:
-    return list(Public.objects.order_by("position", "label").values_list("key", "label"))
+    """The Cité's publics as (key, label shown in the interface's language)."""
+    return [(key, shown_public_label(key, label)) for key, label
+            in Public.objects.order_by("position", "label").values_list("key", "label")]
 
 
 def import_vocabulary() -> Vocabulary:
-    return vocabulary(public_choices())
+    """Imported files name publics by their stored (French) label or key."""
+    return vocabulary(list(Public.objects.order_by("position", "label")
+                           .values_list("key", "label")))
 
 
 # --- alerts -----------------------------------------------------------------------------------

@@ -68,7 +68,7 @@ with scopes_disabled():
             order = {phase.value: index for index, phase in enumerate(Phase)}
             others = sorted(dependencies.queryset, key=lambda t: (order[t.phase], t.position))
             dependencies.choices = [
-                (Phase(phase).label, [(t.pk, t.title) for t in tasks])
+                (Phase(phase).label, [(t.pk, t.get_title_display()) for t in tasks])
                 for phase, tasks in groupby(others, key=lambda t: t.phase)
             ]
             self.fields["evidence_file"].help_text = _(
@@ -90,7 +90,7 @@ with scopes_disabled():
             }
             graph[self.instance.key] = [t.key for t in chosen]
             if cycle := find_cycle(graph):
-                titles = {t.key: t.title for t in Task.objects.filter(key__in=cycle)}
+                titles = {t.key: t.get_title_display() for t in Task.objects.filter(key__in=cycle)}
                 raise forms.ValidationError(
                     _("Ces dépendances tournent en rond : %(cycle)s.")
                     % {"cycle": " → ".join(titles[k] for k in cycle)}
@@ -107,7 +107,7 @@ with scopes_disabled():
                 self.add_error("reason", _(
                     "Ces tâches dont elle dépend ne sont pas faites : %(tasks)s. Dites pourquoi "
                     "celle-ci est faite quand même, ou laissez-la « En cours »."
-                ) % {"tasks": ", ".join(f"« {t.title} »" for t in pending)})
+                ) % {"tasks": ", ".join(f"« {t.get_title_display()} »" for t in pending)})
             if reason:
                 # django-simple-history writes this into the history record of the save.
                 self.instance._change_reason = reason

@@ -6,12 +6,14 @@ from pathlib import Path
 from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 from simple_history.models import HistoricalRecords
 
 from capacite.core.concurrency import Versioned
 from capacite.core.models import Cite, Phase
+from capacite.roadmap.domain.method import shown_text
 
 
 class Volet(models.TextChoices):
@@ -36,8 +38,30 @@ def evidence_path(task: "Task", filename: str) -> str:
     return f"cites/{task.cite_id}/roadmap/{uuid.uuid4().hex}{Path(filename).suffix.lower()}"
 
 
-class Task(Versioned):
+class MethodText:
+    """A Cité's copy of method texts (title, description), stored in French as the guide.
+
+    Pages show `get_title_display` and `get_description_display`: the method's English version
+    when the interface is in English and the text is still the method's (see `shown_text`).
+    """
+
+    method_section = ""
+    key: str
+    title: str
+    description: str
+
+    def get_title_display(self) -> str:
+        return shown_text(self.method_section, self.key, "title", self.title, get_language())
+
+    def get_description_display(self) -> str:
+        return shown_text(self.method_section, self.key, "description", self.description,
+                          get_language())
+
+
+class Task(MethodText, Versioned):
     """One task, validation moment or deliverable of the method, as this Cité carries it out."""
+
+    method_section = "tasks"
 
     cite = models.ForeignKey(Cite, on_delete=models.CASCADE, related_name="tasks")
     key = models.SlugField(_("clé"), max_length=80)
@@ -96,7 +120,7 @@ class Task(Versioned):
         ]
 
     def __str__(self) -> str:
-        return self.title
+        return self.get_title_display()
 
     @property
     def is_done(self) -> bool:
@@ -128,8 +152,10 @@ class VigilanceStatus(models.TextChoices):
     CONTROLLED = "controlled", _("Maîtrisé")
 
 
-class VigilancePoint(Versioned):
+class VigilancePoint(MethodText, Versioned):
     """A risk the guide warns about, followed by the Cité until it is under control."""
+
+    method_section = "vigilance_points"
 
     cite = models.ForeignKey(Cite, on_delete=models.CASCADE, related_name="vigilance_points")
     key = models.SlugField(_("clé"), max_length=80)
@@ -155,4 +181,4 @@ class VigilancePoint(Versioned):
         ]
 
     def __str__(self) -> str:
-        return self.title
+        return self.get_title_display()

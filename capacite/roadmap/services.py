@@ -147,7 +147,7 @@ def current_plan(*, today: date) -> Plan:
         planned = backplan(items, target_key=target.task.key, target_date=target.date,
                            today=today)
     except CycleError as loop:
-        return Plan(target, [], [tasks[key].title for key in loop.cycle])
+        return Plan(target, [], [tasks[key].get_title_display() for key in loop.cycle])
     return Plan(target, [PlanRow(tasks[p.key], p) for p in planned])
 
 
@@ -215,7 +215,7 @@ def backplan_chart(plan: Plan, *, today: date) -> str:
     return gantt_svg(
         [
             GanttRow(
-                label=row.task.title,
+                label=row.task.get_title_display(),
                 start=row.planned.latest_start,
                 end=row.planned.latest_finish,
                 state=_chart_state(row, today),
@@ -226,7 +226,8 @@ def backplan_chart(plan: Plan, *, today: date) -> str:
         today=today,
         target_date=plan.target.date,
         title=_("Rétro-planning vers « %(target)s » le %(date)s")
-        % {"target": plan.target.task.title, "date": plan.target.date.strftime("%d/%m/%Y")},
+        % {"target": plan.target.task.get_title_display(),
+           "date": plan.target.date.strftime("%d/%m/%Y")},
         description=ngettext(
             "%(count)s tâche rangée par phase, du %(first)s au %(target)s ; le tableau qui suit "
             "donne ses dates.",

@@ -11,6 +11,7 @@ from django.contrib import messages
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from capacite.core.concurrency import save_form_atomically
@@ -43,8 +44,10 @@ def roadmap(request: HttpRequest, cite_slug: str) -> HttpResponse:
     order = {p.value: i for i, p in enumerate(Phase)}
     ordered = sorted(tasks, key=lambda t: (order[t.phase], t.position))
     phases = method_phases()
+    language = get_language()
     groups = [
-        {"number": order[phase] + 1, "phase": phases[phase], "tasks": list(items)}
+        {"number": order[phase] + 1, "phase": phases[phase].in_language(language),
+         "tasks": list(items)}
         for phase, items in groupby(ordered, key=lambda t: t.phase)
     ]
     return render(
@@ -82,7 +85,7 @@ def task_edit(request: HttpRequest, cite_slug: str, task_id: int) -> HttpRespons
     # Locking the Cité makes the dependency-loop check and the save one request at a time.
     if request.method == "POST" and save_form_atomically(form, lock=request.cite):
         messages.success(request, _("La tâche « %(title)s » est enregistrée.") % {
-            "title": task.title})
+            "title": task.get_title_display()})
         return redirect("roadmap:task_detail", cite_slug=cite_slug, task_id=task.pk)
     return render(request, "roadmap/task_edit.html", {"task": task, "form": form})
 
@@ -163,6 +166,6 @@ def vigilance_add(request: HttpRequest, cite_slug: str) -> HttpResponse:
     form = TeamVigilancePointForm(request.POST or None, instance=point)
     if request.method == "POST" and save_form_atomically(form):
         messages.success(request, _("Le point de vigilance « %(title)s » est ajouté.") % {
-            "title": point.title})
+            "title": point.get_title_display()})
         return redirect("roadmap:vigilance", cite_slug=cite_slug)
     return render(request, "roadmap/vigilance_edit.html", {"point": None, "form": form})

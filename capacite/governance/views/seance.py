@@ -142,4 +142,4 @@ def settle_and_tell(request: HttpRequest, decision) -> None:
     if not settle_decision(decision, today=timezone.localdate()):
         messages.info(request, _(
             "La réunion n'a pas encore eu lieu : la tâche « %(task)s » sera marquée faite "
-            "quand la présence y sera enregistrée.") % {"task": decision.task.title})
+            "quand la présence y sera enregistrée.") % {"task": decision.task.get_title_display()})

@@ -11,18 +11,19 @@ the person knows what to fix without opening another page.
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from capacite.lib.money import format_money, format_number
 from capacite.offer.domain.poles import POLES_MAX, POLES_MIN
 
 GREEN, AMBER, RED = "green", "amber", "red"
-STATUS_LABELS = {GREEN: "Conforme", AMBER: "À compléter", RED: "Non conforme"}
+STATUS_LABELS = {GREEN: _("Conforme"), AMBER: _("À compléter"), RED: _("Non conforme")}
 
 # Where a criterion comes from in the guide.
-CHARTER = "Charte"
-SPECIFICATION = "Cahier des charges du label"
-DOSSIER = "Contenu du dossier"
+CHARTER = _("Charte")
+SPECIFICATION = _("Cahier des charges du label")
+DOSSIER = _("Contenu du dossier")
 
 
 @dataclass(frozen=True)
@@ -126,7 +127,7 @@ class Criterion:
     that page's app is not there yet)."""
 
     key: str
-    title: str
+    title: str  # lazy translations: a page shows them in its language
     source: str
     fix: str
     declaration: bool = False
@@ -385,48 +386,48 @@ RULES = {
 
 CRITERIA: tuple[Criterion, ...] = (
     # The charter's principles (declared with evidence).
-    Criterion("free_access", "Accès libre, anonyme et gratuit, sans inscription ni "
-              "justification", CHARTER, "label:checklist", declaration=True),
-    Criterion("no_appointment", "Fonctionnement sans rendez-vous", SPECIFICATION,
+    Criterion("free_access", _("Accès libre, anonyme et gratuit, sans inscription ni "
+              "justification"), CHARTER, "label:checklist", declaration=True),
+    Criterion("no_appointment", _("Fonctionnement sans rendez-vous"), SPECIFICATION,
               "label:checklist", declaration=True),
-    Criterion("no_commerce", "Aucune activité commerciale, esprit de service public",
+    Criterion("no_commerce", _("Aucune activité commerciale, esprit de service public"),
               SPECIFICATION, "label:checklist", declaration=True),
-    Criterion("welcoming_space", "Espace ouvert, bien signalisé, ergonomique et chaleureux",
+    Criterion("welcoming_space", _("Espace ouvert, bien signalisé, ergonomique et chaleureux"),
               SPECIFICATION, "label:checklist", declaration=True),
-    Criterion("documentation", "Espaces de documentation (papier et informatique) en libre "
-              "accès", SPECIFICATION, "label:checklist", declaration=True),
-    Criterion("workspaces", "Espaces de travail individuels et collectifs", SPECIFICATION,
+    Criterion("documentation", _("Espaces de documentation (papier et informatique) en libre "
+              "accès"), SPECIFICATION, "label:checklist", declaration=True),
+    Criterion("workspaces", _("Espaces de travail individuels et collectifs"), SPECIFICATION,
               "label:checklist", declaration=True),
-    Criterion("all_publics", "Ouvert à tous les publics, tous les aspects de la vie "
-              "professionnelle", CHARTER, "label:checklist", declaration=True),
-    Criterion("advice_resources", "Interaction du conseil et des ressources", SPECIFICATION,
+    Criterion("all_publics", _("Ouvert à tous les publics, tous les aspects de la vie "
+              "professionnelle"), CHARTER, "label:checklist", declaration=True),
+    Criterion("advice_resources", _("Interaction du conseil et des ressources"), SPECIFICATION,
               "label:checklist", declaration=True),
     # The specification's criteria computed from the data.
-    Criterion("poles", "De 3 à 7 pôles de conseil", SPECIFICATION, "offer:poles"),
-    Criterion("multi_partner", "Pôles animés par plusieurs partenaires (pluralité des points "
-              "de vue)", SPECIFICATION, "offer:poles"),
-    Criterion("main_site", "Au moins un site offrant trois pôles", SPECIFICATION,
+    Criterion("poles", _("De 3 à 7 pôles de conseil"), SPECIFICATION, "offer:poles"),
+    Criterion("multi_partner", _("Pôles animés par plusieurs partenaires (pluralité des points "
+              "de vue)"), SPECIFICATION, "offer:poles"),
+    Criterion("main_site", _("Au moins un site offrant trois pôles"), SPECIFICATION,
               "offer:sites"),
-    Criterion("hours", "Horaires d'ouverture adaptés à tous les publics", SPECIFICATION,
+    Criterion("hours", _("Horaires d'ouverture adaptés à tous les publics"), SPECIFICATION,
               "offer:sites"),
-    Criterion("events", "Journées collectives, rencontres et événements", SPECIFICATION,
+    Criterion("events", _("Journées collectives, rencontres et événements"), SPECIFICATION,
               "events:events"),
     # The dossier's required contents.
-    Criterion("steering", "Institutions du premier cercle au comité de pilotage", DOSSIER,
+    Criterion("steering", _("Institutions du premier cercle au comité de pilotage"), DOSSIER,
               "governance:bodies"),
-    Criterion("letters", "Lettres d'intention des partenaires du comité de pilotage", DOSSIER,
+    Criterion("letters", _("Lettres d'intention des partenaires du comité de pilotage"), DOSSIER,
               "partners:without_letter"),
-    Criterion("territory", "Périmètre d'intervention délimité", DOSSIER,
+    Criterion("territory", _("Périmètre d'intervention délimité"), DOSSIER,
               "territory:cite_territory"),
-    Criterion("premises", "Locaux identifiés et plan d'aménagement", DOSSIER,
+    Criterion("premises", _("Locaux identifiés et plan d'aménagement"), DOSSIER,
               "premises:overview"),
-    Criterion("contributions", "Ressources mutualisées des partenaires", DOSSIER,
+    Criterion("contributions", _("Ressources mutualisées des partenaires"), DOSSIER,
               "partners:organisations"),
-    Criterion("team", "Équipe et ressources humaines prévues", DOSSIER, "staffing:team"),
-    Criterion("legal", "Structure juridique choisie", DOSSIER, "governance:legal"),
-    Criterion("budget", "Budget prévisionnel équilibré", DOSSIER, "planning:comparison"),
-    Criterion("workshops", "Ateliers thématiques tenus", DOSSIER, "governance:workshops"),
-    Criterion("narratives", "Parties rédigées du dossier", DOSSIER, "label:dossier"),
+    Criterion("team", _("Équipe et ressources humaines prévues"), DOSSIER, "staffing:team"),
+    Criterion("legal", _("Structure juridique choisie"), DOSSIER, "governance:legal"),
+    Criterion("budget", _("Budget prévisionnel équilibré"), DOSSIER, "planning:comparison"),
+    Criterion("workshops", _("Ateliers thématiques tenus"), DOSSIER, "governance:workshops"),
+    Criterion("narratives", _("Parties rédigées du dossier"), DOSSIER, "label:dossier"),
 )
 CRITERIA_BY_KEY = {c.key: c for c in CRITERIA}
 DECLARATION_KEYS = tuple(c.key for c in CRITERIA if c.declaration)

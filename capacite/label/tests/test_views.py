@@ -69,6 +69,21 @@ def test_a_declaration_met_needs_evidence_then_turns_green(lead, world):
     row = page[page.index('id="critere-no_appointment"'):]
     row = row[:row.index("</tr>")]
     assert "rag-green" in row and "Permanences sans rendez-vous." in row
+    assert '<span class="rag rag-green">Conforme</span>' in row
+
+
+@pytest.mark.django_db
+def test_the_criteria_statuses_titles_and_sources_read_in_english(lead, world):
+    lead.cookies["django_language"] = "en"
+    page = lead.get(reverse("label:checklist", kwargs={"cite_slug": "alpha"})).content.decode()
+    row = page[page.index('id="critere-no_appointment"'):]
+    row = row[:row.index("</tr>")]
+    assert '<span class="rag rag-amber">To be completed</span>' in row
+    assert '<th scope="row">No appointment needed <span class="muted">' in row
+    assert "<caption>Label specifications</caption>" in page
+    for french in ("À compléter</span>", "Non conforme</span>", "Cahier des charges du label",
+                   "Fonctionnement sans rendez-vous"):
+        assert french not in page
 
 
 @pytest.mark.django_db

@@ -42,6 +42,26 @@ def test_the_cite_adds_a_public_which_organisations_and_filters_then_offer(world
     assert "Personnes sous main de justice" in listing and "Demandeurs d&#x27;emploi" in listing
 
 
+
+def test_the_guides_publics_read_in_english_and_the_cites_own_stay_as_typed(world):
+    client = _lead(world)
+    client.post(_url(world, "publics"), {"label": "Personnes sous main de justice"})
+    with scope(cite=world.cite):
+        Public.objects.filter(key="seniors").update(label="Retraités actifs")
+    client.cookies["django_language"] = "en"
+    listing = client.get(_url(world, "publics")).content.decode()
+    assert "<tr><td>School pupils</td>" in listing
+    assert "<tr><td>Jobseekers</td>" in listing
+    assert "<tr><td>Personnes sous main de justice</td>" in listing
+    assert "<tr><td>Retraités actifs</td>" in listing
+    assert "Scolaires" not in listing and "Demandeurs d&#x27;emploi" not in listing
+    # The English name of a guide's public is taken: no second « Jobseekers ».
+    refused = client.post(_url(world, "publics"), {"label": "jobseekers"})
+    assert "The audience “jobseekers” is already in the list." in refused.content.decode()
+    with scope(cite=world.cite):
+        assert Public.objects.get(key="jobseekers").label == "Demandeurs d'emploi"
+        assert Public.objects.filter(cite=world.cite).count() == 10
+
 def test_a_public_of_another_cite_does_not_block_the_same_label(world):
     client = _lead(world)
     with scope(cite=world.foreign):

@@ -28,7 +28,8 @@ class PublicForm(forms.ModelForm):
 
     def clean_label(self) -> str:
         label = " ".join(self.cleaned_data["label"].split())
-        taken = {normalise(p.label) for p in Public.objects.all()}
+        taken = {normalise(text) for p in Public.objects.all()
+                 for text in (p.label, p.get_label_display())}  # as stored and as shown
         if not normalise(label) or normalise(label) in taken:
             raise forms.ValidationError(
                 _("Le public « %(label)s » existe déjà dans la liste.") % {"label": label})

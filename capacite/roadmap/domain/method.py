@@ -5,7 +5,7 @@ French with the file, the line, the item and the field, and nothing is used unti
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -34,11 +34,18 @@ TASK_FIELDS = {
     "depends_on": True,
     "owner_role": True,
     "target": False,
+    "title_en": False,
+    "description_en": False,
 }
 VIGILANCE_FIELDS = {"key": True, "phase": True, "title": True, "description": True,
-                    "guide_section": True}
-PHASE_FIELDS = {"key": True, "title": True, "objective": True, "guide_section": True}
-VOLET_FIELDS = {"key": True, "title": True}
+                    "guide_section": True, "title_en": False, "description_en": False}
+PHASE_FIELDS = {"key": True, "title": True, "objective": True, "guide_section": True,
+                "title_en": False, "objective_en": False}
+VOLET_FIELDS = {"key": True, "title": True, "title_en": False}
+# The texts of the method that have an English version beside the French (`title_en`…): the
+# guide is French and stays the source; the English is shown when the interface is in English.
+TRANSLATED = {"phases": ("title", "objective"), "volets": ("title",),
+              "tasks": ("title", "description"), "vigilance_points": ("title", "description")}
 
 
 @dataclass(frozen=True)
@@ -47,6 +54,15 @@ class MethodPhase:
     title: str
     objective: str
     guide_section: str
+    title_en: str = ""
+    objective_en: str = ""
+
+    def in_language(self, language: str | None) -> "MethodPhase":
+        """This phase with its title and objective in `language` (French unless English)."""
+        if not is_english(language):
+            return self
+        return replace(self, title=self.title_en or self.title,
+                       objective=self.objective_en or self.objective)
 
 
 @dataclass(frozen=True)
@@ -62,6 +78,8 @@ class MethodTask:
     depends_on: tuple[str, ...]
     owner_role: str
     target: bool
+    title_en: str = ""
+    description_en: str = ""
 
 
 @dataclass(frozen=True)
@@ -71,6 +89,8 @@ class MethodVigilancePoint:
     title: str
     description: str
     guide_section: str
+    title_en: str = ""
+    description_en: str = ""
 
 
 @dataclass(frozen=True)
@@ -156,7 +176,7 @@ def parse_method(data: object, *, name: str = "methode.yaml") -> Method:
     phases = []
     for item in data["phases"] or []:
         if check_fields(item, PHASE_FIELDS, "phase"):
-            phases.append(MethodPhase(*(str(item.get(f, "")) for f in PHASE_FIELDS)))
+            phases.append(MethodPhase(*(str(item.get(f) or "") for f in PHASE_FIELDS)))
     if tuple(p.key for p in phases) != PHASES:
         errors.append(f"{name} : les phases doivent être, dans cet ordre : {', '.join(PHASES)}.")
     volets = [v.get("key") for v in data["volets"] or [] if check_fields(v, VOLET_FIELDS, "volet")]
@@ -198,6 +218,8 @@ def parse_method(data: object, *, name: str = "methode.yaml") -> Method:
             guide_section=str(item.get("guide_section", "")), duration_days=duration,
             depends_on=tuple(str(d) for d in depends_on),
             owner_role=str(item.get("owner_role")), target=target is True,
+            title_en=str(item.get("title_en") or ""),
+            description_en=str(item.get("description_en") or ""),
         ))
     for task in tasks:
         for dep in task.depends_on:
@@ -220,7 +242,7 @@ def parse_method(data: object, *, name: str = "methode.yaml") -> Method:
         if item.get("phase") not in PHASES:
             errors.append(f"{where(item, what)}, champ « phase » : « {item.get('phase')} » "
                           f"n'est pas une valeur permise ({', '.join(PHASES)}).")
-        points.append(MethodVigilancePoint(*(str(item.get(f, "")) for f in VIGILANCE_FIELDS)))
+        points.append(MethodVigilancePoint(*(str(item.get(f) or "") for f in VIGILANCE_FIELDS)))
 
     if errors:
         raise MethodError(errors)
@@ -231,3 +253,33 @@ def parse_method(data: object, *, name: str = "methode.yaml") -> Method:
 def method_phases(path: Path = DEFAULT_METHOD_FILE) -> dict[str, MethodPhase]:
     """The method's phases by key (title, objective, guide section), read once per process."""
     return {phase.key: phase for phase in load_method(path).phases}
+
+
+def is_english(language: str | None) -> bool:
+    return (language or "").split("-")[0] == "en"
+
+
+@lru_cache(maxsize=4)
+def english_texts(path: Path = DEFAULT_METHOD_FILE) -> dict[tuple[str, str, str], tuple[str, str]]:
+    """(section, key, field) → (French, English) for every translated text of the method."""
+    method = load_method(path)
+    items = {"phases": method.phases, "tasks": method.tasks,
+             "vigilance_points": method.vigilance_points}
+    return {
+        (section, item.key, field): (getattr(item, field), getattr(item, f"{field}_en"))
+        for section, found in items.items() for item in found
+        for field in TRANSLATED[section]
+    }
+
+
+def shown_text(section: str, key: str, field: str, stored: str, language: str | None) -> str:
+    """The text to show for a Cité's copy of a method text (`stored`, always French).
+
+    In English, the method's English version when the Cité's text is still the method's French
+    one; a text the Cité wrote itself, or a French text the method file has since reworded,
+    is shown as it is stored.
+    """
+    if not is_english(language):
+        return stored
+    french, english = english_texts().get((section, key, field), ("", ""))
+    return english if english and french == stored else stored

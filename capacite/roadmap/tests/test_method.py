@@ -5,7 +5,13 @@ import textwrap
 import pytest
 
 from capacite.roadmap.domain.graph import ancestors
-from capacite.roadmap.domain.method import MethodError, load_method
+from capacite.roadmap.domain.method import (
+    DEFAULT_METHOD_FILE,
+    TRANSLATED,
+    MethodError,
+    load_method,
+    shown_text,
+)
 
 HEADER = textwrap.dedent("""\
     source: "Guide"
@@ -141,3 +147,45 @@ def test_keys_and_lengths_that_the_database_cannot_hold_are_reported(tmp_path):
         "methode.yaml, ligne 12, tâche « Clé avec espaces », champ « key » : minuscules sans "
         "accent, chiffres et tirets seulement (par exemple « rediger-statuts »).",
     ]
+
+
+def test_every_text_of_the_guide_method_has_an_english_version():
+    import yaml
+
+    data = yaml.safe_load(DEFAULT_METHOD_FILE.read_text(encoding="utf-8"))
+    missing, same = [], []
+    for section, fields in TRANSLATED.items():
+        for item in data[section]:
+            for field in fields:
+                english = str(item.get(f"{field}_en") or "").strip()
+                if not english:
+                    missing.append(f"{section} {item['key']} {field}_en")
+                elif english == item[field]:
+                    same.append(f"{section} {item['key']} {field}_en")
+    assert missing == [], "Texts of the method without English:\n" + "\n".join(missing)
+    assert same == [], "English identical to the French:\n" + "\n".join(same)
+    counted = sum(len(data[section]) * len(fields) for section, fields in TRANSLATED.items())
+    assert counted == 4 * 2 + 2 + 69 * 2 + 19 * 2  # 186 texts
+
+
+def test_the_english_of_a_method_text_is_shown_only_in_english_and_over_its_own_french():
+    method = load_method()
+    first = method.tasks[0]
+    assert first.title == "Identifier et mobiliser le porteur politique"
+    assert first.title_en == "Identify and win over the political sponsor"
+    assert shown_text("tasks", first.key, "title", first.title, "en") == first.title_en
+    assert shown_text("tasks", first.key, "title", first.title, "fr") == first.title
+    # A Cité's own wording, or a French text since reworded in the file, stays as stored.
+    assert shown_text("tasks", first.key, "title", "Trouver un élu", "en") == "Trouver un élu"
+    assert shown_text("vigilance_points", "equipe-x", "title", "Notre point", "en") == "Notre point"
+    phase = method.phases[2].in_language("en")
+    assert (phase.title, phase.objective[:38]) == (
+        "Implementation of the Cité des métiers", "Conformity with the label: turn the ch")
+    assert method.phases[2].in_language("fr").title == "Mise en œuvre de la Cité des métiers"
+
+
+def test_an_english_text_is_optional_for_the_loader(tmp_path):
+    with_english = task("a").replace('    title: "Une tâche"\n',
+                                     '    title: "Une tâche"\n    title_en: "A task"\n')
+    method = load_method(write(tmp_path, with_english, task("b", deps="[a]")))
+    assert [(t.title_en, t.description_en) for t in method.tasks] == [("A task", ""), ("", "")]

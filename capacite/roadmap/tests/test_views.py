@@ -295,3 +295,34 @@ def test_the_backplan_chart_draws_one_bar_per_planned_task_under_its_phase(world
     assert len(bars) == page.count('<tr class="late">') + page.count("<tr>") - 1 == 37
     assert bars[-1] == ("Obtenir le label projet en comité national de labellisation : "
                         "08/11/2029 – 07/01/2030")
+
+
+def test_the_method_texts_are_in_english_when_the_interface_is(world):
+    client = lead_client(world)
+    t = task(world, "designer-porteur-politique")
+    url = reverse("roadmap:task_detail", kwargs={"cite_slug": t.cite.slug, "task_id": t.pk})
+    french = client.get(url).content.decode()
+    assert "<h1>Identifier et mobiliser le porteur politique</h1>" in french
+    client.cookies["django_language"] = "en"
+    english = client.get(url).content.decode()
+    assert "<h1>Identify and win over the political sponsor</h1>" in english
+    assert ("<p>Secure the commitment of an elected official (Region, Département, municipality "
+            "or inter-municipal body") in english
+    assert "porteur politique" not in english
+    roadmap = client.get(reverse("roadmap:roadmap", kwargs={"cite_slug": t.cite.slug}))
+    page = roadmap.content.decode()
+    assert '<h2 id="phase-1">Phase 1 — Project emergence</h2>' in page
+    assert "Objective: Assess whether the project is worth undertaking." in page
+    assert ">Have a mentor appointed</a>" in page
+    points = client.get(reverse("roadmap:vigilance", kwargs={"cite_slug": t.cite.slug}))
+    assert "<h3>Missing or weak political leadership</h3>" in points.content.decode()
+
+
+def test_a_method_text_the_cite_changed_stays_as_typed_in_english(world):
+    client = lead_client(world)
+    client.cookies["django_language"] = "en"
+    t = task(world, "designer-porteur-politique")
+    with scope(cite=world.cite):
+        Task.objects.filter(pk=t.pk).update(title="Trouver notre élu")
+    url = reverse("roadmap:task_detail", kwargs={"cite_slug": t.cite.slug, "task_id": t.pk})
+    assert "<h1>Trouver notre élu</h1>" in client.get(url).content.decode()
