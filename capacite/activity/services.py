@@ -39,6 +39,28 @@ def tally_choices(cite) -> dict:
     }
 
 
+def own_poles(user, choices: dict) -> list[int]:
+    """The pôles an adviser works at, to preselect on their tally screen: those of the desks
+    they prefer in the team (`StaffMember.preferred_desks`), else of the desks they hold, else
+    the pôles their seconding partner runs. Empty when `user` has no place in the team."""
+    from capacite.offer.models import Pole
+    from capacite.staffing.models import StaffMember
+
+    member = StaffMember.objects.filter(user=user, active=True).first()
+    if member is None:
+        return []
+    offered = [pk for pk, _name in choices["poles"]]
+    for desks in (member.preferred_desks, member.desks):
+        keys = {f"pole-{pk}": pk for pk in offered}
+        found = [keys[desk] for desk in desks if desk in keys]
+        if found:
+            return found
+    if member.partner_id is None:
+        return []
+    run = set(Pole.objects.filter(partners=member.partner_id).values_list("pk", flat=True))
+    return [pk for pk in offered if pk in run]
+
+
 def record_visit(*, cite, data: dict, source: str = Source.DESK) -> tuple[Visit, bool]:
     """Store the visit of a valid `TallyForm`'s data, once per `client_id`.
 
