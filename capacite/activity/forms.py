@@ -19,6 +19,7 @@ from capacite.activity.models import (
 FIRST_VISIT = [("", _("Non renseigné")), ("yes", _("Première visite")),
                ("no", _("Déjà venu"))]
 OUTSIDE = "outside"
+OUTSIDE_LABEL = _("Hors territoire")
 # A tally made offline may arrive days later; older ones are refused (they would be typos).
 LATE_DAYS = 7
 
@@ -56,7 +57,7 @@ with scopes_disabled():
             self.fields["poles"].choices = choices["poles"]
             self.fields["public"].choices = [("", _("Non renseigné")), *choices["publics"]]
             self.fields["residence"].choices = [("", _("Non renseigné")), *choices["residence"],
-                                                (OUTSIDE, _("Hors territoire"))]
+                                                (OUTSIDE, OUTSIDE_LABEL)]
             self.fields["oriented_to"].choices = [("", _("Personne")), *choices["partners"]]
             self.fields["age_band"].initial = self.fields["sex"].initial = ""
             self.fields["first_visit"].initial = self.fields["public"].initial = ""

@@ -1,19 +1,31 @@
 """What the activity screens do to the database: record a tally once, undo it, list today's."""
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
+from pathlib import Path
 
 from django.core import signing
 from django.db import IntegrityError, transaction
 
 from capacite.activity import counts
 from capacite.activity.domain.slots import slot_label
-from capacite.activity.forms import OUTSIDE
+from capacite.activity.forms import OUTSIDE, OUTSIDE_LABEL
 from capacite.activity.models import Source, Visit
 
 UNDO_SECONDS = 5 * 60
 UNDO_SALT = "capacite.activity.undo"
+
+
+def territory_places(cite) -> tuple[list, list]:
+    """The EPCIs then the communes of `cite`'s territory, by name: where a visitor may live
+    (the tally screen's list and the history import's vocabulary read it)."""
+    from capacite.territory.models import CiteTerritory
+
+    territory = CiteTerritory.objects.filter(cite=cite).first()
+    if territory is None:
+        return [], []
+    return list(territory.epcis.order_by("name")), list(territory.communes.order_by("name"))
 
 
 def tally_choices(cite) -> dict:
@@ -21,22 +33,50 @@ def tally_choices(cite) -> dict:
     (EPCI then communes) and the partners a visitor may be oriented to."""
     from capacite.offer.models import Pole, Site, SiteKind
     from capacite.partners.models import Organisation, Public
-    from capacite.territory.models import CiteTerritory
 
     kinds = list(SiteKind.values)
     sites = sorted(Site.objects.all(), key=lambda s: (kinds.index(s.kind), s.name))
-    territory = CiteTerritory.objects.filter(cite=cite).first()
-    residence: list[tuple[str, str]] = []
-    if territory is not None:
-        residence += [(f"epci:{e.pk}", e.name) for e in territory.epcis.order_by("name")]
-        residence += [(f"commune:{c.pk}", c.name) for c in territory.communes.order_by("name")]
+    epcis, communes = territory_places(cite)
     return {
         "sites": [(s.pk, s.name) for s in sites],
         "poles": [(p.pk, p.name) for p in Pole.objects.all()],
         "publics": [(p.pk, p.get_label_display()) for p in Public.objects.all()],
-        "residence": residence,
+        "residence": [*((f"epci:{e.pk}", e.name) for e in epcis),
+                      *((f"commune:{c.pk}", c.name) for c in communes)],
         "partners": [(o.pk, o.name) for o in Organisation.objects.order_by("name")],
     }
+
+
+def own_poles(user, choices: dict) -> list[int]:
+    """The pôles an adviser works at, to preselect on their tally screen: those of the desks
+    they prefer in the team (`StaffMember.preferred_desks`), else of the desks they hold, else
+    the pôles their seconding partner runs. Empty when `user` has no place in the team."""
+    from capacite.offer.models import Pole
+    from capacite.staffing.models import StaffMember
+
+    member = StaffMember.objects.filter(user=user, active=True).first()
+    if member is None:
+        return []
+    offered = [pk for pk, _name in choices["poles"]]
+    for desks in (member.preferred_desks, member.desks):
+        keys = {f"pole-{pk}": pk for pk in offered}
+        found = [keys[desk] for desk in desks if desk in keys]
+        if found:
+            return found
+    if member.partner_id is None:
+        return []
+    run = set(Pole.objects.filter(partners=member.partner_id).values_list("pk", flat=True))
+    return [pk for pk in offered if pk in run]
+
+
+def residence_fields(residence: str) -> dict:
+    """A visit's residence fields from a residence key (« epci:<id> », « commune:<id> »,
+    `OUTSIDE` or empty), as the tally screen and the history import both say it."""
+    return {
+        "residence_epci_id": int(residence[5:]) if residence.startswith("epci:") else None,
+        "residence_commune_id": (int(residence[8:]) if residence.startswith("commune:")
+                                 else None),
+        "outside_territory": residence == OUTSIDE}
 
 
 def record_visit(*, cite, data: dict, source: str = Source.DESK) -> tuple[Visit, bool]:
@@ -47,15 +87,12 @@ def record_visit(*, cite, data: dict, source: str = Source.DESK) -> tuple[Visit,
     existing = Visit.objects.filter(client_id=data["client_id"]).first()
     if existing is not None:
         return existing, False
-    residence = data.get("residence") or ""
     visit = Visit(
         cite=cite, site_id=data["site"], day=data["day"], slot=data["slot"], kind=data["kind"],
         public_id=data.get("public"), age_band=data.get("age_band") or "",
         sex=data.get("sex") or "",
         first_visit={"yes": True, "no": False}.get(data.get("first_visit") or ""),
-        residence_epci_id=int(residence[5:]) if residence.startswith("epci:") else None,
-        residence_commune_id=int(residence[8:]) if residence.startswith("commune:") else None,
-        outside_territory=residence == OUTSIDE, oriented_to_id=data.get("oriented_to"),
+        **residence_fields(data.get("residence") or ""), oriented_to_id=data.get("oriented_to"),
         source=source, client_id=data["client_id"])
     try:
         with transaction.atomic():
@@ -116,7 +153,7 @@ def history_vocabulary(cite):
     from capacite.activity.domain.history import Vocabulary, normalise
     from capacite.activity.models import AgeBand, Sex, VisitKind
     from capacite.offer.models import Pole, Site
-    from capacite.partners.models import Public
+    from capacite.partners.models import Organisation, Public
 
     def both(choices):
         return {**{normalise(str(label)): value for value, label in choices if value},
@@ -128,7 +165,23 @@ def history_vocabulary(cite):
         publics={**{normalise(p.label): p.pk for p in Public.objects.filter(cite=cite)},
                  **{normalise(p.key): p.pk for p in Public.objects.filter(cite=cite)}},
         kinds=both(VisitKind.choices), age_bands=both(AgeBand.choices),
-        sexes={**both(Sex.choices), "f": Sex.FEMALE, "h": Sex.MALE, "m": Sex.MALE})
+        sexes={**both(Sex.choices), "f": Sex.FEMALE, "h": Sex.MALE, "m": Sex.MALE},
+        residences=history_residences(cite),
+        partners={normalise(o.name): o.pk for o in Organisation.objects.filter(cite=cite)})
+
+
+def history_residences(cite) -> dict[str, str]:
+    """Where an imported visitor may live, normalised → residence key: the territory's EPCIs
+    and communes by name or code (SIREN, INSEE), and « hors territoire »."""
+    from capacite.activity.domain.history import normalise
+
+    epcis, communes = territory_places(cite)
+    found = {"hors territoire": OUTSIDE, normalise(str(OUTSIDE_LABEL)): OUTSIDE}
+    for commune in reversed(communes):  # a name two communes share names the first
+        found[normalise(commune.name)] = found[commune.code] = f"commune:{commune.pk}"
+    for epci in reversed(epcis):
+        found[normalise(epci.name)] = found[epci.code] = f"epci:{epci.pk}"
+    return found
 
 
 def import_history(cite, data: bytes, filename: str) -> str:
@@ -146,8 +199,9 @@ def import_history(cite, data: bytes, filename: str) -> str:
     if issues:
         raise ImportRefused([str(i) for i in issues])
     rows, issues = parse_history(table, history_vocabulary(cite), today=timezone.localdate())
-    if issues:
-        raise ImportRefused([str(i) for i in issues])
+    if issues:  # each error names the file too: a Cité imports one file a year or a month
+        name = Path(filename).name
+        raise ImportRefused([str(replace(i, filename=name)) for i in issues])
     through = Visit.poles.through
     with transaction.atomic():
         visits, poles = [], []
@@ -156,7 +210,9 @@ def import_history(cite, data: bytes, filename: str) -> str:
                 visits.append(Visit(
                     cite=cite, site_id=row.site, day=row.day, slot=row.slot, kind=row.kind,
                     public_id=row.public, age_band=row.age_band, sex=row.sex,
-                    first_visit=row.first_visit, source=Source.IMPORT, client_id=uuid.uuid4()))
+                    first_visit=row.first_visit, **residence_fields(row.residence),
+                    oriented_to_id=row.oriented_to, source=Source.IMPORT,
+                    client_id=uuid.uuid4()))
                 poles.append(row.poles)
         Visit.objects.bulk_create(visits, batch_size=5000)
         through.objects.bulk_create([through(visit_id=v.pk, pole_id=p) for v, ps in

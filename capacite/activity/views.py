@@ -25,12 +25,20 @@ def _site(request: HttpRequest, choices: dict) -> int | None:
     return asked if asked in ids else (ids[0] if ids else None)
 
 
+def _is_adviser(request: HttpRequest) -> bool:
+    roles = getattr(request, "cite_roles", set())
+    return Role.STAFF in roles and Role.RECEPTION not in roles
+
+
 def _default_kind(request: HttpRequest) -> str:
     """Advisers record interviews at their pôle; everybody else counts reception visits."""
-    roles = getattr(request, "cite_roles", set())
-    if Role.STAFF in roles and Role.RECEPTION not in roles:
-        return VisitKind.INTERVIEW
-    return VisitKind.RECEPTION
+    return VisitKind.INTERVIEW if _is_adviser(request) else VisitKind.RECEPTION
+
+
+def _default_poles(request: HttpRequest, choices: dict) -> list[int]:
+    """An adviser finds their own pôle chosen (from their place in the team); reception and
+    the direction start with none, the visitor's question decides."""
+    return services.own_poles(request.user, choices) if _is_adviser(request) else []
 
 
 def _wants_json(request: HttpRequest) -> bool:
@@ -45,7 +53,8 @@ def tally(request: HttpRequest, cite_slug: str) -> HttpResponse:
         return _tally_json(request, choices)
     site = _site(request, choices)
     form = TallyForm(request.POST or None, choices=choices,
-                     initial={"site": site, "kind": _default_kind(request)})
+                     initial={"site": site, "kind": _default_kind(request),
+                              "poles": _default_poles(request, choices)})
     if request.method == "POST" and form.is_valid():
         visit, created = services.record_visit(cite=request.cite, data=form.cleaned_data)
         if created:

@@ -69,7 +69,7 @@ def build_demo(*, password: str, today: date | None = None) -> list[tuple[str, b
          "CA du Grand Angoulême", Phase.CONSTRUCTION,
          _construction_progress),
         (OPEN_SLUG, "Cité des métiers de Valombre",
-         "Agglomération de Valombre (fictive), sur les 24 communes réelles de la CA de Sophia "
+         "Métropole de Valombre (fictive), sur les 24 communes réelles de la CA de Sophia "
          "Antipolis", Phase.OPERATION, _open_progress),
     ):
         cite, created = Cite.objects.get_or_create(

@@ -308,6 +308,8 @@ MATRIX: dict[str, str | dict] = {
     # Opening-hours advice (issue 15, point 7): the team reads each pôle's half-hours against
     # the rosters; the project team sets its figures and turns the demand into the rosters'.
     "dashboards:opening_hours": cite_page(read={Role.STAFF}, write=PROJECT_TEAM),
+    "dashboards:opening_hours_xlsx": cite_page(read={Role.STAFF} | PROJECT_TEAM),
+    "dashboards:opening_hours_csv": cite_page(read={Role.STAFF} | PROJECT_TEAM),
     # Questionnaires' results are figures (no single visitor): the team reads, the direction
     # and the project lead write; kiosks are set up by the direction.
     "activity:surveys": cite_page(read=TALLY_WRITERS, write=PROJECT_TEAM),

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
 
 from django.utils import formats
 from django.utils.translation import gettext as _
@@ -54,6 +56,8 @@ class Table:
     total: Row | None = None
     extra_columns: tuple[str, ...] = ()
     note: str = ""
+    # What an export writes in each extra column (`lib.exports` kinds): text unless said.
+    extra_kinds: tuple[str, ...] = ()
     chart: str = field(default="", compare=False)
 
     @property
@@ -427,3 +431,34 @@ def opening_advice(cite, site, period: Period,
     slots = tuple(range(min(s for _d, s in keys), max(s for _d, s in keys) + 1)) if keys else ()
     return OpeningAdvice(site, period, thresholds, rosters.weeks, rosters.latest_instead,
                          weekdays, slots, tuple(poles))
+
+
+def hours(value: Fraction) -> Decimal:
+    """Adviser hours as the advice shows them: whole, or to one decimal."""
+    exact = Decimal(value.numerator) / Decimal(value.denominator)
+    if value.denominator == 1:
+        return exact
+    return exact.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+
+def advice_table(advice_of: OpeningAdvice, *, protected: bool) -> Table:
+    """The opening-hours advice by pôle — interviews, adviser hours rostered and needed in a
+    week, half-hours where people wait and where desks are idle — as the page shows it and its
+    export writes it. The interviews are one category (protected outside the staff and in
+    exports, no total published); the rest are hours and half-hours, not people."""
+    interviews = [p.desk.visits for p in advice_of.poles]
+    if protected:
+        cells = list(protect_list(interviews, total=False)[0])
+    else:
+        cells = [Count(v) for v in interviews]
+    rows = tuple(Row(p.name, (cell,), (hours(p.desk.staffed_hours), hours(p.desk.needed_hours),
+                                       p.desk.wait_slots, p.desk.idle_slots))
+                 for p, cell in zip(advice_of.poles, cells, strict=True))
+    return Table("opening_advice",
+                 _("Horaires et affluence — %(site)s, %(period)s") % {
+                     "site": advice_of.site.name, "period": period_label(advice_of.period)},
+                 _("Pôle"), (_("Entretiens"),), rows,
+                 extra_columns=(_("Heures prévues par semaine"),
+                                _("Heures nécessaires par semaine"),
+                                _("Demi-heures d'attente"), _("Demi-heures sous-occupées")),
+                 extra_kinds=("decimal", "decimal", "integer", "integer"))

@@ -128,7 +128,9 @@ def sheet_of(table: figures.Table) -> exports.Sheet:
     """A table as a typed sheet: shown counts as numbers, masked ones as their text."""
     columns = [exports.Column(table.first_column, "text")]
     columns += [exports.Column(c, "integer") for c in table.columns]
-    columns += [exports.Column(c, "text") for c in table.extra_columns]
+    kinds = table.extra_kinds or ("text",) * len(table.extra_columns)
+    columns += [exports.Column(c, kind) for c, kind in zip(table.extra_columns, kinds,
+                                                            strict=True)]
     rows = [_cells(r) for r in table.rows]
     if table.total:
         rows.append(_cells(table.total))

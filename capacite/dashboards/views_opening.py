@@ -5,7 +5,6 @@ Figures come from `figures.opening_advice` only. The team reads; the project tea
 settings and writes the demand (permission matrix)."""
 
 from datetime import timedelta
-from fractions import Fraction
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
@@ -15,7 +14,7 @@ from django.utils import formats, timezone
 from django.utils.dates import WEEKDAYS
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from capacite.core.concurrency import save_form_atomically
 from capacite.core.history import changes_of
@@ -24,6 +23,7 @@ from capacite.dashboards import figures, opening
 from capacite.dashboards.domain import advice as rules
 from capacite.dashboards.domain.periods import Period
 from capacite.dashboards.forms import AdvicePeriodForm, OpeningAdviceSettingsForm, default_period
+from capacite.lib import exports
 from capacite.lib.params import id_from
 from capacite.lib.small_groups import LEGEND
 from capacite.offer.models import Site
@@ -52,11 +52,11 @@ def _choices(request: HttpRequest, sites: list) -> tuple[AdvicePeriodForm, Site,
     return form, site, Period("span", first, last + timedelta(days=1))
 
 
-def _number(value: Fraction) -> str:
+def _number(value) -> str:
     """Whole figures bare, others with one decimal in the reader's language (« 1,5 »)."""
-    if value.denominator == 1:
-        return str(value.numerator)
-    return formats.number_format(round(float(value), 1), 1)
+    if value == int(value):
+        return str(int(value))
+    return formats.number_format(value, 1)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -94,11 +94,15 @@ def opening_hours(request: HttpRequest, cite_slug: str) -> HttpResponse:
     chosen = advice.pole(id_from(request.GET.get("pole"))) or (
         advice.poles[0] if advice.poles else None)
     roles = getattr(request, "cite_roles", set())
+    table = figures.advice_table(advice, protected=figures.protected_for(roles))
     return render(request, "dashboards/opening_hours.html", {
         "advice": advice, "period_form": period_form, "settings_form": settings_form,
         "settings": settings_row, "site": site, "period_label": figures.period_label(period),
-        "summary": [{"pole": p, "staffed": _number(p.desk.staffed_hours),
-                     "needed": _number(p.desk.needed_hours)} for p in advice.poles],
+        "summary": [{"pole": p, "visits": row.counts[0],
+                     "staffed": _number(row.extra[0]), "needed": _number(row.extra[1]),
+                     "wait": row.extra[2], "idle": row.extra[3]}
+                    for p, row in zip(advice.poles, table.rows, strict=True)],
+        "export_query": _query_without_pole(request) if not period_form.errors else "",
         "chosen": chosen, "grid": _grid(advice, chosen) if chosen else [],
         "days": [WEEKDAYS[day] for day in advice.weekdays],
         "roster_weeks": [formats.date_format(w, "j F Y") for w in advice.roster_weeks],
@@ -109,6 +113,42 @@ def opening_hours(request: HttpRequest, cite_slug: str) -> HttpResponse:
         "apply_error": apply_error, "changes": changes_of(settings_row),
         "query": _query_without_pole(request), "legend": LEGEND,
     })
+
+
+@require_safe
+def export_xlsx(request: HttpRequest, cite_slug: str) -> HttpResponse:
+    return _export(request, "xlsx")
+
+
+@require_safe
+def export_csv(request: HttpRequest, cite_slug: str) -> HttpResponse:
+    return _export(request, "csv")
+
+
+def _export(request: HttpRequest, extension: str) -> HttpResponse:
+    """The page's table by pôle for the site and days asked, through the dashboards' one
+    export (`views.sheet_of`): the same figures, the interviews always protected (a file
+    leaves the staff's hands)."""
+    from django.http import Http404
+
+    from capacite.dashboards.views import sheet_of
+
+    sites = list(Site.objects.order_by("name"))
+    if not sites:
+        raise Http404
+    _form, site, period = _choices(request, sites)
+    thresholds, _row = opening.thresholds_of(request.cite)
+    advice = figures.opening_advice(request.cite, site, period, thresholds)
+    table = figures.advice_table(advice, protected=True)
+    sheet = sheet_of(table)
+    sheet.title = _("Horaires par pôle")
+    sheet.heading = (table.title, _("Entretiens d'une durée moyenne de %(minutes)s minutes.")
+                     % {"minutes": thresholds.interview_minutes}, str(LEGEND))
+    filename = (f"{request.cite.slug}-horaires-site-{site.pk}-{period.start.isoformat()}-"
+                f"{(period.end - timedelta(days=1)).isoformat()}.{extension}")
+    if extension == "csv":
+        return exports.csv_response(sheet, filename=filename)
+    return exports.xlsx_response([sheet], filename=filename, title=table.title)
 
 
 def _query_without_pole(request: HttpRequest) -> str:

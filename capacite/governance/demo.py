@@ -53,12 +53,27 @@ FALLBACK_ORGANISATIONS = [
 FIRST_CIRCLE_ORDER = (FirstCircle.COMMUNES, FirstCircle.REGION, FirstCircle.DEPARTEMENT,
                       FirstCircle.STATE, FirstCircle.EMPLOYMENT_SERVICE, FirstCircle.CHAMBERS,
                       FirstCircle.EDUCATION, FirstCircle.SOCIAL_PARTNERS)
-# The assembly that votes the statutes, by kind of institution.
+# The assembly that votes the statutes, by kind of institution (the EPCI's by its kind:
+# `deciding_body`).
 DECIDING_BODY = {FirstCircle.REGION: "Conseil régional",
                  FirstCircle.DEPARTEMENT: "Commission permanente du Département",
-                 FirstCircle.COMMUNES: "Conseil communautaire",
                  FirstCircle.CHAMBERS: "Assemblée générale de la chambre",
                  FirstCircle.STATE: "Préfecture (arrêté d'approbation)"}
+
+
+def deciding_body(organisation) -> str:
+    """The assembly that votes for `organisation`. An EPCI's depends on its kind: a métropole
+    deliberates in its « conseil de la métropole », a communauté (de
+    communes, d'agglomération, urbaine) in its « conseil communautaire », a commune in its
+    « conseil municipal ». The kind is read from the name (the demo's organisations say it)."""
+    if organisation.first_circle == FirstCircle.COMMUNES:
+        name = organisation.name.lower()
+        if "métropole" in name:
+            return "Conseil de la métropole"
+        if name.startswith(("ville ", "commune ")):
+            return "Conseil municipal"
+        return "Conseil communautaire"
+    return DECIDING_BODY.get(organisation.first_circle, "Conseil d'administration")
 
 
 def _at(day: date, hour: int = 14) -> datetime:
@@ -238,8 +253,7 @@ def _legal(cite, today: date, organisations, *, voted: int) -> None:
     for index, organisation in enumerate(organisations):
         ValidationStep.objects.create(
             cite=cite, organisation=organisation,
-            deciding_body=DECIDING_BODY.get(organisation.first_circle,
-                                            "Conseil d'administration"),
+            deciding_body=deciding_body(organisation),
             expected_on=today + timedelta(days=-20 if index < voted else 30 + index * 25),
             status=DeliberationStatus.VOTED if index < voted else DeliberationStatus.PLANNED)
     sync_statutes_tasks()

@@ -47,6 +47,11 @@ class ImportIssue:
 
     def __str__(self) -> str:
         if self.filename:
+            if self.line and self.column:
+                return str(_("Fichier « %(file)s », ligne %(line)s, colonne « %(column)s » : "
+                             "%(message)s") % {"file": self.filename, "line": self.line,
+                                               "column": self.column,
+                                               "message": self.message})
             if self.line:
                 return str(_("Fichier « %(file)s », ligne %(line)s : %(message)s") % {
                     "file": self.filename, "line": self.line, "message": self.message})

@@ -136,3 +136,33 @@ def test_the_kiosk_returns_to_its_start_when_idle_and_blocks_other_links(page, o
         "Ce lien ne peut pas être ouvert depuis la borne.")
     expect(page).to_have_url(re.compile(r"/borne/$"))
     assert visit_count() >= 1  # its uses count as « borne » visits
+
+
+def test_an_adviser_counts_an_interview_at_their_own_pole_in_one_tap(page, open_cite):
+    """Issue 14: the adviser's screen opens on the pôle of their place in the team."""
+    from django.contrib.auth import get_user_model
+
+    from capacite.activity.models import Visit
+    from capacite.core.models import Membership, Role
+    from capacite.offer.models import Pole
+    from capacite.staffing.models import StaffMember
+
+    cite = open_cite["cite"]
+    user = get_user_model().objects.create_user(username="conseiller", password="demo")
+    Membership.objects.create(user=user, cite=cite, role=Role.STAFF)
+    with scope(cite=cite):
+        creation = Pole.objects.get(name="Créer son activité")
+        StaffMember.objects.create(cite=cite, name="Inès Fontvieille", weekly_hours=21,
+                                   user=user, desks=[f"pole-{creation.pk}"],
+                                   preferred_desks=[f"pole-{creation.pk}"])
+    login(page, "conseiller")
+    page.goto(f"/c/{cite.slug}/activite/comptage/")
+    expect(page.get_by_role("checkbox", name="Créer son activité")).to_be_checked()
+    expect(page.get_by_role("checkbox", name="Trouver un emploi")).not_to_be_checked()
+    expect(page.get_by_role("radio", name="Entretien conseil")).to_be_checked()
+    page.get_by_test_id("count").click()
+    expect(page.get_by_test_id("today-count")).to_have_text("1")
+    with scopes_disabled():
+        visit = Visit.objects.get()
+        assert (visit.kind, [p.name for p in visit.poles.all()]) == (
+            "interview", ["Créer son activité"])

@@ -16,7 +16,8 @@ from capacite.lib.tables import ImportIssue, Table, cell_text, match_columns, no
 COLUMNS = [
     ("day", "date"), ("slot", "demi-heure"), ("site", "site"), ("kind", "nature"),
     ("poles", "pôles"), ("public", "public"), ("age_band", "tranche d'âge"), ("sex", "sexe"),
-    ("first_visit", "première visite"), ("count", "nombre"),
+    ("first_visit", "première visite"), ("residence", "lieu de résidence"),
+    ("oriented_to", "orienté vers"), ("count", "nombre"),
 ]
 REQUIRED = ("day", "site", "kind")
 MAX_COUNT = 5000  # a day × category above this is a typo, not a Cité's day
@@ -29,7 +30,8 @@ def normalise(text: str) -> str:
 
 @dataclass(frozen=True)
 class Vocabulary:
-    """What cells may say, normalised → value: the Cité's sites, pôles and publics, and the
+    """What cells may say, normalised → value: the Cité's sites, pôles, publics, places of
+    its territory (→ « epci:<id> », « commune:<id> » or « outside ») and partners, and the
     fixed lists (natures, age bands, sexes)."""
 
     sites: dict[str, int]
@@ -38,6 +40,8 @@ class Vocabulary:
     kinds: dict[str, str]
     age_bands: dict[str, str]
     sexes: dict[str, str]
+    residences: dict[str, str] = field(default_factory=dict)
+    partners: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass
@@ -52,6 +56,8 @@ class HistoryRow:
     age_band: str = ""
     sex: str = ""
     first_visit: bool | None = None
+    residence: str = ""
+    oriented_to: int | None = None
     count: int = 1
 
 
@@ -136,6 +142,17 @@ def parse_history(table: Table, vocab: Vocabulary, *, today: date
         first = {"oui": True, "non": False, "": None}.get(normalise(value), "?")
         if first == "?":
             issues.append(ImportIssue(line, title, _("écrivez « oui », « non » ou rien.")))
+        _raw, value, title = cell(cells, "residence")
+        if value.isdigit() and len(value) < 5:  # an INSEE code a spreadsheet read as a number
+            value = value.zfill(5)
+        residence = vocab.residences.get(normalise(value), "") if value else ""
+        if value and not residence:
+            issues.append(ImportIssue(line, title, _(
+                "« %(value)s » n'est ni une commune ni un EPCI du territoire de la Cité "
+                "(écrivez son nom, son code INSEE ou SIREN, ou « hors territoire »).")
+                % {"value": value}))
+        oriented_to = lookup(cells, "oriented_to", vocab.partners, line,
+                             _("un partenaire de la Cité"))
         _raw, value, title = cell(cells, "count")
         count = 1
         if "count" in columns:
@@ -150,5 +167,7 @@ def parse_history(table: Table, vocab: Vocabulary, *, today: date
         if len(issues) == before and day is not None and site is not None and kind is not None:
             rows.append(HistoryRow(line=line, day=day, slot=slot, site=site, kind=kind,
                                    poles=poles, public=public, age_band=age or "",
-                                   sex=sex or "", first_visit=first, count=count))
+                                   sex=sex or "", first_visit=first,
+                                   residence=residence, oriented_to=oriented_to,
+                                   count=count))
     return (rows, []) if not issues else ([], issues)

@@ -150,3 +150,58 @@ def test_the_reception_home_opens_on_the_tally(world, desk):
     page = client.get(reverse("core:cite_home", args=[world.cite.slug])).content.decode()
     assert page.index('data-testid="tally-panel"') < page.index('data-testid="today-opening"')
     assert "1 passage aujourd’hui" in page.replace("&#x27;", "’").replace("'", "’")
+
+
+def _checked_poles(client, desk) -> list[str]:
+    """The pôles the tally screen opens with, by name."""
+    import lxml.html
+
+    html = lxml.html.fromstring(client.get(desk["url"]).content)
+    return [box.getparent().text_content().strip()[1:].strip()  # past the shortcut key
+            for box in html.xpath('//input[@name="poles"][@checked]')]
+
+
+def _staff(world, role, **fields):
+    from capacite.staffing.models import StaffMember
+
+    with scope(cite=world.cite):
+        return StaffMember.objects.create(cite=world.cite, name=f"Personne {role.value}",
+                                          weekly_hours=35, user=world.users[role], **fields)
+
+
+def test_an_adviser_finds_their_own_pole_chosen_reception_none(world, desk):
+    """Issue 14: the adviser counts at their pôle (the desk they prefer in the team); the
+    reception agent, who holds a pôle desk too, starts with none."""
+    employment, creation = desk["poles"]
+    _staff(world, Role.STAFF, desks=[f"pole-{employment.pk}", f"pole-{creation.pk}"],
+           preferred_desks=[f"pole-{creation.pk}"])
+    _staff(world, Role.RECEPTION, desks=["reception", f"pole-{employment.pk}"],
+           preferred_desks=[f"pole-{employment.pk}"])
+    assert _checked_poles(client_for(world, Role.STAFF), desk) == ["Créer son activité"]
+    assert _checked_poles(client_for(world, Role.RECEPTION), desk) == []
+    assert _checked_poles(client_for(world, Role.DIRECTOR), desk) == []
+
+
+def test_an_advisers_poles_come_from_the_desks_then_the_seconding_partner(world, desk):
+    from capacite.activity.services import own_poles, tally_choices
+    from capacite.partners.models import Organisation
+
+    employment, creation = desk["poles"]
+    user = world.users[Role.STAFF]
+    with scope(cite=world.cite):
+        choices = tally_choices(world.cite)
+        assert own_poles(user, choices) == []  # not in the team: nothing chosen
+        partner = Organisation.objects.create(cite=world.cite, name="CCI d'Alpha",
+                                              kind="first_circle")
+        creation.partners.add(partner)
+        member = _staff(world, Role.STAFF, desks=["reception", f"pole-{employment.pk}"],
+                        partner=partner)
+        assert own_poles(user, choices) == [employment.pk]  # no preference: the desks held
+        member.desks = ["reception"]
+        member.save()
+        assert own_poles(user, choices) == [creation.pk]  # no pôle desk: the partner's pôle
+        member.active = False
+        member.save()
+        assert own_poles(user, choices) == []  # no longer in post
+    page = client_for(world, Role.STAFF).get(desk["url"])
+    assert page.context["form"]["poles"].value() == []

@@ -200,3 +200,51 @@ def test_another_cites_team_and_a_partner_cannot_open_the_page(world, tuesdays):
                                                      "version": 1}).status_code == 403
     with scope(cite=world.cite):
         assert not DeskDemand.objects.exists()
+
+
+def test_the_table_by_pole_exports_the_pages_figures_small_counts_masked(world, tuesdays):
+    """Issue 15: the advice table exports as XLSX and CSV through the dashboards' one export;
+    the same figures as the page, the interviews masked below 11 (a file leaves the team)."""
+    from io import BytesIO
+
+    import lxml.html
+    from openpyxl import load_workbook
+
+    with scope(cite=world.cite):
+        creation = Pole.objects.create(cite=world.cite, name="Créer", position=2)
+        tuesdays["site"].poles.add(creation)
+        interviews(world.cite, tuesdays["site"], creation, 20, 3)
+    client = client_for(world, Role.STAFF)
+    page = lxml.html.fromstring(client.get(
+        reverse("dashboards:opening_hours", args=[world.cite.slug]) + QUERY).content)
+    on_page = [[row.findtext("th/a"), *[td.text for td in row.findall("td")]]
+               for row in page.get_element_by_id("advice-summary").findall("tbody/tr")]
+    assert on_page == [["Emploi", "30", "4", "3", "1", "3"], ["Créer", "3", "0", "2", "1", "0"]]
+    links = page.xpath('//*[@data-testid="advice-exports"]/a/@href')
+    assert links == [f"/c/{world.cite.slug}/tableaux-de-bord/horaires/export.xlsx"
+                     "?first=2026-08-31&last=2026-11-29",
+                     f"/c/{world.cite.slug}/tableaux-de-bord/horaires/export.csv"
+                     "?first=2026-08-31&last=2026-11-29"]
+
+    answer = client.get(links[1])
+    assert answer["Content-Disposition"] == (
+        f'attachment; filename="alpha-horaires-site-{tuesdays["site"].pk}-2026-08-31-'
+        '2026-11-29.csv"')
+    assert answer.content.decode("utf-8-sig").splitlines() == [
+        "Pôle;Entretiens;Heures prévues par semaine;Heures nécessaires par semaine;"
+        "Demi-heures d'attente;Demi-heures sous-occupées",
+        "Emploi;30;4;3;1;3",
+        "Créer;< 11;0;2;1;0"]
+
+    book = load_workbook(BytesIO(client.get(links[0]).content))
+    sheet = book["Horaires par pôle"]
+    values = [list(row) for row in sheet.iter_rows(values_only=True)]
+    assert values[0][0] == ("Horaires et affluence — Site principal, du 31 août 2026 au "
+                            "29 novembre 2026")
+    assert values[-3:] == [
+        ["Pôle", "Entretiens", "Heures prévues par semaine", "Heures nécessaires par semaine",
+         "Demi-heures d'attente", "Demi-heures sous-occupées"],
+        ["Emploi", 30, 4, 3, 1, 3],
+        ["Créer", "< 11", 0, 2, 1, 0]]
+    # A partner reads neither the page nor its export.
+    assert client_for(world, Role.PARTNER).get(links[1]).status_code == 403

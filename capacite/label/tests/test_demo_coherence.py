@@ -295,7 +295,7 @@ def test_valombre_records_no_porteur_body_its_gip_governs():
                   ("Département de la Rive", "Commission permanente du Département", "planned"),
                   ("Unité départementale de la DREETS", "Préfecture (arrêté d'approbation)",
                    "planned")]),
-    ("valombre", [("Métropole de Valombre", "Conseil communautaire", "voted"),
+    ("valombre", [("Métropole de Valombre", "Conseil de la métropole", "voted"),
                   ("Région Val-de-Rive", "Conseil régional", "voted"),
                   ("France Travail — agence Valombre-Centre", "Conseil d'administration",
                    "voted"),
@@ -309,6 +309,45 @@ def test_each_statute_vote_is_filed_under_its_own_organisations_assembly(slug, s
                  for s in ValidationStep.objects.select_related("organisation")
                  .order_by("expected_on", "pk")]
     assert found == steps
+
+
+@pytest.mark.parametrize("name, circle, assembly", [
+    ("Métropole de Valombre", "communes", "Conseil de la métropole"),
+    ("Communauté d'agglomération de Rivemont", "communes", "Conseil communautaire"),
+    ("Communauté de communes du Val", "communes", "Conseil communautaire"),
+    ("Ville de Rivemont", "communes", "Conseil municipal"),
+    ("Région Val-de-Rive", "region", "Conseil régional"),
+    ("Mission locale de Valombre", "", "Conseil d'administration"),
+])
+def test_the_assembly_that_votes_follows_the_kind_of_institution(name, circle, assembly):
+    from capacite.governance.demo import deciding_body
+    from capacite.partners.models import Organisation
+
+    assert deciding_body(Organisation(name=name, first_circle=circle)) == assembly
+
+
+def test_no_demo_text_calls_valombres_metropole_an_agglomeration():
+    """Valombre's EPCI is a métropole: no row of the demo, in any text field, says otherwise."""
+    from django.apps import apps
+    from django.db import models
+    from django.db.models import Q
+    from django_scopes import scopes_disabled
+
+    assert Cite.objects.get(slug="valombre").territory.startswith(
+        "Métropole de Valombre (fictive)")
+    found = []
+    with scopes_disabled():
+        for model in apps.get_models():
+            texts = [f.name for f in model._meta.concrete_fields
+                     if isinstance(f, (models.CharField, models.TextField))]
+            if not texts:
+                continue
+            query = Q()
+            for name in texts:
+                query |= Q(**{f"{name}__icontains": "gglomération de Valombre"})
+            found += [(model.__name__, pk) for pk in
+                      model._base_manager.filter(query).values_list("pk", flat=True)]
+    assert found == []
 
 
 def test_valombres_public_page_shows_its_own_main_site_address():
