@@ -6,11 +6,30 @@ chart has role="img" and a <title>; the page shows the same figures in a table b
 masked count (« < 11 », « s ») is drawn as an empty outlined bar, never at its true height.
 """
 
+import math
+import textwrap
 from html import escape
 
 from capacite.lib.small_groups import Count
 
 BLUE, GREY, OUTLINE = "#000091", "#b7b7d4", "#6a6a6a"
+# Category labels under the bars: slanted, wrapped on lines of at most LABEL_CHARS characters
+# (never cut: « CA de Sophia Antipolis » is read whole), LINE_HEIGHT apart.
+LABEL_CHARS, LINE_HEIGHT, CHAR_WIDTH, SLANT = 18, 12, 6, 35
+
+
+def label_lines(label: str) -> list[str]:
+    """`label` on lines of at most LABEL_CHARS characters, cut at spaces or hyphens (a longer
+    word stays whole on its line), every character kept."""
+    lines = textwrap.wrap(label, LABEL_CHARS, break_long_words=False) or [""]
+    return lines
+
+
+def _label_depth(lines: list[str]) -> float:
+    """How far below its anchor a slanted label of `lines` reaches, in pixels."""
+    angle = math.radians(SLANT)
+    return max(i * LINE_HEIGHT * math.cos(angle) + len(line) * CHAR_WIDTH * math.sin(angle)
+               for i, line in enumerate(lines)) + LINE_HEIGHT
 
 
 def _svg(title: str, chart_id: str, width: int, height: int, body: list[str]) -> str:
@@ -36,7 +55,10 @@ def bars(
     shown += [c.value for c in previous or [] if not c.hidden]
     top = max(shown, default=0) or 1
     group = 48 if previous else 30
-    width, height, base = max(240, 100 + group * len(labels)), 260, 170
+    wrapped = [label_lines(label) for label in labels]
+    base = 170
+    depth = max((_label_depth(lines) for lines in wrapped), default=0)
+    width, height = max(240, 100 + group * len(labels)), max(260, math.ceil(base + 12 + depth))
     body = [f'<line x1="86" y1="{base}" x2="{width}" y2="{base}" stroke="{OUTLINE}"/>',
             f'<text x="82" y="16" text-anchor="end" font-size="10">{top}</text>']
     for index, label in enumerate(labels):
@@ -54,10 +76,19 @@ def bars(
             body.append(f'<rect x="{bar_x}" y="{base - h}" width="18" height="{h}" '
                         f'fill="{colour}"><title>{escape(label)} : {count.text}</title></rect>')
         centre = x + (group - 10) / 2
-        short = label if len(label) <= 18 else label[:17] + "…"
+        lines = "".join(f'<tspan x="{centre}" dy="{0 if i == 0 else LINE_HEIGHT}">'
+                        f'{escape(line)}</tspan>' for i, line in enumerate(wrapped[index]))
         body.append(f'<text x="{centre}" y="{base + 12}" text-anchor="end" font-size="10" '
-                    f'transform="rotate(-35 {centre} {base + 12})">{escape(short)}</text>')
+                    f'transform="rotate(-{SLANT} {centre} {base + 12})">{lines}</text>')
     return _svg(title, chart_id, width, height, body)
+
+
+def table_bars(table, *, chart_id: str) -> str:
+    """A dashboard table (`figures.Table`) as bars: its first count column, and its second (the
+    year before) when it has one — a first year has none."""
+    return bars([r.label for r in table.rows], [r.counts[0] for r in table.rows],
+                [r.counts[1] for r in table.rows] if len(table.columns) > 1 else None,
+                title=table.title, chart_id=chart_id)
 
 
 def heat_map(
