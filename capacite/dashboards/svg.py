@@ -6,30 +6,24 @@ chart has role="img" and a <title>; the page shows the same figures in a table b
 masked count (« < 11 », « s ») is drawn as an empty outlined bar, never at its true height.
 """
 
-import math
 import textwrap
 from html import escape
 
 from capacite.lib.small_groups import Count
 
 BLUE, GREY, OUTLINE = "#000091", "#b7b7d4", "#6a6a6a"
-# Category labels under the bars: slanted, wrapped on lines of at most LABEL_CHARS characters
-# (never cut: « CA de Sophia Antipolis » is read whole), LINE_HEIGHT apart.
-LABEL_CHARS, LINE_HEIGHT, CHAR_WIDTH, SLANT = 18, 12, 6, 35
+# Categories with names (a site, an EPCI, a partner…) are drawn as horizontal bars, their labels
+# in a column as wide as they need, wrapped on lines of at most LABEL_CHARS characters — never
+# cut (« CA de Sophia Antipolis » is read whole). Short labels (months, days) stay under
+# vertical bars. CHAR_WIDTH is a 10 px sans-serif character's width, generously.
+SHORT_LABEL, LABEL_CHARS, LINE_HEIGHT, CHAR_WIDTH = 8, 28, 12, 6
+PLOT_WIDTH = 300
 
 
 def label_lines(label: str) -> list[str]:
-    """`label` on lines of at most LABEL_CHARS characters, cut at spaces or hyphens (a longer
-    word stays whole on its line), every character kept."""
-    lines = textwrap.wrap(label, LABEL_CHARS, break_long_words=False) or [""]
-    return lines
-
-
-def _label_depth(lines: list[str]) -> float:
-    """How far below its anchor a slanted label of `lines` reaches, in pixels."""
-    angle = math.radians(SLANT)
-    return max(i * LINE_HEIGHT * math.cos(angle) + len(line) * CHAR_WIDTH * math.sin(angle)
-               for i, line in enumerate(lines)) + LINE_HEIGHT
+    """`label` on lines of at most LABEL_CHARS characters, cut at spaces or after hyphens (a
+    longer word stays whole on its line), every character kept."""
+    return textwrap.wrap(label, LABEL_CHARS, break_long_words=False) or [""]
 
 
 def _svg(title: str, chart_id: str, width: int, height: int, body: list[str]) -> str:
@@ -50,15 +44,15 @@ def bars(
     title: str,
     chart_id: str,
 ) -> str:
-    """Vertical bars, one group per label: this period (blue) and the year before (grey)."""
+    """One group of bars per label: this period (blue) and the year before (grey) — vertical for
+    short labels (months, days), horizontal with a label column for named categories."""
+    if any(len(label) > SHORT_LABEL for label in labels):
+        return _horizontal_bars(labels, current, previous, title=title, chart_id=chart_id)
     shown = [c.value for c in current if not c.hidden]
     shown += [c.value for c in previous or [] if not c.hidden]
     top = max(shown, default=0) or 1
     group = 48 if previous else 30
-    wrapped = [label_lines(label) for label in labels]
-    base = 170
-    depth = max((_label_depth(lines) for lines in wrapped), default=0)
-    width, height = max(240, 100 + group * len(labels)), max(260, math.ceil(base + 12 + depth))
+    width, height, base = max(240, 100 + group * len(labels)), 260, 170
     body = [f'<line x1="86" y1="{base}" x2="{width}" y2="{base}" stroke="{OUTLINE}"/>',
             f'<text x="82" y="16" text-anchor="end" font-size="10">{top}</text>']
     for index, label in enumerate(labels):
@@ -76,11 +70,53 @@ def bars(
             body.append(f'<rect x="{bar_x}" y="{base - h}" width="18" height="{h}" '
                         f'fill="{colour}"><title>{escape(label)} : {count.text}</title></rect>')
         centre = x + (group - 10) / 2
-        lines = "".join(f'<tspan x="{centre}" dy="{0 if i == 0 else LINE_HEIGHT}">'
-                        f'{escape(line)}</tspan>' for i, line in enumerate(wrapped[index]))
         body.append(f'<text x="{centre}" y="{base + 12}" text-anchor="end" font-size="10" '
-                    f'transform="rotate(-{SLANT} {centre} {base + 12})">{lines}</text>')
+                    f'transform="rotate(-35 {centre} {base + 12})">{escape(label)}</text>')
     return _svg(title, chart_id, width, height, body)
+
+
+def _horizontal_bars(labels: list[str], current: list[Count], previous: list[Count] | None, *,
+                     title: str, chart_id: str) -> str:
+    """A row per label: the label on as many lines as it needs, right-aligned against the axis,
+    then its bars, each followed by its figure as the table prints it."""
+    shown = [c.value for c in current if not c.hidden]
+    shown += [c.value for c in previous or [] if not c.hidden]
+    top = max(shown, default=0) or 1
+    wrapped = [label_lines(label) for label in labels]
+    axis = 10 + CHAR_WIDTH * max((len(line) for lines in wrapped for line in lines), default=1)
+    bar, gap = 11, 2
+    series_count = 2 if previous else 1
+    body: list[str] = []
+    y = 8
+    for index, (label, lines) in enumerate(zip(labels, wrapped, strict=True)):
+        bars_height = series_count * bar + (series_count - 1) * gap
+        row = max(len(lines) * LINE_HEIGHT, bars_height)
+        # The label's lines centred on the row, the first baseline 9 px below their top.
+        text_top = y + (row - len(lines) * LINE_HEIGHT) / 2
+        spans = "".join(f'<tspan x="{axis - 6}" dy="{0 if i == 0 else LINE_HEIGHT}">'
+                        f'{escape(line)}</tspan>' for i, line in enumerate(lines))
+        body.append(f'<text x="{axis - 6}" y="{text_top + 9:g}" text-anchor="end" '
+                    f'font-size="10">{spans}</text>')
+        bar_y = y + (row - bars_height) / 2
+        series = [(current[index], BLUE)] + ([(previous[index], GREY)] if previous else [])
+        for offset, (count, colour) in enumerate(series):
+            top_y = bar_y + offset * (bar + gap)
+            if count.hidden:
+                length = 12
+                body.append(f'<rect x="{axis}" y="{top_y:g}" width="{length}" height="{bar}" '
+                            f'fill="none" stroke="{OUTLINE}" stroke-dasharray="2 2"/>')
+            else:
+                length = round(PLOT_WIDTH * count.value / top)
+                body.append(f'<rect x="{axis}" y="{top_y:g}" width="{length}" height="{bar}" '
+                            f'fill="{colour}"><title>{escape(label)} : {count.text}</title>'
+                            f'</rect>')
+            body.append(f'<text x="{axis + length + 4}" y="{top_y + 9:g}" font-size="9">'
+                        f'{escape(count.text)}</text>')
+        y += row + 8
+    height = round(y)
+    body.insert(0, f'<line x1="{axis}" y1="2" x2="{axis}" y2="{height - 2}" '
+                   f'stroke="{OUTLINE}"/>')
+    return _svg(title, chart_id, axis + PLOT_WIDTH + 50, height, body)
 
 
 def table_bars(table, *, chart_id: str) -> str:
