@@ -18,8 +18,11 @@ class ActivityConfig(AppConfig):
         from capacite.core.navigation import HomePanel, NavItem, register_home_panel, register_nav
         from capacite.lib.importers import Importer, register_importer
 
-        # After the offer (40), partners (20) and events (61): it reads their rows.
-        register_demo_builder(70, "activity", build_activity_demo)
+        # After the offer (40), partners (20) and events (61): it reads their rows. And after
+        # the label fonctionnement (95), the last builder to change a site's opening hours (the
+        # main site's Saturday closes two hours earlier): visits are drawn inside the hours the
+        # offer app holds once the demo is built, never inside hours it changes afterwards.
+        register_demo_builder(96, "activity", build_activity_demo)
         register_nav(NavItem(45, _("Comptage des passages"), "activity:tally"))
         register_nav(NavItem(46, _("Questionnaires de satisfaction"), "activity:surveys"))
         register_nav(NavItem(47, _("Bornes"), "activity:kiosks"))

@@ -1,5 +1,6 @@
-"""The demo's activity: Valombre, open for a year, gets about 25,000 visits, 1,500 answers to
-its questionnaire, its events' headcounts, its documentation use, a kiosk and its allowed links.
+"""The demo's activity: Valombre gets about 25,000 visits a year and 1,500 answers to its
+questionnaire from the day it opened (`Cite.opened_on`) to the demo's day, its events'
+headcounts, its documentation use since its opening month, a kiosk and its allowed links.
 
 Drawn from a seed (same demo every time for a given day) and written with bulk_create, so
 `make run` stays fast: the whole builder takes about a second on SQLite.
@@ -26,7 +27,7 @@ from capacite.activity.models import (
     Visit,
 )
 
-YEAR_VISITS = 25_000
+YEAR_VISITS = 25_000  # a year's worth: the demo draws them pro rata of the days since opening
 YEAR_RESPONSES = 1_500
 SITE_SHARE = {"main": 1.0, "site": 0.5, "associated": 0.15, "relay": 0.05}
 ALLOWED_LINKS = [
@@ -44,11 +45,15 @@ def build_activity_demo(*, cite, today: date) -> None:
     if cite.phase != "operation" or Visit.objects.filter(cite=cite).exists():
         return
     rng = random.Random(f"capacite-activity-{cite.slug}-{today.isoformat()}")
-    visits = build_visits(cite=cite, today=today, total=YEAR_VISITS, rng=rng)
+    first = opening_day(cite, today)
+    days = (today - first).days + 1
+    visits = build_visits(cite=cite, today=today, total=round(YEAR_VISITS * days / 365), rng=rng,
+                          days=days) if days > 0 else {}
     survey = _survey(cite)
-    _responses(cite=cite, survey=survey, visits_by_day=visits, rng=rng, today=today)
+    _responses(cite=cite, survey=survey, visits_by_day=visits, rng=rng, today=today,
+               total=round(YEAR_RESPONSES * max(days, 0) / 365))
     _headcounts(cite=cite, today=today, rng=rng)
-    _documentation(cite=cite, today=today, rng=rng)
+    _documentation(cite=cite, first=first, today=today, rng=rng)
     from capacite.offer.models import Site
 
     main = Site.objects.filter(kind="main").first()
@@ -58,10 +63,18 @@ def build_activity_demo(*, cite, today: date) -> None:
                                     for i, (label, url) in enumerate(ALLOWED_LINKS))
 
 
+def opening_day(cite, today: date) -> date:
+    """The first day of the demo's activity: the day the Cité opened (`Cite.opened_on`, the one
+    opening date), or a year before `today` for an open Cité without one."""
+    return cite.opened_on or today - timedelta(days=364)
+
+
 def build_visits(*, cite, today: date, total: int, rng: random.Random,
                  days: int = 365, batch: int = 5000) -> dict[date, int]:
     """`total` visits over the `days` days up to today (today's up to its current half-hour),
-    spread over the Cité's sites by their opening hours. Returns the count per day."""
+    spread over the Cité's sites by their opening hours as the offer app defines them (weekly
+    hours, exceptions, closures, public holidays: `offer.services.schedule_of`), so no visit
+    falls outside them. Returns the count per day."""
     from django.utils import timezone
 
     from capacite.activity.domain.slots import slot_of
@@ -85,7 +98,7 @@ def build_visits(*, cite, today: date, total: int, rng: random.Random,
     weights: list[float] = []
     for site in Site.objects.filter(cite=cite).prefetch_related("weekly_hours", "exceptions",
                                                                 "closures"):
-        schedule = schedule_of(site, years=sorted({first.year, today.year}))
+        schedule = schedule_of(site, years=list(range(first.year, today.year + 1)))
         share = SITE_SHARE.get(site.kind, 0.1)
         for offset in range(days):
             day = first + timedelta(days=offset)
@@ -158,7 +171,7 @@ def _score(rng: random.Random, mean_shift: float = 0.0) -> int | None:
 
 
 def _responses(*, cite, survey: Survey, visits_by_day: dict[date, int], rng: random.Random,
-               today: date) -> None:
+               today: date, total: int) -> None:
     from capacite.offer.models import Pole
 
     poles = list(Pole.objects.filter(cite=cite).values_list("pk", flat=True))
@@ -166,7 +179,7 @@ def _responses(*, cite, survey: Survey, visits_by_day: dict[date, int], rng: ran
     days = sorted(visits_by_day)
     if not days:
         return
-    chosen = rng.choices(days, weights=[visits_by_day[d] for d in days], k=YEAR_RESPONSES)
+    chosen = rng.choices(days, weights=[visits_by_day[d] for d in days], k=total)
     responses = []
     for day in sorted(chosen):
         responses.append(SurveyResponse(
@@ -218,12 +231,17 @@ def _headcounts(*, cite, today: date, rng: random.Random) -> None:
     EventHeadcount.objects.bulk_create(rows)
 
 
-def _documentation(*, cite, today: date, rng: random.Random) -> None:
+def _documentation(*, cite, first: date, today: date, rng: random.Random) -> None:
+    """Each full month's documentation use, from the opening month (pro rata of its open days)
+    to the month before today's."""
     month = today.replace(day=1)
     rows = []
-    for _ in range(12):
+    while (month - timedelta(days=1)).replace(day=1) >= first.replace(day=1):
         month = (month - timedelta(days=1)).replace(day=1)
         factor = simulate.season_factor(month.replace(day=15))
+        if month < first:  # the opening month counts from the opening day
+            following = (month + timedelta(days=31)).replace(day=1)
+            factor *= (following - first).days / (following - month).days
         rows.append(DocumentationUse(cite=cite, month=month,
                                      consultations=round(420 * factor * rng.uniform(0.85, 1.15)),
                                      loans=round(65 * factor * rng.uniform(0.8, 1.2))))

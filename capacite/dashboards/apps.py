@@ -17,4 +17,4 @@ class DashboardsConfig(AppConfig):
         from capacite.dashboards import jobs  # noqa: F401 - registers the "activity_report" job
         from capacite.dashboards.demo import build_quality_demo
 
-        register_demo_builder(75, "quality", build_quality_demo)
+        register_demo_builder(97, "quality", build_quality_demo)

@@ -74,9 +74,73 @@ def _column(values: list[int], *, protected: bool) -> tuple[list[Count], Count]:
     return [Count(v) for v in values], Count(sum(values))
 
 
+@dataclass(frozen=True)
+class Comparison:
+    """Whether a period can be set against the same period a year before — decided here only,
+    so the page, the exports, the report and the dossiers say the same.
+
+    There is something to compare with once a visit was counted by the end of the period a year
+    before. Before that, a 0 would read as an empty year when the Cité was not open yet (its
+    first year) or counted nothing: the tables drop the year-before column and the text says
+    why. ``opened_during`` is the opening day when it falls inside the year-before period (that
+    period was only partly open)."""
+
+    previous: Period
+    available: bool
+    first_year: bool  # not available because the Cité opened after the year-before period
+    opened_during: date | None = None
+
+    def versus(self, before_total: str) -> str:
+        """The end of « la Cité a compté N passages, … » for the report and the dossiers."""
+        if self.available:
+            text = _("contre %(before)s sur la même période un an plus tôt") % {
+                "before": before_total}
+            if self.opened_during:
+                text += " " + _("(la Cité a ouvert le %(day)s)") % {
+                    "day": formats.date_format(self.opened_during, "j F Y")}
+            return text
+        if self.first_year:
+            return _("première année d'ouverture : pas de comparaison avec la même période un an "
+                     "plus tôt")
+        return _("aucun passage compté sur la même période un an plus tôt : pas de comparaison")
+
+    def page_note(self) -> str:
+        """The dashboard page's sentence above its tables."""
+        if self.available:
+            text = _("Chaque tableau met la période en regard de la même période un an plus tôt "
+                     "(%(before)s).") % {"before": period_label(self.previous)}
+            if self.opened_during:
+                text += " " + _("La Cité a ouvert le %(day)s.") % {
+                    "day": formats.date_format(self.opened_during, "j F Y")}
+            return text
+        if self.first_year:
+            return _("Première année d'ouverture : pas de comparaison avec la même période un an "
+                     "plus tôt.")
+        return _("Aucun passage compté sur la même période un an plus tôt (%(before)s) : pas de "
+                 "comparaison.") % {"before": period_label(self.previous)}
+
+
+def comparison(cite, period: Period) -> Comparison:
+    """Can `period` be compared with the same period a year before (see `Comparison`)."""
+    before = year_before(period)
+    available = counts.visit_count(cite=cite, start=date.min, end=before.end) > 0
+    opened = getattr(cite, "opened_on", None)
+    return Comparison(
+        previous=before, available=available,
+        first_year=not available and opened is not None and opened >= before.end,
+        opened_during=opened if available and opened and before.start < opened < before.end
+        else None)
+
+
 def _two_periods_table(key, title, first_column, labels, current, previous, *, protected,
                        period_label, previous_label, note="") -> Table:
+    """This period's counts, and beside them the year before's — or none (`previous` None)
+    when there is nothing to compare with (`comparison`)."""
     now, now_total = _column(current, protected=protected)
+    if previous is None:
+        return Table(key, title, first_column, (period_label,),
+                     tuple(Row(label, (a,)) for label, a in zip(labels, now, strict=True)),
+                     total=Row(_("Total"), (now_total,)), note=note)
     before, before_total = _column(previous, protected=protected)
     rows = tuple(Row(label, (a, b)) for label, a, b in zip(labels, now, before, strict=True))
     return Table(key, title, first_column, (period_label, previous_label), rows,
@@ -107,9 +171,11 @@ def _bucket_label(period: Period, start: date) -> str:
     return str(start.day)
 
 
-def visits_over_time(cite, period: Period, *, protected: bool) -> Table:
+def visits_over_time(cite, period: Period, *, protected: bool,
+                     compare: Comparison | None = None) -> Table:
     """Visits per month (a year), per day (a month or a week), against the same buckets a year
-    before."""
+    before when there is something to compare with."""
+    compare = compare or comparison(cite, period)
     before = year_before(period)
     if period.kind == "day":
         buckets, previous_buckets = [(period.start, period.end)], [(before.start, before.end)]
@@ -127,7 +193,8 @@ def visits_over_time(cite, period: Period, *, protected: bool) -> Table:
     labels = [_bucket_label(period, a) for a, _b in buckets]
     return _two_periods_table(
         "over_time", _("Passages dans le temps"), _("Période"), labels,
-        [total(a, b) for a, b in buckets], [total(a, b) for a, b in previous_buckets],
+        [total(a, b) for a, b in buckets],
+        [total(a, b) for a, b in previous_buckets] if compare.available else None,
         protected=protected, period_label=period_label(period),
         previous_label=period_label(before))
 
@@ -137,8 +204,11 @@ def _names(model, ids) -> dict:
     return {o.pk: str(o) for o in model.objects.filter(pk__in=ids)} if ids else {}
 
 
-def breakdown(cite, period: Period, by: str, *, protected: bool) -> Table:
-    """Visits by one category, this period against the same period a year before."""
+def breakdown(cite, period: Period, by: str, *, protected: bool,
+              compare: Comparison | None = None) -> Table:
+    """Visits by one category, this period against the same period a year before when there is
+    something to compare with."""
+    compare = compare or comparison(cite, period)
     before = year_before(period)
     now = counts.visits_by(by, cite=cite, start=period.start, end=period.end)
     then = counts.visits_by(by, cite=cite, start=before.start, end=before.end)
@@ -147,8 +217,8 @@ def breakdown(cite, period: Period, by: str, *, protected: bool) -> Table:
     note = _("Un passage qui demande deux pôles compte dans chacun.") if by == "pole" else ""
     return _two_periods_table(
         f"by_{by}", str(title), str(first), labels, [now.get(k, 0) for k in keys],
-        [then.get(k, 0) for k in keys], protected=protected, period_label=period_label(period),
-        previous_label=period_label(before), note=note)
+        [then.get(k, 0) for k in keys] if compare.available else None, protected=protected,
+        period_label=period_label(period), previous_label=period_label(before), note=note)
 
 
 # Lazy: read at import, shown in the language of each page.
@@ -342,7 +412,7 @@ DASHBOARD_BREAKDOWNS = ("kind", "site", "pole", "public", "age_band", "sex", "fi
 @dataclass(frozen=True)
 class Dashboard:
     period: Period
-    previous: Period
+    comparison: Comparison
     tables: tuple[Table, ...]
     heat_rows: list[str]
     heat_columns: list[str]
@@ -355,14 +425,16 @@ class Dashboard:
 
 def dashboard(cite, period: Period, *, protected: bool) -> Dashboard:
     """Everything the dashboard page shows for one period."""
-    tables = [visits_over_time(cite, period, protected=protected)]
-    tables += [breakdown(cite, period, by, protected=protected) for by in DASHBOARD_BREAKDOWNS]
+    compare = comparison(cite, period)
+    tables = [visits_over_time(cite, period, protected=protected, compare=compare)]
+    tables += [breakdown(cite, period, by, protected=protected, compare=compare)
+               for by in DASHBOARD_BREAKDOWNS]
     tables += [territory_reach(cite, period, protected=protected),
                events_table(cite, period, protected=protected),
                documentation_table(cite, period),
                survey_table(cite, period, protected=protected)]
     rows, columns, cells, _hidden = heat_map(cite, period)
-    return Dashboard(period, year_before(period), tuple(tables), rows, columns, cells, protected)
+    return Dashboard(period, compare, tuple(tables), rows, columns, cells, protected)
 
 
 def yesterday(today: date) -> date:

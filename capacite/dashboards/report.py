@@ -35,11 +35,11 @@ def table_block(table: figures.Table, *, caption: str | None = None) -> Table:
 
 def _with_chart(table: figures.Table) -> list:
     blocks: list = []
-    if table.rows and len(table.columns) == 2:
-        blocks.append(Chart(svg.bars([r.label for r in table.rows],
-                                     [r.counts[0] for r in table.rows],
-                                     [r.counts[1] for r in table.rows], title=table.title,
-                                     chart_id=f"report-{table.key}"), table.title))
+    # The period tables (over time, by category: with or without the year before) and the
+    # documentation's two columns.
+    if table.rows and (table.key == "over_time" or table.key.startswith("by_")
+                       or len(table.columns) == 2):
+        blocks.append(Chart(svg.table_bars(table, chart_id=f"report-{table.key}"), table.title))
     blocks.append(table_block(table))
     if table.note:
         blocks.append(Para(table.note))
@@ -52,11 +52,13 @@ def activity_blocks(cite, period: Period) -> list:
     board = figures.dashboard(cite, period, protected=True)
     visits = board.table("over_time")
     total = visits.total.counts[0] if visits.total else None
+    before = (visits.total.counts[1].text if visits.total and len(visits.total.counts) > 1
+              else "0")
     blocks: list = [Para(_("Sur la période (%(period)s), la Cité a compté %(total)s passages, "
-                           "contre %(before)s sur la même période un an plus tôt.")
+                           "%(versus)s.")
                          % {"period": figures.period_label(period),
                             "total": total.text if total else "0",
-                            "before": visits.total.counts[1].text if visits.total else "0"}
+                            "versus": board.comparison.versus(before)}
                          + f" {LEGEND}")]
     for key in ("over_time", "by_kind", "by_site", "by_pole"):
         blocks += _with_chart(board.table(key))

@@ -6,11 +6,24 @@ chart has role="img" and a <title>; the page shows the same figures in a table b
 masked count (« < 11 », « s ») is drawn as an empty outlined bar, never at its true height.
 """
 
+import textwrap
 from html import escape
 
 from capacite.lib.small_groups import Count
 
 BLUE, GREY, OUTLINE = "#000091", "#b7b7d4", "#6a6a6a"
+# Categories with names (a site, an EPCI, a partner…) are drawn as horizontal bars, their labels
+# in a column as wide as they need, wrapped on lines of at most LABEL_CHARS characters — never
+# cut (« CA de Sophia Antipolis » is read whole). Short labels (months, days) stay under
+# vertical bars. CHAR_WIDTH is a 10 px sans-serif character's width, generously.
+SHORT_LABEL, LABEL_CHARS, LINE_HEIGHT, CHAR_WIDTH = 8, 28, 12, 6
+PLOT_WIDTH = 300
+
+
+def label_lines(label: str) -> list[str]:
+    """`label` on lines of at most LABEL_CHARS characters, cut at spaces or after hyphens (a
+    longer word stays whole on its line), every character kept."""
+    return textwrap.wrap(label, LABEL_CHARS, break_long_words=False) or [""]
 
 
 def _svg(title: str, chart_id: str, width: int, height: int, body: list[str]) -> str:
@@ -31,7 +44,10 @@ def bars(
     title: str,
     chart_id: str,
 ) -> str:
-    """Vertical bars, one group per label: this period (blue) and the year before (grey)."""
+    """One group of bars per label: this period (blue) and the year before (grey) — vertical for
+    short labels (months, days), horizontal with a label column for named categories."""
+    if any(len(label) > SHORT_LABEL for label in labels):
+        return _horizontal_bars(labels, current, previous, title=title, chart_id=chart_id)
     shown = [c.value for c in current if not c.hidden]
     shown += [c.value for c in previous or [] if not c.hidden]
     top = max(shown, default=0) or 1
@@ -54,10 +70,61 @@ def bars(
             body.append(f'<rect x="{bar_x}" y="{base - h}" width="18" height="{h}" '
                         f'fill="{colour}"><title>{escape(label)} : {count.text}</title></rect>')
         centre = x + (group - 10) / 2
-        short = label if len(label) <= 18 else label[:17] + "…"
         body.append(f'<text x="{centre}" y="{base + 12}" text-anchor="end" font-size="10" '
-                    f'transform="rotate(-35 {centre} {base + 12})">{escape(short)}</text>')
+                    f'transform="rotate(-35 {centre} {base + 12})">{escape(label)}</text>')
     return _svg(title, chart_id, width, height, body)
+
+
+def _horizontal_bars(labels: list[str], current: list[Count], previous: list[Count] | None, *,
+                     title: str, chart_id: str) -> str:
+    """A row per label: the label on as many lines as it needs, right-aligned against the axis,
+    then its bars, each followed by its figure as the table prints it."""
+    shown = [c.value for c in current if not c.hidden]
+    shown += [c.value for c in previous or [] if not c.hidden]
+    top = max(shown, default=0) or 1
+    wrapped = [label_lines(label) for label in labels]
+    axis = 10 + CHAR_WIDTH * max((len(line) for lines in wrapped for line in lines), default=1)
+    bar, gap = 11, 2
+    series_count = 2 if previous else 1
+    body: list[str] = []
+    y = 8
+    for index, (label, lines) in enumerate(zip(labels, wrapped, strict=True)):
+        bars_height = series_count * bar + (series_count - 1) * gap
+        row = max(len(lines) * LINE_HEIGHT, bars_height)
+        # The label's lines centred on the row, the first baseline 9 px below their top.
+        text_top = y + (row - len(lines) * LINE_HEIGHT) / 2
+        spans = "".join(f'<tspan x="{axis - 6}" dy="{0 if i == 0 else LINE_HEIGHT}">'
+                        f'{escape(line)}</tspan>' for i, line in enumerate(lines))
+        body.append(f'<text x="{axis - 6}" y="{text_top + 9:g}" text-anchor="end" '
+                    f'font-size="10">{spans}</text>')
+        bar_y = y + (row - bars_height) / 2
+        series = [(current[index], BLUE)] + ([(previous[index], GREY)] if previous else [])
+        for offset, (count, colour) in enumerate(series):
+            top_y = bar_y + offset * (bar + gap)
+            if count.hidden:
+                length = 12
+                body.append(f'<rect x="{axis}" y="{top_y:g}" width="{length}" height="{bar}" '
+                            f'fill="none" stroke="{OUTLINE}" stroke-dasharray="2 2"/>')
+            else:
+                length = round(PLOT_WIDTH * count.value / top)
+                body.append(f'<rect x="{axis}" y="{top_y:g}" width="{length}" height="{bar}" '
+                            f'fill="{colour}"><title>{escape(label)} : {count.text}</title>'
+                            f'</rect>')
+            body.append(f'<text x="{axis + length + 4}" y="{top_y + 9:g}" font-size="9">'
+                        f'{escape(count.text)}</text>')
+        y += row + 8
+    height = round(y)
+    body.insert(0, f'<line x1="{axis}" y1="2" x2="{axis}" y2="{height - 2}" '
+                   f'stroke="{OUTLINE}"/>')
+    return _svg(title, chart_id, axis + PLOT_WIDTH + 50, height, body)
+
+
+def table_bars(table, *, chart_id: str) -> str:
+    """A dashboard table (`figures.Table`) as bars: its first count column, and its second (the
+    year before) when it has one — a first year has none."""
+    return bars([r.label for r in table.rows], [r.counts[0] for r in table.rows],
+                [r.counts[1] for r in table.rows] if len(table.columns) > 1 else None,
+                title=table.title, chart_id=chart_id)
 
 
 def heat_map(

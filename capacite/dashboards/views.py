@@ -52,10 +52,7 @@ def dashboard(request: HttpRequest, cite_slug: str) -> HttpResponse:
     charts = {}
     for table in board.tables:
         if table.key in ("over_time",) or table.key.startswith("by_"):
-            charts[table.key] = svg.bars(
-                [r.label for r in table.rows], [r.counts[0] for r in table.rows],
-                [r.counts[1] for r in table.rows], title=table.title,
-                chart_id=f"chart-{table.key}")
+            charts[table.key] = svg.table_bars(table, chart_id=f"chart-{table.key}")
     heat = svg.heat_map(board.heat_rows, board.heat_columns, board.heat_cells,
                         title=_("Passages par jour de la semaine et par heure"),
                         chart_id="chart-heat")
@@ -63,7 +60,7 @@ def dashboard(request: HttpRequest, cite_slug: str) -> HttpResponse:
         "board": board, "sections": [(t, charts.get(t.key, "")) for t in board.tables],
         "heat": heat, "legend": LEGEND,
         "period_label": figures.period_label(period),
-        "previous_label": figures.period_label(board.previous),
+        "comparison_note": board.comparison.page_note(),
         "kinds": [(PERIOD_NAMES[k], k == period.kind, _label(k)) for k in KINDS],
         "earlier": _query(shifted(period, -1)), "later": _query(shifted(period, 1)),
         "anchor": period.start.isoformat(), "period_name": PERIOD_NAMES[period.kind],

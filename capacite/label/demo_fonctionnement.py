@@ -24,7 +24,7 @@ ANSWERS = {
     "site:Cité des métiers de Valombre — site principal": (
         "Le samedi après-midi accueillait moins de cinq visiteurs par heure sur les six "
         "premiers mois ; les conseillers y étaient sous-employés.",
-        "Fermeture à 16 h le samedi ; les deux heures sont reportées sur une soirée du jeudi "
+        "Fermeture à 15 h le samedi ; les deux heures sont reportées sur une soirée du jeudi "
         "jusqu'à 20 h à partir de la rentrée, à tester six mois."),
     "pole:Créer son activité": (
         "L'union départementale CFDT a réorienté ses permanences vers le pôle « Changer sa vie "
@@ -119,7 +119,7 @@ def build_fonctionnement_demo(*, cite: Cite, today: date) -> None:
 
 
 def _plant_gaps() -> None:
-    """The year's real changes: Saturday closes at 16:00, a pôle's partner, the Afpa gone."""
+    """The year's real changes: Saturday closes at 15:00, a pôle's partner, the Afpa gone."""
     from capacite.offer.models import Pole, Site, WeeklyHours
     from capacite.partners.models import Contribution, Organisation
 

@@ -42,7 +42,9 @@ def test_most_of_valombre_s_visitors_live_in_its_territory_and_every_commune_is_
     assert len(communes) == 24
     visits = Visit.objects.filter(cite=valombre)
     total = visits.count()
-    assert total == 25_000
+    # 25,000 a year, drawn over the 381 days from the opening (23 November 2025) to today.
+    assert valombre.opened_on == date(2025, 11, 23)
+    assert total == round(25_000 * 381 / 365) == 26_096
     inside = visits.filter(residence_commune__isnull=False)
     outside = visits.filter(outside_territory=True).count()
     not_given = visits.filter(outside_territory=False, residence_commune__isnull=True).count()
@@ -87,3 +89,57 @@ def test_every_event_held_has_its_people_counted_and_no_other_is_listed(valombre
                for e in held}
     assert [row.counts[0].value for row in table.rows] == [counted[e] for e in held]
     assert min(counted.values()) >= 3
+
+
+def test_valombre_s_visits_run_from_its_opening_day_to_now_on_every_day_it_opens(valombre):
+    """No visit before the opening, none after now, and every day the main site opened since
+    (per the offer app's schedule) has its visits: the history starts the day the Cité opened,
+    not a year before the demo's day."""
+    from capacite.activity.models import Visit
+    from capacite.offer.domain.hours import spans_on
+    from capacite.offer.models import Site
+    from capacite.offer.services import schedule_of
+
+    opened = valombre.opened_on
+    days = set(Visit.objects.filter(cite=valombre).values_list("day", flat=True).distinct())
+    assert min(days) >= opened and max(days) == TODAY
+    main = Site.objects.get(kind="main")
+    schedule = schedule_of(main, years=[2025, 2026])
+    open_days = {opened + timedelta(days=n) for n in range((TODAY - opened).days + 1)
+                 if spans_on(schedule, opened + timedelta(days=n))}
+    assert min(open_days) == date(2025, 11, 25)  # opened on a Sunday: the first Tuesday
+    assert sorted(open_days - days) == []
+    assert min(days) == date(2025, 11, 25)
+    # The window the dossier reads, from the opening day: its first fortnight is there.
+    assert Visit.objects.filter(day__gte=opened, day__lt=date(2025, 12, 8)).count() > 500
+
+
+def test_no_demo_visit_falls_outside_its_site_s_opening_hours(valombre):
+    """Each visit's half-hour lies inside one of its site's spans that day, read from the
+    offer app's schedule (weekly hours as they stand, exceptions, closures, holidays), and
+    today's stop at the current half-hour. The main site's Saturday closes at 15:00 (the label
+    fonctionnement demo's planted gap): nobody is counted after it."""
+    from capacite.activity.models import Visit
+    from capacite.offer.domain.hours import spans_on
+    from capacite.offer.models import Site, WeeklyHours
+    from capacite.offer.services import schedule_of
+
+    main = Site.objects.get(kind="main")
+    assert [(h.opens, h.closes) for h in WeeklyHours.objects.filter(site=main, weekday=5)] == [
+        (time(10), time(15))]
+    schedules = {site.pk: schedule_of(site, years=[2025, 2026])
+                 for site in Site.objects.prefetch_related("weekly_hours", "exceptions",
+                                                           "closures")}
+    outside = []
+    seen = Visit.objects.filter(cite=valombre).values_list("site_id", "day", "slot").distinct()
+    for site, day, slot in seen:
+        start = time(slot // 2, 30 * (slot % 2))
+        end_minute = slot * 30 + 30
+        inside = any(span.opens <= start and end_minute <= span.closes.hour * 60
+                     + span.closes.minute for span in spans_on(schedules[site], day))
+        if not inside or (day == TODAY and slot > 21):
+            outside.append((site, day, slot))
+    assert len(seen) > 5000
+    assert outside == []
+    assert Visit.objects.filter(site=main, day__week_day=7, slot__gte=30).count() == 0
+    assert Visit.objects.filter(site=main, day__week_day=7, slot=29).count() > 0

@@ -106,3 +106,65 @@ def test_the_page_shows_raw_counts_to_the_director_and_masked_ones_to_a_partner(
     assert adults in director
     assert '<th scope="row">Adultes</th><td class="num masked">&lt; 11</td>' in partner
     assert adults not in partner
+
+
+def test_a_first_year_is_compared_with_nothing_and_says_so(world, known):
+    """Opened on 2 November 2026 (its visits of November 2025 were never counted: none here):
+    November 2026 has no year before — no « contre 0 », no empty column, the page says why."""
+    cite = known["cite"]
+    november = period_of("month", date(2026, 11, 1))
+    with scope(cite=cite):
+        Visit.objects.filter(day__lt=date(2026, 1, 1)).delete()
+        cite.opened_on = date(2026, 11, 2)
+        cite.save(update_fields=["opened_on"])
+        compare = figures.comparison(cite, november)
+        board = figures.dashboard(cite, november, protected=False)
+    assert (compare.available, compare.first_year, compare.opened_during) == (False, True, None)
+    assert compare.versus("0") == ("première année d'ouverture : pas de comparaison avec la "
+                                   "même période un an plus tôt")
+    by_site = board.table("by_site")
+    assert by_site.columns == ("novembre 2026",)
+    assert rows(by_site) == [("Antenne", "12"), ("Site principal", "34"), ("Total", "46")]
+    assert rows(board.table("over_time"))[-1] == ("Total", "46")
+    url = reverse("dashboards:dashboard", args=[cite.slug]) + "?periode=mois&date=2026-11-01"
+    page = client_for(world, Role.DIRECTOR).get(url).content.decode()
+    assert ("<p>Première année d&#x27;ouverture : pas de comparaison avec la même période un an "
+            "plus tôt.") in page
+    assert "novembre 2025" not in page
+    export = client_for(world, Role.DIRECTOR).get(
+        reverse("dashboards:export_csv", args=[cite.slug])
+        + "?tableau=by_site&periode=mois&date=2026-11-01").content.decode("utf-8-sig")
+    assert [line for line in export.splitlines() if line] == [
+        "Site;novembre 2026", "Antenne;12", "Site principal;34", "Total;46"]
+
+
+def test_without_an_opening_date_nothing_counted_a_year_before_is_no_comparison(known):
+    cite = known["cite"]
+    with scope(cite=cite):
+        Visit.objects.filter(day__lt=date(2026, 1, 1)).delete()
+        compare = figures.comparison(cite, period_of("year", date(2026, 5, 1)))
+    assert cite.opened_on is None
+    assert (compare.available, compare.first_year) == (False, False)
+    assert compare.versus("0") == ("aucun passage compté sur la même période un an plus tôt : "
+                                   "pas de comparaison")
+    assert compare.page_note() == ("Aucun passage compté sur la même période un an plus tôt "
+                                   "(2025) : pas de comparaison.")
+
+
+def test_a_year_before_partly_open_is_compared_and_names_the_opening_day(known):
+    """Opened on 3 November 2025 with 20 visits the next day: November 2026 is set against them,
+    and the text says the year before was open from the 3rd only."""
+    cite = known["cite"]
+    november = period_of("month", date(2026, 11, 1))
+    with scope(cite=cite):
+        cite.opened_on = date(2025, 11, 3)
+        cite.save(update_fields=["opened_on"])
+        compare = figures.comparison(cite, november)
+        by_site = figures.breakdown(cite, november, "site", protected=False)
+    assert (compare.available, compare.opened_during) == (True, date(2025, 11, 3))
+    assert compare.versus("20") == ("contre 20 sur la même période un an plus tôt (la Cité a "
+                                    "ouvert le 3 novembre 2025)")
+    assert compare.page_note() == ("Chaque tableau met la période en regard de la même période "
+                                   "un an plus tôt (novembre 2025). La Cité a ouvert le "
+                                   "3 novembre 2025.")
+    assert rows(by_site)[-1] == ("Total", "46", "20")

@@ -46,7 +46,7 @@ def test_the_demo_label_fonctionnement_has_the_gaps_with_their_measures_and_the_
     assert positions == sorted(positions)
     for gap, measure in (
         ("Cité des métiers de Valombre — site principal : 40 h → 38 h par semaine",
-         "Fermeture à 16 h le samedi"),
+         "Fermeture à 15 h le samedi"),
         ("Pôle « Créer son activité » : Métropole de Valombre remplacé par Chambre de métiers "
          "et de l'artisanat de Valombre", "Convention de pôle signée avec Chambre de métiers"),
         ("Afpa de Valombre s'est retiré (apport prévu : 0,4 ETP)",
