@@ -140,3 +140,28 @@ def test_django_translates_the_interface_into_english():
         )
     with translation.override("fr"):
         assert translation.gettext("Feuille de route") == "Feuille de route"
+
+
+FRENCH_PO = PACKAGE_DIR / "locale" / "fr" / "LC_MESSAGES" / "django.po"
+
+
+def plural_ids(po: polib.POFile) -> set:
+    return {(e.msgctxt, e.msgid, e.msgid_plural) for e in active_entries(po) if e.msgid_plural}
+
+
+def test_french_takes_the_singular_for_zero_and_one():
+    """French says « 0 position ajoutée »: without a French catalogue Django applies n != 1."""
+    french = polib.pofile(str(FRENCH_PO))
+    assert french.metadata["Plural-Forms"] == "nplurals=2; plural=(n > 1);"
+    assert plural_ids(french) == plural_ids(polib.pofile(str(PO_PATH))), HOW_TO_UPDATE
+    compiled = polib.mofile(str(FRENCH_PO.with_suffix(".mo")))
+    assert translations_of(compiled) == translations_of(french), HOW_TO_UPDATE
+    singular = "Présences enregistrées ; %(count)d position ajoutée à l'historique des partenaires."
+    plural = ("Présences enregistrées ; %(count)d positions ajoutées à l'historique des "
+              "partenaires.")
+    with translation.override("fr"):
+        said = [translation.ngettext(singular, plural, n) % {"count": n} for n in (0, 1, 2)]
+    assert said == [
+        "Présences enregistrées ; 0 position ajoutée à l'historique des partenaires.",
+        "Présences enregistrées ; 1 position ajoutée à l'historique des partenaires.",
+        "Présences enregistrées ; 2 positions ajoutées à l'historique des partenaires."]

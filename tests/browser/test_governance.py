@@ -93,7 +93,7 @@ def test_the_project_lead_records_a_steering_committee_end_to_end(page, demo, ax
     recorded = f"La décision « {decision} » est inscrite au registre."
     expect(page.get_by_text(recorded)).to_be_visible()
     assert page.locator(".message-success").all_inner_texts() == [
-        "Présences enregistrées ; 0 positions ajoutées à l'historique des partenaires.",
+        "Présences enregistrées ; 0 position ajoutée à l'historique des partenaires.",
         recorded]
     axe.check(page, "gov-07-seance-remplie")
 

@@ -97,8 +97,8 @@ def test_the_command_refuses_the_same_errors_then_imports_and_adds_nothing_twice
         call_command("import", "indicators", "--cite", "alpha", str(good), stdout=stream)
         out.append(stream.getvalue().strip())
     assert out == [
-        "Cité des métiers d'Alpha : 3 indicateurs ajoutés, 0 déjà présents.",
-        "Cité des métiers d'Alpha : 0 indicateurs ajoutés, 3 déjà présents.",
+        "Cité des métiers d'Alpha : 3 indicateurs ajoutés, 0 déjà présent.",
+        "Cité des métiers d'Alpha : 0 indicateur ajouté, 3 déjà présents.",
     ]
     assert count(world) == 3
 

@@ -70,7 +70,7 @@ def test_an_empty_territory_and_a_part_without_content_are_reported():
                                         Missing("À compléter : aucun local n'est retenu.")])
     assert [(c.what, c.here, c.there) for c in preflight.preflight(b)] == [
         ("Le territoire est nommé mais ses communes ne sont pas choisies",
-         "Page de garde : « Agglomération »", "Présentation : 0 communes, population 0"),
+         "Page de garde : « Agglomération »", "Présentation : 0 commune, population 0"),
         ("Une partie du dossier n'a pas de contenu", "Partie « 1.3 Les locaux »",
          "À compléter : aucun local n'est retenu.")]
 
