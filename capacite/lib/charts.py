@@ -130,17 +130,24 @@ def gantt_svg(rows: list[GanttRow], *, today: date, target_date: date, title: st
         month = _next_month(month)
 
     markers = []
-    for day, label, dash, anchor in (
-        (today, today_label, ' stroke-dasharray="4 3"', "end" if today <= target_date else "start"),
-        (target_date, target_label, "", "start" if today <= target_date else "end"),
-    ):
-        if anchor == "start" and x(day) + 130 > GANTT_WIDTH:
-            anchor = "end"
+    lines = [
+        [today, today_label, ' stroke-dasharray="4 3"', "end" if today <= target_date else "start"],
+        [target_date, target_label, "", "start" if today <= target_date else "end"],
+    ]
+    for line in lines:
+        if line[3] == "start" and x(line[0]) + 130 > GANTT_WIDTH:
+            line[3] = "end"
+    # Today's label climbs a line when it would run into the target's (both on the same side of
+    # their lines, the two dates close together on a long plan).
+    widest = max(GANTT_CHAR * (len(label) + 11) for _d, label, _s, _a in lines)
+    crowded = lines[0][3] == lines[1][3] and abs(x(today) - x(target_date)) < widest + 6
+    for index, (day, label, dash, anchor) in enumerate(lines):
         at = _n(x(day))
         shift = -3 if anchor == "end" else 3
+        label_y = GANTT_TOP - 18 if crowded and index == 0 else GANTT_TOP - 4
         markers.append(
             f'<line x1="{at}" y1="{GANTT_TOP - 12}" x2="{at}" y2="{bottom}" stroke="#3a3a3a" '
-            f'stroke-width="1.5"{dash}/><text x="{_n(x(day) + shift)}" y="{GANTT_TOP - 4}" '
+            f'stroke-width="1.5"{dash}/><text x="{_n(x(day) + shift)}" y="{label_y}" '
             f'font-size="10" text-anchor="{anchor}" fill="#161616">{escape(label)} '
             f"{day:%d/%m/%Y}</text>")
 
@@ -180,7 +187,8 @@ def _done_marker(row: GanttRow, x, middle: float, done: str) -> str:
     return (f'<g class="gantt-done"><path d="M{_n(at)} {_n(middle - 7)}l7 7l-7 7l-7 -7z" '
             f'fill="{colour}" stroke="#ffffff" stroke-width="1"><title>{escape(row.label)} : '
             f'{escape(done)}</title></path><text x="{_n(label_x)}" y="{_n(middle + 3.5)}" '
-            f'font-size="10" text-anchor="{anchor}" fill="#161616">{escape(shown)}</text></g>')
+            f'font-size="10" text-anchor="{anchor}" fill="#161616" stroke="#ffffff" '
+            f'stroke-width="3" paint-order="stroke">{escape(shown)}</text></g>')
 
 
 def _gantt_legend(words: dict[str, str], y: float) -> tuple[str, int]:

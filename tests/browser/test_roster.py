@@ -80,6 +80,26 @@ def test_a_counsellor_reads_her_week_and_a_partner_its_staff_hours(page, demo, a
     assert page.get_by_role("heading", level=1).inner_text().startswith("Mon planning")
     assert page.locator("table tbody tr").count() >= 1  # her locked Tuesday morning at least
     axe.check(page, "68-mon-planning")
+    # On a phone each service is a block, the day first, nothing cut at the screen's edge.
+    from datetime import timedelta
+
+    from tests.browser.test_overflow import PHONE, SPILLS
+
+    with scope(cite=Cite.objects.get(slug="valombre")):
+        run = RosterRun.objects.get()
+        lock = run.locks[0]  # her Tuesday morning, two hours (staffing/demo.py)
+        desk = next(d["name"] for d in run.instance["desks"] if d["id"] == lock["desk"])
+    start, end = lock["start"], lock["start"] + 120
+    page.set_viewport_size(PHONE)
+    page.reload()
+    row = page.locator("table.my-week tbody tr").first
+    assert [row.locator("th").inner_text(), *row.locator("td").all_inner_texts()] == [
+        f"Mardi {run.week_start + timedelta(days=lock['day']):%d/%m}",
+        f"{start // 60:02d}:{start % 60:02d}–{end // 60:02d}:{end % 60:02d}", desk,
+        "Cité des métiers de Valombre — site principal"]
+    assert page.evaluate("document.documentElement.scrollWidth") == 390
+    assert page.evaluate(SPILLS) == []
+    axe.check(page, "68b-mon-planning-390")
     page.get_by_role("button", name="Se déconnecter").click()
     login(page, "partenaire2")
     page.goto("/c/valombre/equipe/heures-des-partenaires/")

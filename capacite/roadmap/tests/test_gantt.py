@@ -125,3 +125,12 @@ def test_the_legend_under_the_plot_says_what_colours_and_diamonds_mean():
         ("635.1", "212", "jour où elle a été faite"),
         ("826.3", "212", "faite après son échéance"),
     ]
+
+
+def test_todays_label_climbs_a_line_when_the_target_date_is_close():
+    svg = ET.fromstring(gantt_svg(ROWS, today=date(2027, 3, 15), target_date=date(2027, 3, 20),
+                                  title="Rétro-planning"))
+    labels = [(t.attrib["x"], t.attrib["y"], t.text) for t in svg.findall(f"{SVG}text")
+              if t.text and t.text.startswith(("aujourd'hui", "date visée"))]
+    assert labels == [("854.5", "26", "aujourd'hui 15/03/2027"),
+                      ("892", "40", "date visée 20/03/2027")]
