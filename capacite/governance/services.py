@@ -142,12 +142,14 @@ def has_taken_place(decision, *, today: date) -> bool:
     return decision.decided_on <= today
 
 
-def mark_task_done(task, *, note: str, reason: str = "") -> None:
-    """Mark a roadmap task done (a validation recorded as a decision); `reason` goes to its
-    history (why it is done before a dependency, when it is)."""
+def mark_task_done(task, *, note: str, reason: str = "", on: date | None = None) -> None:
+    """Mark a roadmap task done (a validation recorded as a decision) on the day `on` (today
+    without one); `reason` goes to its history (why it is done before a dependency, when it
+    is)."""
     if task.status == "done":
         return
     task.status = "done"
+    task.done_on = on
     task.evidence_note = f"{task.evidence_note}\n{note}".strip()
     if reason:
         task._change_reason = reason[:100]
@@ -163,7 +165,9 @@ def settle_decision(decision, *, today: date) -> bool:
         return False
     where = f" ({decision.meeting})" if decision.meeting_id else ""
     mark_task_done(decision.task, note=f"Validé : {decision.title}{where}",
-                   reason=f"Décision du {decision.decided_on:%d/%m/%Y} au registre")
+                   reason=f"Décision du {decision.decided_on:%d/%m/%Y} au registre",
+                   on=(timezone.localtime(decision.meeting.starts_at).date()
+                       if decision.meeting_id else decision.decided_on))
     return True
 
 

@@ -59,4 +59,5 @@ def complete_task(link) -> None:
     task = Task.objects.filter(key=key).first() if key else None
     if task is not None:
         mark_task_done(task, note=f"{link.get_kind_display()} — {link.on:%d/%m/%Y}"
-                                  + (f" ({link.counterpart})" if link.counterpart else ""))
+                                  + (f" ({link.counterpart})" if link.counterpart else ""),
+                       on=min(link.on, timezone.localdate()))

@@ -4,6 +4,7 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.template.defaultfilters import filesizeformat
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_scopes import scopes_disabled
 
@@ -40,11 +41,12 @@ with scopes_disabled():
         class Meta:
             model = Task
             fields = [
-                "owner", "due_date", "duration_days", "status", "depends_on",
+                "owner", "due_date", "duration_days", "status", "done_on", "depends_on",
                 "evidence_note", "evidence_file",
             ]
             widgets = {
                 "due_date": DateInput(),
+                "done_on": DateInput(),
                 "depends_on": forms.CheckboxSelectMultiple,
             }
             help_texts = {
@@ -81,6 +83,14 @@ with scopes_disabled():
                 check_upload(upload, extensions=EVIDENCE_EXTENSIONS)
                 self.instance.evidence_filename = original_name(upload)
             return upload
+
+        def clean_done_on(self):
+            """Left empty on a task already done, it keeps its day; never in the future."""
+            day = self.cleaned_data.get("done_on")
+            if day and day > timezone.localdate():
+                raise forms.ValidationError(_("Cette date est à venir : une tâche ne peut être "
+                                              "faite qu'aujourd'hui ou avant."))
+            return day or self.instance.done_on
 
         def clean_depends_on(self):
             chosen = self.cleaned_data["depends_on"]

@@ -6,6 +6,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
@@ -90,6 +91,10 @@ class Task(MethodText, Versioned):
     status = models.CharField(
         _("état"), max_length=20, choices=TaskStatus.choices, default=TaskStatus.TODO
     )
+    done_on = models.DateField(
+        _("faite le"), null=True, blank=True,
+        help_text=_("Laissée vide, la date du jour où la tâche passe à « Fait »."),
+    )
     evidence_note = models.TextField(_("preuve ou commentaire"), blank=True)
     evidence_file = models.FileField(
         _("pièce justificative"), upload_to=evidence_path, blank=True, max_length=200
@@ -121,6 +126,18 @@ class Task(MethodText, Versioned):
 
     def __str__(self) -> str:
         return self.get_title_display()
+
+    def save(self, *args, **kwargs):
+        """Keep `done_on` with the status: today when the task becomes done without a date,
+        empty when it is no longer done (whoever writes the status: the form, a decision)."""
+        if self.is_done and self.done_on is None:
+            self.done_on = timezone.localdate()
+        elif not self.is_done:
+            self.done_on = None
+        fields = kwargs.get("update_fields")
+        if fields is not None and "status" in fields and "done_on" not in fields:
+            kwargs["update_fields"] = [*fields, "done_on"]
+        super().save(*args, **kwargs)
 
     @property
     def is_done(self) -> bool:

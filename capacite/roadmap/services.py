@@ -199,8 +199,9 @@ def home_summary(*, cite: Cite, today: date) -> HomeSummary:
 
 
 def backplan_chart(plan: Plan, *, today: date) -> str:
-    """The rétro-planning's Gantt as inline SVG ("" without rows), its tasks grouped by phase:
-    the page and the label dossiers draw the same chart from this one function."""
+    """The rétro-planning's Gantt as inline SVG ("" without rows), its tasks grouped by phase,
+    each done task with the day it was done (`schedule.done_on`, red when `is_done_late`): the
+    page and the label dossiers draw the same chart from this one function."""
     from django.utils.dates import MONTHS_AP
     from django.utils.translation import gettext as _
     from django.utils.translation import ngettext
@@ -220,6 +221,9 @@ def backplan_chart(plan: Plan, *, today: date) -> str:
                 end=row.planned.latest_finish,
                 state=_chart_state(row, today),
                 group=Phase(row.task.phase).label,
+                done_on=schedule.done_on(row.task),
+                done_late=schedule.is_done_late(row.task),
+                due=row.task.due_date,
             )
             for row in rows
         ],
@@ -238,6 +242,16 @@ def backplan_chart(plan: Plan, *, today: date) -> str:
         today_label=_("aujourd'hui"),
         target_label=_("date visée"),
         months=tuple(str(MONTHS_AP[number]) for number in range(1, 13)),  # « jan. », « Jan. »
+        words={
+            "planned": _("à venir"),
+            "late": _("en retard ou début au plus tard dépassé"),
+            "window": _("dates prévues d'une tâche faite"),
+            "done": _("faite le"),
+            "done_late": _("faite en retard le"),
+            "due": _("échéance"),
+            "legend_done": _("jour où elle a été faite"),
+            "legend_done_late": _("faite après son échéance"),
+        },
     )
 
 

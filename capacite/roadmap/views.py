@@ -75,6 +75,7 @@ def task_detail(request: HttpRequest, cite_slug: str, task_id: int) -> HttpRespo
             "required_by": task.required_by.all(),
             "changes": changes_of(task),
             "late": schedule.is_late(task, today=timezone.localdate()),
+            "done_late": schedule.is_done_late(task),
         },
     )
 
@@ -124,6 +125,7 @@ def backplan(request: HttpRequest, cite_slug: str) -> HttpResponse:
             "chart": chart,
             "late_count": sum(r.planned.start_is_past for r in rows),
             "late_ids": {r.task.pk for r in rows if schedule.is_late(r.task, today=today)},
+            "done_late_ids": {r.task.pk for r in rows if schedule.is_done_late(r.task)},
             "today": today,
         },
     )

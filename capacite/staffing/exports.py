@@ -33,7 +33,11 @@ def week_context(loaded: Loaded) -> dict:
     return {
         "days": [{"index": day, "name": DAY_NAMES[day],
                   "date": instance.week_start + timedelta(days=day),
-                  "rows": [{"label": row.label, "cells": [row.cells[d.id] for d in instance.desks]}
+                  "rows": [{"label": row.label, "cells": [row.cells[d.id] for d in instance.desks],
+                            # a phone lists each cell under its desk's name
+                            "named": [(d.name, row.cells[d.id]) for d in instance.desks],
+                            "idle": not any(row.cells[d.id].people or row.cells[d.id].need
+                                            for d in instance.desks)}
                            for row in grid[day]]} for day in days],
         "desks": list(instance.desks),
         "people": people,

@@ -7,7 +7,8 @@ attributes (`status`, `due_date`, `kind`, `phase`, `position`, `depends_on`) so 
 test's dataclass will do.
 
 - **done**: its status is « Fait ». Nothing else makes a task done (a decision marks its task
-  done through `governance`, which writes the status; see `decisions.md`).
+  done through `governance`, which writes the status; see `decisions.md`). The day it was done
+  is its `done_on` (kept by `Task.save`); **done late** when that day is after its due date.
 - **late**: not done, and its due date (échéance) is before today.
 - **due**: not done, with a due date today or later; the soonest is the next deadline.
 - **slipping**: not done, not late, but the rétro-planning's latest start is already past: it
@@ -33,6 +34,17 @@ class TaskLike(Protocol):
 
 def is_done(task: TaskLike) -> bool:
     return task.status == DONE
+
+
+def done_on(task: TaskLike) -> date | None:
+    """The day a done task was done; None while it is not done."""
+    return getattr(task, "done_on", None) if is_done(task) else None
+
+
+def is_done_late(task: TaskLike) -> bool:
+    """Done, on a day after its due date."""
+    day = done_on(task)
+    return day is not None and task.due_date is not None and day > task.due_date
 
 
 def is_late(task: TaskLike, *, today: date) -> bool:

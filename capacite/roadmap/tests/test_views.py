@@ -326,3 +326,46 @@ def test_a_method_text_the_cite_changed_stays_as_typed_in_english(world):
         Task.objects.filter(pk=t.pk).update(title="Trouver notre élu")
     url = reverse("roadmap:task_detail", kwargs={"cite_slug": t.cite.slug, "task_id": t.pk})
     assert "<h1>Trouver notre élu</h1>" in client.get(url).content.decode()
+
+def test_a_task_marked_done_keeps_the_day_it_was_done_and_forgets_it_when_reopened(world):
+    client = lead_client(world)
+    t = task(world, "designer-porteur-politique")
+    client.post(edit_url(t), edit_data(t, status="done"))
+    t.refresh_from_db()
+    assert (t.status, t.done_on) == ("done", timezone.localdate())
+    # Edited again without a date, it keeps its day; a day to come is refused.
+    client.post(edit_url(t), edit_data(t, evidence_note="Lettre signée"))
+    t.refresh_from_db()
+    assert (t.evidence_note, t.done_on) == ("Lettre signée", timezone.localdate())
+    tomorrow = timezone.localdate() + timedelta(days=1)
+    response = client.post(edit_url(t), edit_data(t, done_on=tomorrow.isoformat()))
+    assert response.context["form"].errors["done_on"] == [
+        "Cette date est à venir : une tâche ne peut être faite qu'aujourd'hui ou avant."]
+    client.post(edit_url(t), edit_data(t, status="in_progress"))
+    t.refresh_from_db()
+    assert (t.status, t.done_on) == ("in_progress", None)
+
+
+def test_the_backplan_shows_the_day_each_done_task_was_done_late_ones_flagged(world):
+    import xml.etree.ElementTree as ET
+
+    target = task(world, "comite-label-projet")
+    with scope(cite=world.cite):
+        BackplanTarget.objects.create(cite=world.cite, task=target, date=date(2030, 1, 7))
+        done = Task.objects.get(key="designer-porteur-politique")
+        done.status, done.due_date, done.done_on = "done", date(2026, 3, 2), date(2026, 3, 10)
+        done.save()
+    page = lead_client(world).get(
+        reverse("roadmap:backplan", kwargs={"cite_slug": "alpha"})).content.decode()
+    svg = ET.fromstring(page[page.index("<svg role"):page.index("</svg>") + 6])
+    ns = "{http://www.w3.org/2000/svg}"
+    markers = [(g.find(f"{ns}path").attrib["fill"], g.find(f"{ns}path").find(f"{ns}title").text,
+                g.find(f"{ns}text").text)
+               for g in svg.iter(f"{ns}g") if g.attrib.get("class") == "gantt-done"]
+    assert markers == [("#ce0500", "Identifier et mobiliser le porteur politique : faite en "
+                        "retard le 10/03/2026 (échéance 02/03/2026)",
+                        "faite en retard le 10/03/2026")]
+    row = page[page.index(">Identifier et mobiliser le porteur politique</a>"):]
+    row = " ".join(row[:row.index("</tr>")].split())
+    assert ('<td>10/03/2026 <strong class="tag-late" data-testid="done-late">après '
+            "l'échéance</strong></td>") in row
