@@ -177,8 +177,12 @@ def status_text(row: IndicatorRow) -> str:
 def trend_text(row: IndicatorRow) -> str:
     """« 2024 : Cité non ouverte · 2025 : 2 717 (année incomplète) · 2026 : 24 892 »: the
     trend's values as the page, the report and the dossier print them."""
+    def mark(p: Point) -> str:
+        if not p.partial or p.value is None:
+            return ""
+        return " (%s)" % (_("année incomplète") if p.period.kind == "year"
+                          else _("mois incomplet"))
+
     return " · ".join(
         _("%(period)s : %(value)s") % {"period": period_name(p.period), "value": p.text}
-        + (f" ({_('année incomplète') if p.period.kind == 'year' else _('mois incomplet')})"
-           if p.partial and p.value is not None else "")
-        for p in row.points)
+        + mark(p) for p in row.points)
