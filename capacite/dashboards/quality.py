@@ -175,14 +175,22 @@ def status_text(row: IndicatorRow) -> str:
 
 
 def trend_text(row: IndicatorRow) -> str:
-    """« 2024 : Cité non ouverte · 2025 : 2 717 (année incomplète) · 2026 : 24 892 »: the
-    trend's values as the page, the report and the dossier print them."""
+    """« 2023–2024 : Cité non ouverte · 2025 : 2 717 (année incomplète) », « 2024 : Cité non
+    ouverte · 2025 : 2 717 (année incomplète) · 2026 : 24 892 »: the trend's values as the page,
+    the report and the dossier print them."""
     def mark(p: Point) -> str:
         if not p.partial or p.value is None:
             return ""
         return " (%s)" % (_("année incomplète") if p.period.kind == "year"
                           else _("mois incomplet"))
 
-    return " · ".join(
-        _("%(period)s : %(value)s") % {"period": period_name(p.period), "value": p.text}
-        + mark(p) for p in row.points)
+    closed = [p for p in row.points if p.opening and p.opening.closed and p.value is None]
+    points = [p for p in row.points if p not in closed]
+    parts = []
+    if closed:  # the periods before the opening, once: « 07/2025–10/2025 : Cité non ouverte »
+        names = [period_name(closed[0].period), period_name(closed[-1].period)]
+        parts.append(_("%(period)s : %(value)s") % {
+            "period": "–".join(dict.fromkeys(names)), "value": NOT_OPEN})
+    parts += [_("%(period)s : %(value)s") % {"period": period_name(p.period), "value": p.text}
+              + mark(p) for p in points]
+    return " · ".join(parts)

@@ -158,10 +158,9 @@ def test_years_before_the_opening_are_not_zeros_and_the_first_year_gets_no_verdi
         assert table.rows == (
             ("Passages", f"{Y - 1}", "2\u202f717", "≥\u00a020\u202f000",
              f"année incomplète (ouverture le 21/11/{Y - 1})",
-             f"{Y - 3} : Cité non ouverte · {Y - 2} : Cité non ouverte · "
-             f"{Y - 1} : 2\u202f717 (année incomplète)"),
+             f"{Y - 3}–{Y - 2} : Cité non ouverte · {Y - 1} : 2\u202f717 (année incomplète)"),
             ("Délai d'attente", f"{Y - 1}", "—", "≤\u00a07", "—",
-             f"{Y - 3} : Cité non ouverte · {Y - 2} : Cité non ouverte · {Y - 1} : —"),
+             f"{Y - 3}–{Y - 2} : Cité non ouverte · {Y - 1} : —"),
         )
         row = quality.indicator_rows(world.cite, date(Y - 1, 12, 31), protected=True)[0]
         assert (row.met, [p.value for p in row.points]) == (None, [None, None, 2717.0])
@@ -176,7 +175,7 @@ def test_years_before_the_opening_are_not_zeros_and_the_first_year_gets_no_verdi
         assert table.headers == ("Indicator", "Period", "Value", "Target", "Status", "Trend")
         assert table.rows[0][2:] == (
             "2,717", "≥\u00a020,000", f"incomplete year (opened on 21/11/{Y - 1})",
-            f"{Y - 3}: Cité not open · {Y - 2}: Cité not open · {Y - 1}: 2,717 (incomplete year)")
+            f"{Y - 3}–{Y - 2}: Cité not open · {Y - 1}: 2,717 (incomplete year)")
 
 
 def test_the_quality_page_says_what_the_report_says(opened_late):
