@@ -236,6 +236,10 @@ LANGUAGE_COOKIE_SAMESITE = "Lax"
 TIME_ZONE = os.environ.get("CAPACITE_TIME_ZONE", "Europe/Paris")
 USE_I18N = True
 USE_TZ = True
+# French groups thousands with a narrow no-break space, as `capacite.lib.money` writes every count;
+# Django's own French formats say a no-break space. Not USE_THOUSAND_SEPARATOR: it would group
+# every integer a template prints, ids in URLs and attributes too — counts ask `|count`.
+FORMAT_MODULE_PATH = ["capacite.formats"]
 
 # --- Files ----------------------------------------------------------------------------------
 STATIC_URL = "static/"

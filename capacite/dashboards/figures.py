@@ -120,16 +120,57 @@ class Comparison:
                  "comparaison.") % {"before": period_label(self.previous)}
 
 
+@dataclass(frozen=True)
+class Opening:
+    """Whether the Cité was open during a period — decided here only, with the rule of
+    `comparison`: a period is « closed » when the Cité opened after its end and had counted no
+    visit by then (a 0 there is not an empty year, the Cité did not exist), « partial » when the
+    opening day falls inside it (its figures cover only the days since), « open » otherwise —
+    and when the opening date is not known."""
+
+    period: Period
+    state: str  # "closed", "partial" or "open"
+    opened_on: date | None
+    counted: bool | None = None  # a visit counted by the end of the period (asked when needed)
+
+    @property
+    def closed(self) -> bool:
+        return self.state == "closed"
+
+    @property
+    def partial(self) -> bool:
+        return self.state == "partial"
+
+    def incomplete_text(self) -> str:
+        """« année incomplète (ouverture le 21/11/2025) » for a partial period."""
+        day = self.opened_on.strftime("%d/%m/%Y") if self.opened_on else ""
+        if self.period.kind == "year":
+            return _("année incomplète (ouverture le %(day)s)") % {"day": day}
+        if self.period.kind == "month":
+            return _("mois incomplet (ouverture le %(day)s)") % {"day": day}
+        return _("période incomplète (ouverture le %(day)s)") % {"day": day}
+
+
+def opening(cite, period: Period, *, counted: bool | None = None) -> Opening:
+    """Was `cite` open during `period` (see `Opening`). `counted`: whether a visit was counted
+    by the end of the period, when the caller knows it already."""
+    opened = getattr(cite, "opened_on", None)
+    if opened is not None and opened >= period.end:
+        if counted is None:
+            counted = counts.visit_count(cite=cite, start=date.min, end=period.end) > 0
+        return Opening(period, "open" if counted else "closed", opened, counted)
+    state = "partial" if opened is not None and period.start < opened < period.end else "open"
+    return Opening(period, state, opened, counted)
+
+
 def comparison(cite, period: Period) -> Comparison:
     """Can `period` be compared with the same period a year before (see `Comparison`)."""
     before = year_before(period)
     available = counts.visit_count(cite=cite, start=date.min, end=before.end) > 0
-    opened = getattr(cite, "opened_on", None)
+    then = opening(cite, before, counted=available)
     return Comparison(
-        previous=before, available=available,
-        first_year=not available and opened is not None and opened >= before.end,
-        opened_during=opened if available and opened and before.start < opened < before.end
-        else None)
+        previous=before, available=available, first_year=then.closed,
+        opened_during=then.opened_on if available and then.partial else None)
 
 
 def _two_periods_table(key, title, first_column, labels, current, previous, *, protected,

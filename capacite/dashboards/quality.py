@@ -4,6 +4,11 @@ A computed indicator asks its figure from the one place that owns it — visits 
 `activity/counts.py`, hours open from `network.hours_open` — and nowhere else; an entered one
 reads the values the Cité typed per period. The quality page, the yearly report and the label
 fonctionnement dossier all read `indicator_rows`.
+
+The opening decides what a period may say (`figures.opening`, the rule of the year-before
+comparison): a period before the opening reads « Cité non ouverte », not 0; the period the Cité
+opened in shows its figure marked « année incomplète (ouverture le 21/11/2025) » and gets no
+verdict against its target — a target is set for a whole period (see docs/decisions.md).
 """
 
 from __future__ import annotations
@@ -17,6 +22,8 @@ from django.utils.translation import gettext_lazy
 
 from capacite.activity import counts
 from capacite.dashboards.domain.periods import Period, period_of, shifted
+from capacite.dashboards.figures import Opening, opening
+from capacite.lib.money import format_quantity
 from capacite.lib.small_groups import is_small
 
 
@@ -67,6 +74,7 @@ COMPUTED = {
                              _visits_per_hour_open, False),
 }
 TREND_LENGTH = {"year": 3, "month": 6}
+NOT_OPEN = gettext_lazy("Cité non ouverte")
 
 
 @dataclass(frozen=True)
@@ -74,6 +82,11 @@ class Point:
     period: Period
     value: float | None
     text: str
+    opening: Opening | None = None
+
+    @property
+    def partial(self) -> bool:
+        return bool(self.opening and self.opening.partial)
 
 
 @dataclass(frozen=True)
@@ -88,8 +101,10 @@ class IndicatorRow:
 
     @property
     def met(self) -> bool | None:
-        """Whether the current value reaches the target (None: no value or no target)."""
-        if self.target is None or self.current.value is None:
+        """Whether the current value reaches the target (None: no value, no target, or a period
+        the Cité was not open for all of)."""
+        if self.target is None or self.current.value is None or self.current.opening and (
+                self.current.opening.state != "open"):
             return None
         if self.indicator.higher_is_better:
             return self.current.value >= self.target
@@ -105,10 +120,9 @@ def _text(value: float | None, *, count: bool, protected: bool) -> str:
 
 
 def number(value: float) -> str:
-    """French figures: thin space for thousands, a comma before at most two decimals."""
-    if value == int(value):
-        return f"{int(value):,}".replace(",", "\u202f")
-    return f"{value:.2f}".rstrip("0").replace(".", ",")
+    """A figure the one way (`lib.money.format_quantity`): thousands grouped, at most two
+    decimals and only where they exist — « 24 892 », « 6,5 » (« 24,892 », « 6.5 » in English)."""
+    return format_quantity(value)
 
 
 def indicator_rows(cite, anchor: date, *, protected: bool) -> list[IndicatorRow]:
@@ -122,19 +136,25 @@ def indicator_rows(cite, anchor: date, *, protected: bool) -> list[IndicatorRow]
         (v.indicator_id, v.period_start): v.value
         for v in IndicatorValue.objects.filter(indicator__in=indicators)}
     rows = []
+    openings: dict[Period, Opening] = {}
     for indicator in indicators:
         last = period_of(indicator.frequency, anchor)
         periods = [shifted(last, -n) for n in reversed(range(TREND_LENGTH[indicator.frequency]))]
         spec = COMPUTED.get(indicator.computed)
         points = []
         for period in periods:
+            if period not in openings:
+                openings[period] = opening(cite, period)
+            raw = entered.get((indicator.pk, period.start))
+            if openings[period].closed and (spec or raw is None):
+                points.append(Point(period, None, str(NOT_OPEN), openings[period]))
+                continue
             if spec:
                 value = spec[1](cite, period.start, period.end)
             else:
-                raw = entered.get((indicator.pk, period.start))
                 value = float(raw) if raw is not None else None
             points.append(Point(period, value, _text(value, count=bool(spec and spec[2]),
-                                                     protected=protected)))
+                                                     protected=protected), openings[period]))
         target = float(indicator.target) if indicator.target is not None else None
         rows.append(IndicatorRow(indicator, tuple(points), target))
     return rows
@@ -147,4 +167,30 @@ def period_name(period: Period) -> str:
 
 
 def status_text(row: IndicatorRow) -> str:
+    """« atteinte », « non atteinte », or for the period the Cité opened in « année incomplète
+    (ouverture le 21/11/2025) », without a verdict."""
+    if row.current.partial and row.current.value is not None and row.target is not None:
+        return row.current.opening.incomplete_text()
     return {True: _("atteinte"), False: _("non atteinte"), None: "—"}[row.met]
+
+
+def trend_text(row: IndicatorRow) -> str:
+    """« 2023–2024 : Cité non ouverte · 2025 : 2 717 (année incomplète) », « 2024 : Cité non
+    ouverte · 2025 : 2 717 (année incomplète) · 2026 : 24 892 »: the trend's values as the page,
+    the report and the dossier print them."""
+    def mark(p: Point) -> str:
+        if not p.partial or p.value is None:
+            return ""
+        return " (%s)" % (_("année incomplète") if p.period.kind == "year"
+                          else _("mois incomplet"))
+
+    closed = [p for p in row.points if p.opening and p.opening.closed and p.value is None]
+    points = [p for p in row.points if p not in closed]
+    parts = []
+    if closed:  # the periods before the opening, once: « 07/2025–10/2025 : Cité non ouverte »
+        names = [period_name(closed[0].period), period_name(closed[-1].period)]
+        parts.append(_("%(period)s : %(value)s") % {
+            "period": "–".join(dict.fromkeys(names)), "value": NOT_OPEN})
+    parts += [_("%(period)s : %(value)s") % {"period": period_name(p.period), "value": p.text}
+              + mark(p) for p in points]
+    return " · ".join(parts)

@@ -89,13 +89,12 @@ def indicator_blocks(cite, period: Period) -> list:
     body = tuple((
         r.indicator.name, quality.period_name(r.current.period), r.current.text,
         "—" if r.target is None else ("≥\u00a0" if r.indicator.higher_is_better else "≤\u00a0")
-        + quality.number(r.target), quality.status_text(r),
-        " · ".join(f"{quality.period_name(p.period)} : {p.text}" for p in r.points))
+        + quality.number(r.target), quality.status_text(r), quality.trend_text(r))
         for r in rows)
     return [Heading(3, _("Indicateurs du plan d'évaluation"), "indicateurs"),
-            Table("Indicateurs face aux cibles du comité de pilotage",
-                  ("Indicateur", "Période", "Valeur", "Cible", "Statut", "Évolution"), body,
-                  numeric=(2,))]
+            Table(_("Indicateurs face aux cibles du comité de pilotage"),
+                  (_("Indicateur"), _("Période"), _("Valeur"), _("Cible"), _("Statut"),
+                   _("Évolution")), body, numeric=(2,))]
 
 
 def build_report(cite, year: int) -> Dossier:

@@ -9,6 +9,7 @@ masked count (« < 11 », « s ») is drawn as an empty outlined bar, never at i
 import textwrap
 from html import escape
 
+from capacite.lib.money import format_count
 from capacite.lib.small_groups import Count
 
 BLUE, GREY, OUTLINE = "#000091", "#b7b7d4", "#6a6a6a"
@@ -54,7 +55,7 @@ def bars(
     group = 48 if previous else 30
     width, height, base = max(240, 100 + group * len(labels)), 260, 170
     body = [f'<line x1="86" y1="{base}" x2="{width}" y2="{base}" stroke="{OUTLINE}"/>',
-            f'<text x="82" y="16" text-anchor="end" font-size="10">{top}</text>']
+            f'<text x="82" y="16" text-anchor="end" font-size="10">{format_count(top)}</text>']
     for index, label in enumerate(labels):
         x = 90 + index * group
         series = [(current[index], BLUE)]

@@ -175,7 +175,8 @@ def quality(request: HttpRequest, cite_slug: str) -> HttpResponse:
     rows = q.indicator_rows(request.cite, today, protected=False)
     items = [{
         "row": row, "status": q.status_text(row),
-        "periods": [(q.period_name(p.period), p.text) for p in row.points],
+        "trend": q.trend_text(row),
+        "target": "" if row.target is None else q.number(row.target),
         "chart": svg.trend([p.value for p in row.points], row.target,
                            title=_("Évolution : %(name)s") % {"name": row.indicator.name},
                            chart_id=f"trend-{row.indicator.pk}"),

@@ -183,7 +183,9 @@ def preflight(cite: Cite) -> dict[str, str]:
     else:
         open_gaps = conformity.unanswered(cite)
         if open_gaps:
-            gaps["gaps"] = f"{len(open_gaps)} écart(s) sans explication ou mesure corrective"
+            gaps["gaps"] = ngettext("%(n)s écart sans explication ou mesure corrective",
+                                    "%(n)s écarts sans explication ou mesure corrective",
+                                    len(open_gaps)) % {"n": len(open_gaps)}
     if activity_data(cite) is None:
         gaps["activity"] = "à compléter : les tableaux de bord du suivi de l'activité ne sont " \
                            "pas encore reliés au dossier"

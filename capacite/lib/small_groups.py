@@ -29,6 +29,8 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
+from capacite.lib.money import format_count
+
 SMALL_GROUP_MAX = 10
 """Counts from 1 to this are small groups (the issue that set the rule: « < 11 »)."""
 
@@ -69,7 +71,7 @@ class Count:
             return str(SMALL_LABEL)
         if self.mask is Mask.SECONDARY:
             return str(SECONDARY_LABEL)
-        return str(self.value)
+        return format_count(self.value)  # « 24 892 », « 24,892 »: the active language
 
     def __str__(self) -> str:
         return self.text

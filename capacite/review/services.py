@@ -14,6 +14,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django_scopes import scopes_disabled
 
 from capacite.core.models import Cite
@@ -117,9 +118,12 @@ def refuse_fonctionnement(cite: Cite) -> None:
             "de décision (page « Conformité avec le label projet ») avant de déposer."))
     open_gaps = unanswered(cite)
     if open_gaps:
-        raise SubmissionRefused(_(
-            "%(count)s écart(s) avec le label projet n'ont pas encore leur explication et leur "
-            "mesure corrective (page « Conformité avec le label projet ») : %(gaps)s.")
+        raise SubmissionRefused(ngettext(
+            "%(count)s écart avec le label projet n'a pas encore son explication et sa mesure "
+            "corrective (page « Conformité avec le label projet ») : %(gaps)s.",
+            "%(count)s écarts avec le label projet n'ont pas encore leur explication et leur "
+            "mesure corrective (page « Conformité avec le label projet ») : %(gaps)s.",
+            len(open_gaps))
             % {"count": len(open_gaps), "gaps": " ; ".join(g.text for g in open_gaps)})
     opinions = OpinionRequest.objects.filter(subject=OpinionSubject.LABEL_FONCTIONNEMENT)
     if not any(o.state == "answered" for o in opinions):

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django_scopes import scope
 
 from capacite.activity.models import Visit
@@ -122,3 +122,71 @@ def test_the_director_enters_a_value_and_the_staff_read_it(plan):
     # A computed indicator takes no typed value.
     computed = director.post(url, {"indicator": plan[1].pk, "value": "3"})
     assert "Choisissez un indicateur saisi" in computed.content.decode()
+
+
+
+Y = timezone.localdate().year  # the trend of the page ends with the current year
+
+
+@pytest.fixture
+def opened_late(world):
+    """The Valombre case: the Cité opened on 21 November last year; 2,717 visits in its 41 days
+    of that year, 24,892 this year; the comité de pilotage's target is 20,000 a year."""
+    cite = world.cite
+    cite.opened_on = date(Y - 1, 11, 21)
+    cite.save(update_fields=["opened_on"])
+    with scope(cite=cite):
+        site = Site.objects.create(cite=cite, name="Site principal", kind="main")
+        for day, n in ((date(Y - 1, 11, 21), 2717), (date(Y, 1, 2), 24892)):
+            Visit.objects.bulk_create(
+                Visit(cite=cite, site=site, day=day, slot=20, source="import",
+                      client_id=uuid.uuid4()) for _ in range(n))
+        QualityIndicator.objects.create(
+            cite=cite, name="Passages", definition="Tous les passages.", computed="visits",
+            target=Decimal(20000), position=1)
+        QualityIndicator.objects.create(
+            cite=cite, name="Délai d'attente", definition="En jours.", target=Decimal(7),
+            higher_is_better=False, position=2)
+    return world
+
+
+def test_years_before_the_opening_are_not_zeros_and_the_first_year_gets_no_verdict(
+        opened_late):
+    world = opened_late
+    with scope(cite=world.cite):
+        _heading, table = indicator_blocks(world.cite, period_of("year", date(Y - 1, 1, 1)))
+        assert table.rows == (
+            ("Passages", f"{Y - 1}", "2\u202f717", "≥\u00a020\u202f000",
+             f"année incomplète (ouverture le 21/11/{Y - 1})",
+             f"{Y - 3}–{Y - 2} : Cité non ouverte · {Y - 1} : 2\u202f717 (année incomplète)"),
+            ("Délai d'attente", f"{Y - 1}", "—", "≤\u00a07", "—",
+             f"{Y - 3}–{Y - 2} : Cité non ouverte · {Y - 1} : —"),
+        )
+        row = quality.indicator_rows(world.cite, date(Y - 1, 12, 31), protected=True)[0]
+        assert (row.met, [p.value for p in row.points]) == (None, [None, None, 2717.0])
+        # The next year is a whole one: judged, and its trend says why the first one is low.
+        _heading, table = indicator_blocks(world.cite, period_of("year", date(Y, 1, 1)))
+        assert table.rows[0] == (
+            "Passages", f"{Y}", "24\u202f892", "≥\u00a020\u202f000", "atteinte",
+            f"{Y - 2} : Cité non ouverte · {Y - 1} : 2\u202f717 (année incomplète) · "
+            f"{Y} : 24\u202f892")
+    with translation.override("en"), scope(cite=world.cite):
+        _heading, table = indicator_blocks(world.cite, period_of("year", date(Y - 1, 1, 1)))
+        assert table.headers == ("Indicator", "Period", "Value", "Target", "Status", "Trend")
+        assert table.rows[0][2:] == (
+            "2,717", "≥\u00a020,000", f"incomplete year (opened on 21/11/{Y - 1})",
+            f"{Y - 3}–{Y - 2}: Cité not open · {Y - 1}: 2,717 (incomplete year)")
+
+
+def test_the_quality_page_says_what_the_report_says(opened_late):
+    world = opened_late
+    url = reverse("dashboards:quality", kwargs={"cite_slug": world.cite.slug})
+    with scope(cite=world.cite):
+        passages = QualityIndicator.objects.get(name="Passages")
+    page = client_for(world, Role.DIRECTOR).get(url).content.decode()
+    row = page.split(f'data-indicator="{passages.pk}"')[1].split("</tr>")[0]
+    assert '<td class="num">≥&nbsp;20\u202f000' in row
+    assert '<td class="num">24\u202f892</td>' in row
+    assert '<td class="status-met">atteinte</td>' in row
+    assert (f"<small>{Y - 2} : Cité non ouverte · {Y - 1} : 2\u202f717 (année incomplète) · "
+            f"{Y} : 24\u202f892</small>") in row

@@ -114,3 +114,25 @@ def test_the_report_job_records_the_language_chosen(world, year_2026):
     with scope(cite=world.cite):
         job = Job.objects.get(kind="activity_report")
     assert job.params == {"year": this_year, "format": "pdf", "lang": "en"}
+
+
+def test_a_count_in_thousands_is_grouped_the_way_each_language_writes_it(world):
+    """« 1 234 passages » (narrow no-break space), « 1,234 visits » — never « 1234 »."""
+    cite = world.cite
+    with scope(cite=cite):
+        site = Site.objects.create(cite=cite, name="Site principal", kind="main")
+        Visit.objects.bulk_create(
+            Visit(cite=cite, site=site, day=date(2026, 3, 10), slot=20, source="import",
+                  client_id=uuid.uuid4()) for _ in range(1234))
+        french = generate_report(cite, year=2026, fmt="pdf")
+        english = generate_report(cite, year=2026, fmt="pdf", lang="en")
+        word = generate_report(cite, year=2026, fmt="docx")
+    # pdftotext gives the narrow no-break space back as a space; the DOCX keeps it.
+    assert "la Cité a compté 1 234 passages," in " ".join(pdf_text(french.content).split())
+    assert "the Cité counted 1,234 visits," in " ".join(pdf_text(english.content).split())
+    from docx import Document
+
+    rows = [[c.text for c in row.cells] for t in Document(io.BytesIO(word.content)).tables
+            for row in t.rows]
+    assert ["Total", "1\u202f234"] in rows
+    assert not any("1234" in cell for row in rows for cell in row)

@@ -11,6 +11,7 @@ from decimal import Decimal
 from django.core.files.storage import default_storage
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from capacite.core.models import Cite
 from capacite.label import services
@@ -39,7 +40,7 @@ from capacite.label.dossier.blocks import (
     Para,
     Table,
 )
-from capacite.lib.money import format_money, format_number
+from capacite.lib.money import format_count, format_hours, format_money, format_number
 from capacite.planning.domain.budget import SHORTFALL_LABEL, SURPLUS_LABEL
 from capacite.roadmap.domain.schedule import STATE_WORDS, state_of
 
@@ -291,8 +292,10 @@ class Builder:
                         for theme, count, dates, _s in self.workshops["groups"]),
                   numeric=(1,)) if self.workshops["groups"]
             else Missing("À compléter : aucun atelier thématique enregistré."),
-            Para(f"{len(received)} lettre(s) d'intention reçue(s) de partenaires ; la liste "
-                 "figure en annexe."),
+            Para(ngettext("%(n)s lettre d'intention reçue de partenaires ; la liste figure en "
+                          "annexe.",
+                          "%(n)s lettres d'intention reçues de partenaires ; la liste figure en "
+                          "annexe.", len(received)) % {"n": format_count(len(received))}),
         ]
 
     def territory_facts(self) -> list:
@@ -374,9 +377,16 @@ class Builder:
         docs = self.documentation
         blocks.append(Heading(3, _("La documentation en libre accès"), "documentation"))
         if docs["resources"]:
-            blocks.append(Para(f"Le fonds documentaire compte {number(docs['resources'])} "
-                               f"ressource(s) classée(s) en {number(docs['themes'])} "
-                               "thème(s), consultables librement sur place."))
+            resources = ngettext("%(n)s ressource", "%(n)s ressources", docs["resources"]) \
+                % {"n": format_count(docs["resources"])}
+            themes = ngettext("%(n)s thème", "%(n)s thèmes", docs["themes"]) \
+                % {"n": format_count(docs["themes"])}
+            blocks.append(Para(ngettext(
+                "Le fonds documentaire compte %(resources)s, classée en %(themes)s, consultable "
+                "librement sur place.",
+                "Le fonds documentaire compte %(resources)s, classées en %(themes)s, "
+                "consultables librement sur place.", docs["resources"])
+                % {"resources": resources, "themes": themes}))
         else:
             blocks.append(Missing("À compléter : le catalogue documentaire est vide "
                                   "(page « Documentation »)."))
@@ -393,8 +403,11 @@ class Builder:
             return [Table(f"Événements retenus par le comité de programmation "
                           f"({len(e.retained)})", headers, rows(e.retained))]
         if e.proposed:
-            return [Para(f"{len(e.proposed)} événement(s) sont proposés ; le comité de "
-                         "programmation ne les a pas encore retenus."),
+            return [Para(ngettext(
+                "%(n)s événement est proposé ; le comité de programmation ne l'a pas encore "
+                "retenu.",
+                "%(n)s événements sont proposés ; le comité de programmation ne les a pas encore "
+                "retenus.", len(e.proposed)) % {"n": format_count(len(e.proposed))}),
                     Table("Programme événementiel envisagé", headers, rows(e.proposed))]
         return [Missing("À compléter : aucun événement n'est proposé (page « Événements »).")]
 
@@ -402,8 +415,8 @@ class Builder:
         blocks: list = [Heading(3, _("Les horaires d'ouverture"), "horaires")]
         for s in self.sites:
             blocks.append(Table(
-                f"{s.fact.name} — {number(s.fact.hours_per_week, 1).rstrip('0').rstrip(',')} h "
-                "par semaine", ("Jour", "Horaires"), tuple(s.week) or (("—", "fermé"),)))
+                f"{s.fact.name} — {format_hours(s.fact.hours_per_week)} par semaine",
+                ("Jour", "Horaires"), tuple(s.week) or (("—", "fermé"),)))
         if not self.sites:
             blocks.append(Missing("À compléter : aucun horaire n'est saisi."))
         blocks.append(Heading(3, _("Les structures de coordination"), "instances"))
@@ -449,7 +462,7 @@ class Builder:
                                   "(page « Équipe »)."))
             return blocks
         blocks.append(Table("Fiches de poste", ("Poste", "Fonction", "ETP", "Employeur",
-                                                "Titulaire(s)"),
+                                                "Titulaires"),
                             tuple((j.title, j.function, fte(j.fte), j.employer,
                                    ", ".join(j.holders) or "à pourvoir") for j in t.jobs),
                             numeric=(2,)))
@@ -501,7 +514,7 @@ class Builder:
                 ("Produits de fonctionnement", eur(row["operating_resources"])),
                 balance,
                 ("Contributions volontaires en nature", eur(row["in_kind"])),
-                ("Heures d'ouverture par semaine", format_number(row["hours_per_week"])),
+                ("Heures d'ouverture par semaine", format_hours(row["hours_per_week"])),
                 ("Coût complet par heure d'ouverture",
                  format_money(cost, "fr") if cost is not None else "—"),
             ]
@@ -556,7 +569,7 @@ class Builder:
         share = row["partners_share"]
         blocks.append(Facts((
             ("Heures de conseil offertes par an",
-             format_number(row["counselling_hours_per_year"], places=0)),
+             format_hours(row["counselling_hours_per_year"])),
             ("Coût complet (charges et apports en nature)", eur(row["full_cost"])),
             ("Part apportée par les partenaires",
              f"{format_number(share, places=1)} %" if share is not None else "—"),
@@ -609,8 +622,11 @@ class Builder:
         others = [a for a in self.doc.attachments if a.kind == "other"]
         pdfs = [a for a in self.doc.attachments if a.kind == "pdf"]
         if pdfs:
-            blocks.append(Para(f"{len(pdfs)} lettre(s) au format PDF sont reproduites à la "
-                               "fin du dossier, dans l'ordre du tableau."))
+            blocks.append(Para(ngettext(
+                "%(n)s lettre au format PDF est reproduite à la fin du dossier, dans l'ordre du "
+                "tableau.",
+                "%(n)s lettres au format PDF sont reproduites à la fin du dossier, dans l'ordre "
+                "du tableau.", len(pdfs)) % {"n": format_count(len(pdfs))}))
         if others:
             blocks.append(Para("Lettres déposées dans un format qui ne se joint pas au PDF "
                                "(à transmettre séparément) : "

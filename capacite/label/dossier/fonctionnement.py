@@ -9,6 +9,7 @@ the team's explanation and corrective measure — then the guide's nine parts in
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from capacite.label import conformity
 from capacite.label import services_fonctionnement as fonct
@@ -22,6 +23,7 @@ from capacite.label.domain.parts import (
 )
 from capacite.label.dossier.blocks import Attachment, Bullets, Facts, Heading, Missing, Para, Table
 from capacite.label.dossier.content import IMAGE_SUFFIXES, Builder, _date, fte
+from capacite.lib.money import format_count
 
 
 def _kind_of(path: str) -> str:
@@ -113,8 +115,11 @@ class FonctionnementBuilder(Builder):
                                   for r in self.rows)))
         open_rows = [r for r in self.rows if not r.answered]
         if open_rows:
-            blocks.append(Missing(f"{len(open_rows)} écart(s) sans explication ou mesure "
-                                  "corrective : le dossier ne peut pas être déposé en l'état."))
+            blocks.append(Missing(ngettext(
+                "%(n)s écart sans explication ou mesure corrective : le dossier ne peut pas être "
+                "déposé en l'état.",
+                "%(n)s écarts sans explication ou mesure corrective : le dossier ne peut pas être "
+                "déposé en l'état.", len(open_rows)) % {"n": format_count(len(open_rows))}))
         return blocks
 
     @staticmethod
@@ -178,8 +183,13 @@ class FonctionnementBuilder(Builder):
         measured = [c for c in self.communication if c.result.strip()]
         total = sum((c.budget for c in self.communication), Decimal(0))
         return [
-            Para(f"{len(self.communication)} action(s) de communication pour un budget de "
-                 f"{eur(total)} ; {len(measured)} ont un résultat mesuré."),
+            Para(ngettext("%(n)s action de communication pour un budget de %(budget)s",
+                          "%(n)s actions de communication pour un budget de %(budget)s",
+                          len(self.communication))
+                 % {"n": format_count(len(self.communication)), "budget": eur(total)}
+                 + " ; " + ngettext("%(n)s a un résultat mesuré.",
+                                    "%(n)s ont un résultat mesuré.", len(measured))
+                 % {"n": format_count(len(measured))}),
             Table("Actions de communication et leurs résultats",
                   ("Date", "Action", "Outil", "Indicateur", "Objectif", "Résultat"),
                   tuple((_date(c.date), c.title, c.tool, c.indicator or "—", c.expected or "—",
@@ -236,8 +246,10 @@ class FonctionnementBuilder(Builder):
                                   "table »)."))
             return blocks
         signed = [a for a in self.acts if a.act]
-        blocks.append(Para(f"{len(signed)} ligne(s) de financement sur {len(self.acts)} ont "
-                           "leur acte d'engagement signé."))
+        blocks.append(Para(ngettext(
+            "%(n)s ligne de financement sur %(total)s a son acte d'engagement signé.",
+            "%(n)s lignes de financement sur %(total)s ont leur acte d'engagement signé.",
+            len(signed)) % {"n": format_count(len(signed)), "total": format_count(len(self.acts))}))
         blocks.append(Table("Lignes de financement et actes d'engagement",
                             ("Financeur", "Objet", "Statut", "Année 1", "Acte"),
                             tuple((a.funder, a.label, a.status, eur(a.amount_year1),

@@ -138,6 +138,10 @@ def test_a_partners_pdf_letter_is_appended_after_the_dossier(world, tmp_path):
     assert f"Page {after.pages} / {after.pages}" in last_page  # counted, not « / 21 »
     assert "Lettre d'intention — Région Alpha" in last_page  # headed with the file's title
     assert "lettre-region.pdf" in text  # listed in the annex table
+    flat = " ".join(text.split())
+    # One letter: singular (ngettext), not « 1 lettre(s) reçue(s) ».
+    assert "1 lettre d'intention reçue de partenaires ; la liste figure en annexe." in flat
+    assert "1 lettre au format PDF est reproduite à la fin du dossier" in flat
     assert Cite.objects.count() == 2
 
 

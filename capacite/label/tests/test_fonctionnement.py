@@ -66,8 +66,8 @@ def test_depositing_is_refused_while_a_gap_has_no_corrective_measure(world):
         job = done_dossier_job(world.cite, kind="label_fonctionnement")
     url = reverse("review:cite_review", args=["alpha"])
     page = client.post(url, {"job": job.pk}).content.decode()
-    assert ("1 écart(s) avec le label projet n&#x27;ont pas encore leur explication et leur "
-            "mesure corrective (page « Conformité avec le label projet ») : Site central : "
+    assert ("1 écart avec le label projet n&#x27;a pas encore son explication et sa mesure "
+            "corrective (page « Conformité avec le label projet ») : Site central : "
             "40 h → 38 h par semaine.") in page
     with scopes_disabled():
         assert Submission.objects.filter(cite=world.cite).count() == 0

@@ -120,7 +120,9 @@ def _free_person(instance: Instance, person_id: str, skills: tuple[str, ...],
                f"{_hours(rules.min_shift_minutes)}")
     elif len(day_shifts) >= rules.max_shifts_per_day and not any(
             set(s) & set(merged) for s in day_shifts):
-        why = f"déjà {len(day_shifts)} services ce jour-là (maximum {rules.max_shifts_per_day})"
+        n = len(day_shifts)  # the domain has no gettext: French plural (singular for 0 and 1)
+        why = (f"déjà {n} service{'s' if n > 1 else ''} ce jour-là "
+               f"(maximum {rules.max_shifts_per_day})")
     else:
         why = (f"le service dépasserait {_hours(rules.max_shift_minutes)} ou laisserait un "
                f"morceau sous {_hours(rules.min_shift_minutes)}")

@@ -1,0 +1,1 @@
+"""capacite's own number formats, over Django's (settings: FORMAT_MODULE_PATH)."""
