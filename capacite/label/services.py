@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from capacite.core.models import Cite
 from capacite.label.domain import criteria
@@ -179,7 +180,8 @@ class JobData:
 class TeamData:
     jobs: list[JobData]
     by_function: list[tuple[str, Decimal]]  # (function label, FTE)
-    org_chart: str  # the org chart screen's SVG, "" without a job description
+    org_chart: tuple[str, ...]  # the org chart screen's SVG cut to A4 pages, () without jobs
+    org_groups: tuple = ()  # the chart's groups (staffing.domain.orgchart.Group), its table
 
     @property
     def fact(self) -> criteria.TeamFact:
@@ -189,10 +191,12 @@ class TeamData:
 def team_data(cite: Cite) -> TeamData:
     """The job descriptions, the FTE per function and the org chart (staffing's own SVG)."""
     from capacite.partners.choices import StaffFunction
+    from capacite.staffing.domain.orgchart import org_chart_pages
     from capacite.staffing.models import JobDescription
-    from capacite.staffing.services import org_chart_of
+    from capacite.staffing.services import org_chart_groups, org_chart_words
 
     jobs = list(JobDescription.objects.select_related("employer").prefetch_related("holders"))
+    groups = org_chart_groups(cite) if jobs else []
     labels = dict(StaffFunction.choices)
     totals: dict[str, Decimal] = {}
     for job in jobs:
@@ -202,7 +206,9 @@ def team_data(cite: Cite) -> TeamData:
                  j.employer.name if j.employer_id else "la Cité",
                  [h.name for h in j.holders.all()], j.missions) for j in jobs],
         [(str(labels.get(k, k)), v) for k, v in sorted(totals.items(), key=lambda x: -x[1])],
-        org_chart_of(cite) if jobs else "")
+        tuple(org_chart_pages(groups, title=gettext("Organigramme de %(cite)s") % {"cite": cite},
+                              words=org_chart_words())) if jobs else (),
+        tuple(groups))
 
 
 @dataclass(frozen=True)

@@ -459,17 +459,78 @@ def solve_run_greedy(run: RosterRun) -> RosterRun:
     return run
 
 
-def org_chart_of(cite) -> str:  # type: ignore[no-untyped-def]
-    """The org chart SVG of the job descriptions (the org chart page and the label dossier
-    draw the same one). Call inside the Cité's scope."""
-    from capacite.staffing.domain.orgchart import Box, org_chart_svg
-    from capacite.staffing.models import JobDescription
+def org_chart_groups(cite):  # type: ignore[no-untyped-def]
+    """The org chart's groups (the page's chart, its table of figures and the label dossier
+    read them): the Cité's own staff first, under the Cité's name, then each partner's
+    seconded staff under the partner's name, partners by name. A person belongs to the partner
+    that seconds them, else to the employer of their job description, else to the Cité; a job
+    description nobody holds shows, to be filled, in its employer's group. Active staff only.
+    Call inside the Cité's scope."""
+    from capacite.staffing.domain.orgchart import Group, Post
+    from capacite.staffing.models import JobDescription, StaffMember
 
-    jobs = list(JobDescription.objects.select_related("employer").prefetch_related("holders"))
-    boxes = [Box(job.pk, job.reports_to_id, job.title, (
-        ", ".join(h.name for h in job.holders.all()) or _("poste à pourvoir"),
-        _("%(fte)s ETP — %(employer)s") % {
-            "fte": format(job.fte.normalize(), "f").replace(".", ","),
-            "employer": job.employer.name if job.employer_id else _("la Cité")},
-    )) for job in jobs]
-    return org_chart_svg(boxes, title=_("Organigramme de %(cite)s") % {"cite": cite})
+    jobs = {job.pk: job for job in JobDescription.objects.select_related("employer",
+                                                                           "reports_to")}
+    people = list(StaffMember.objects.filter(active=True).select_related("partner", "job"))
+    no_job = _("Sans fiche de poste")
+    # group key (organisation id, or None for the Cité) → post key (job id or a title) → names
+    held: dict[int | None, dict[int | str, list[str]]] = {}
+    names: dict[int | None, str] = {None: cite.name}
+    for person in people:
+        job = jobs.get(person.job_id) if person.job_id else None
+        organisation = person.partner or (job.employer if job else None)
+        key = organisation.pk if organisation else None
+        if organisation:
+            names[key] = organisation.name
+        post = job.pk if job else (person.function or no_job)
+        held.setdefault(key, {}).setdefault(post, []).append(person.name)
+    for job in jobs.values():
+        if not any(job.pk in posts for posts in held.values()):
+            key = job.employer_id
+            if job.employer_id:
+                names[key] = job.employer.name
+            held.setdefault(key, {})[job.pk] = []
+
+    def depth(job) -> int:  # type: ignore[no-untyped-def]
+        seen, level = {job.pk}, 0
+        while job.reports_to_id and job.reports_to_id not in seen and job.reports_to_id in jobs:
+            job, level = jobs[job.reports_to_id], level + 1
+            seen.add(job.pk)
+        return level
+
+    def post(key: int | str, holders: list[str]) -> Post:
+        if isinstance(key, str):
+            return Post(key, "", tuple(sorted(holders)))
+        job = jobs[key]
+        return Post(job.title, job.reports_to.title if job.reports_to_id else "",
+                    tuple(sorted(holders)))
+
+    def order(item: tuple[int | str, list[str]]) -> tuple:
+        key = item[0]
+        if isinstance(key, str):
+            return (1, 0, key)
+        return (0, depth(jobs[key]), jobs[key].title)
+
+    groups = []
+    for key in sorted(held, key=lambda k: (k is not None, names[k].lower())):
+        posts = tuple(post(k, v) for k, v in sorted(held[key].items(), key=order))
+        groups.append(Group(names[key], posts, own=key is None))
+    return groups
+
+
+def org_chart_words() -> dict:
+    """The org chart's words in the language of the request."""
+    from django.utils.translation import ngettext
+
+    return {"reports_to": _("rattaché à : %(name)s"), "vacant": _("poste à pourvoir"),
+            "people": lambda n: ngettext("%(n)s personne", "%(n)s personnes", n) % {"n": n}}
+
+
+def org_chart_of(cite, groups=None) -> str:  # type: ignore[no-untyped-def]
+    """The org chart SVG (the org chart page and the label dossier draw the same one). Call
+    inside the Cité's scope."""
+    from capacite.staffing.domain.orgchart import org_chart_svg
+
+    groups = org_chart_groups(cite) if groups is None else groups
+    return org_chart_svg(groups, title=_("Organigramme de %(cite)s") % {"cite": cite},
+                         words=org_chart_words())

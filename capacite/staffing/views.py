@@ -77,9 +77,12 @@ def _org_chart(request: HttpRequest) -> str:
 
 
 def org_chart(request: HttpRequest, cite_slug: str) -> HttpResponse:
-    """The org chart, printable (print style hides the layout)."""
+    """The org chart grouped by organisation, and its figures as a table (printable: the print
+    style hides the layout)."""
+    groups = services.org_chart_groups(request.cite)
     return render(request, "staffing/org_chart.html", {
-        "svg": _org_chart(request), "empty": not JobDescription.objects.exists()})
+        "svg": services.org_chart_of(request.cite, groups) if groups else "",
+        "groups": groups, "empty": not groups})
 
 
 def org_chart_svg_file(request: HttpRequest, cite_slug: str) -> HttpResponse:

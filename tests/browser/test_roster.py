@@ -19,7 +19,10 @@ def test_two_locked_services_survive_a_resolve(page, demo, axe, settings):
     assert page.locator("table.team tbody tr").count() == 41
     axe.check(page, "60-equipe")
     page.get_by_role("link", name="Organigramme").first.click()
-    expect(page.locator(".org-chart svg rect")).to_have_count(5)
+    # The Cité's own staff, then the 12 partners' seconded staff: one panel each.
+    expect(page.locator(".org-chart svg rect")).to_have_count(13)
+    expect(page.locator(".org-chart svg text").first).to_have_text("Cité des métiers de Valombre")
+    assert page.locator("#org-chart-figures tbody tr").count() == 16
     axe.check(page, "61-organigramme")
     page.goto("/c/valombre/equipe/")
     page.get_by_role("link", name="Inès Fontvieille").click()

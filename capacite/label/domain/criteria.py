@@ -5,14 +5,15 @@ Each criterion is either a rule computed from the Cité's live data (`Facts`, ga
 principles no data can prove: free and anonymous access, no appointment…). A rule returns a
 `Check`: green when the label's expectation is met, amber when work is under way or the data is
 not available yet, red when the expectation is plainly not met. The texts say what was found, so
-the person knows what to fix without opening another page.
+the person knows what to fix without opening another page. They are gettext messages with
+named placeholders, read in the language of the page (the French is the msgid).
 """
 
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
 from capacite.lib.money import format_money, format_number
 from capacite.offer.domain.poles import POLES_MAX, POLES_MIN
@@ -108,10 +109,10 @@ class Facts:
     workshop_sessions: int = 0
     narratives_missing: tuple[str, ...] = ()
     narratives_total: int = 0
-    premises: PremisesFact | Unavailable = Unavailable("les locaux")
-    events: EventsFact | Unavailable = Unavailable("le programme d'événements")
-    budget: BudgetFact | Unavailable | None = Unavailable("le budget prévisionnel")
-    team: TeamFact | Unavailable = Unavailable("l'équipe")
+    premises: PremisesFact | Unavailable = Unavailable(_("les locaux"))
+    events: EventsFact | Unavailable = Unavailable(_("le programme d'événements"))
+    budget: BudgetFact | Unavailable | None = Unavailable(_("le budget prévisionnel"))
+    team: TeamFact | Unavailable = Unavailable(_("l'équipe"))
     declarations: dict[str, DeclarationFact] = field(default_factory=dict)
 
 
@@ -134,7 +135,7 @@ class Criterion:
 
 
 def _not_yet(source: Unavailable) -> Check:
-    return Check(AMBER, f"À compléter : {source.what}.")
+    return Check(AMBER, gettext("À compléter : %(what)s.") % {"what": source.what})
 
 
 def _names(items: tuple[str, ...] | list[str], limit: int = 4) -> str:
@@ -150,21 +151,24 @@ def poles_rule(f: Facts) -> Check:
     """The label asks for 3 to 7 pôles de conseil; fewer is a project still being built."""
     n = len(f.poles)
     if POLES_MIN <= n <= POLES_MAX:
-        return Check(GREEN, f"{n} pôles de conseil : {_names([p for p, _ in f.poles], 7)}.")
+        return Check(GREEN, gettext("%(n)s pôles de conseil : %(names)s.")
+                     % {"n": n, "names": _names([p for p, _n in f.poles], 7)})
     if n == 0:
-        return Check(RED, "Aucun pôle de conseil défini.")
+        return Check(RED, gettext("Aucun pôle de conseil défini."))
     if n < POLES_MIN:
         return Check(AMBER, ngettext(
             "%(n)s pôle de conseil ; le label en demande au moins %(min)s.",
             "%(n)s pôles de conseil ; le label en demande au moins %(min)s.", n)
             % {"n": n, "min": POLES_MIN})
-    return Check(RED, f"{n} pôles de conseil ; le label en prévoit au plus {POLES_MAX}.")
+    return Check(RED, gettext("%(n)s pôles de conseil ; le label en prévoit au plus %(max)s.")
+                 % {"n": n, "max": POLES_MAX})
 
 
 def multi_partner_rule(f: Facts) -> Check:
     """Pôles run by several partners: the multi-partner team and the plurality of viewpoints."""
     if not f.poles:
-        return Check(RED, "Aucun pôle de conseil, donc aucun partenaire pour les animer.")
+        return Check(RED, gettext("Aucun pôle de conseil, donc aucun partenaire pour les "
+                                  "animer."))
     alone = [name for name, count in f.poles if count == 0]
     single = [name for name, count in f.poles if count == 1]
     if alone:
@@ -175,14 +179,14 @@ def multi_partner_rule(f: Facts) -> Check:
         return Check(AMBER, ngettext("Pôle animé par un seul partenaire : %(names)s.",
                                      "Pôles animés par un seul partenaire : %(names)s.",
                                      len(single)) % {"names": _names(single)})
-    return Check(GREEN, "Chaque pôle est animé par au moins deux partenaires.")
+    return Check(GREEN, gettext("Chaque pôle est animé par au moins deux partenaires."))
 
 
 def main_site_rule(f: Facts) -> Check:
     """At least one "site" (a physical place with at least three pôles), the guide's minimum."""
     sites = [s for s in f.sites if s.kind in ("main", "site")]
     if not sites:
-        return Check(RED, "Aucun site Cité des métiers déclaré.")
+        return Check(RED, gettext("Aucun site Cité des métiers déclaré."))
     warned = [s for s in sites if s.warning]
     if warned:
         return Check(AMBER, warned[0].warning or "")
@@ -200,37 +204,43 @@ def hours_rule(f: Facts) -> Check:
     sites = [s for s in f.sites if s.kind in ("main", "site")]
     open_sites = [s for s in sites if s.hours_per_week > 0]
     if not open_sites:
-        return Check(RED, "Aucun horaire d'ouverture saisi pour un site.")
+        return Check(RED, gettext("Aucun horaire d'ouverture saisi pour un site."))
     site = max(open_sites, key=lambda s: s.hours_per_week)
-    hours = f"{site.hours_per_week:g} h par semaine"
-    if site.saturday or site.evening:
-        extra = " et ".join(x for x, ok in (("le samedi", site.saturday),
-                                             ("en soirée", site.evening)) if ok)
-        return Check(GREEN, f"{site.name} : {hours}, ouvert {extra}.")
-    return Check(AMBER, f"{site.name} : {hours}, ni le samedi ni en soirée : les personnes en "
-                        "emploi y accèdent mal.")
+    values = {"site": site.name, "hours": f"{site.hours_per_week:g}"}
+    if site.saturday and site.evening:
+        return Check(GREEN, gettext("%(site)s : %(hours)s h par semaine, ouvert le samedi et en "
+                                    "soirée.") % values)
+    if site.saturday:
+        return Check(GREEN, gettext("%(site)s : %(hours)s h par semaine, ouvert le samedi.")
+                     % values)
+    if site.evening:
+        return Check(GREEN, gettext("%(site)s : %(hours)s h par semaine, ouvert en soirée.")
+                     % values)
+    return Check(AMBER, gettext("%(site)s : %(hours)s h par semaine, ni le samedi ni en "
+                                "soirée : les personnes en emploi y accèdent mal.") % values)
 
 
 def steering_rule(f: Facts) -> Check:
     """The first-circle institutions sit on the steering committee (guide, Phase 1)."""
     if not f.has_steering:
-        return Check(RED, "Aucun comité de pilotage constitué.")
+        return Check(RED, gettext("Aucun comité de pilotage constitué."))
     if f.missing_first_circle:
-        return Check(AMBER, "Absents du comité de pilotage : "
-                            f"{_names(list(f.missing_first_circle), 8)}.")
-    return Check(GREEN, "Toutes les institutions du premier cercle siègent au comité de "
-                        "pilotage.")
+        return Check(AMBER, gettext("Absents du comité de pilotage : %(names)s.")
+                     % {"names": _names(list(f.missing_first_circle), 8)})
+    return Check(GREEN, gettext("Toutes les institutions du premier cercle siègent au comité "
+                                "de pilotage."))
 
 
 def letters_rule(f: Facts) -> Check:
     """Letters of intent received from the organisations of the steering committee."""
     if f.steering_organisations == 0:
-        return Check(RED, "Aucune organisation au comité de pilotage : aucune lettre attendue.")
+        return Check(RED, gettext("Aucune organisation au comité de pilotage : aucune lettre "
+                                  "attendue."))
     missing = f.steering_without_letter
     received = f.steering_organisations - len(missing)
     if not missing:
-        return Check(GREEN, f"Lettres d'intention reçues des {received} organisations du "
-                            "comité de pilotage.")
+        return Check(GREEN, gettext("Lettres d'intention reçues des %(n)s organisations du "
+                                    "comité de pilotage.") % {"n": received})
     status = RED if received == 0 else AMBER
     return Check(status, ngettext("%(n)s lettre reçue sur %(of)s ; manquent : %(names)s.",
                                   "%(n)s lettres reçues sur %(of)s ; manquent : %(names)s.",
@@ -242,25 +252,28 @@ def letters_rule(f: Facts) -> Check:
 def legal_rule(f: Facts) -> Check:
     """The dossier states the legal structure chosen."""
     if f.legal_form:
-        return Check(GREEN, f"Structure juridique retenue : {f.legal_form}.")
-    return Check(RED, "Aucune structure juridique retenue.")
+        return Check(GREEN, gettext("Structure juridique retenue : %(form)s.")
+                     % {"form": f.legal_form})
+    return Check(RED, gettext("Aucune structure juridique retenue."))
 
 
 def contributions_rule(f: Facts) -> Check:
     """Resources pooled from partners, not a team recruited from scratch (guide, Phase 2)."""
     n = f.contributing_organisations
     if n >= 2:
-        return Check(GREEN, f"{n} partenaires mettent des ressources à disposition.")
+        return Check(GREEN, gettext("%(n)s partenaires mettent des ressources à disposition.")
+                     % {"n": n})
     if n == 1:
-        return Check(AMBER, "Un seul partenaire met des ressources à disposition.")
-    return Check(RED, "Aucune contribution de partenaire enregistrée.")
+        return Check(AMBER, gettext("Un seul partenaire met des ressources à disposition."))
+    return Check(RED, gettext("Aucune contribution de partenaire enregistrée."))
 
 
 def territory_rule(f: Facts) -> Check:
     """The territory served is drawn (communes)."""
     if f.territory_communes:
-        return Check(GREEN, f"Territoire de {f.territory_communes} communes.")
-    return Check(AMBER, "Le territoire d'intervention n'est pas encore délimité.")
+        return Check(GREEN, gettext("Territoire de %(n)s communes.")
+                     % {"n": f.territory_communes})
+    return Check(AMBER, gettext("Le territoire d'intervention n'est pas encore délimité."))
 
 
 def workshops_rule(f: Facts) -> Check:
@@ -269,17 +282,19 @@ def workshops_rule(f: Facts) -> Check:
         return Check(GREEN, ngettext("%(n)s séance d'ateliers thématiques tenue.",
                                      "%(n)s séances d'ateliers thématiques tenues.",
                                      f.workshop_sessions) % {"n": f.workshop_sessions})
-    return Check(AMBER, "Aucune séance d'atelier thématique enregistrée.")
+    return Check(AMBER, gettext("Aucune séance d'atelier thématique enregistrée."))
 
 
 def premises_rule(f: Facts) -> Check:
     if isinstance(f.premises, Unavailable):
         return _not_yet(f.premises)
     if not f.premises.identified:
-        return Check(RED, "Aucun local retenu parmi les locaux envisagés.")
+        return Check(RED, gettext("Aucun local retenu parmi les locaux envisagés."))
     if not f.premises.has_plan:
-        return Check(AMBER, f"{f.premises.description} ; pas encore de plan d'aménagement.")
-    return Check(GREEN, f"{f.premises.description}, avec un plan d'aménagement.")
+        return Check(AMBER, gettext("%(premises)s ; pas encore de plan d'aménagement.")
+                     % {"premises": f.premises.description})
+    return Check(GREEN, gettext("%(premises)s, avec un plan d'aménagement.")
+                 % {"premises": f.premises.description})
 
 
 def events_rule(f: Facts) -> Check:
@@ -296,7 +311,7 @@ def events_rule(f: Facts) -> Check:
             "%(n)s événement proposé, aucun encore retenu par le comité de programmation.",
             "%(n)s événements proposés, aucun encore retenu par le comité de programmation.",
             f.events.proposed) % {"n": f.events.proposed})
-    return Check(RED, "Aucun événement collectif proposé ni programmé.")
+    return Check(RED, gettext("Aucun événement collectif proposé ni programmé."))
 
 
 def budget_rule(f: Facts) -> Check:
@@ -305,32 +320,36 @@ def budget_rule(f: Facts) -> Check:
     if isinstance(f.budget, Unavailable):
         return _not_yet(f.budget)
     if f.budget is None:
-        return Check(RED, "Aucun scénario retenu par le comité de pilotage : pas de budget "
-                          "prévisionnel.")
+        return Check(RED, gettext("Aucun scénario retenu par le comité de pilotage : pas de "
+                                  "budget prévisionnel."))
     if f.budget.charges == 0:
-        return Check(RED, "Le budget prévisionnel n'a pas de charges.")
+        return Check(RED, gettext("Le budget prévisionnel n'a pas de charges."))
     years = f.budget.years or (BudgetYear(0, f.budget.charges, f.budget.resources),)
     short = [y for y in years if y.resources < y.charges]
     if short:
-        return Check(RED, "Budget en déséquilibre : " + " ; ".join(
-            f"{_year(y)}il manque {format_money(y.charges - y.resources, 'fr')} de produits"
-            for y in short) + ".")
+        return Check(RED, gettext("Budget en déséquilibre : %(years)s.") % {"years": " ; ".join(
+            (gettext("en %(year)s, il manque %(amount)s de produits") if y.year
+             else gettext("il manque %(amount)s de produits"))
+            % {"year": y.year, "amount": format_money(y.charges - y.resources)}
+            for y in short)})
     risky = [y for y in years if y.secured < y.charges]
     if risky:
-        return Check(AMBER, "Équilibré seulement en comptant des financements non acquis "
-                            "(« Piste ») : " + " ; ".join(
-                                f"{_year(y)}{format_money(y.unsecured, 'fr')} en piste, "
-                                f"{format_money(y.charges - y.secured, 'fr')} à sécuriser"
-                                for y in risky) + ".")
-    span = f"chaque année ({', '.join(str(y.year) for y in years)})" if len(years) > 1 \
-        and years[0].year else "la première année"
-    first = format_money(years[0].charges, "fr")
-    return Check(GREEN, f"Budget équilibré {span} avec des financements acquis ou en accord "
-                        f"de principe : {first} de charges la première année.")
-
-
-def _year(y: BudgetYear) -> str:
-    return f"en {y.year}, " if y.year else ""
+        return Check(AMBER, gettext("Équilibré seulement en comptant des financements non "
+                                    "acquis (« Piste ») : %(years)s.") % {"years": " ; ".join(
+            (gettext("en %(year)s, %(unsecured)s en piste, %(missing)s à sécuriser") if y.year
+             else gettext("%(unsecured)s en piste, %(missing)s à sécuriser"))
+            % {"year": y.year, "unsecured": format_money(y.unsecured),
+               "missing": format_money(y.charges - y.secured)}
+            for y in risky)})
+    first = format_money(years[0].charges)
+    if len(years) > 1 and years[0].year:
+        return Check(GREEN, gettext("Budget équilibré chaque année (%(years)s) avec des "
+                                    "financements acquis ou en accord de principe : %(first)s "
+                                    "de charges la première année.")
+                     % {"years": ", ".join(str(y.year) for y in years), "first": first})
+    return Check(GREEN, gettext("Budget équilibré la première année avec des financements "
+                                "acquis ou en accord de principe : %(first)s de charges la "
+                                "première année.") % {"first": first})
 
 
 def team_rule(f: Facts) -> Check:
@@ -341,16 +360,17 @@ def team_rule(f: Facts) -> Check:
                                      "Équipe prévue : %(n)s fiches de poste, %(fte)s ETP.",
                                      f.team.jobs)
                      % {"n": f.team.jobs, "fte": format_number(f.team.fte)})
-    return Check(RED, "Aucune fiche de poste : l'équipe n'est pas décrite.")
+    return Check(RED, gettext("Aucune fiche de poste : l'équipe n'est pas décrite."))
 
 
 def narratives_rule(f: Facts) -> Check:
     """The prose parts of the dossier are written."""
     missing = f.narratives_missing
     if not missing:
-        return Check(GREEN, f"Les {f.narratives_total} parties rédigées sont remplies.")
+        return Check(GREEN, gettext("Les %(n)s parties rédigées sont remplies.")
+                     % {"n": f.narratives_total})
     status = RED if len(missing) == f.narratives_total else AMBER
-    return Check(status, f"À rédiger : {_names(list(missing))}.")
+    return Check(status, gettext("À rédiger : %(names)s.") % {"names": _names(list(missing))})
 
 
 def declaration_check(f: Facts, key: str) -> Check:
@@ -358,11 +378,11 @@ def declaration_check(f: Facts, key: str) -> Check:
     met."""
     d = f.declarations.get(key)
     if d is None or d.status == "pending":
-        return Check(AMBER, "À déclarer, avec une preuve (texte, lien ou document).")
+        return Check(AMBER, gettext("À déclarer, avec une preuve (texte, lien ou document)."))
     if d.status == "not_met":
-        return Check(RED, d.evidence or "Déclaré non respecté.")
+        return Check(RED, d.evidence or gettext("Déclaré non respecté."))
     if not d.evidence.strip():
-        return Check(AMBER, "Déclaré respecté, mais sans preuve.")
+        return Check(AMBER, gettext("Déclaré respecté, mais sans preuve."))
     return Check(GREEN, d.evidence)
 
 

@@ -470,8 +470,18 @@ class Builder:
         blocks.append(Table("ETP par fonction", ("Fonction", "ETP"),
                             tuple((k, fte(v)) for k, v in t.by_function), numeric=(1,),
                             total=("Total", fte(total))))
-        if t.org_chart:
-            blocks.append(Chart(t.org_chart, "Organigramme prévisionnel"))
+        for index, svg in enumerate(t.org_chart, start=1):
+            caption = _("Organigramme prévisionnel")
+            if len(t.org_chart) > 1:
+                caption += f" ({index}/{len(t.org_chart)})"
+            blocks.append(Chart(svg, caption))
+        if t.org_groups:  # the chart's figures, for screen readers and the DOCX
+            blocks.append(Table(
+                _("Organigramme : qui travaille où"),
+                (_("Organisation"), _("Poste"), _("Rattaché à"), _("Personnes"), _("Noms")),
+                tuple((group.name, post.title, post.reports_to or "—", str(len(post.people)),
+                       ", ".join(post.people) or _("à pourvoir"))
+                      for group in t.org_groups for post in group.posts), numeric=(3,)))
         return blocks
 
     def legal_part(self, part: Part) -> list:

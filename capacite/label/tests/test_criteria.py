@@ -153,3 +153,28 @@ def test_the_nine_parts_are_the_guides_in_its_order():
         "Le budget prévisionnel et validité économique du projet",
         "Les étapes de travail en vue du label fonctionnement",
     ]
+
+
+def test_the_evidence_reads_in_the_language_of_the_page_and_the_french_is_unchanged():
+    from django.utils import translation
+
+    y, k = c.BudgetYear, Decimal(1000)
+    risky = c.Facts(budget=c.BudgetFact(300 * k, 300 * k, (y(2027, 300 * k, 300 * k, 40 * k),)))
+    with translation.override("en"):
+        assert c.hours_rule(c.Facts(sites=(SITE,))) == c.Check(
+            "green", "Site de la Halle: 35 hours a week, open on Saturdays.")
+        assert c.budget_rule(risky).evidence == (
+            "Balanced only by counting funding not yet secured (“Prospect”): in 2027, €40,000 "
+            "still a prospect, €40,000 to secure.")
+        assert c.steering_rule(c.Facts(has_steering=True, missing_first_circle=("Région",))) \
+            == c.Check("amber", "Missing from the steering committee: Région.")
+        assert c.budget_rule(c.Facts()).evidence == "To complete: the provisional budget."
+        evidence = [r.check.evidence for r in c.evaluate(c.Facts())]
+    assert "Aucun pôle de conseil défini." not in evidence
+    assert "No advice desk defined." in evidence
+    with translation.override("fr"):
+        assert c.hours_rule(c.Facts(sites=(SITE,))) == c.Check(
+            "green", "Site de la Halle : 35 h par semaine, ouvert le samedi.")
+        assert c.budget_rule(risky).evidence == (
+            "Équilibré seulement en comptant des financements non acquis (« Piste ») : "
+            "en 2027, 40\u202f000\u00a0€ en piste, 40\u202f000\u00a0€ à sécuriser.")

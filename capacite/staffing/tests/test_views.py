@@ -1,6 +1,7 @@
 """Team and roster pages: what each role sees and what the edits change."""
 
 import io
+import re
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
@@ -254,8 +255,13 @@ def test_someone_without_a_stint_gets_no_calendar_but_aucun_creneau(world, week)
     assert client.get(url("run_ics", run_id=run.pk, staff_id=week["ana"].pk)).status_code == 200
 
 
-def test_the_org_chart_draws_job_descriptions_under_whom_they_report(world, week):
+def test_the_org_chart_groups_people_by_the_organisation_that_employs_or_seconds_them(world):
+    """Seconded people under their partner, the Cité's own staff under the Cité; a post nobody
+    holds in its employer's panel, to be filled; people who left, nowhere."""
     client = client_for(world, Role.DIRECTOR)
+    with scope(cite=world.cite):
+        cio = Organisation.objects.create(cite=world.cite, name="CIO", kind="operator")
+        ml = Organisation.objects.create(cite=world.cite, name="Mission locale", kind="operator")
     client.post(url("job_add"), {"version": 0, "title": "Directrice", "function": "direction",
                                  "fte": "1"})
     from capacite.staffing.models import JobDescription
@@ -263,10 +269,39 @@ def test_the_org_chart_draws_job_descriptions_under_whom_they_report(world, week
         boss = JobDescription.objects.get(title="Directrice")
     client.post(url("job_add"), {"version": 0, "title": "Documentaliste",
                                  "function": "documentation", "fte": "0.5",
-                                 "employer": week["cio"].pk, "reports_to": boss.pk})
+                                 "employer": cio.pk, "reports_to": boss.pk})
+    client.post(url("job_add"), {"version": 0, "title": "Conseiller·ère",
+                                 "function": "counselling", "fte": "3", "reports_to": boss.pk})
+    with scope(cite=world.cite):
+        advice = JobDescription.objects.get(title="Conseiller·ère")
+        for name, job, partner, active in (
+                ("Claire Dubois", boss, None, True), ("Ana Martin", advice, cio, True),
+                ("Bob Durand", advice, ml, True), ("Chloé Petit", advice, ml, True),
+                ("Zoé Partie", advice, ml, False)):
+            StaffMember.objects.create(cite=world.cite, name=name, job=job, partner=partner,
+                                       weekly_hours=10, active=active)
     svg = client.get(url("org_chart_svg")).content.decode()
     assert "<title>Organigramme de Cité des métiers d&#x27;Alpha</title>" in svg
-    assert ">Documentaliste</text>" in svg and "0,5 ETP — CIO" in svg
-    assert svg.count("<path") == 1
-    page = client_for(world, Role.STAFF).get(url("org_chart")).content.decode()
-    assert ">Directrice</text>" in page
+    assert re.findall(r"<text [^>]*>([^<]*)</text>", svg) == [
+        "Cité des métiers d&#x27;Alpha", "1 personne", "Directrice", "Claire Dubois",
+        "CIO", "1 personne", "Conseiller·ère", "rattaché à : Directrice", "Ana Martin",
+        "Documentaliste", "rattaché à : Directrice", "poste à pourvoir",
+        "Mission locale", "2 personnes", "Conseiller·ère", "rattaché à : Directrice",
+        "Bob Durand", "Chloé Petit"]
+    assert svg.count("<rect") == 3
+    staff = client_for(world, Role.STAFF)
+    page = staff.get(url("org_chart")).content.decode()
+    assert ">Claire Dubois</text>" in page
+    start = page.index('id="org-chart-figures"')
+    table = page[start:page.index("</table>", start)]
+    rows = [re.sub(r"(<[^>]+>)+", "|", row).strip("|")
+            for row in re.findall(r"<tr>(.*?)</tr>", table)[1:]]
+    assert rows == ["Cité des métiers d&#x27;Alpha|Directrice|—|1|Claire Dubois",
+                    "CIO|Conseiller·ère|Directrice|1|Ana Martin",
+                    "CIO|Documentaliste|Directrice|0|poste à pourvoir",
+                    "Mission locale|Conseiller·ère|Directrice|2|Bob Durand, Chloé Petit"]
+    staff.cookies["django_language"] = "en"
+    english = staff.get(url("org_chart_svg")).content.decode()
+    assert re.findall(r"<text [^>]*>([^<]*)</text>", english)[9:14] == [
+        "Documentaliste", "reports to: Directrice", "vacant post", "Mission locale",
+        "2 people"]

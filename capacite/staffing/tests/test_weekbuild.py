@@ -3,7 +3,6 @@
 from decimal import Decimal
 
 from capacite.staffing.domain.instance import Demand, Span
-from capacite.staffing.domain.orgchart import Box, layout, org_chart_svg
 from capacite.staffing.domain.weekbuild import demand_spans, fte_shares, inner_span
 
 
@@ -25,17 +24,6 @@ def test_shares_add_up_to_one_exactly():
     assert shares == {"a": 0.3333, "b": 0.3333, "c": 0.3334}
     assert sum(shares.values()) == 1
     assert fte_shares({"a": Decimal(0), "b": Decimal(0)}) == {"a": 0.5, "b": 0.5}
-
-
-def test_a_parent_sits_over_its_children_and_a_loop_loses_nobody():
-    boxes = [Box(1, None, "Direction"), Box(2, 1, "Accueil"), Box(3, 1, "Conseil"),
-             Box(4, 5, "A"), Box(5, 4, "B")]
-    placed = layout(boxes)
-    assert placed[1] == (0.5, 0) and placed[2] == (0, 1) and placed[3] == (1, 1)
-    assert set(placed) == {1, 2, 3, 4, 5}
-    svg = org_chart_svg(boxes, title="Organigramme <test>")
-    assert "<title>Organigramme &lt;test&gt;</title>" in svg
-    assert svg.count("<rect") == 5
 
 
 def test_the_desk_grid_merges_identical_slots_and_stints_carry_locks():
