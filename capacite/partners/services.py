@@ -8,6 +8,7 @@ data and back.
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 
 from django.conf import settings
 from django.db import transaction
@@ -133,10 +134,17 @@ def stance_history(*, today: date, months: int = 12) -> list[stances.StanceCount
 def stance_chart(counts: list[stances.StanceCount]) -> str:
     """Allies, hesitants and refusals over time as inline SVG ("" when nobody is assessed): the
     page and the label dossiers draw the same chart from this one function."""
-    from capacite.partners.charts import stance_chart_svg
-
     if not any(c.ally or c.hesitant or c.refusal for c in counts):
         return ""
+    return _stance_chart(tuple(counts), translation.get_language())
+
+
+@lru_cache(maxsize=64)
+def _stance_chart(counts: tuple[stances.StanceCount, ...], language: str) -> str:
+    """The drawing itself, kept per counts and language: matplotlib takes about a second, and
+    the dossiers' pre-flight asks for the same chart once per dossier kind."""
+    from capacite.partners.charts import stance_chart_svg
+
     labels = {"ally": _("Alliés"), "hesitant": _("Hésitants"), "refusal": _("Refus")}
     return stance_chart_svg(
         counts, labels=labels,
