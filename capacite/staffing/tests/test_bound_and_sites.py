@@ -198,11 +198,16 @@ def test_once_coverage_is_proven_the_bound_includes_the_share_floor():
         == (0, 0)
     assert solution.objective["best_bound"] == 8 * weights(instance)["share_deviation"]
     assert progress.bounds[-1][1] == solution.objective["best_bound"]
-    # Searched in full, the shares reach their floor: the bound holds the 8 slots as well.
+    assert solution.objective["best_bound"] == 879_912.0  # 8 slots × 109,989
+    # Searched in full, every goal is proven: the bound is the penalty, floor included —
+    # 8 slots of shares (its floor), 4 desk stints (one per person), peak load 100 %.
     solution, _progress = solve(instance, time_limit=PROOF_LIMIT)
-    assert solution.objective["share_deviation"] == 8
-    assert solution.objective["best_bound"] >= 8 * weights(instance)["share_deviation"]
-    assert solution.objective["best_bound"] <= solution.objective["penalty"]
+    assert solution.status == "OPTIMAL"
+    w = weights(instance)
+    assert (solution.objective["share_deviation"], solution.objective["stints"],
+            solution.objective["peak_load"]) == (8, 4, 100)
+    assert solution.objective["best_bound"] == solution.objective["penalty"] \
+        == 8 * w["share_deviation"] + 4 * w["stints"] + 100 * w["peak_load"] == 893_344
 
 
 def test_a_network_bound_adds_the_sites_and_is_null_when_nothing_is_proven():

@@ -1,0 +1,131 @@
+"""Fewer desk stints by swapping two people's desks over the same slots.
+
+Why: on part-time weeks (bench shapes P and N, issue 20) a minute's search left 100–190 desk
+stints under 2 h, the third goal, which CP-SAT only works on once coverage and the shares had
+their time. Two people who both work the same run of slots at different desks, each able to
+hold the other's desk, can trade desks there: every desk keeps its people (coverage), every
+person keeps their hours (the shares, the peak load, shifts and contracts), only the desk
+stints and the desk preferences change. A greedy descent over such trades, bounded by stint
+boundaries, takes a fraction of a second and is deterministic, so it also makes two runs of a
+week closer.
+
+A trade is kept when it lowers the stints (a stint under the minimum shift counting twice, as
+in `objective.goal_values`), or keeps them and lowers the desk preference misses. Locked
+assignments never move.
+"""
+
+import time
+
+from capacite.staffing.domain.instance import Assignment, Instance
+
+Roster = tuple[Assignment, ...]
+
+
+def _cost(instance: Instance, preferred: frozenset[str], desk_at: dict[int, str],
+          shortest: int) -> tuple[int, int]:
+    """(stints, desk preference misses) of one person's day, as `goal_values` counts them."""
+    stints = 0
+    run = 0
+    last: tuple[int, str] | None = None
+    for index in sorted(desk_at):
+        desk = desk_at[index]
+        if last is not None and instance.previous[index] == last[0] and last[1] == desk:
+            run += 1
+        else:
+            if run:
+                stints += 1 + (run < shortest)
+            run = 1
+        last = (index, desk)
+    if run:
+        stints += 1 + (run < shortest)
+    misses = sum(desk not in preferred for desk in desk_at.values()) if preferred else 0
+    return stints, misses
+
+
+def fewer_stints(instance: Instance, roster: Roster, *, until: float) -> Roster:
+    """`roster` with desks traded between pairs of people until no trade lowers the stints
+    (then the desk preference misses), or until `until` (a perf_counter time)."""
+    shortest = instance.rules.min_shift_minutes // instance.slot_minutes
+    skills = {person.id: set(person.skills) for person in instance.staff}
+    preferred = {person.id: frozenset(person.preferences.desks) for person in instance.staff}
+    locked = {(a.staff, instance.slot_index[(a.day, a.start)]) for a in instance.locked}
+    # day -> person -> slot index -> desk
+    days: dict[int, dict[str, dict[int, str]]] = {}
+    for a in roster:
+        index = instance.slot_index[(a.day, a.start)]
+        days.setdefault(a.day, {}).setdefault(a.staff, {})[index] = a.desk
+
+    def cost(pid: str, desk_at: dict[int, str]) -> tuple[int, int]:
+        return _cost(instance, preferred[pid], desk_at, shortest)
+
+    def boundaries(desk_at: dict[int, str]) -> tuple[set[int], set[int]]:
+        """Slots where one of the person's desk stints starts, and where one ends."""
+        starts, ends = set(), set()
+        for index, desk in desk_at.items():
+            previous = instance.previous[index]
+            if previous is None or desk_at.get(previous) != desk:
+                starts.add(index)
+            following = index + 1
+            if following >= len(instance.slots) or instance.previous[following] != index \
+                    or desk_at.get(following) != desk:
+                ends.add(index)
+        return starts, ends
+
+    improved = True
+    while improved and time.perf_counter() < until:
+        improved = False
+        for day in sorted(days):
+            people = days[day]
+            for a in sorted(people):
+                if time.perf_counter() >= until:
+                    break
+                if cost(a, people[a])[0] < 2:
+                    continue  # one stint that day: a trade cannot lower a's count
+                for b in sorted(people):
+                    if b == a:
+                        continue
+                    if _try_pair(instance, people, a, b, skills, locked, cost, boundaries):
+                        improved = True
+    return tuple(sorted(Assignment(pid, *instance.slots[index], desk)
+                        for people in days.values() for pid, desk_at in people.items()
+                        for index, desk in desk_at.items()))
+
+
+def _try_pair(instance, people, a, b, skills, locked, cost, boundaries) -> bool:  # type: ignore[no-untyped-def]
+    """The best trade of desks between a and b over one run of slots both work, applied in
+    `people` when it lowers their (stints, misses); whether one was applied."""
+    mine, theirs = people[a], people[b]
+    common = sorted(set(mine) & set(theirs))
+    if not common:
+        return False
+    a_starts, a_ends = boundaries(mine)
+    b_starts, b_ends = boundaries(theirs)
+    starts = sorted((a_starts | b_starts) & set(common))
+    ends = (a_ends | b_ends) & set(common)
+    before = tuple(map(sum, zip(cost(a, mine), cost(b, theirs), strict=True)))
+    best, best_span = before, None
+    for first in starts:
+        index: int | None = first
+        span: list[int] = []
+        while index is not None and index in mine and index in theirs:
+            da, db = mine[index], theirs[index]
+            if (a, index) in locked or (b, index) in locked or db not in skills[a] \
+                    or da not in skills[b]:
+                break
+            span.append(index)
+            if index in ends:
+                new_a = dict(mine)
+                new_b = dict(theirs)
+                for k in span:
+                    new_a[k], new_b[k] = theirs[k], mine[k]
+                after = tuple(map(sum, zip(cost(a, new_a), cost(b, new_b), strict=True)))
+                if after < best:
+                    best, best_span = after, list(span)
+            following = index + 1
+            index = following if following < len(instance.slots) \
+                and instance.previous[following] == index else None
+    if best_span is None:
+        return False
+    for k in best_span:
+        mine[k], theirs[k] = theirs[k], mine[k]
+    return True
