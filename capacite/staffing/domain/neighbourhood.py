@@ -41,7 +41,7 @@ GAP_PATIENCE = 12  # coverage steps in a row with no fewer gaps before handing o
 # nothing otherwise runs to its 2 s limit trying to prove its neighbourhood optimal.
 GAP_STEP_WORK = 0.05
 SHARE_STEP_WORK = 0.5  # a shares step's work, at most (the 2 s wall limit comes first under load)
-SHARE_STEP_SEARCH = "num_workers: 8"
+SHARE_STEP_WORKERS = 8
 
 
 def partners_off_target(instance: Instance, roster: Roster) -> list[str]:
@@ -290,7 +290,7 @@ def balance_shares(instance: Instance, best: Roster, *, until: float, seed: int,
         hint(model, part, mine)
         solver = cp_model.CpSolver()
         solver.parameters.parse_text_format(
-            f"{SHARE_STEP_SEARCH} random_seed: {seed} cp_model_probing_level: 0 "
+            f"num_workers: {SHARE_STEP_WORKERS} random_seed: {seed} cp_model_probing_level: 0 "
             f"symmetry_level: 0 max_deterministic_time: {SHARE_STEP_WORK} "
             f"max_time_in_seconds: {max(0.05, min(STEP_SECONDS, until - time.perf_counter()))}")
         if solver.solve(model.model) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):

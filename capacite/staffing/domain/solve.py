@@ -32,6 +32,9 @@ class Progress:
     covered: float | None = None
 
 
+MIN_WORKERS = 8  # CP-SAT workers of a whole-model stage, at least (see `solver_parameters`)
+
+
 def solver_parameters(*, time_limit: float, workers: int = 8, seed: int = 0,
                       light_presolve: bool = False) -> str:
     """CP-SAT parameters in protobuf text format.
@@ -45,7 +48,7 @@ def solver_parameters(*, time_limit: float, workers: int = 8, seed: int = 0,
     presolve of a 60-person site (2–4 s on 2 cores): for short per-site budgets.
     """
     light = " cp_model_probing_level: 0 symmetry_level: 0" if light_presolve else ""
-    workers = workers if workers == 1 else max(workers, 8)
+    workers = workers if workers == 1 else max(workers, MIN_WORKERS)
     return (f"num_workers: {workers} max_time_in_seconds: {time_limit:.3f} "
             f"random_seed: {seed} log_search_progress: false{light}")
 
@@ -57,7 +60,7 @@ REPAIR_SHARE = 0.8  # of the coverage time, at most, for neighbourhoods around t
 POLISH_SECONDS = 2.0  # at most, for trading desks between two people (`swaps.py`); ~0.5 s on P
 
 
-def solve(instance: Instance, *, time_limit: float = 30.0, workers: int = 8,
+def solve(instance: Instance, *, time_limit: float = 30.0, workers: int | None = None,
           seed: int = 0, light_presolve: bool = False, start: tuple[Assignment, ...] = (),
           coverage_only: bool = False) -> tuple[Solution, Progress]:
     """The best roster found within `time_limit` seconds, with its gaps explained.
@@ -80,6 +83,7 @@ def solve(instance: Instance, *, time_limit: float = 30.0, workers: int = 8,
     `start`, a valid roster, is the first roster instead of the greedy one when it is better
     (a network's site solved before); `coverage_only` stops after the coverage stage.
     """
+    workers = MIN_WORKERS if workers is None else workers
     clock = time.perf_counter()
     variants = greedy_variants(instance)
     baseline = variants[0]  # the reference greedy roster of the benchmark
