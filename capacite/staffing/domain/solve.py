@@ -57,6 +57,7 @@ COVERAGE_SHARE = 0.5  # at most this share of the time limit goes to coverage al
 PARTNERS_SHARE = 0.6  # at most this share of the time left then goes to the lower goals
 # with the partners' shares first; the rest of the time to the goals below the shares alone
 REPAIR_SHARE = 0.8  # of the coverage time, at most, for neighbourhoods around the gaps first
+SHORT_ALL_SHARE = 0.5  # of the time left, for every goal weighted when coverage is short
 POLISH_SECONDS = 2.0  # at most, for trading desks between two people (`swaps.py`); ~0.5 s on P
 
 
@@ -76,9 +77,12 @@ def solve(instance: Instance, *, time_limit: float = 30.0, workers: int | None =
     shares leaves. The lower goals go round again (shares' neighbourhoods, then the goals
     below) until the time is up or every goal is proven: a stage proven optimal with the
     shares held above their floor no longer ends the solve early. When coverage ends above
-    its proven floor, one stage of every goal weighted follows instead, so that coverage can
-    still improve. Returns the solution (status, assignments, uncovered demand with reasons, goal
-    values, timings) and the search progress for the benchmark.
+    its proven floor, a stage of every goal weighted follows first (half the time left), so
+    that coverage can still improve, then the same rounds holding the shortfall reached.
+    Desk trades between two people (`swaps.py`) polish the roster before each stage of the
+    goals below the shares and at the end. Returns the solution (status, assignments,
+    uncovered demand with reasons, goal values, timings) and the search progress for the
+    benchmark.
 
     `start`, a valid roster, is the first roster instead of the greedy one when it is better
     (a network's site solved before); `coverage_only` stops after the coverage stage.
@@ -119,12 +123,18 @@ def solve(instance: Instance, *, time_limit: float = 30.0, workers: int | None =
     if covered:
         search.fix_coverage()
     if not coverage_only and not covered:
-        search.run("all", time_limit - search.elapsed(), workers, seed, light_presolve)
+        search.run("all", (time_limit - search.elapsed()) * SHORT_ALL_SHARE, workers, seed,
+                   light_presolve)
+        covered = goal_values(instance, search.best)["uncovered"] == search.proven["uncovered"]
+        if covered:
+            search.fix_coverage()
     rounds = 0
     # The lower goals in rounds until the time is up or they are proven: a stage proven
     # optimal with the shares held above their floor ends early (a minute's solve returned
-    # after 39 s), and the shares can still move after it.
-    while not coverage_only and covered and not search.finished() \
+    # after 39 s), and the shares can still move after it. Also when coverage stays above its
+    # proven minimum (each stage then holds the shortfall reached, and proves nothing): on the
+    # N weeks one unit short, the shares were never worked on (836 slots against a floor of 48).
+    while not coverage_only and not search.finished() \
             and time_limit - search.elapsed() > 1.0:
         left = time_limit - search.elapsed()
         if search.proven.get("share_deviation") is None:
@@ -277,17 +287,22 @@ class _Search:
                            light_presolve: bool) -> None:
         """The partners' stage by neighbourhoods on residual weeks (`neighbourhood.py`
         `balance_shares`), until the shares reach their proven floor, the time is up, or the
-        neighbourhoods stop bringing anything. Only once coverage is proven (the floor)."""
+        neighbourhoods stop bringing anything. Proves the shares only once coverage is proven."""
+        from capacite.staffing.domain.lowerbound import share_deviation_floor
         from capacite.staffing.domain.neighbourhood import balance_shares
 
         instance = self.instance
-        if limit <= 0.5 or self.share_floor is None:
+        if limit <= 0.5:
             return
         before = goal_values(instance, self.best)
         weights_ = self.weights
         share_floor = self.share_floor
+        # Coverage short of its proven minimum: the floor of a roster working as many slots
+        # as this one is where to stop, not a proof (the shortfall is not proven).
+        target = share_floor if share_floor is not None else share_deviation_floor(
+            instance, sum(instance.need.values()) - before["uncovered"])
         self.best = balance_shares(instance, self.best, until=time.perf_counter() + limit,
-                                   seed=seed, share_floor=share_floor, on_better=self.record)
+                                   seed=seed, share_floor=target, on_better=self.record)
         after = goal_values(instance, self.best)
         if share_floor is not None and after["share_deviation"] == share_floor \
                 and before["uncovered"] == self.proven["uncovered"]:
