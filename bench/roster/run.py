@@ -118,9 +118,9 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=1, help="runs of seed 0 in all")
     parser.add_argument("--workers", type=int, default=0,
                         help="CP-SAT workers of the whole-model stages and the shares' steps "
-                             "(default: the engine's, 8)")
+                             "(default: the engine's, one per core)")
     args = parser.parse_args()
-    if args.workers:  # an experiment: the engine keeps at least 8 (solve.MIN_WORKERS)
+    if args.workers:  # an experiment: the engine uses one per core (solve.MIN_WORKERS)
         from capacite.staffing.domain import neighbourhood, solve
 
         solve.MIN_WORKERS = neighbourhood.SHARE_STEP_WORKERS = args.workers

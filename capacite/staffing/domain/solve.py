@@ -4,6 +4,7 @@ Never a bare "infeasible": the result is always a roster (the solver's best, or 
 if the solver found nothing in time) with the uncovered demand and a reason for each gap.
 """
 
+import os
 import time
 from dataclasses import dataclass, field
 from typing import Any
@@ -32,16 +33,31 @@ class Progress:
     covered: float | None = None
 
 
-MIN_WORKERS = 8  # CP-SAT workers of a whole-model stage, at least (see `solver_parameters`)
+def usable_cores() -> int:
+    """The cores this process may run on (at least 2: CP-SAT's portfolio needs two)."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 2
+    return max(2, cores)
 
 
-def solver_parameters(*, time_limit: float, workers: int = 8, seed: int = 0,
+# CP-SAT workers of a whole-model stage and of a shares' step: one per core. Eight on 2 cores
+# (until issue 20) ran 8 threads on 2 cores beside the other work of the machine; on the P, M
+# and N weeks at load 7–9, 2 workers ended with half the share deviation and half the short
+# desk stints of 8 (docs/decisions.md, bench/README.md).
+MIN_WORKERS = usable_cores()
+
+
+def solver_parameters(*, time_limit: float, workers: int = 2, seed: int = 0,
                       light_presolve: bool = False) -> str:
     """CP-SAT parameters in protobuf text format.
 
-    At least 8 workers even on 2 cores: the portfolio's bound-proving workers (core, LNS, LP)
-    are what closes the gap — except exactly 1, for a neighbourhood's small model: one worker
-    is deterministic, so a step repeats whatever the load (`neighbourhood.py`).
+    At least one worker per core (`MIN_WORKERS`) — except exactly 1, for a neighbourhood's
+    small model: one worker is deterministic, so a step repeats whatever the load
+    (`neighbourhood.py`). Until issue 20 it was at least 8 even on 2 cores, for the
+    portfolio's bound-proving workers; on a loaded 2-core machine the extra threads cost more
+    than they proved (`docs/decisions.md`).
     In OR-Tools 9.15 `CpSolver.parameters` is a C++-backed object with
     `parse_text_format` but no `CopyFrom`, so the text goes straight into it.
     `light_presolve` skips probing and symmetry detection, which take about half of the
@@ -238,7 +254,9 @@ class _Search:
                 self.share_floor = share_deviation_floor(self.instance, total)
             self.raise_bound(self.weights["uncovered"] * shortfall
                              + self.weights["share_deviation"] * self.share_floor)
-        bound = self.progress.bounds[-1][1] if self.progress.bounds else 0
+        # The flow floor is proven before any search, also when no stage ran.
+        bound = max(self.progress.bounds[-1][1] if self.progress.bounds else 0,
+                    self.proven_penalty)
         return float(bound) if covered or bound > 0 else None
 
     def elapsed(self) -> float:
