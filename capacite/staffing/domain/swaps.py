@@ -15,6 +15,7 @@ assignments never move.
 """
 
 import time
+from collections.abc import Callable
 
 from capacite.staffing.domain.instance import Assignment, Instance
 
@@ -51,9 +52,10 @@ def fewer_stints(instance: Instance, roster: Roster, *, until: float) -> Roster:
     locked = {(a.staff, instance.slot_index[(a.day, a.start)]) for a in instance.locked}
     # day -> person -> slot index -> desk
     days: dict[int, dict[str, dict[int, str]]] = {}
-    for a in roster:
-        index = instance.slot_index[(a.day, a.start)]
-        days.setdefault(a.day, {}).setdefault(a.staff, {})[index] = a.desk
+    for assignment in roster:
+        index = instance.slot_index[(assignment.day, assignment.start)]
+        days.setdefault(assignment.day, {}).setdefault(assignment.staff, {})[index] = \
+            assignment.desk
 
     def cost(pid: str, desk_at: dict[int, str]) -> tuple[int, int]:
         return _cost(instance, preferred[pid], desk_at, shortest)
@@ -91,7 +93,10 @@ def fewer_stints(instance: Instance, roster: Roster, *, until: float) -> Roster:
                         for index, desk in desk_at.items()))
 
 
-def _try_pair(instance, people, a, b, skills, locked, cost, boundaries) -> bool:  # type: ignore[no-untyped-def]
+def _try_pair(instance: Instance, people: dict[str, dict[int, str]], a: str, b: str,
+              skills: dict[str, set[str]], locked: set[tuple[str, int]],
+              cost: Callable[[str, dict[int, str]], tuple[int, int]],
+              boundaries: Callable[[dict[int, str]], tuple[set[int], set[int]]]) -> bool:
     """The best trade of desks between a and b over one run of slots both work, applied in
     `people` when it lowers their (stints, misses); whether one was applied."""
     mine, theirs = people[a], people[b]
@@ -102,7 +107,7 @@ def _try_pair(instance, people, a, b, skills, locked, cost, boundaries) -> bool:
     b_starts, b_ends = boundaries(theirs)
     starts = sorted((a_starts | b_starts) & set(common))
     ends = (a_ends | b_ends) & set(common)
-    before = tuple(map(sum, zip(cost(a, mine), cost(b, theirs), strict=True)))
+    before = _add(cost(a, mine), cost(b, theirs))
     best, best_span = before, None
     for first in starts:
         index: int | None = first
@@ -118,7 +123,7 @@ def _try_pair(instance, people, a, b, skills, locked, cost, boundaries) -> bool:
                 new_b = dict(theirs)
                 for k in span:
                     new_a[k], new_b[k] = theirs[k], mine[k]
-                after = tuple(map(sum, zip(cost(a, new_a), cost(b, new_b), strict=True)))
+                after = _add(cost(a, new_a), cost(b, new_b))
                 if after < best:
                     best, best_span = after, list(span)
             following = index + 1
@@ -129,3 +134,7 @@ def _try_pair(instance, people, a, b, skills, locked, cost, boundaries) -> bool:
     for k in best_span:
         mine[k], theirs[k] = theirs[k], mine[k]
     return True
+
+
+def _add(one: tuple[int, int], other: tuple[int, int]) -> tuple[int, int]:
+    return one[0] + other[0], one[1] + other[1]
