@@ -88,6 +88,12 @@ def fewer_stints(instance: Instance, roster: Roster, *, until: float) -> Roster:
                         continue
                     if _try_pair(instance, people, a, b, skills, locked, cost, boundaries):
                         improved = True
+        if not improved:  # no trade of two left: rotations of three around short stints
+            for day in sorted(days):
+                for a in sorted(days[day]):
+                    if time.perf_counter() < until and _try_cycle(
+                            instance, days[day], a, skills, locked, cost, shortest):
+                        improved = True
     return tuple(sorted(Assignment(pid, *instance.slots[index], desk)
                         for people in days.values() for pid, desk_at in people.items()
                         for index, desk in desk_at.items()))
@@ -138,3 +144,47 @@ def _try_pair(instance: Instance, people: dict[str, dict[int, str]], a: str, b: 
 
 def _add(one: tuple[int, int], other: tuple[int, int]) -> tuple[int, int]:
     return one[0] + other[0], one[1] + other[1]
+
+
+def _try_cycle(instance: Instance, people: dict[str, dict[int, str]], a: str,
+               skills: dict[str, set[str]], locked: set[tuple[str, int]],
+               cost: Callable[[str, dict[int, str]], tuple[int, int]], shortest: int) -> bool:
+    """A rotation of desks between three people over one of a's short stints: a takes the
+    desk of the stint next to it (from b, who holds it there), b takes c's, c takes a's;
+    applied when it lowers the three people's (stints, misses). Whether one was applied."""
+    mine = people[a]
+    runs: list[list[int]] = []
+    for index in sorted(mine):
+        previous = instance.previous[index]
+        if runs and previous == runs[-1][-1] and mine[previous] == mine[index]:
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+    for k, span in enumerate(runs):
+        if len(span) >= shortest or any((a, index) in locked for index in span):
+            continue
+        here = mine[span[0]]
+        wanted = {mine[run[0]] for run in (runs[k - 1:k] + runs[k + 1:k + 2])
+                  if instance.previous[run[0]] == span[-1]
+                  or instance.previous[span[0]] == run[-1]} & skills[a]
+        holders = {pid: desk_at[span[0]] for pid, desk_at in people.items()
+                   if pid != a and all(index in desk_at and (pid, index) not in locked
+                                       and desk_at[index] == desk_at[span[0]]
+                                       for index in span)}
+        before_a = cost(a, mine)
+        for b, desk_b in sorted(holders.items()):
+            if desk_b not in wanted:
+                continue
+            for c, desk_c in sorted(holders.items()):
+                if c == b or desk_c not in skills[b] or here not in skills[c] \
+                        or desk_c in (here, desk_b):
+                    continue
+                new = {a: dict(mine), b: dict(people[b]), c: dict(people[c])}
+                for index in span:
+                    new[a][index], new[b][index], new[c][index] = desk_b, desk_c, here
+                before = _add(_add(before_a, cost(b, people[b])), cost(c, people[c]))
+                after = _add(_add(cost(a, new[a]), cost(b, new[b])), cost(c, new[c]))
+                if after < before:
+                    people.update(new)
+                    return True
+    return False

@@ -56,3 +56,26 @@ def test_locked_assignments_are_never_traded():
     roster = _crossed()
     # Every trade that would help moves P at 10:00 or Q at 11:00: the roster stays as it is.
     assert fewer_stints(instance, roster, until=time.perf_counter() + 5) == roster
+
+
+def test_three_people_rotate_desks_where_no_two_can_trade():
+    """P holds A and B, Q holds B and C, R holds C and A; each starts an hour at one desk and
+    goes on at the next: no two can trade (neither holds the other's desk), a rotation of the
+    three over the first hour leaves one stint each."""
+    data = _two_desks()
+    data["desks"].append({"id": "c", "name": "C"})
+    data["demand"].append({"desk": "c", "people": 1} | span(1, "10:00", "14:00"))
+    data["staff"] = [person(pid, "x", 4, skills, [span(1, "10:00", "14:00")])
+                     for pid, skills in (("p", ["a", "b"]), ("q", ["b", "c"]),
+                                         ("r", ["c", "a"]))]
+    instance = instance_from_json(data)
+    first = {"p": "a", "q": "b", "r": "c"}
+    then = {"p": "b", "q": "c", "r": "a"}
+    roster = tuple(sorted(Assignment(pid, 1, 600 + 30 * k, (first if k < 2 else then)[pid])
+                          for pid in "pqr" for k in range(8)))
+    assert goal_values(instance, roster)["stints"] == 9  # each a 1 h fragment and a 3 h stint
+    rotated = fewer_stints(instance, roster, until=time.perf_counter() + 5)
+    assert goal_values(instance, rotated) == goal_values(instance, roster) | {"stints": 3}
+    assert {(a.staff, a.desk) for a in rotated} == {("p", "b"), ("q", "c"), ("r", "a")}
+    assert validate(instance, Solution("FEASIBLE", rotated,
+                                       explain_uncovered(instance, rotated))) == []
