@@ -9,6 +9,9 @@ stints and the desk preferences change. A greedy descent over such trades, bound
 boundaries, takes a fraction of a second and is deterministic, so it also makes two runs of a
 week closer.
 
+When no two people can trade any more, three can rotate around a short stint: A takes the
+desk of the stint next to it from B, B takes C's, C takes A's (each holding the desk given).
+
 A trade is kept when it lowers the stints (a stint under the minimum shift counting twice, as
 in `objective.goal_values`), or keeps them and lowers the desk preference misses. Locked
 assignments never move.
