@@ -116,7 +116,14 @@ def main() -> None:
     parser.add_argument("--time-limit", type=float, default=60)
     parser.add_argument("--short", action="store_true", help="infeasible by construction")
     parser.add_argument("--repeat", type=int, default=1, help="runs of seed 0 in all")
+    parser.add_argument("--workers", type=int, default=0,
+                        help="CP-SAT workers of the whole-model stages and the shares' steps "
+                             "(default: the engine's, one per core)")
     args = parser.parse_args()
+    if args.workers:  # an experiment: the engine uses one per core (solve.MIN_WORKERS)
+        from capacite.staffing.domain import neighbourhood, solve
+
+        solve.MIN_WORKERS = neighbourhood.SHARE_STEP_WORKERS = args.workers
     rows, again = [], []
     for seed in [*range(args.seeds), *[0] * (args.repeat - 1)]:
         started = time.perf_counter()

@@ -447,8 +447,9 @@ def solve_run_greedy(run: RosterRun) -> RosterRun:
     instance = instance_from_json(run.instance)
     assignments = first_roster(instance)
     values = goal_values(instance, assignments)
-    objective: dict[str, float] = dict(values)
+    objective: dict[str, float | None] = dict(values)
     objective["penalty"] = penalty(instance, values)
+    objective["best_bound"] = None  # no search: nothing proven (docs/roster-format.md)
     solution = Solution(status="GREEDY", assignments=assignments,
                         uncovered=explain_uncovered(instance, assignments),
                         objective=objective, timings={"solve_seconds": 0.0})

@@ -41,7 +41,7 @@ GAP_PATIENCE = 12  # coverage steps in a row with no fewer gaps before handing o
 # nothing otherwise runs to its 2 s limit trying to prove its neighbourhood optimal.
 GAP_STEP_WORK = 0.05
 SHARE_STEP_WORK = 0.5  # a shares step's work, at most (the 2 s wall limit comes first under load)
-SHARE_STEP_SEARCH = "num_workers: 8"
+SHARE_STEP_WORKERS = 0  # 0: one per core, as the whole-model stages (`solve.MIN_WORKERS`)
 
 
 def partners_off_target(instance: Instance, roster: Roster) -> list[str]:
@@ -261,8 +261,9 @@ def balance_shares(instance: Instance, best: Roster, *, until: float, seed: int,
     interleaving made two runs of one week differ by half their share deviation; under load
     most steps found nothing in their 2 s. A residual week is a fraction of the model. One
     worker or CP-SAT's interleaved search (deterministic) were tried for the steps and found
-    nothing or took 10 s a step on a 12-person week: the steps keep 8 threads and 2 s, so
-    they do not repeat exactly (`docs/decisions.md`).
+    nothing or took 10 s a step on a 12-person week: the steps keep one worker per core
+    (`solve.MIN_WORKERS`; 8 until issue 20's second pass) and 2 s, so they do not repeat
+    exactly (`docs/decisions.md`).
     """
     from ortools.sat.python import cp_model
 
@@ -270,6 +271,9 @@ def balance_shares(instance: Instance, best: Roster, *, until: float, seed: int,
 
     if len(instance.partners) < MIN_PARTNERS:
         return best
+    from capacite.staffing.domain.solve import MIN_WORKERS
+
+    workers = SHARE_STEP_WORKERS or MIN_WORKERS
     rng = random.Random(seed)
     partner_of = {person.id: person.partner for person in instance.staff}
     values = goal_values(instance, best)
@@ -290,7 +294,7 @@ def balance_shares(instance: Instance, best: Roster, *, until: float, seed: int,
         hint(model, part, mine)
         solver = cp_model.CpSolver()
         solver.parameters.parse_text_format(
-            f"{SHARE_STEP_SEARCH} random_seed: {seed} cp_model_probing_level: 0 "
+            f"num_workers: {workers} random_seed: {seed} cp_model_probing_level: 0 "
             f"symmetry_level: 0 max_deterministic_time: {SHARE_STEP_WORK} "
             f"max_time_in_seconds: {max(0.05, min(STEP_SECONDS, until - time.perf_counter()))}")
         if solver.solve(model.model) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):

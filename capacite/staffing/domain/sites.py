@@ -55,7 +55,7 @@ def split_by_site(instance: Instance) -> list[Instance] | None:
             for site in sites]
 
 
-def solve_by_site(instance: Instance, *, time_limit: float = 30.0, workers: int = 8,
+def solve_by_site(instance: Instance, *, time_limit: float = 30.0, workers: int | None = None,
                   seed: int = 0) -> tuple[Solution, Progress]:
     """`solve`, site by site when the instance splits (see the module docstring).
 

@@ -4,6 +4,7 @@ Never a bare "infeasible": the result is always a roster (the solver's best, or 
 if the solver found nothing in time) with the uncovered demand and a reason for each gap.
 """
 
+import os
 import time
 from dataclasses import dataclass, field
 from typing import Any
@@ -32,20 +33,38 @@ class Progress:
     covered: float | None = None
 
 
-def solver_parameters(*, time_limit: float, workers: int = 8, seed: int = 0,
+def usable_cores() -> int:
+    """The cores this process may run on (at least 2: CP-SAT's portfolio needs two)."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 2
+    return max(2, cores)
+
+
+# CP-SAT workers of a whole-model stage and of a shares' step: one per core. Eight on 2 cores
+# (until issue 20) ran 8 threads on 2 cores beside the other work of the machine; on the P, M
+# and N weeks at load 7–9, 2 workers ended with half the share deviation and half the short
+# desk stints of 8 (docs/decisions.md, bench/README.md).
+MIN_WORKERS = usable_cores()
+
+
+def solver_parameters(*, time_limit: float, workers: int = 2, seed: int = 0,
                       light_presolve: bool = False) -> str:
     """CP-SAT parameters in protobuf text format.
 
-    At least 8 workers even on 2 cores: the portfolio's bound-proving workers (core, LNS, LP)
-    are what closes the gap — except exactly 1, for a neighbourhood's small model: one worker
-    is deterministic, so a step repeats whatever the load (`neighbourhood.py`).
+    At least one worker per core (`MIN_WORKERS`) — except exactly 1, for a neighbourhood's
+    small model: one worker is deterministic, so a step repeats whatever the load
+    (`neighbourhood.py`). Until issue 20 it was at least 8 even on 2 cores, for the
+    portfolio's bound-proving workers; on a loaded 2-core machine the extra threads cost more
+    than they proved (`docs/decisions.md`).
     In OR-Tools 9.15 `CpSolver.parameters` is a C++-backed object with
     `parse_text_format` but no `CopyFrom`, so the text goes straight into it.
     `light_presolve` skips probing and symmetry detection, which take about half of the
     presolve of a 60-person site (2–4 s on 2 cores): for short per-site budgets.
     """
     light = " cp_model_probing_level: 0 symmetry_level: 0" if light_presolve else ""
-    workers = workers if workers == 1 else max(workers, 8)
+    workers = workers if workers == 1 else max(workers, MIN_WORKERS)
     return (f"num_workers: {workers} max_time_in_seconds: {time_limit:.3f} "
             f"random_seed: {seed} log_search_progress: false{light}")
 
@@ -54,9 +73,11 @@ COVERAGE_SHARE = 0.5  # at most this share of the time limit goes to coverage al
 PARTNERS_SHARE = 0.6  # at most this share of the time left then goes to the lower goals
 # with the partners' shares first; the rest of the time to the goals below the shares alone
 REPAIR_SHARE = 0.8  # of the coverage time, at most, for neighbourhoods around the gaps first
+SHORT_ALL_SHARE = 0.5  # of the time left, for every goal weighted when coverage is short
+POLISH_SECONDS = 2.0  # at most, for trading desks between two people (`swaps.py`); ~0.5 s on P
 
 
-def solve(instance: Instance, *, time_limit: float = 30.0, workers: int = 8,
+def solve(instance: Instance, *, time_limit: float = 30.0, workers: int | None = None,
           seed: int = 0, light_presolve: bool = False, start: tuple[Assignment, ...] = (),
           coverage_only: bool = False) -> tuple[Solution, Progress]:
     """The best roster found within `time_limit` seconds, with its gaps explained.
@@ -72,13 +93,17 @@ def solve(instance: Instance, *, time_limit: float = 30.0, workers: int = 8,
     shares leaves. The lower goals go round again (shares' neighbourhoods, then the goals
     below) until the time is up or every goal is proven: a stage proven optimal with the
     shares held above their floor no longer ends the solve early. When coverage ends above
-    its proven floor, one stage of every goal weighted follows instead, so that coverage can
-    still improve. Returns the solution (status, assignments, uncovered demand with reasons, goal
-    values, timings) and the search progress for the benchmark.
+    its proven floor, a stage of every goal weighted follows first (half the time left), so
+    that coverage can still improve, then the same rounds holding the shortfall reached.
+    Desk trades between two people (`swaps.py`) polish the roster before each stage of the
+    goals below the shares and at the end. Returns the solution (status, assignments,
+    uncovered demand with reasons, goal values, timings) and the search progress for the
+    benchmark.
 
     `start`, a valid roster, is the first roster instead of the greedy one when it is better
     (a network's site solved before); `coverage_only` stops after the coverage stage.
     """
+    workers = MIN_WORKERS if workers is None else workers
     clock = time.perf_counter()
     variants = greedy_variants(instance)
     baseline = variants[0]  # the reference greedy roster of the benchmark
@@ -114,12 +139,18 @@ def solve(instance: Instance, *, time_limit: float = 30.0, workers: int = 8,
     if covered:
         search.fix_coverage()
     if not coverage_only and not covered:
-        search.run("all", time_limit - search.elapsed(), workers, seed, light_presolve)
+        search.run("all", (time_limit - search.elapsed()) * SHORT_ALL_SHARE, workers, seed,
+                   light_presolve)
+        covered = goal_values(instance, search.best)["uncovered"] == search.proven["uncovered"]
+        if covered:
+            search.fix_coverage()
     rounds = 0
     # The lower goals in rounds until the time is up or they are proven: a stage proven
     # optimal with the shares held above their floor ends early (a minute's solve returned
-    # after 39 s), and the shares can still move after it.
-    while not coverage_only and covered and not search.finished() \
+    # after 39 s), and the shares can still move after it. Also when coverage stays above its
+    # proven minimum (each stage then holds the shortfall reached, and proves nothing): on the
+    # N weeks one unit short, the shares were never worked on (836 slots against a floor of 48).
+    while not coverage_only and not search.finished() \
             and time_limit - search.elapsed() > 1.0:
         left = time_limit - search.elapsed()
         if search.proven.get("share_deviation") is None:
@@ -132,8 +163,11 @@ def solve(instance: Instance, *, time_limit: float = 30.0, workers: int = 8,
                     break  # every goal proven
                 # An UNKNOWN partners' stage (nothing found in its time, under load) no longer
                 # ends the solve: the goals below the shares still have the time left.
+        search.polish(POLISH_SECONDS)  # the rest stage starts from fewer desk stints
         search.run("rest", time_limit - search.elapsed(), workers, seed, light_presolve)
         rounds += 1
+    if not coverage_only:
+        search.polish(POLISH_SECONDS)
 
     solve_seconds = time.perf_counter() - started
     best = search.best
@@ -220,7 +254,9 @@ class _Search:
                 self.share_floor = share_deviation_floor(self.instance, total)
             self.raise_bound(self.weights["uncovered"] * shortfall
                              + self.weights["share_deviation"] * self.share_floor)
-        bound = self.progress.bounds[-1][1] if self.progress.bounds else 0
+        # The flow floor is proven before any search, also when no stage ran.
+        bound = max(self.progress.bounds[-1][1] if self.progress.bounds else 0,
+                    self.proven_penalty)
         return float(bound) if covered or bound > 0 else None
 
     def elapsed(self) -> float:
@@ -253,21 +289,38 @@ class _Search:
         self.best = close_gaps(self.instance, self.best, until=time.perf_counter() + limit,
                                seed=seed, floor=self.proven["uncovered"], on_better=self.record)
 
+    def polish(self, limit: float) -> None:
+        """Trade desks between pairs of people where it lowers the desk stints
+        (`swaps.fewer_stints`): coverage, hours and shares unchanged. The best roster is
+        replaced only by a strictly better one (`best is first` tells a greedy fallback)."""
+        from capacite.staffing.domain.swaps import fewer_stints
+
+        found = fewer_stints(self.instance, self.best, until=time.perf_counter() + limit)
+        if penalty(self.instance, goal_values(self.instance, found)) \
+                < penalty(self.instance, goal_values(self.instance, self.best)):
+            self.best = found
+            self.record(found)
+
     def run_neighbourhoods(self, limit: float, workers: int, seed: int,
                            light_presolve: bool) -> None:
         """The partners' stage by neighbourhoods on residual weeks (`neighbourhood.py`
         `balance_shares`), until the shares reach their proven floor, the time is up, or the
-        neighbourhoods stop bringing anything. Only once coverage is proven (the floor)."""
+        neighbourhoods stop bringing anything. Proves the shares only once coverage is proven."""
+        from capacite.staffing.domain.lowerbound import share_deviation_floor
         from capacite.staffing.domain.neighbourhood import balance_shares
 
         instance = self.instance
-        if limit <= 0.5 or self.share_floor is None:
+        if limit <= 0.5:
             return
         before = goal_values(instance, self.best)
         weights_ = self.weights
         share_floor = self.share_floor
+        # Coverage short of its proven minimum: the floor of a roster working as many slots
+        # as this one is where to stop, not a proof (the shortfall is not proven).
+        target = share_floor if share_floor is not None else share_deviation_floor(
+            instance, sum(instance.need.values()) - before["uncovered"])
         self.best = balance_shares(instance, self.best, until=time.perf_counter() + limit,
-                                   seed=seed, share_floor=share_floor, on_better=self.record)
+                                   seed=seed, share_floor=target, on_better=self.record)
         after = goal_values(instance, self.best)
         if share_floor is not None and after["share_deviation"] == share_floor \
                 and before["uncovered"] == self.proven["uncovered"]:

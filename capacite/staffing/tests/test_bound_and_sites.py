@@ -187,6 +187,22 @@ def test_an_unproven_bound_is_null_not_zero():
     assert progress.bounds == []
 
 
+def test_a_shortfall_floor_is_a_bound_even_before_any_search():
+    """A desk nobody can hold (C, 10:00–12:00: 4 units) is a proven shortfall from the flow
+    floor; with no time to search, the bound is that floor, not null and not 0."""
+    data = _greedy_misses_two()
+    data["desks"].append({"id": "c", "name": "C"})
+    data["demand"].append({"desk": "c", "people": 1} | span(1, "10:00", "12:00"))
+    instance = instance_from_json(data)
+    assert uncovered_lower_bound(instance) == 4
+    solution, _progress = solve(instance, time_limit=0.01)
+    assert solution.status == "GREEDY_UNKNOWN"
+    assert (solution.objective["uncovered"], solution.objective["uncovered_lower_bound"]) \
+        == (6, 4)
+    assert solution.objective["best_bound"] == 4 * weights(instance)["uncovered"] \
+        == 20_463_812.0
+
+
 def test_once_coverage_is_proven_the_bound_includes_the_share_floor():
     from capacite.staffing.domain.lowerbound import share_deviation_floor
 
@@ -198,11 +214,16 @@ def test_once_coverage_is_proven_the_bound_includes_the_share_floor():
         == (0, 0)
     assert solution.objective["best_bound"] == 8 * weights(instance)["share_deviation"]
     assert progress.bounds[-1][1] == solution.objective["best_bound"]
-    # Searched in full, the shares reach their floor: the bound holds the 8 slots as well.
+    assert solution.objective["best_bound"] == 879_912.0  # 8 slots × 109,989
+    # Searched in full, every goal is proven: the bound is the penalty, floor included —
+    # 8 slots of shares (its floor), 4 desk stints (one per person), peak load 100 %.
     solution, _progress = solve(instance, time_limit=PROOF_LIMIT)
-    assert solution.objective["share_deviation"] == 8
-    assert solution.objective["best_bound"] >= 8 * weights(instance)["share_deviation"]
-    assert solution.objective["best_bound"] <= solution.objective["penalty"]
+    assert solution.status == "OPTIMAL"
+    w = weights(instance)
+    assert (solution.objective["share_deviation"], solution.objective["stints"],
+            solution.objective["peak_load"]) == (8, 4, 100)
+    assert solution.objective["best_bound"] == solution.objective["penalty"] \
+        == 8 * w["share_deviation"] + 4 * w["stints"] + 100 * w["peak_load"] == 893_344
 
 
 def test_a_network_bound_adds_the_sites_and_is_null_when_nothing_is_proven():

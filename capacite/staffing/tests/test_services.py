@@ -116,6 +116,17 @@ def test_a_solved_week_from_the_database_passes_the_validator(world):
         assert reasons[("documentation", 1, 600)] == "nobody_available"
 
 
+def test_a_first_roster_without_search_stores_an_unknown_bound(world):
+    """The GREEDY week (the demo's, no search) proves nothing: its bound is null, not 0."""
+    with scope(cite=world.cite):
+        site, _pole = small_cite(world.cite)
+        run = services.solve_run_greedy(services.new_run(site=site, week_start=WEEK))
+        run.refresh_from_db()
+        assert run.solution["status"] == "GREEDY"
+        assert "best_bound" in run.solution["objective"]
+        assert run.solution["objective"]["best_bound"] is None
+
+
 def test_hand_edits_are_checked_by_the_validator(world):
     with scope(cite=world.cite):
         run, pole = solved_run(world)
