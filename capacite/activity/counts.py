@@ -19,7 +19,9 @@ from capacite.activity.models import (
     EventHeadcount,
     SurveyResponse,
     Visit,
+    VisitMonth,
 )
+from capacite.activity.rollups import month_span
 
 # What a visit can be broken down by: the name used by callers → the lookup that groups it.
 BREAKDOWNS = {
@@ -58,6 +60,8 @@ def visits(*, cite, start: date, end: date, site=None, kinds: Iterable[str] | No
 
 def visit_count(*, cite, start: date, end: date, site=None, kinds=None, pole=None) -> int:
     """How many visits: a visit asking for two pôles counts once."""
+    if site is None and kinds is None and pole is None:
+        return sum(visits_by("day", cite=cite, start=start, end=end).values())
     return visits(cite=cite, start=start, end=end, site=site, kinds=kinds, pole=pole).count()
 
 
@@ -66,11 +70,90 @@ def visits_by(breakdown: str, *, cite, start: date, end: date, site=None, kinds=
     """Visits counted by one of `BREAKDOWNS` ("public", "day"…): {value: count}.
 
     Empty categories are keyed None (or "" for age band and sex): « non renseigné ». By pôle,
-    a visit asking for two pôles counts in each, so the values may sum above `visit_count`."""
+    a visit asking for two pôles counts in each, so the values may sum above `visit_count`.
+
+    Without a filter, the whole calendar months of the period are read from the monthly counts
+    the database keeps beside the rows (`rollups.py`), and only the days before the first and
+    after the last whole month from the rows: a year is twelve small reads, not a scan."""
+    if site is None and kinds is None and pole is None and breakdown in ROLLED:
+        return _rolled_by(breakdown, cite=cite, start=start, end=end)
+    return _rows_by(breakdown, cite=cite, start=start, end=end, site=site, kinds=kinds,
+                    pole=pole)
+
+
+def _rows_by(breakdown: str, *, cite, start: date, end: date, site=None, kinds=None,
+             pole=None) -> dict:
     field = BREAKDOWNS[breakdown]
-    rows = (visits(cite=cite, start=start, end=end, site=site, kinds=kinds, pole=pole)
-            .order_by().values(field).annotate(n=Count("pk", distinct=True)))
+    rows = visits(cite=cite, start=start, end=end, site=site, kinds=kinds, pole=pole).order_by()
+    if breakdown == "pole" or pole is not None:  # the pôles' join repeats a visit
+        rows = rows.values(field).annotate(n=Count("pk", distinct=True))
+    else:
+        rows = rows.values(field).annotate(n=Count("pk"))
     return {row[field]: row["n"] for row in rows}
+
+
+# The breakdowns the monthly counts hold, and how a stored value reads back.
+def _key(value: str):
+    return int(value) if value else None
+
+
+ROLLED = {
+    "kind": str, "site": _key, "pole": _key, "public": _key, "age_band": str, "sex": str,
+    "first_visit": {"1": True, "0": False, "": None}.get, "epci": _key, "commune": _key,
+    "outside_territory": lambda value: value == "1", "oriented_to": _key, "slot": _key,
+    "source": str, "day": None,  # the day of the month, read with its month
+}
+
+
+def _periods_and_months(start: date, end: date) -> tuple[list[tuple[date, date]],
+                                                         tuple[date, date] | None]:
+    """[start, end) as the days read from the rows and the whole months read from the counts."""
+    months = month_span(start, end)
+    if months is None:
+        return [(start, end)], None
+    edges = [(a, b) for a, b in ((start, months[0]), (months[1], end)) if a < b]
+    return edges, months
+
+
+def _rolled_by(breakdown: str, *, cite, start: date, end: date) -> dict:
+    edges, months = _periods_and_months(start, end)
+    found: dict = {}
+    for a, b in edges:
+        for value, n in _rows_by(breakdown, cite=cite, start=a, end=b).items():
+            found[value] = found.get(value, 0) + n
+    if months is not None:
+        rows = (VisitMonth.objects.filter(cite_id=cite.pk, dimension=breakdown,
+                                          month__gte=months[0], month__lt=months[1])
+                .exclude(visits=0).order_by().values_list("month", "value")
+                .annotate(n=Sum("visits")))
+        read = ROLLED[breakdown]
+        for month, value, n in rows:
+            key = month.replace(day=int(value)) if read is None else read(value)
+            found[key] = found.get(key, 0) + n
+    return {key: n for key, n in found.items() if n}
+
+
+def visits_by_weekday_and_hour(*, cite, start: date, end: date) -> dict[tuple[int, int], int]:
+    """Visits per weekday (0 = Monday) and hour of the day; visits without a half-hour are left
+    out (the heat map)."""
+    edges, months = _periods_and_months(start, end)
+    found: dict[tuple[int, int], int] = {}
+    for a, b in edges:
+        rows = (visits(cite=cite, start=a, end=b).filter(slot__isnull=False).order_by()
+                .values_list("day", "slot").annotate(n=Count("pk")))
+        for day, slot, n in rows:
+            key = (day.weekday(), slot // 2)
+            found[key] = found.get(key, 0) + n
+    if months is not None:
+        rows = (VisitMonth.objects.filter(cite_id=cite.pk, dimension="weekday_hour",
+                                          month__gte=months[0], month__lt=months[1])
+                .exclude(value="").exclude(visits=0).order_by().values_list("value")
+                .annotate(n=Sum("visits")))
+        for value, n in rows:
+            sunday_first, hour = (int(part) for part in value.split(":"))
+            key = ((sunday_first + 6) % 7, hour)
+            found[key] = found.get(key, 0) + n
+    return {key: n for key, n in found.items() if n}
 
 
 def visits_by_pole_and_half_hour(*, cite, start: date, end: date, site=None,
