@@ -61,8 +61,29 @@ def visits(*, cite, start: date, end: date, site=None, kinds: Iterable[str] | No
 def visit_count(*, cite, start: date, end: date, site=None, kinds=None, pole=None) -> int:
     """How many visits: a visit asking for two pôles counts once."""
     if site is None and kinds is None and pole is None:
-        return sum(visits_by("day", cite=cite, start=start, end=end).values())
+        return visit_counts(cites=[cite], start=start, end=end)[cite.pk]
     return visits(cite=cite, start=start, end=end, site=site, kinds=kinds, pole=pole).count()
+
+
+def visit_counts(*, cites, start: date, end: date) -> dict[int, int]:
+    """`visit_count` of each of `cites` ({cite id: visits}), in one or two queries: the whole
+    months from the monthly counts (every visit has exactly one kind, so its kinds' counts sum
+    to its visits), the days around them from the rows. Across Cités (the network's
+    benchmarks), call inside `scopes_disabled()`."""
+    found = {cite.pk: 0 for cite in cites}
+    edges, months = _periods_and_months(start, end)
+    for a, b in edges:
+        rows = (Visit.objects.filter(cite__in=cites, day__gte=a, day__lt=b).order_by()
+                .values_list("cite_id").annotate(n=Count("pk")))
+        for cite_id, n in rows:
+            found[cite_id] += n
+    if months is not None:
+        rows = (VisitMonth.objects.filter(cite_id__in=list(found), dimension="kind",
+                                          month__gte=months[0], month__lt=months[1])
+                .order_by().values_list("cite_id").annotate(n=Sum("visits")))
+        for cite_id, n in rows:
+            found[cite_id] += n
+    return found
 
 
 def visits_by(breakdown: str, *, cite, start: date, end: date, site=None, kinds=None,
@@ -242,10 +263,7 @@ class CoreResult:
     yes_share: float | None = None
 
 
-def core_results(*, cite, start: date, end: date, survey=None, pole=None,
-                 event=None) -> list[CoreResult]:
-    """The common core's results over the period, in the questionnaire's order."""
-    rows = responses(cite=cite, start=start, end=end, survey=survey, pole=pole, event=event)
+def _core_aggregates() -> dict:
     aggregates = {}
     for question in CORE_QUESTIONS:
         key = question.key
@@ -254,7 +272,10 @@ def core_results(*, cite, start: date, end: date, survey=None, pole=None,
             aggregates[f"{key}__mean"] = Avg(key)
         else:
             aggregates[f"{key}__yes"] = Count("pk", filter=Q(**{key: True}))
-    values = rows.aggregate(**aggregates)
+    return aggregates
+
+
+def _core_from(values: dict) -> list[CoreResult]:
     results = []
     for question in CORE_QUESTIONS:
         key, answered = question.key, values[f"{question.key}__n"]
@@ -266,6 +287,34 @@ def core_results(*, cite, start: date, end: date, survey=None, pole=None,
             results.append(CoreResult(key, answered,
                                       yes_share=round(share, 3) if share is not None else None))
     return results
+
+
+def core_results(*, cite, start: date, end: date, survey=None, pole=None,
+                 event=None) -> list[CoreResult]:
+    """The common core's results over the period, in the questionnaire's order."""
+    rows = responses(cite=cite, start=start, end=end, survey=survey, pole=pole, event=event)
+    return _core_from(rows.aggregate(**_core_aggregates()))
+
+
+@dataclass(frozen=True)
+class SurveySummary:
+    responses: int
+    results: list[CoreResult]
+
+
+def core_results_by_cite(*, cites, start: date, end: date) -> dict[int, SurveySummary]:
+    """`response_count` and `core_results` of each of `cites` over the period, in one query (the
+    network's benchmarks); call inside `scopes_disabled()`."""
+    found = {cite.pk: SurveySummary(0, _core_from({**{k: 0 for k in _core_aggregates()},
+                                                   **{f"{q.key}__mean": None
+                                                      for q in CORE_QUESTIONS}}))
+             for cite in cites}
+    rows = (SurveyResponse.objects.filter(cite__in=cites, day__gte=start, day__lt=end)
+            .order_by().values("cite_id").annotate(responses__all=Count("pk"),
+                                                   **_core_aggregates()))
+    for row in rows:
+        found[row["cite_id"]] = SurveySummary(row["responses__all"], _core_from(row))
+    return found
 
 
 def own_question_results(*, cite, survey, start: date, end: date) -> dict[int, dict]:
