@@ -121,6 +121,50 @@ def slowest_queries(client, path: str, top: int = 5) -> None:
         print(f"      {float(q['time']) * 1000:7.1f} ms  {q['sql'][:220]}")
 
 
+def tally_cost(count: int = 200) -> None:
+    """`record_visit` (the tally's write) on « Cité de charge 002 », with the monthly counts'
+    triggers and without them (dropped, then put back and that Cité's counts rebuilt); the
+    visits written are deleted after each round."""
+    import uuid
+
+    from django.db import connection
+    from django.utils import timezone
+    from django_scopes import scope
+
+    from capacite.activity import rollups
+    from capacite.activity.models import Visit
+    from capacite.activity.services import record_visit
+    from capacite.core.models import Cite
+    from capacite.offer.models import Pole, Site
+
+    cite = Cite.objects.get(slug="charge-002")
+    with scope(cite=cite):
+        site, pole = Site.objects.order_by("pk").first(), Pole.objects.order_by("pk").first()
+        results = {}
+        for label in ("with the counts' triggers", "without them"):
+            if label == "without them":
+                with connection.cursor() as cursor:
+                    for statement in rollups.drop_sql(connection.vendor):
+                        cursor.execute(statement)
+            samples, ids = [], []
+            for n in range(count):
+                data = {"client_id": uuid.uuid4(), "site": site.pk, "day": timezone.localdate(),
+                        "slot": 18 + n % 18, "kind": "reception", "poles": [pole.pk]}
+                start = time.perf_counter()
+                visit, _stored = record_visit(cite=cite, data=data)
+                samples.append((time.perf_counter() - start) * 1000)
+                ids.append(visit.pk)
+            Visit.objects.filter(pk__in=ids).delete()
+            results[label] = samples
+        with connection.cursor() as cursor:
+            for statement in rollups.install_sql(connection.vendor):
+                cursor.execute(statement)
+        rollups.rebuild(connection, [cite.pk])
+    for label, samples in results.items():
+        print(f"record_visit {label:<26} p50 {statistics.median(samples):6.1f} ms, "
+              f"p95 {nearest_rank(samples, 0.95):6.1f} ms over {len(samples)}")
+
+
 def run(args) -> None:
     from django.contrib.auth import get_user_model
     from django.test import Client
@@ -156,6 +200,8 @@ def run(args) -> None:
               f"{'ok' if p95 <= goal else 'NOT MET'} (≤ {goal})", flush=True)
         if args.queries:
             slowest_queries(client, path)
+    if args.tally:
+        tally_cost()
     if args.no_report:
         return
     cite = Cite.objects.get(slug="charge-001")
@@ -180,6 +226,8 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=10)
     parser.add_argument("--report-repeat", type=int, default=3)
     parser.add_argument("--no-report", action="store_true")
+    parser.add_argument("--tally", action="store_true",
+                        help="also time the tally's write with and without the counts' triggers")
     parser.add_argument("--queries", action="store_true", help="print each page's slowest SQL")
     parser.add_argument("--var", help="SQLite: the directory of the database (kept)")
     parser.add_argument("--database", help="PostgreSQL: the database's name (created, kept)")

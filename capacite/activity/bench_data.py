@@ -14,6 +14,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from capacite.activity import rollups
 from capacite.activity.models import Channel, Source, Survey, SurveyResponse, Visit, VisitKind
 
 RESPONSE_SHARE = 0.06
@@ -39,17 +40,32 @@ def shares(total: int, parts: int) -> list[int]:
 def build_network(*, visits: int, cites: int, today: date, batch: int = 20_000,
                   seed: int = 14, years: int = 1) -> NetworkCounts:
     """Create `cites` new open Cités sharing `visits` visits over the last `years` × 365 days;
-    returns what was written."""
+    returns what was written. Call inside a transaction (the monthly counts' triggers are
+    dropped meanwhile, `rollups.suspended`)."""
+    from django.db import connection
+
     from capacite.core.models import Cite
-    from capacite.offer.models import Pole, Site
 
     start = Cite.objects.filter(slug__startswith="charge-").count()
     # A run after an earlier one draws other ids (client ids are unique across the network).
     rng = random.Random(f"capacite-bench-{seed}-{start}")
+    created: list[int] = []
+    with rollups.suspended(connection, created):
+        responses = _cites(visits=visits, cites=cites, start=start, today=today, rng=rng,
+                           batch=batch, years=years, created=created)
+    return NetworkCounts(cites=cites, visits=visits, responses=responses)
+
+
+def _cites(*, visits: int, cites: int, start: int, today: date, rng: random.Random, batch: int,
+           years: int, created: list[int]) -> int:
+    from capacite.core.models import Cite
+    from capacite.offer.models import Pole, Site
+
     responses = 0
     for n, cite_visits in enumerate(shares(visits, cites), start=start + 1):
         cite = Cite.objects.create(slug=f"charge-{n:03d}", name=f"Cité de charge {n:03d}",
                                    phase="operation", territory="Territoire fictif")
+        created.append(cite.pk)
         sites = [Site.objects.create(cite=cite, name="Site principal", kind="main"),
                  Site.objects.create(cite=cite, name="Antenne", kind="site")]
         poles = Pole.objects.bulk_create(Pole(cite=cite, name=name, position=i)
@@ -61,7 +77,7 @@ def build_network(*, visits: int, cites: int, today: date, batch: int = 20_000,
         _responses(cite=cite, survey=survey, count=answered, today=today, rng=rng, batch=batch,
                    days=365 * years)
         responses += answered
-    return NetworkCounts(cites=cites, visits=visits, responses=responses)
+    return responses
 
 
 AGE_BANDS = ["", "16_25", "26_44", "45_54", "55_plus", "under_16"]
