@@ -95,18 +95,27 @@ def spans_on(schedule: Schedule, day: date) -> tuple[Span, ...]:
 
 def hours_between(schedule: Schedule, first: date, last: date) -> float:
     """Opening hours from `first` to `last`, both included."""
-    weekly = [0] * 7  # an ordinary week's minutes by weekday: `spans_on` without its sort
+    if last < first:
+        return 0.0
+    weekly = [0] * 7  # an ordinary week's minutes by weekday
     for item in schedule.weekly:
         weekly[item.weekday] += item.span.minutes
-    minutes = 0
-    day = first
-    while day <= last:
+    # Every day as an ordinary one (weekdays counted, not walked), then the days that are not
+    # ordinary — an exception, a holiday, a closure — put right one by one.
+    days = (last - first).days + 1
+    minutes = sum(weekly) * (days // 7)
+    minutes += sum(weekly[(first.weekday() + n) % 7] for n in range(days % 7))
+    special = {day for day in schedule.exceptions if first <= day <= last}
+    special |= {day for day in schedule.holidays if first <= day <= last}
+    for closure in schedule.closures:
+        day = max(closure.first, first)
+        while day <= min(closure.last, last):
+            special.add(day)
+            day += timedelta(days=1)
+    for day in special:
+        minutes -= weekly[day.weekday()]
         if day in schedule.exceptions:
             minutes += sum(span.minutes for span in schedule.exceptions[day])
-        elif day not in schedule.holidays and not any(
-                closure.first <= day <= closure.last for closure in schedule.closures):
-            minutes += weekly[day.weekday()]
-        day += timedelta(days=1)
     return minutes / 60
 
 
