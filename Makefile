@@ -23,6 +23,7 @@ test: $(VENV)/.test-deps test-tools
 bench: $(VENV)/.test-deps
 	$(BIN)/python bench/run.py
 	uptime
+	$(BIN)/python bench/dashboards_network.py --tally
 	for size in S M P N L; do $(BIN)/python bench/roster/run.py --size $$size --seeds 5 --repeat 3 --time-limit 60; done
 	$(BIN)/python bench/roster/run.py --size M --short --seeds 3 --time-limit 30
 

@@ -19,7 +19,9 @@ from capacite.activity.models import (
     EventHeadcount,
     SurveyResponse,
     Visit,
+    VisitMonth,
 )
+from capacite.activity.rollups import month_span
 
 # What a visit can be broken down by: the name used by callers → the lookup that groups it.
 BREAKDOWNS = {
@@ -58,7 +60,30 @@ def visits(*, cite, start: date, end: date, site=None, kinds: Iterable[str] | No
 
 def visit_count(*, cite, start: date, end: date, site=None, kinds=None, pole=None) -> int:
     """How many visits: a visit asking for two pôles counts once."""
+    if site is None and kinds is None and pole is None:
+        return visit_counts(cites=[cite], start=start, end=end)[cite.pk]
     return visits(cite=cite, start=start, end=end, site=site, kinds=kinds, pole=pole).count()
+
+
+def visit_counts(*, cites, start: date, end: date) -> dict[int, int]:
+    """`visit_count` of each of `cites` ({cite id: visits}), in one or two queries: the whole
+    months from the monthly counts (every visit has exactly one kind, so its kinds' counts sum
+    to its visits), the days around them from the rows. Across Cités (the network's
+    benchmarks), call inside `scopes_disabled()`."""
+    found = {cite.pk: 0 for cite in cites}
+    edges, months = _periods_and_months(start, end)
+    for a, b in edges:
+        rows = (Visit.objects.filter(cite__in=cites, day__gte=a, day__lt=b).order_by()
+                .values_list("cite_id").annotate(n=Count("pk")))
+        for cite_id, n in rows:
+            found[cite_id] += n
+    if months is not None:
+        rows = (VisitMonth.objects.filter(cite_id__in=list(found), dimension="kind",
+                                          month__gte=months[0], month__lt=months[1])
+                .order_by().values_list("cite_id").annotate(n=Sum("visits")))
+        for cite_id, n in rows:
+            found[cite_id] += n
+    return found
 
 
 def visits_by(breakdown: str, *, cite, start: date, end: date, site=None, kinds=None,
@@ -66,11 +91,90 @@ def visits_by(breakdown: str, *, cite, start: date, end: date, site=None, kinds=
     """Visits counted by one of `BREAKDOWNS` ("public", "day"…): {value: count}.
 
     Empty categories are keyed None (or "" for age band and sex): « non renseigné ». By pôle,
-    a visit asking for two pôles counts in each, so the values may sum above `visit_count`."""
+    a visit asking for two pôles counts in each, so the values may sum above `visit_count`.
+
+    Without a filter, the whole calendar months of the period are read from the monthly counts
+    the database keeps beside the rows (`rollups.py`), and only the days before the first and
+    after the last whole month from the rows: a year is twelve small reads, not a scan."""
+    if site is None and kinds is None and pole is None and breakdown in ROLLED:
+        return _rolled_by(breakdown, cite=cite, start=start, end=end)
+    return _rows_by(breakdown, cite=cite, start=start, end=end, site=site, kinds=kinds,
+                    pole=pole)
+
+
+def _rows_by(breakdown: str, *, cite, start: date, end: date, site=None, kinds=None,
+             pole=None) -> dict:
     field = BREAKDOWNS[breakdown]
-    rows = (visits(cite=cite, start=start, end=end, site=site, kinds=kinds, pole=pole)
-            .order_by().values(field).annotate(n=Count("pk", distinct=True)))
+    rows = visits(cite=cite, start=start, end=end, site=site, kinds=kinds, pole=pole).order_by()
+    if breakdown == "pole" or pole is not None:  # the pôles' join repeats a visit
+        rows = rows.values(field).annotate(n=Count("pk", distinct=True))
+    else:
+        rows = rows.values(field).annotate(n=Count("pk"))
     return {row[field]: row["n"] for row in rows}
+
+
+# The breakdowns the monthly counts hold, and how a stored value reads back.
+def _key(value: str):
+    return int(value) if value else None
+
+
+ROLLED = {
+    "kind": str, "site": _key, "pole": _key, "public": _key, "age_band": str, "sex": str,
+    "first_visit": {"1": True, "0": False, "": None}.get, "epci": _key, "commune": _key,
+    "outside_territory": lambda value: value == "1", "oriented_to": _key, "slot": _key,
+    "source": str, "day": None,  # the day of the month, read with its month
+}
+
+
+def _periods_and_months(start: date, end: date) -> tuple[list[tuple[date, date]],
+                                                         tuple[date, date] | None]:
+    """[start, end) as the days read from the rows and the whole months read from the counts."""
+    months = month_span(start, end)
+    if months is None:
+        return [(start, end)], None
+    edges = [(a, b) for a, b in ((start, months[0]), (months[1], end)) if a < b]
+    return edges, months
+
+
+def _rolled_by(breakdown: str, *, cite, start: date, end: date) -> dict:
+    edges, months = _periods_and_months(start, end)
+    found: dict = {}
+    for a, b in edges:
+        for value, n in _rows_by(breakdown, cite=cite, start=a, end=b).items():
+            found[value] = found.get(value, 0) + n
+    if months is not None:
+        rows = (VisitMonth.objects.filter(cite_id=cite.pk, dimension=breakdown,
+                                          month__gte=months[0], month__lt=months[1])
+                .exclude(visits=0).order_by().values_list("month", "value")
+                .annotate(n=Sum("visits")))
+        read = ROLLED[breakdown]
+        for month, value, n in rows:
+            key = month.replace(day=int(value)) if read is None else read(value)
+            found[key] = found.get(key, 0) + n
+    return {key: n for key, n in found.items() if n}
+
+
+def visits_by_weekday_and_hour(*, cite, start: date, end: date) -> dict[tuple[int, int], int]:
+    """Visits per weekday (0 = Monday) and hour of the day; visits without a half-hour are left
+    out (the heat map)."""
+    edges, months = _periods_and_months(start, end)
+    found: dict[tuple[int, int], int] = {}
+    for a, b in edges:
+        rows = (visits(cite=cite, start=a, end=b).filter(slot__isnull=False).order_by()
+                .values_list("day", "slot").annotate(n=Count("pk")))
+        for day, slot, n in rows:
+            key = (day.weekday(), slot // 2)
+            found[key] = found.get(key, 0) + n
+    if months is not None:
+        rows = (VisitMonth.objects.filter(cite_id=cite.pk, dimension="weekday_hour",
+                                          month__gte=months[0], month__lt=months[1])
+                .exclude(value="").exclude(visits=0).order_by().values_list("value")
+                .annotate(n=Sum("visits")))
+        for value, n in rows:
+            sunday_first, hour = (int(part) for part in value.split(":"))
+            key = ((sunday_first + 6) % 7, hour)
+            found[key] = found.get(key, 0) + n
+    return {key: n for key, n in found.items() if n}
 
 
 def visits_by_pole_and_half_hour(*, cite, start: date, end: date, site=None,
@@ -159,10 +263,7 @@ class CoreResult:
     yes_share: float | None = None
 
 
-def core_results(*, cite, start: date, end: date, survey=None, pole=None,
-                 event=None) -> list[CoreResult]:
-    """The common core's results over the period, in the questionnaire's order."""
-    rows = responses(cite=cite, start=start, end=end, survey=survey, pole=pole, event=event)
+def _core_aggregates() -> dict:
     aggregates = {}
     for question in CORE_QUESTIONS:
         key = question.key
@@ -171,7 +272,10 @@ def core_results(*, cite, start: date, end: date, survey=None, pole=None,
             aggregates[f"{key}__mean"] = Avg(key)
         else:
             aggregates[f"{key}__yes"] = Count("pk", filter=Q(**{key: True}))
-    values = rows.aggregate(**aggregates)
+    return aggregates
+
+
+def _core_from(values: dict) -> list[CoreResult]:
     results = []
     for question in CORE_QUESTIONS:
         key, answered = question.key, values[f"{question.key}__n"]
@@ -183,6 +287,34 @@ def core_results(*, cite, start: date, end: date, survey=None, pole=None,
             results.append(CoreResult(key, answered,
                                       yes_share=round(share, 3) if share is not None else None))
     return results
+
+
+def core_results(*, cite, start: date, end: date, survey=None, pole=None,
+                 event=None) -> list[CoreResult]:
+    """The common core's results over the period, in the questionnaire's order."""
+    rows = responses(cite=cite, start=start, end=end, survey=survey, pole=pole, event=event)
+    return _core_from(rows.aggregate(**_core_aggregates()))
+
+
+@dataclass(frozen=True)
+class SurveySummary:
+    responses: int
+    results: list[CoreResult]
+
+
+def core_results_by_cite(*, cites, start: date, end: date) -> dict[int, SurveySummary]:
+    """`response_count` and `core_results` of each of `cites` over the period, in one query (the
+    network's benchmarks); call inside `scopes_disabled()`."""
+    found = {cite.pk: SurveySummary(0, _core_from({**{k: 0 for k in _core_aggregates()},
+                                                   **{f"{q.key}__mean": None
+                                                      for q in CORE_QUESTIONS}}))
+             for cite in cites}
+    rows = (SurveyResponse.objects.filter(cite__in=cites, day__gte=start, day__lt=end)
+            .order_by().values("cite_id").annotate(responses__all=Count("pk"),
+                                                   **_core_aggregates()))
+    for row in rows:
+        found[row["cite_id"]] = SurveySummary(row["responses__all"], _core_from(row))
+    return found
 
 
 def own_question_results(*, cite, survey, start: date, end: date) -> dict[int, dict]:

@@ -16,6 +16,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
+from capacite.activity.rollups import DIMENSIONS
 from capacite.core.concurrency import Versioned
 from capacite.core.models import Cite
 
@@ -101,7 +102,13 @@ class Visit(models.Model):
         verbose_name = _("passage")
         verbose_name_plural = _("passages")
         ordering = ["-day", "-slot", "-pk"]
-        indexes = [models.Index(fields=["cite", "day"], name="visit_cite_day")]
+        indexes = [
+            models.Index(fields=["cite", "day"], name="visit_cite_day"),
+            # The opening-hours advice: one site's interviews by half-hour over a year, read
+            # from the index alone but for the pôles (`counts.visits_by_pole_and_half_hour`).
+            models.Index(fields=["cite", "site", "kind", "day", "slot"],
+                         name="visit_cite_site_kind_day"),
+        ]
         constraints = [
             models.CheckConstraint(condition=models.Q(slot__lt=SLOTS_PER_DAY),
                                    name="visit_slot_within_day"),
@@ -371,3 +378,27 @@ class DocumentationUse(models.Model):
 
     def __str__(self) -> str:
         return f"{self.month:%m/%Y} : {self.consultations} / {self.loans}"
+
+
+class VisitMonth(models.Model):
+    """How many visits a Cité counted in one calendar month for one value of one category —
+    kept by database triggers on the visits and their pôles (`rollups.py`), never written by
+    the application. `counts.py` reads them for whole months; `cite_id` is a bare number (no
+    foreign key) because the triggers, not Django's collector, follow the visits' deletions."""
+
+    cite_id = models.BigIntegerField()
+    month = models.DateField()
+    dimension = models.CharField(max_length=20, choices=[(d, d) for d in DIMENSIONS])
+    value = models.CharField(max_length=40, blank=True)
+    visits = models.IntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("passages d'un mois par catégorie")
+        verbose_name_plural = _("passages des mois par catégorie")
+        constraints = [
+            models.UniqueConstraint(fields=["cite_id", "dimension", "month", "value"],
+                                    name="visitmonth_one_per_key"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.cite_id} {self.month:%m/%Y} {self.dimension}={self.value} : {self.visits}"

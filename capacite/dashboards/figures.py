@@ -315,15 +315,7 @@ def _categories(cite, by: str, seen: set) -> tuple[list, list[str]]:
 
 def heat_map(cite, period: Period) -> tuple[list[str], list[str], list[list[Count]], bool]:
     """Visits by weekday × hour of the period (a cross-table: always protected)."""
-    from capacite.activity.models import Visit
-
-    rows = (Visit.objects.filter(cite=cite, day__gte=period.start, day__lt=period.end,
-                                 slot__isnull=False)
-            .values_list("day", "slot"))
-    grid: dict[tuple[int, int], int] = {}
-    for day, slot in rows.iterator():
-        key = (day.weekday(), slot // 2)
-        grid[key] = grid.get(key, 0) + 1
+    grid = counts.visits_by_weekday_and_hour(cite=cite, start=period.start, end=period.end)
     hours = sorted({h for _d, h in grid}) or list(range(9, 18))
     hours = list(range(min(hours), max(hours) + 1))
     days = [d for d in range(7) if any((d, h) in grid for h in hours)] or list(range(5))

@@ -169,19 +169,25 @@ def staff_for(site: Site) -> list[StaffMember]:
                 .select_related("partner").order_by("name", "pk"))
 
 
-def partner_fte(members: list[StaffMember], year: int) -> tuple[dict[str, Decimal],
-                                                                dict[str, str]]:
+def committed_fte(year: int) -> dict[int, Decimal]:
+    """What each partner's contributions of `year` commit, in FTE: {organisation id: FTE}."""
+    from capacite.partners.models import Contribution
+
+    return {row["organisation"]: row["total"] for row in
+            Contribution.objects.filter(year=year).values("organisation")
+            .annotate(total=Sum("fte"))}
+
+
+def partner_fte(members: list[StaffMember], year: int, *, committed: dict | None = None
+                ) -> tuple[dict[str, Decimal], dict[str, str]]:
     """FTE per partner id of the people on the roster, and the partners' names.
 
     A partner's FTE is what its contributions of the year commit (partners app); a partner with
     staff but no contribution counts its staff's weekly hours / 35; the Cité's own employees
     (partner "cite") likewise.
     """
-    from capacite.partners.models import Contribution
-
-    committed = {row["organisation"]: row["total"] for row in
-                 Contribution.objects.filter(year=year).values("organisation")
-                 .annotate(total=Sum("fte"))}
+    if committed is None:
+        committed = committed_fte(year)
     fte: dict[str, Decimal] = {}
     names: dict[str, str] = {}
     for member in members:

@@ -5,6 +5,7 @@ planning issue turns these hours into FTE and the rosters issue into 30-minute s
 figure comes from the functions here: hours per week, hours over a period, open now, next opening.
 """
 
+import functools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
@@ -94,11 +95,27 @@ def spans_on(schedule: Schedule, day: date) -> tuple[Span, ...]:
 
 def hours_between(schedule: Schedule, first: date, last: date) -> float:
     """Opening hours from `first` to `last`, both included."""
-    minutes = 0
-    day = first
-    while day <= last:
-        minutes += sum(span.minutes for span in spans_on(schedule, day))
-        day += timedelta(days=1)
+    if last < first:
+        return 0.0
+    weekly = [0] * 7  # an ordinary week's minutes by weekday
+    for item in schedule.weekly:
+        weekly[item.weekday] += item.span.minutes
+    # Every day as an ordinary one (weekdays counted, not walked), then the days that are not
+    # ordinary — an exception, a holiday, a closure — put right one by one.
+    days = (last - first).days + 1
+    minutes = sum(weekly) * (days // 7)
+    minutes += sum(weekly[(first.weekday() + n) % 7] for n in range(days % 7))
+    special = {day for day in schedule.exceptions if first <= day <= last}
+    special |= {day for day in schedule.holidays if first <= day <= last}
+    for closure in schedule.closures:
+        day = max(closure.first, first)
+        while day <= min(closure.last, last):
+            special.add(day)
+            day += timedelta(days=1)
+    for day in special:
+        minutes -= weekly[day.weekday()]
+        if day in schedule.exceptions:
+            minutes += sum(span.minutes for span in schedule.exceptions[day])
     return minutes / 60
 
 
@@ -144,8 +161,13 @@ def french_public_holidays(years: Iterable[int], *, subdivision: str | None = No
     `subdivision` takes the package's codes: "6AE" Alsace and "57" Moselle add Good Friday and
     St Stephen's Day; overseas departments ("971"…"976") add their own days.
     """
+    return dict(_holidays(tuple(sorted(set(years))), subdivision))
+
+
+@functools.lru_cache(maxsize=64)
+def _holidays(years: tuple[int, ...], subdivision: str | None) -> dict[date, str]:
+    """The `holidays` package's answer, kept: the network page asks it for every site."""
     import holidays
 
-    return dict(
-        holidays.country_holidays("FR", years=list(years), subdiv=subdivision, language="fr")
-    )
+    return dict(holidays.country_holidays("FR", years=list(years), subdiv=subdivision,
+                                          language="fr"))

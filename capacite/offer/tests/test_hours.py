@@ -92,3 +92,42 @@ def test_alsace_moselle_adds_good_friday_and_st_stephen():
     alsace = french_public_holidays([2027], subdivision="6AE")
     metropole = french_public_holidays([2027])
     assert sorted(set(alsace) - set(metropole)) == [date(2027, 3, 26), date(2027, 12, 26)]
+
+
+def test_hours_between_counts_weekdays_and_equals_the_day_by_day_walk():
+    """`hours_between` counts the ordinary weekdays and puts the exceptions, holidays and
+    closures right one by one: on 300 drawn schedules it equals the sum of `spans_on` day by
+    day (the rule that says when a site is open)."""
+    import random
+    from datetime import date, time, timedelta
+
+    from capacite.offer.domain.hours import (
+        Closure,
+        Schedule,
+        Span,
+        WeeklySpan,
+        french_public_holidays,
+        hours_between,
+        spans_on,
+    )
+
+    rng = random.Random(15)
+    for _ in range(300):
+        weekly = tuple(WeeklySpan(rng.randrange(7), Span(time(h), time(h + rng.randint(1, 4), 30)))
+                       for h in rng.sample(range(6, 18), rng.randint(0, 5)))
+        start = date(2026, 1, 1)
+        exceptions = {start + timedelta(days=rng.randrange(400)):
+                      (Span(time(9), time(12)),) if rng.random() < 0.5 else ()
+                      for _ in range(rng.randint(0, 6))}
+        closures = tuple(Closure(start + timedelta(days=x),
+                                 start + timedelta(days=x + rng.randint(0, 20)), "fermeture")
+                         for x in rng.sample(range(380), rng.randint(0, 3)))
+        schedule = Schedule(weekly=weekly, exceptions=exceptions, closures=closures,
+                            holidays=french_public_holidays([2026, 2027]))
+        first = start + timedelta(days=rng.randrange(200))
+        last = first + timedelta(days=rng.randrange(-3, 400))
+        walked, day = 0, first
+        while day <= last:
+            walked += sum(span.minutes for span in spans_on(schedule, day))
+            day += timedelta(days=1)
+        assert hours_between(schedule, first, last) == walked / 60, (first, last)

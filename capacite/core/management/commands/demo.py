@@ -21,10 +21,13 @@ class Command(BaseCommand):
                  "Cités de charge de --cites (avec ~6 %% de réponses au questionnaire).")
         parser.add_argument("--cites", type=int, default=30,
                             help="Nombre de Cités de charge ouvertes à créer avec --visits.")
+        parser.add_argument("--years", type=int, default=1,
+                            help="Nombre d'années (de 365 jours) sur lesquelles répartir "
+                                 "les passages de --visits.")
 
     def handle(self, *args, **options):
         if options["visits"]:
-            return self._network(options["visits"], options["cites"])
+            return self._network(options["visits"], options["cites"], options["years"])
         password = os.environ.get("CAPACITE_DEMO_PASSWORD", "demo")
         with transaction.atomic():
             created = build_demo(password=password)
@@ -37,7 +40,7 @@ class Command(BaseCommand):
         for username, description in DEMO_USERS:
             self.stdout.write(f"  {username:<11} {description}")
 
-    def _network(self, visits: int, cites: int) -> None:
+    def _network(self, visits: int, cites: int, years: int = 1) -> None:
         """The large benchmark network (activity/bench_data.py), beside the demo Cités."""
         import time
 
@@ -47,11 +50,13 @@ class Command(BaseCommand):
 
         from capacite.activity.bench_data import build_network
 
-        if cites < 1 or visits < 0:
-            raise CommandError("--cites doit valoir au moins 1 et --visits être positif.")
+        if cites < 1 or visits < 0 or years < 1:
+            raise CommandError("--cites et --years doivent valoir au moins 1 et --visits être "
+                               "positif.")
         began = time.monotonic()
         with scopes_disabled(), transaction.atomic():
-            counts = build_network(visits=visits, cites=cites, today=timezone.localdate())
+            counts = build_network(visits=visits, cites=cites, today=timezone.localdate(),
+                                   years=years)
         self.stdout.write(
             f"Réseau de charge : {counts.cites} Cités, {counts.visits} passages, "
             f"{counts.responses} réponses au questionnaire, en {time.monotonic() - began:.0f} s.")
