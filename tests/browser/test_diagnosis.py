@@ -65,7 +65,7 @@ def test_the_project_lead_imports_indicators_and_reads_the_diagnosis_and_premise
     page.get_by_role("link", name="Voir les indicateurs").click()
     row = page.locator("#theme-publics tr", has_text="Allocataires du RSA")
     expect(row).to_be_visible()
-    assert row.locator("td").all_inner_texts()[1:4] == ["2\u00a0480 personnes", "Rivemont",
+    assert row.locator("td").all_inner_texts()[1:4] == ["2\u202f480 personnes", "Rivemont",
                                                         "31/12/2025"]
     expect(page.locator("#theme-economy").get_by_role(
         "link", name="Offres d'emploi déposées")).to_have_count(1)

@@ -42,7 +42,7 @@ def test_the_project_lead_edits_and_removes_with_confirmation(page, demo, axe):
     axe.check(page, "gov-edit-03-retirer-point")
     page.get_by_role("button", name="Retirer ce point").click()
     page.wait_for_url(meeting_url)
-    assert "Calendrier vers le comité national" not in page.locator("table").inner_text()
+    assert "Calendrier vers le comité national" not in page.locator("table.agenda").inner_text()
 
     page.goto("/c/rivemont/gouvernance/ateliers/")
     page.locator("main").get_by_role(

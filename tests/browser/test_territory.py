@@ -45,5 +45,5 @@ def test_the_project_lead_adds_an_epci_and_a_commune_and_reads_the_population(pa
     page.get_by_role("button", name="Rechercher").click()
     axe.check(page, "32-territoire-recherche")
     page.get_by_role("button", name="Ajouter Bourg-en-Bresse").click()
-    assert page.locator("p.big").inner_text() == "4 communes, 64\xa0590 habitants"
+    assert page.locator("p.big").inner_text() == "4 communes, 64\u202f590 habitants"
     axe.check(page, "33-territoire")

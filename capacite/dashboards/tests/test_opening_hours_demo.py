@@ -77,7 +77,8 @@ def test_valombre_s_director_reads_each_pole_against_its_roster(director):
         expected = expected_by_pole()
     assert len(rows) == 5
     for name, (interviews, hours) in expected.items():
-        assert rows[name][:2] == [str(interviews), f"{hours:g}".replace(".", ",")], name
+        shown = [f"{interviews:,}".replace(",", "\u202f"), f"{hours:g}".replace(".", ",")]
+        assert rows[name][:2] == shown, name
     # Every pôle has interviews on record and some half-hour where people wait.
     assert all(int(cells[0]) > 1000 and int(cells[3]) > 0 for cells in rows.values())
     grid = page.xpath('//table[@class="advice-grid"]//td')

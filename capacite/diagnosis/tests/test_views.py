@@ -108,7 +108,7 @@ def test_the_overview_shows_indicators_by_theme_and_the_export_reimports(world):
     client.post(url("import"), {"file": upload(GOOD)})
     page = text(client_for(world, Role.SPONSOR).get(url("overview")))
     assert "Taux de chômage" in page and "8,7 %" in page and "Zone d'emploi" in page
-    assert "2\xa0310 personnes" in page
+    assert "2\u202f310 personnes" in page
     assert "Ajouter un indicateur" not in page  # a sponsor reads
     export = client.get(url("export_csv")).content.decode("utf-8-sig")
     assert export.splitlines()[0] == "Thème;Indicateur;Valeur;Unité;Territoire;Date;Source"

@@ -56,14 +56,22 @@
     frame.appendChild(table);
     frames.push(frame);
   });
+  // Charts too wide for a phone (Gantt, org chart, treasury…) and the dashboards' long tables
+  // scroll in their own frame as well.
+  Array.prototype.forEach.call(document.querySelectorAll(
+    "main .chart-wrap, main .chart-frame, main .org-chart, main .table-frame"), function (frame) {
+    if (frames.indexOf(frame) < 0) { frames.push(frame); }
+  });
   function markScrolling() {
+    var english = document.documentElement.lang === "en";
     frames.forEach(function (frame) {
-      if (frame.scrollWidth > frame.clientWidth + 1) {
-        var caption = frame.querySelector("caption");
+      if (frame.scrollWidth > frame.clientWidth + 1 || frame.scrollHeight > frame.clientHeight + 1) {
+        var name = frame.querySelector("caption, svg title");
         frame.setAttribute("tabindex", "0");
         frame.setAttribute("role", "region");
-        frame.setAttribute("aria-label", caption ? caption.textContent.trim()
-                           : (document.documentElement.lang === "en" ? "Table" : "Tableau"));
+        frame.setAttribute("aria-label", name ? name.textContent.trim()
+                           : frame.querySelector("svg") ? (english ? "Chart" : "Graphique")
+                           : (english ? "Table" : "Tableau"));
       } else {
         frame.removeAttribute("tabindex");
         frame.removeAttribute("role");
