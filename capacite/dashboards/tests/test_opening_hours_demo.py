@@ -80,7 +80,10 @@ def test_valombre_s_director_reads_each_pole_against_its_roster(director):
         shown = [f"{interviews:,}".replace(",", "\u202f"), f"{hours:g}".replace(".", ",")]
         assert rows[name][:2] == shown, name
     # Every pôle has interviews on record and some half-hour where people wait.
-    assert all(int(cells[0]) > 1000 and int(cells[3]) > 0 for cells in rows.values())
+    def number(cell: str) -> int:
+        return int(cell.replace("\u202f", ""))  # « 1 755 »: thousands grouped
+
+    assert all(number(cells[0]) > 1000 and number(cells[3]) > 0 for cells in rows.values())
     grid = page.xpath('//table[@class="advice-grid"]//td')
     assert {td.get("class") for td in grid} >= {"state-wait", "state-balanced", "state-closed"}
 
