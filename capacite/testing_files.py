@@ -152,10 +152,12 @@ def odt_bytes(text: str = "Statuts") -> bytes:
     """A minimal OpenDocument text, as an office suite would name and type it (uploads are
     checked by content, not only by extension)."""
     buffer = io.BytesIO()
+    stamp = (2026, 1, 5, 9, 0, 0)  # fixed: two calls give the same bytes whatever the clock
     with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
-        archive.writestr("content.xml", f"<office:document-content>{text}"
-                                        "</office:document-content>")
+        archive.writestr(zipfile.ZipInfo("mimetype", stamp),
+                         "application/vnd.oasis.opendocument.text")
+        archive.writestr(zipfile.ZipInfo("content.xml", stamp),
+                         f"<office:document-content>{text}</office:document-content>")
     return buffer.getvalue()
 
 
