@@ -14,12 +14,14 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import translation
 
+from capacite.core.memo import read_once
 from capacite.core.models import Cite
 from capacite.label import services
 from capacite.label.domain.conformity import Figures, Gap, Partner, compare
 from capacite.label.models_followup import GapAnswer, ProjectSnapshot, SnapshotSource
 
 
+@read_once
 def current_figures(cite: Cite) -> Figures:
     """Today's key figures, read the way the label projet dossier reads them, in French
     whatever the reader's language: they are compared with the snapshot word for word."""

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from django.utils import timezone
 from django.utils.translation import gettext
 
+from capacite.core.memo import read_once
 from capacite.core.models import Cite
 from capacite.label.domain import criteria
 from capacite.label.domain.criteria import (
@@ -50,6 +51,7 @@ class PremisesData:
                   f"{c.need_m2} m², {c.points}/{c.maximum} points", c.has_plan)
 
 
+@read_once
 def premises_data(cite: Cite) -> PremisesData:
     """The chosen premises with their score, the space programme and the plan file, from
     `premises.services` (the premises screen's own functions)."""
@@ -85,6 +87,7 @@ class EventsData:
         return criteria.EventsFact(len(self.retained), len(self.proposed))
 
 
+@read_once
 def events_data() -> EventsData:
     """The events programme: the events the programming committee retained (events'
     `retained_events`, the agenda's source) and the proposals still awaiting its choice."""
@@ -124,6 +127,7 @@ class BudgetData:
         return sum((y.unsecured for y in self.years), Decimal(0))
 
 
+@read_once
 def budget_data(cite: Cite) -> BudgetData:
     """The chosen scenario's comparison row and Cerfa budget, and the treasury plan's alerts,
     all from `planning.services` (the comparison and treasury screens' functions)."""
@@ -143,6 +147,7 @@ def budget_data(cite: Cite) -> BudgetData:
                       planning.legal_form() == GIP, alerts, error, budget_years(cite))
 
 
+@read_once
 def investments_data() -> list:
     """The investment lines of the budget (planning's own list)."""
     from capacite.planning.services import investments
@@ -188,6 +193,7 @@ class TeamData:
         return criteria.TeamFact(sum((j.fte for j in self.jobs), Decimal(0)), len(self.jobs))
 
 
+@read_once
 def team_data(cite: Cite) -> TeamData:
     """The job descriptions, the FTE per function and the org chart (staffing's own SVG)."""
     from capacite.partners.choices import StaffFunction
@@ -218,6 +224,7 @@ class ThemeData:
     narrative: str
 
 
+@read_once
 def diagnosis_data() -> dict:
     """The territorial diagnosis (indicators and narrative per theme) and the existing offer
     map, from `diagnosis.services` (the diagnosis screens' functions)."""
@@ -242,6 +249,7 @@ def diagnosis_data() -> dict:
     }
 
 
+@read_once
 def documentation_data() -> dict:
     """The size of the documentation catalogue (resources and themes)."""
     from capacite.documentation.models import Resource, Theme
@@ -259,6 +267,7 @@ class PoleData:
     sites: list[str]
 
 
+@read_once
 def poles_data() -> list[PoleData]:
     """The pôles de conseil with the organisations that animate them."""
     from capacite.offer.models import Pole
@@ -277,6 +286,7 @@ class SiteData:
     week: list[tuple[str, str]]  # (weekday name, "10:00-18:00, …")
 
 
+@read_once
 def sites_data(*, now=None) -> list[SiteData]:
     """The sites network, with the hours per week the offer screens compute (site_summary)."""
     from capacite.offer.domain.hours import WEEKDAYS
@@ -311,6 +321,7 @@ class BodyData:
     members: list[tuple[str, str]]  # (organisation, role)
 
 
+@read_once
 def bodies_data() -> list[BodyData]:
     """The coordination bodies and who sits on them (governance)."""
     from capacite.governance.models import Body
@@ -331,6 +342,7 @@ class SteeringData:
     without_letter: list[str]
 
 
+@read_once
 def steering_data() -> SteeringData:
     """The steering committee: its organisations, the first circle still absent (governance's
     own rule) and the members with no letter of intent received or signed."""
@@ -366,6 +378,7 @@ class LetterData:
     filename: str  # the sender's file name
 
 
+@read_once
 def letters_data() -> list[LetterData]:
     """The partners' letters of intent, requested, received or signed (partners)."""
     from capacite.partners.choices import CommitmentKind, CommitmentStatus
@@ -380,6 +393,7 @@ def letters_data() -> list[LetterData]:
     ]
 
 
+@read_once
 def partners_data() -> dict:
     """The actor map: organisations with their latest stance, counts per stance, and the
     positions chart of the partners' screen (same function, same SVG)."""
@@ -396,6 +410,7 @@ def partners_data() -> dict:
             "chart": services.stance_chart(counts)}
 
 
+@read_once
 def coverage_data() -> dict:
     """The fields × publics coverage matrix of the partners' screen."""
     from capacite.partners.choices import FieldOfAction
@@ -408,6 +423,7 @@ def coverage_data() -> dict:
                                                for cell in row.cells]) for row in matrix]}
 
 
+@read_once
 def contributions_data() -> dict:
     """The partners' contributions of the first year planned (partners' services)."""
     from capacite.partners.choices import StaffFunction
@@ -431,6 +447,7 @@ def contributions_data() -> dict:
     }
 
 
+@read_once
 def legal_data() -> dict:
     """The legal structure chosen and the institutions' deliberations (governance)."""
     from capacite.governance.models import LegalStructure, ValidationStep
@@ -447,6 +464,7 @@ def legal_data() -> dict:
     }
 
 
+@read_once
 def territory_data(cite: Cite) -> dict:
     """The territory served: communes and population from the territory app."""
     from capacite.territory.services import communes_of, total_population
@@ -457,6 +475,7 @@ def territory_data(cite: Cite) -> dict:
             "names": list(communes.values_list("name", flat=True)[:40])}
 
 
+@read_once
 def workshops_data() -> dict:
     """Workshop groups, their sessions, and their proposals by dossier part (governance)."""
     from capacite.governance.models import WorkshopProposal
@@ -474,6 +493,7 @@ def workshops_data() -> dict:
     }
 
 
+@read_once
 def roadmap_data() -> dict:
     """The rétro-planning toward the target, with the Gantt of the roadmap screen, and the open
     tasks of the current and next phases."""

@@ -14,6 +14,7 @@ from decimal import Decimal
 from django.core.files.storage import default_storage
 from django.utils.translation import ngettext
 
+from capacite.core.memo import read_once
 from capacite.core.models import Cite
 
 
@@ -33,6 +34,7 @@ def first_year(cite: Cite, *, today: date | None = None):
                   max(year.start, min(year.end, today + timedelta(days=1))))
 
 
+@read_once
 def activity_data(cite: Cite) -> list:
     """Fréquentation, nature des publics, activités conduites, small groups masked: the
     dashboards' own tables (`dashboards/report.py`), for the first year of opening."""
@@ -41,6 +43,7 @@ def activity_data(cite: Cite) -> list:
     return activity_blocks(cite, first_year(cite))
 
 
+@read_once
 def quality_data(cite: Cite) -> list:
     """The satisfaction questionnaire's results for the first year of opening."""
     from capacite.dashboards.report import quality_blocks
@@ -64,6 +67,7 @@ class SpaceData:
     photos: list[PhotoData]
 
 
+@read_once
 def fitted_spaces() -> list[SpaceData]:
     """The spaces as fitted out, with their signage and photos (premises)."""
     from capacite.premises.models import FittedSpace
@@ -91,6 +95,7 @@ class CommunicationData:
     budget: Decimal
 
 
+@read_once
 def communication_data() -> list[CommunicationData]:
     """The communication plan's actions with their expected and measured results."""
     from capacite.communication.models import Action
@@ -99,6 +104,7 @@ def communication_data() -> list[CommunicationData]:
                               a.expected, a.result, a.budget) for a in Action.objects.all()]
 
 
+@read_once
 def experiments() -> list:
     """The experimental actions conducted under the label, newest first."""
     from capacite.label.models_followup import ExperimentalAction
@@ -113,6 +119,7 @@ class PoleTeam:
     staff: list[tuple[str, str, Decimal]]  # (organisation, function, FTE) on that pôle
 
 
+@read_once
 def pole_teams() -> list[PoleTeam]:
     """Each pôle with the partners who animate it and the staff they second to it (the
     contributions of `label.services.contributions_data`)."""
@@ -137,6 +144,7 @@ class ActData:
     filename: str
 
 
+@read_once
 def funding_acts() -> list[ActData]:
     """Every funding line with its signed act, or none yet (planning)."""
     from capacite.planning.models import FundingLine
@@ -157,6 +165,7 @@ def funding_acts() -> list[ActData]:
     return result
 
 
+@read_once
 def statutes() -> list[tuple[str, date, str]]:
     """The statute versions (number, date, changes), oldest first (governance)."""
     from capacite.governance.models import StatuteVersion
@@ -164,6 +173,7 @@ def statutes() -> list[tuple[str, date, str]]:
     return [(s.number, s.dated, s.note) for s in StatuteVersion.objects.order_by("dated", "pk")]
 
 
+@read_once
 def opinions() -> list:
     """The opinions asked of the authority on the label fonctionnement draft (review)."""
     from capacite.review.models import OpinionRequest, OpinionSubject

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from capacite.core.concurrency import save_form_atomically
 from capacite.core.history import changes_of
+from capacite.core.memo import reading_once
 from capacite.core.permissions import Level, level_for
 from capacite.jobs.models import Job
 from capacite.jobs.services import start_job
@@ -95,8 +96,10 @@ def declaration_file(request: HttpRequest, cite_slug: str, declaration_id: int) 
                         filename=declaration.filename or declaration.file.name.rsplit("/")[-1])
 
 
+@reading_once()
 def dossier(request: HttpRequest, cite_slug: str) -> HttpResponse:
-    """The preview: part by part, what is written and what is missing; generation; history."""
+    """The preview: part by part, what is written and what is missing; generation; history.
+    Its three dossiers and their pre-flights read each source once (`core/memo.py`)."""
     services.ensure_rows(request.cite)
     texts = services.narratives()
     filled = {k for k, n in texts.items() if n.text.strip()}

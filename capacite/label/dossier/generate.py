@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from django.utils import timezone, translation
 from django.utils.text import slugify
 
+from capacite.core.memo import reading_once
 from capacite.core.models import Cite
 from capacite.label.domain.parts import FORMATS, KINDS
 from capacite.label.dossier.content import builder_for
@@ -50,7 +51,7 @@ def generate(cite: Cite, *, kind: str, fmt: str, lang: str = "fr",
     its PDF and DOCX declare). Call inside the Cité's scope."""
     if lang not in LANGUAGES:
         raise DossierError(f"Langue inconnue : « {lang} » (attendu : {' ou '.join(LANGUAGES)}).")
-    with translation.override(lang):
+    with translation.override(lang), reading_once():
         return _generate(cite, kind=kind, fmt=fmt, progress=progress)
 
 
