@@ -75,8 +75,10 @@ def build_visits(*, cite, today: date, total: int, rng: random.Random,
     spread over the Cité's sites by their opening hours as the offer app defines them (weekly
     hours, exceptions, closures, public holidays: `offer.services.schedule_of`), so no visit
     falls outside them. Returns the count per day."""
+    from django.db import connection, transaction
     from django.utils import timezone
 
+    from capacite.activity import rollups
     from capacite.activity.domain.slots import slot_of
     from capacite.offer.domain.hours import spans_on
     from capacite.offer.models import Pole, Site
@@ -121,30 +123,34 @@ def build_visits(*, cite, today: date, total: int, rng: random.Random,
         rows.clear()
         links.clear()
 
-    for (site, day, slots), count in zip(plan, counts, strict=True):
-        if not count:
-            continue
-        per_day[day] = per_day.get(day, 0) + count
-        for drawn in simulate.draw_day(rng, day=day, slots=slots, count=count, poles=len(poles),
-                                       partners=len(partners)):
-            home = (None if drawn.outside_territory
-                    else simulate.draw_residence(homes, populations))
-            rows.append(Visit(
-                cite=cite, site=site, day=drawn.day, slot=drawn.slot, kind=drawn.kind,
-                public_id=publics.get(drawn.public_key) if drawn.public_key else None,
-                age_band=drawn.age_band, sex=drawn.sex, first_visit=drawn.first_visit,
-                outside_territory=drawn.outside_territory,
-                residence_commune_id=communes[home][0] if home is not None else None,
-                residence_epci_id=communes[home][1] if home is not None else None,
-                oriented_to_id=partners[drawn.oriented_index]
-                if drawn.oriented_index is not None else None,
-                source=Source.DEMO if drawn.kind != "kiosk" else Source.KIOSK,
-                client_id=uuid.UUID(int=drawn.client_int, version=4)))
-            links.append(list(drawn.pole_indexes))
-        if len(rows) >= batch:
+    # A year of visits in one transaction: the monthly counts' triggers would update the same
+    # rows tens of thousands of times (minutes on PostgreSQL, whose every update leaves a row
+    # version behind); they are suspended and the counts rebuilt from the rows once.
+    with transaction.atomic(), rollups.suspended(connection, [cite.pk]):
+        for (site, day, slots), count in zip(plan, counts, strict=True):
+            if not count:
+                continue
+            per_day[day] = per_day.get(day, 0) + count
+            for drawn in simulate.draw_day(rng, day=day, slots=slots, count=count, poles=len(poles),
+                                           partners=len(partners)):
+                home = (None if drawn.outside_territory
+                        else simulate.draw_residence(homes, populations))
+                rows.append(Visit(
+                    cite=cite, site=site, day=drawn.day, slot=drawn.slot, kind=drawn.kind,
+                    public_id=publics.get(drawn.public_key) if drawn.public_key else None,
+                    age_band=drawn.age_band, sex=drawn.sex, first_visit=drawn.first_visit,
+                    outside_territory=drawn.outside_territory,
+                    residence_commune_id=communes[home][0] if home is not None else None,
+                    residence_epci_id=communes[home][1] if home is not None else None,
+                    oriented_to_id=partners[drawn.oriented_index]
+                    if drawn.oriented_index is not None else None,
+                    source=Source.DEMO if drawn.kind != "kiosk" else Source.KIOSK,
+                    client_id=uuid.UUID(int=drawn.client_int, version=4)))
+                links.append(list(drawn.pole_indexes))
+            if len(rows) >= batch:
+                flush()
+        if rows:
             flush()
-    if rows:
-        flush()
     return per_day
 
 

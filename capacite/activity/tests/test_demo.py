@@ -143,3 +143,18 @@ def test_no_demo_visit_falls_outside_its_site_s_opening_hours(valombre):
     assert outside == []
     assert Visit.objects.filter(site=main, day__week_day=7, slot__gte=30).count() == 0
     assert Visit.objects.filter(site=main, day__week_day=7, slot=29).count() > 0
+
+
+def test_the_demo_s_monthly_counts_are_the_counts_of_its_visits(valombre):
+    """The demo writes its year of visits with the counts' triggers suspended, then rebuilds
+    the counts of its Cité: they must be exactly what the rows say, and stay kept afterwards."""
+    from capacite.activity import rollups
+    from capacite.activity.models import Visit
+
+    stored = rollups.stored([valombre.pk])
+    assert stored == rollups.recount([valombre.pk])
+    assert sum(n for (_c, _m, dimension, _v), n in stored.items() if dimension == "kind") \
+        == Visit.objects.filter(cite=valombre).count()
+    visit = Visit.objects.filter(cite=valombre).first()
+    visit.delete()  # the triggers are back: one visit fewer in every category
+    assert rollups.stored([valombre.pk]) == rollups.recount([valombre.pk])
