@@ -184,6 +184,29 @@ def history_residences(cite) -> dict[str, str]:
     return found
 
 
+# Above this many visits in one import, the monthly counts are rebuilt once from the rows
+# rather than kept row by row: each imported visit would otherwise update the same counts again
+# (the rows of one month share them), which PostgreSQL makes quadratic — every update of a row
+# in one transaction leaves a version behind that the next one walks (minutes for a year).
+BULK_VISITS = 2000
+
+
+def _counts_kept_for(cite, visits: int):
+    """The monthly counts' triggers for a small import; suspended and the Cité's counts rebuilt
+    for a large one. Suspending takes the visits table for the transaction (PostgreSQL's lock of
+    DROP TRIGGER, SQLite's write lock): other Cités' tallies wait the seconds of the import
+    instead of being counted without their triggers."""
+    from contextlib import nullcontext
+
+    from django.db import connection
+
+    from capacite.activity import rollups
+
+    if visits <= BULK_VISITS:
+        return nullcontext()
+    return rollups.suspended(connection, [cite.pk])
+
+
 def import_history(cite, data: bytes, filename: str) -> str:
     """Create the visits of a history file, all or nothing; a French summary of what was added.
 
@@ -203,7 +226,7 @@ def import_history(cite, data: bytes, filename: str) -> str:
         name = Path(filename).name
         raise ImportRefused([str(replace(i, filename=name)) for i in issues])
     through = Visit.poles.through
-    with transaction.atomic():
+    with transaction.atomic(), _counts_kept_for(cite, sum(row.count for row in rows)):
         visits, poles = [], []
         for row in rows:
             for _n in range(row.count):

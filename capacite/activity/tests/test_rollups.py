@@ -64,6 +64,22 @@ def test_the_counts_equal_a_recount_after_every_kind_of_write(world):
                               "03/11/2026;Antenne;Entretien conseil;Trouver un emploi;;3\n"
                               ).encode(), "passages.csv")
         agree(cite)
+        # A large one (above BULK_VISITS): the counts rebuilt once, the other Cité's untouched.
+        with scope(cite=world.foreign):
+            foreign_site = Site.objects.create(cite=world.foreign, name="Ailleurs", kind="main")
+            tally(world.foreign, foreign_site, [], date(2026, 11, 2))
+        foreign_counts = rollups.stored([world.foreign.pk])
+        import_history(cite, ("date;site;nature;pôles;public;nombre\n"
+                              "04/11/2026;Site principal;Accueil et orientation;;Jeunes;2500\n"
+                              ).encode(), "annee.csv")
+        agree(cite)
+        assert rollups.stored([world.foreign.pk]) == foreign_counts
+        assert counts.visits_by("kind", cite=cite, start=date(2026, 11, 1),
+                                end=date(2026, 12, 1)) == {"reception": 2512, "interview": 3}
+        tally(cite, main, [job], date(2026, 11, 4))  # the triggers are back
+        agree(cite)
+        Visit.objects.filter(day=date(2026, 11, 4)).delete()
+        agree(cite)
 
         # Rows written in bulk, their pôles linked after them.
         rows = Visit.objects.bulk_create(
