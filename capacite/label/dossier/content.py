@@ -280,7 +280,7 @@ class Builder:
         blocks.append(Table(_("Services offerts par les acteurs (%(count)s sur %(total)s "
                               "renseignés)")
                             % {"count": len(d["map_rows"]), "total": d["map_actors"]},
-                            (_("Service"), _("Acteurs")),
+                            (pgettext("offre", "Service"), _("Acteurs")),
                             tuple((label, str(count)) for label, count in d["counts"]),
                             numeric=(1,)))
         gaps = [label for label, count in d["counts"] if count == 0]
@@ -288,7 +288,8 @@ class Builder:
             blocks.append(Para(_("Aucun acteur n'offre aujourd'hui : %(services)s.")
                                % {"services": ", ".join(gaps)}))
         blocks.append(Table(_("Cartographie de l'offre existante"),
-                            (_("Acteur"), _("Services"), _("Forces"), _("Faiblesses")),
+                            (_("Acteur"), pgettext("offre", "Services"), _("Forces"),
+                             _("Faiblesses")),
                             tuple((name, ", ".join(sv) or "—", strong or "—", weak or "—")
                                   for name, sv, strong, weak in d["map_rows"])))
         return blocks

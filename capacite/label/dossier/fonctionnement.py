@@ -148,7 +148,10 @@ class FonctionnementBuilder(Builder):
             return number(value, 2) if value is not None else "—"
 
         rows = (
-            (_("Structure juridique"), before.legal_form or "—", now.legal_form or "—"),
+            # The legal forms are read in French (`conformity.current_figures`); the form's
+            # own label is a msgid of the catalogue.
+            (_("Structure juridique"), _(before.legal_form) if before.legal_form else "—",
+             _(now.legal_form) if now.legal_form else "—"),
             (_("Pôles de conseil"), str(len(before.poles)), str(len(now.poles))),
             (_("Heures d'ouverture par semaine (tous sites)"), hours(before), hours(now)),
             (_("Surface des locaux"), surface(before.surface_m2), surface(now.surface_m2)),
