@@ -630,7 +630,7 @@ class Builder:
             blocks.append(Heading(3, _("Le budget prévisionnel de fonctionnement"), "cerfa"))
             blocks.append(Table(_("Budget prévisionnel (présentation Cerfa 12156), scénario "
                                   "« %(name)s »") % {"name": b.cerfa["scenario"]},
-                                (_("Compte"), _("Intitulé"), *years),
+                                (pgettext("plan comptable", "Compte"), _("Intitulé"), *years),
                                 tuple(rows), numeric=tuple(range(2, 2 + len(years))),
                                 strong=tuple(strong)))
         if b.row is not None:
