@@ -7,7 +7,9 @@ recorded in the generation's metadata (`generate.generate(..., anyway=True)`).
 
 One function per check, each taking the builder and returning its contradictions, listed in
 `CHECKS`: another issue adds its check by writing one function and appending it there.
-Texts are French, like the dossier's.
+Texts are French msgids, translated when a check runs: in the active language on the dossier
+page, in the dossier's language when `generate.generate(..., lang=...)` records them. Numbers and
+amounts are written the same way (`content.number`, `content.eur`).
 """
 
 from collections.abc import Callable
@@ -15,10 +17,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from capacite.label.dossier.blocks import Missing
-from capacite.lib.money import format_money, format_number
+from capacite.lib.money import format_money
 
 if TYPE_CHECKING:
     from capacite.label.dossier.content import Builder
@@ -36,7 +39,8 @@ class Contradiction:
     gap: bool = False  # a part left empty rather than two places that disagree
 
     def text(self) -> str:
-        return f"{self.what} — {self.here} ; {self.there}"
+        return _("%(what)s — %(here)s ; %(there)s") % {"what": self.what, "here": self.here,
+                                                       "there": self.there}
 
 
 Check = Callable[["Builder"], list[Contradiction]]
@@ -49,10 +53,15 @@ def _eur(value: Decimal) -> str:
 
 
 def _hours(value) -> str:
-    from capacite.label.dossier.content import number
+    from capacite.label.dossier.content import fte
 
-    text = number(Decimal(str(value)), 2).rstrip("0").rstrip(",")
-    return f"{text} h par semaine"
+    return _("%(hours)s h par semaine") % {"hours": fte(Decimal(str(value)))}
+
+
+def _number(value) -> str:
+    from capacite.label.dossier.content import decimal
+
+    return decimal(value)
 
 
 def hours_check(b: "Builder") -> list[Contradiction]:
@@ -66,9 +75,11 @@ def hours_check(b: "Builder") -> list[Contradiction]:
     if Decimal(str(site.hours_per_week)) == Decimal(row["hours_per_week"]):
         return []
     return [Contradiction(
-        "Les heures d'ouverture du budget et celles des horaires diffèrent",
-        f"Budget, scénario « {row['name']} » : {_hours(row['hours_per_week'])}",
-        f"Horaires d'ouverture, {site.name} : {_hours(site.hours_per_week)}",
+        _("Les heures d'ouverture du budget et celles des horaires diffèrent"),
+        _("Budget, scénario « %(name)s » : %(hours)s")
+        % {"name": row["name"], "hours": _hours(row["hours_per_week"])},
+        _("Horaires d'ouverture, %(site)s : %(hours)s")
+        % {"site": site.name, "hours": _hours(site.hours_per_week)},
         "offer:sites")]
 
 
@@ -81,9 +92,10 @@ def investment_check(b: "Builder") -> list[Contradiction]:
     if fitting == chosen.works_eur:
         return []
     return [Contradiction(
-        "Le montant des travaux d'aménagement diffère entre les locaux et le budget",
-        f"Locaux, {chosen.name} : travaux d'aménagement {_eur(chosen.works_eur)}",
-        f"Investissements, aménagement : {_eur(fitting)}",
+        _("Le montant des travaux d'aménagement diffère entre les locaux et le budget"),
+        _("Locaux, %(name)s : travaux d'aménagement %(amount)s")
+        % {"name": chosen.name, "amount": _eur(chosen.works_eur)},
+        _("Investissements, aménagement : %(amount)s") % {"amount": _eur(fitting)},
         "planning:investments")]
 
 
@@ -98,10 +110,11 @@ def fte_check(b: "Builder") -> list[Contradiction]:
     recruit, surplus = row["fte_to_recruit"], row["fte_surplus"]
     if needed != brought + recruit - surplus:
         found.append(Contradiction(
-            "Les ETP ne s'additionnent pas",
-            f"Ressources humaines : {format_number(needed)} ETP nécessaires",
-            f"{format_number(brought)} apportés + {format_number(recruit)} à recruter − "
-            f"{format_number(surplus)} en excédent", "planning:scenarios"))
+            _("Les ETP ne s'additionnent pas"),
+            _("Ressources humaines : %(needed)s ETP nécessaires") % {"needed": _number(needed)},
+            _("%(brought)s apportés + %(recruit)s à recruter − %(surplus)s en excédent")
+            % {"brought": _number(brought), "recruit": _number(recruit),
+               "surplus": _number(surplus)}, "planning:scenarios"))
     return found
 
 
@@ -122,13 +135,14 @@ def years_check(b: "Builder") -> list[Contradiction]:
     charges = total[0] - surplus
     if charges == row["operating_charges"]:
         return []
-    there = f"Budget prévisionnel, {cerfa['years'][0]} : {_eur(charges)}"
+    there = _("Budget prévisionnel, %(year)s : %(amount)s") % {"year": cerfa["years"][0],
+                                                                "amount": _eur(charges)}
     if surplus:
-        there += (f" (total des charges {_eur(total[0])} moins l'excédent prévisionnel "
-                  f"{_eur(surplus)})")
+        there += " " + _("(total des charges %(total)s moins l'excédent prévisionnel "
+                         "%(surplus)s)") % {"total": _eur(total[0]), "surplus": _eur(surplus)}
     return [Contradiction(
-        "Les charges de la première année diffèrent entre le scénario et le budget Cerfa",
-        f"Scénario retenu : {_eur(row['operating_charges'])}", there,
+        _("Les charges de la première année diffèrent entre le scénario et le budget Cerfa"),
+        _("Scénario retenu : %(amount)s") % {"amount": _eur(row["operating_charges"])}, there,
         "planning:comparison")]
 
 
@@ -138,10 +152,11 @@ def territory_check(b: "Builder") -> list[Contradiction]:
     if t["communes"] and t["population"]:
         return []
     return [Contradiction(
-        "Le territoire est nommé mais ses communes ne sont pas choisies",
-        f"Page de garde : « {t['label'] or b.cite.name} »",
-        "Présentation : " + ngettext("%(n)s commune", "%(n)s communes", t["communes"] or 0)
-        % {"n": t["communes"]} + f", population {t['population']}",
+        _("Le territoire est nommé mais ses communes ne sont pas choisies"),
+        _("Page de garde : « %(name)s »") % {"name": t["label"] or b.cite.name},
+        _("Présentation : %(communes)s, population %(population)s") % {
+            "communes": ngettext("%(n)s commune", "%(n)s communes", t["communes"] or 0)
+            % {"n": t["communes"]}, "population": t["population"]},
         "territory:cite_territory")]
 
 
@@ -155,8 +170,9 @@ def empty_parts_check(b: "Builder") -> list[Contradiction]:
             part = block.text
         elif isinstance(block, Missing):
             found.append(Contradiction(
-                "Une partie du dossier n'a pas de contenu", f"Partie « {part} »",
-                block.text, "label:dossier", gap=True))
+                _("Une partie du dossier n'a pas de contenu"),
+                _("Partie « %(part)s »") % {"part": part}, block.text, "label:dossier",
+                gap=True))
     return found
 
 
@@ -174,10 +190,10 @@ def rounding_check(b: "Builder") -> list[Contradiction]:
         for year, amount in zip(cerfa["years"], r["amounts"], strict=False):
             if amount and abs(amount) < 1:
                 found.append(Contradiction(
-                    "Une ligne d'équilibre de quelques centimes est un reste d'arrondi",
-                    f"Budget prévisionnel, {r['label']}, {year} : "
-                    f"{format_money(amount, 'fr')}",
-                    "Charges et produits arrondis chacun de leur côté", "planning:funding"))
+                    _("Une ligne d'équilibre de quelques centimes est un reste d'arrondi"),
+                    _("Budget prévisionnel, %(line)s, %(year)s : %(amount)s")
+                    % {"line": _(r["label"]), "year": year, "amount": format_money(amount)},
+                    _("Charges et produits arrondis chacun de leur côté"), "planning:funding"))
     return found
 
 

@@ -209,7 +209,7 @@ def team_data(cite: Cite) -> TeamData:
         totals[job.function] = totals.get(job.function, Decimal(0)) + job.fte
     return TeamData(
         [JobData(j.title, str(labels.get(j.function, j.function)), j.fte,
-                 j.employer.name if j.employer_id else "la Cité",
+                 j.employer.name if j.employer_id else gettext("la Cité"),
                  [h.name for h in j.holders.all()], j.missions) for j in jobs],
         [(str(labels.get(k, k)), v) for k, v in sorted(totals.items(), key=lambda x: -x[1])],
         tuple(org_chart_pages(groups, title=gettext("Organigramme de %(cite)s") % {"cite": cite},
@@ -289,7 +289,8 @@ class SiteData:
 @read_once
 def sites_data(*, now=None) -> list[SiteData]:
     """The sites network, with the hours per week the offer screens compute (site_summary)."""
-    from capacite.offer.domain.hours import WEEKDAYS
+    from django.utils.dates import WEEKDAYS  # « lundi », « Monday »: the active language's
+
     from capacite.offer.models import Site
     from capacite.offer.services import site_summary
 
@@ -505,7 +506,8 @@ def roadmap_data() -> dict:
     open_tasks = [t for t in Task.objects.exclude(status="done").order_by("due_date", "position")
                   if t.phase in ("construction", "implementation")]
     return {"plan": plan, "chart": backplan_chart(plan, today=today), "today": today,
-            "open_tasks": [(t.title, t.get_phase_display(), t.due_date) for t in open_tasks]}
+            "open_tasks": [(t.get_title_display(), t.get_phase_display(), t.due_date)
+                           for t in open_tasks]}
 
 
 def narratives() -> dict[str, NarrativeText]:

@@ -12,10 +12,12 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from django.core.files.storage import default_storage
+from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from capacite.core.memo import read_once
 from capacite.core.models import Cite
+from capacite.lib.money import format_count
 
 
 def first_year(cite: Cite, *, today: date | None = None):
@@ -154,7 +156,8 @@ def funding_acts() -> list[ActData]:
         act = getattr(line, "act", None)
         text, path, filename = "", "", ""
         if act is not None:
-            text = f"{act.get_kind_display()} le {act.signed_on:%d/%m/%Y}"
+            text = _("%(kind)s le %(date)s") % {"kind": act.get_kind_display(),
+                                                 "date": f"{act.signed_on:%d/%m/%Y}"}
             if act.reference:
                 text += f" ({act.reference})"
             if act.file and default_storage.exists(act.file.name):
@@ -183,36 +186,36 @@ def opinions() -> list:
 
 def preflight(cite: Cite) -> dict[str, str]:
     """Why each fact of the label fonctionnement dossier is missing, keyed as its parts name
-    them (the dossier page's preview lists them before generating)."""
+    them (the dossier page's preview lists them before generating), in the active language."""
     from capacite.label import conformity
 
     gaps: dict[str, str] = {}
     if conformity.snapshot() is None:
-        gaps["snapshot"] = "chiffres du label projet inconnus (à saisir d'après la lettre de " \
-                           "décision)"
+        gaps["snapshot"] = _("chiffres du label projet inconnus (à saisir d'après la lettre de "
+                             "décision)")
     else:
         open_gaps = conformity.unanswered(cite)
         if open_gaps:
             gaps["gaps"] = ngettext("%(n)s écart sans explication ou mesure corrective",
                                     "%(n)s écarts sans explication ou mesure corrective",
-                                    len(open_gaps)) % {"n": len(open_gaps)}
+                                    len(open_gaps)) % {"n": format_count(len(open_gaps))}
     if activity_data(cite) is None:
-        gaps["activity"] = "à compléter : les tableaux de bord du suivi de l'activité ne sont " \
-                           "pas encore reliés au dossier"
+        gaps["activity"] = _("à compléter : les tableaux de bord du suivi de l'activité ne "
+                             "sont pas encore reliés au dossier")
     if quality_data(cite) is None:
-        gaps["quality"] = "à compléter : la démarche qualité du suivi de l'activité n'est pas " \
-                          "encore reliée au dossier"
+        gaps["quality"] = _("à compléter : la démarche qualité du suivi de l'activité n'est "
+                            "pas encore reliée au dossier")
     if not fitted_spaces():
-        gaps["fitted_spaces"] = "aucun espace aménagé décrit"
+        gaps["fitted_spaces"] = _("aucun espace aménagé décrit")
     if not communication_data():
-        gaps["communication"] = "plan de communication vide"
+        gaps["communication"] = _("plan de communication vide")
     if not experiments():
-        gaps["experiments"] = "aucune action expérimentale"
+        gaps["experiments"] = _("aucune action expérimentale")
     acts = funding_acts()
     unsigned = [a for a in acts if not a.act]
     if not acts or unsigned:
         gaps["acts"] = (ngettext("%(n)s ligne de financement sans acte signé",
                                  "%(n)s lignes de financement sans acte signé", len(unsigned))
-                        % {"n": len(unsigned)} if acts
-                        else "aucune ligne de financement")
+                        % {"n": format_count(len(unsigned))} if acts
+                        else _("aucune ligne de financement"))
     return gaps

@@ -2,13 +2,18 @@
 today's, gap by gap, each with its size in words a committee reads (« 40 h → 38 h par semaine »).
 
 Pure: plain data in, plain data out. `label/conformity.py` reads the figures from the one place
-that computes each of them; this module only compares and words the differences.
+that computes each of them; this module only compares and words the differences. The words are
+French msgids, translated in the active language when `compare` runs (the conformity page's, or
+the dossier's: an English dossier says « 40 h → 38 h per week »).
 """
 
 from dataclasses import asdict, dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-from capacite.lib.money import format_money
+from django.utils.translation import get_language, ngettext, pgettext
+from django.utils.translation import gettext as _
+
+from capacite.lib.money import THIN_SPACE, format_money
 
 # A difference below these is noise, not a gap the committee needs explained.
 HOURS_TOLERANCE = Decimal("0.5")  # hours per week, per site
@@ -94,9 +99,23 @@ def num(value: Decimal | int, decimals: int = 0) -> str:
     return text
 
 
+def _separator() -> str:  # between the items of a gap: « ; » (no space in English)
+    return pgettext("séparateur de liste", " ; ")
+
+
+def _num(value: Decimal | int, decimals: int = 0) -> str:
+    """`num` as the active language writes it (« 1,234.5 » in English), for the gaps' words;
+    `num` itself stays French (the hand-typed figures are read back from it)."""
+    text = num(value, decimals)
+    if (get_language() or "fr").startswith("en"):
+        return text.replace(",", ".").replace(THIN_SPACE, ",")
+    return text
+
+
 def eur(value: Decimal) -> str:
-    """An amount of the comparison, to the euro (half up), written the one way."""
-    return format_money(Decimal(value).quantize(Decimal(1), rounding=ROUND_HALF_UP), "fr")
+    """An amount of the comparison, to the euro (half up), written the one way in the active
+    language."""
+    return format_money(Decimal(value).quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
 def pct(before: Decimal, after: Decimal) -> Decimal:
@@ -107,7 +126,8 @@ def pct(before: Decimal, after: Decimal) -> Decimal:
 
 
 def signed_pct(value: Decimal) -> str:
-    return f"{'+' if value > 0 else '−' if value < 0 else ''}{abs(value)} %"
+    sign = "+" if value > 0 else "−" if value < 0 else ""
+    return f"{sign}{abs(value)}" + ("%" if (get_language() or "fr").startswith("en") else " %")
 
 
 # --- the comparison --------------------------------------------------------------------------
@@ -117,74 +137,88 @@ def compare(before: Figures, now: Figures) -> list[Gap]:
     structure, pôles, sites and hours, premises, partners, team, budget."""
     gaps: list[Gap] = []
     if before.legal_form and now.legal_form != before.legal_form:
-        gaps.append(Gap("legal", "Structure juridique",
-                        f"Structure juridique : {before.legal_form} → "
-                        f"{now.legal_form or 'non choisie'}"))
+        gaps.append(Gap("legal", _("Structure juridique"),
+                        _("Structure juridique : %(before)s → %(now)s")
+                        % {"before": before.legal_form,
+                           "now": now.legal_form or _("non choisie")}))
     gaps += _poles(before.poles, now.poles)
     gaps += _sites(before.sites, now.sites)
     if before.surface_m2 and now.surface_m2 != before.surface_m2:
         if now.surface_m2 is None:
-            gaps.append(Gap("surface", "Locaux", "Locaux : aucun local retenu aujourd'hui "
-                            f"(label projet : {num(before.surface_m2)} m²)"))
+            gaps.append(Gap("surface", _("Locaux"),
+                            _("Locaux : aucun local retenu aujourd'hui (label projet : "
+                              "%(surface)s m²)") % {"surface": _num(before.surface_m2)}))
         elif abs(pct(Decimal(before.surface_m2), Decimal(now.surface_m2))) \
                 >= SURFACE_TOLERANCE_PCT:
-            gaps.append(Gap("surface", "Locaux",
-                            f"Surface des locaux : {num(before.surface_m2)} m² → "
-                            f"{num(now.surface_m2)} m²"))
+            gaps.append(Gap("surface", _("Locaux"),
+                            _("Surface des locaux : %(before)s m² → %(now)s m²")
+                            % {"before": _num(before.surface_m2),
+                               "now": _num(now.surface_m2)}))
     gaps += _partners(before.partners, now.partners)
     if before.fte is not None and now.fte is not None \
             and abs(now.fte - before.fte) >= FTE_TOLERANCE:
-        gaps.append(Gap("fte", "Équipe", f"ETP de l'équipe : {num(before.fte, 2)} → "
-                                          f"{num(now.fte, 2)}"))
+        gaps.append(Gap("fte", _("Équipe"), _("ETP de l'équipe : %(before)s → %(now)s")
+                        % {"before": _num(before.fte, 2), "now": _num(now.fte, 2)}))
     if before.budget_total and now.budget_total is not None:
         change = pct(before.budget_total, now.budget_total)
         if abs(change) >= BUDGET_TOLERANCE_PCT:
-            gaps.append(Gap("budget", "Budget",
-                            f"Budget de fonctionnement : {eur(before.budget_total)} → "
-                            f"{eur(now.budget_total)} ({signed_pct(change)})"))
+            gaps.append(Gap("budget", _("Budget"),
+                            _("Budget de fonctionnement : %(before)s → %(now)s (%(change)s)")
+                            % {"before": eur(before.budget_total),
+                               "now": eur(now.budget_total), "change": signed_pct(change)}))
     gaps += _budget_lines(before.budget_lines, now.budget_lines)
     return gaps
 
 
 def _poles(before: dict[str, tuple[str, ...]], now: dict[str, tuple[str, ...]]) -> list[Gap]:
     gaps = []
+    topic = _("Pôles")
     for name in before:
         if name not in now:
-            gaps.append(Gap(f"pole:{name}", "Pôles", f"Pôle « {name} » supprimé"))
+            gaps.append(Gap(f"pole:{name}", topic, _("Pôle « %(name)s » supprimé")
+                            % {"name": name}))
             continue
         gone = [p for p in before[name] if p not in now[name]]
         came = [p for p in now[name] if p not in before[name]]
         if len(gone) == 1 and len(came) == 1:
-            text = f"Pôle « {name} » : {gone[0]} remplacé par {came[0]}"
+            text = _("Pôle « %(name)s » : %(gone)s remplacé par %(came)s") % {
+                "name": name, "gone": gone[0], "came": came[0]}
         elif gone or came:
             parts = []
             if gone:
-                parts.append(f"{', '.join(gone)} n'y participe{'nt' if len(gone) > 1 else ''} "
-                             "plus")
+                parts.append(ngettext("%(names)s n'y participe plus",
+                                      "%(names)s n'y participent plus", len(gone))
+                             % {"names": ", ".join(gone)})
             if came:
-                parts.append(f"{', '.join(came)} l'anime{'nt' if len(came) > 1 else ''} "
-                             "désormais")
-            text = f"Pôle « {name} » : " + " ; ".join(parts)
+                parts.append(ngettext("%(names)s l'anime désormais",
+                                      "%(names)s l'animent désormais", len(came))
+                             % {"names": ", ".join(came)})
+            text = _("Pôle « %(name)s » : %(changes)s") % {"name": name,
+                                                            "changes": _separator().join(parts)}
         else:
             continue
-        gaps.append(Gap(f"pole:{name}", "Pôles", text))
-    gaps += [Gap(f"pole:{name}", "Pôles", f"Pôle « {name} » ajouté")
+        gaps.append(Gap(f"pole:{name}", topic, text))
+    gaps += [Gap(f"pole:{name}", topic, _("Pôle « %(name)s » ajouté") % {"name": name})
              for name in now if name not in before]
     return gaps
 
 
 def _sites(before: dict[str, Decimal], now: dict[str, Decimal]) -> list[Gap]:
     gaps = []
+    topic = _("Horaires d'ouverture")
     for name, hours in before.items():
         if name not in now:
-            gaps.append(Gap(f"site:{name}", "Horaires d'ouverture",
-                            f"Site « {name} » fermé (label projet : {num(hours, 1)} h par "
-                            "semaine)"))
+            gaps.append(Gap(f"site:{name}", topic,
+                            _("Site « %(name)s » fermé (label projet : %(hours)s h par "
+                              "semaine)") % {"name": name, "hours": _num(hours, 1)}))
         elif abs(now[name] - hours) >= HOURS_TOLERANCE:
-            gaps.append(Gap(f"site:{name}", "Horaires d'ouverture",
-                            f"{name} : {num(hours, 1)} h → {num(now[name], 1)} h par semaine"))
-    gaps += [Gap(f"site:{name}", "Horaires d'ouverture",
-                 f"Site « {name} » ouvert depuis ({num(hours, 1)} h par semaine)")
+            gaps.append(Gap(f"site:{name}", topic,
+                            _("%(name)s : %(before)s h → %(now)s h par semaine")
+                            % {"name": name, "before": _num(hours, 1),
+                               "now": _num(now[name], 1)}))
+    gaps += [Gap(f"site:{name}", topic,
+                 _("Site « %(name)s » ouvert depuis (%(hours)s h par semaine)")
+                 % {"name": name, "hours": _num(hours, 1)})
              for name, hours in now.items() if name not in before]
     return gaps
 
@@ -192,33 +226,37 @@ def _sites(before: dict[str, Decimal], now: dict[str, Decimal]) -> list[Gap]:
 def _describe(p: Partner) -> str:
     parts = []
     if p.fte:
-        parts.append(f"{num(p.fte, 2)} ETP")
+        parts.append(_("%(fte)s ETP") % {"fte": _num(p.fte, 2)})
     if p.money:
         parts.append(eur(p.money))
     if p.in_kind:
-        parts.append(f"{eur(p.in_kind)} en nature")
-    return ", ".join(parts) or "sans apport chiffré"
+        parts.append(_("%(amount)s en nature") % {"amount": eur(p.in_kind)})
+    return ", ".join(parts) or _("sans apport chiffré")
 
 
 def _partners(before: dict[str, Partner], now: dict[str, Partner]) -> list[Gap]:
     gaps = []
+    topic = _("Partenaires")
     for name, was in before.items():
         key = f"partner:{name}"
         if name not in now:
-            gaps.append(Gap(key, "Partenaires", f"{name} s'est retiré (apport prévu : "
-                                                f"{_describe(was)})"))
+            gaps.append(Gap(key, topic, _("%(name)s s'est retiré (apport prévu : %(was)s)")
+                            % {"name": name, "was": _describe(was)}))
             continue
         now_p = now[name]
         changes = []
         if abs(now_p.fte - was.fte) >= FTE_TOLERANCE:
-            changes.append(f"{num(was.fte, 2)} → {num(now_p.fte, 2)} ETP")
+            changes.append(_("%(before)s → %(now)s ETP") % {"before": _num(was.fte, 2),
+                                                             "now": _num(now_p.fte, 2)})
         if was.money and abs(pct(was.money, now_p.money)) >= MONEY_TOLERANCE_PCT \
                 or not was.money and now_p.money:
             changes.append(f"{eur(was.money)} → {eur(now_p.money)}")
         if changes:
-            gaps.append(Gap(key, "Partenaires", f"{name} : " + " ; ".join(changes)))
-    gaps += [Gap(f"partner:{name}", "Partenaires",
-                 f"Nouveau partenaire : {name} ({_describe(p)})")
+            gaps.append(Gap(key, topic, _("%(name)s : %(changes)s")
+                            % {"name": name, "changes": _separator().join(changes)}))
+    gaps += [Gap(f"partner:{name}", topic,
+                 _("Nouveau partenaire : %(name)s (%(contribution)s)")
+                 % {"name": name, "contribution": _describe(p)})
              for name, p in now.items() if name not in before]
     return gaps
 
@@ -233,8 +271,9 @@ def _budget_lines(before: dict[str, Decimal], now: dict[str, Decimal]) -> list[G
         if was and abs(pct(was, is_)) < LINE_TOLERANCE_PCT:
             continue
         change = f" ({signed_pct(pct(was, is_))})" if was else ""
-        gaps.append(Gap(f"budget-line:{label}", "Budget",
-                        f"{label} : {eur(was)} → {eur(is_)}{change}"))
+        gaps.append(Gap(f"budget-line:{label}", _("Budget"),
+                        _("%(line)s : %(before)s → %(now)s") % {
+                            "line": label, "before": eur(was), "now": eur(is_)} + change))
     return gaps
 
 

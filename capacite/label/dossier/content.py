@@ -2,7 +2,11 @@
 
 Nothing is computed here that a screen computes too: hours per week, coverage, positions, the
 rétro-planning and its chart all come from the other apps' services through `label.services`.
-This module only arranges them in the guide's order, in French.
+This module only arranges them in the guide's order. Its own words are French msgids, translated
+when the dossier is built: `generate.generate(..., lang="en")` builds it under
+`translation.override`, so every `_()` here is resolved in the dossier's language; what the Cité
+typed (names, narratives) is printed as typed. Numbers and amounts are written as the dossier's
+language writes them (`number`, `eur`).
 """
 
 from collections.abc import Callable
@@ -10,8 +14,8 @@ from decimal import Decimal
 
 from django.core.files.storage import default_storage
 from django.utils import timezone
+from django.utils.translation import get_language, gettext_noop, ngettext, pgettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from capacite.core.models import Cite
 from capacite.label import services
@@ -40,19 +44,63 @@ from capacite.label.dossier.blocks import (
     Para,
     Table,
 )
-from capacite.lib.money import format_count, format_hours, format_money, format_number
+from capacite.lib.money import (
+    THIN_SPACE,
+    format_count,
+    format_hours,
+    format_money,
+    format_number,
+    format_quantity,
+)
 from capacite.planning.domain.budget import SHORTFALL_LABEL, SURPLUS_LABEL
 from capacite.roadmap.domain.schedule import STATE_WORDS, state_of
 
-STANCES = {"ally": "Alliés", "hesitant": "Hésitants", "refusal": "Refus", "unknown": "Inconnus"}
-STANCE = {"ally": "Allié", "hesitant": "Hésitant", "refusal": "Refus", "unknown": "Inconnu"}
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg")
+# The roadmap's state words (`STATE_WORDS`, a pure domain) are translated where they are printed;
+# this one is printed only here, so it is marked here for the catalogue.
+gettext_noop("début au plus tard dépassé")
+
+
+def stances() -> dict[str, str]:
+    """The partners' positions, counted (resolved in the dossier's language)."""
+    return {"ally": _("Alliés"), "hesitant": _("Hésitants"), "refusal": _("Refus"),
+            "unknown": _("Inconnus")}
+
+
+def stance(key: str) -> str:
+    """One partner's position, in the partners' own words."""
+    return {"ally": _("Allié"), "hesitant": _("Hésitant"), "refusal": _("Refus")}.get(
+        key, _("Inconnu"))
+
+
+def english() -> bool:
+    return (get_language() or "fr").startswith("en")
+
+
+def localized(text: str) -> str:
+    """A number written the French way (« 1 240,5 ») as the dossier's language writes it
+    (« 1,240.5 » in English)."""
+    if not english():
+        return text
+    return text.replace(",", ".").replace(THIN_SPACE, ",")
 
 
 def number(value: Decimal | float | int, decimals: int = 0) -> str:
-    """French number: narrow no-break space between thousands, comma before decimals."""
-    text = f"{value:,.{decimals}f}".replace(",", "\u202f").replace(".", ",")
-    return text
+    """A number of the dossier: in French a narrow no-break space between thousands and a comma
+    before decimals; in English a comma and a point."""
+    return localized(f"{value:,.{decimals}f}".replace(",", THIN_SPACE).replace(".", ","))
+
+
+def decimal(value: Decimal | float | int, places: int = 2) -> str:
+    """`format_number` (rounded half up, a real minus sign) in the dossier's language."""
+    return localized(format_number(value, places=places))
+
+
+def percent(value: Decimal | float | int | None) -> str:
+    """A share to one decimal: « 91,3 % », « 91.3% » in English; « — » when unknown."""
+    if value is None:
+        return "—"
+    return decimal(value, 1) + ("%" if english() else " %")
 
 
 def euros(value: Decimal) -> Decimal:
@@ -63,12 +111,14 @@ def euros(value: Decimal) -> Decimal:
 
 
 def eur(value: Decimal) -> str:
-    """An amount of the dossier: rounded to the euro, written the one way (`format_money`)."""
-    return format_money(euros(value), "fr")
+    """An amount of the dossier: rounded to the euro, written the one way (`format_money`) in
+    the dossier's language (« 12 000 € », « €12,000 »)."""
+    return format_money(euros(value))
 
 
 def fte(value: Decimal) -> str:
-    return number(value, 2).rstrip("0").rstrip(",") or "0"
+    """FTE with decimals only where they exist: « 2,5 », « 2.5 » in English."""
+    return format_quantity(value)
 
 
 def _date(d) -> str:
@@ -134,7 +184,8 @@ class Builder:
         text = self.texts.get(key)
         spec = NARRATIVE_BY_KEY[key]
         if not text or not text.text.strip():
-            return [Missing(f"À rédiger — {spec.title} : {spec.help}")]
+            return [Missing(_("À rédiger — %(title)s : %(help)s")
+                            % {"title": spec.title, "help": spec.help})]
         return [Para(p.strip().replace("\n", " "))
                 for p in text.text.replace("\r\n", "\n").split("\n\n") if p.strip()]
 
@@ -144,26 +195,27 @@ class Builder:
         if not found:
             return []
         return [Heading(3, _("Propositions des ateliers thématiques"), f"{part_key}-ateliers"),
-                Bullets(tuple(f"{title} (atelier « {theme} »)" for title, theme in found))]
+                Bullets(tuple(_("%(title)s (atelier « %(theme)s »)")
+                              % {"title": title, "theme": theme} for title, theme in found))]
 
     # --- shared sections -----------------------------------------------------------------------
 
     def actors(self) -> list:
         tally = self.partners["tally"]
-        blocks: list = [Facts(tuple((STANCES[s], str(tally.get(s, 0))) for s in STANCES))]
+        words = stances()
+        blocks: list = [Facts(tuple((words[s], str(tally.get(s, 0))) for s in words))]
         if self.partners["chart"]:
             blocks.append(Chart(self.partners["chart"],
-                                "Alliés, hésitants et refus, fin de mois par fin de mois"))
+                                _("Alliés, hésitants et refus, fin de mois par fin de mois")))
         history = self.partners["history"]
-        blocks.append(Table("Positions des acteurs en fin de mois",
-                            ("Mois", "Alliés", "Hésitants", "Refus"),
+        blocks.append(Table(_("Positions des acteurs en fin de mois"),
+                            (_("Mois"), words["ally"], words["hesitant"], words["refusal"]),
                             tuple((c.on.strftime("%m/%Y"), str(c.ally), str(c.hesitant),
                                    str(c.refusal)) for c in history),
                             numeric=(1, 2, 3)))
         blocks.append(Table(
-            "Carte des acteurs", ("Organisation", "Type", "Position", "Commune"),
-            tuple((o.name, o.get_kind_display(), STANCE.get(o.latest_stance or "unknown",
-                                                             "Inconnu"),
+            _("Carte des acteurs"), (_("Organisation"), _("Type"), _("Position"), _("Commune")),
+            tuple((o.name, o.get_kind_display(), stance(o.latest_stance or "unknown"),
                    o.commune) for o in self.partners["organisations"])))
         return blocks
 
@@ -175,22 +227,25 @@ class Builder:
             gaps = [p for p, cell in zip(publics, cells, strict=True) if not cell]
             actors = sorted({name for cell in cells for name in cell.split(", ") if name})
             rows.append((field, f"{len(publics) - len(gaps)} / {len(publics)}",
-                         ", ".join(gaps) or "aucun", ", ".join(actors) or "—"))
-        return Table("Couverture partenariale : champs d'intervention × publics",
-                     ("Champ", "Publics couverts", "Publics sans acteur", "Acteurs"),
+                         ", ".join(gaps) or pgettext("public", "aucun"),
+                         ", ".join(actors) or "—"))
+        return Table(_("Couverture partenariale : champs d'intervention × publics"),
+                     (pgettext("champ d'intervention", "Champ"), _("Publics couverts"),
+                      _("Publics sans acteur"), _("Acteurs")),
                      tuple(rows), numeric=(1,))
 
     def steering_blocks(self) -> list:
         s = self.steering
         if not s.exists:
-            return [Missing("À compléter : aucun comité de pilotage n'est constitué.")]
+            return [Missing(_("À compléter : aucun comité de pilotage n'est constitué."))]
         blocks: list = [Bullets(tuple(s.organisations))]
         if s.missing_first_circle:
-            blocks.append(Missing("Institutions du premier cercle absentes du comité de "
-                                  "pilotage : " + ", ".join(s.missing_first_circle) + "."))
+            blocks.append(Missing(_("Institutions du premier cercle absentes du comité de "
+                                    "pilotage : %(names)s.")
+                                  % {"names": ", ".join(s.missing_first_circle)}))
         else:
-            blocks.append(Para("Toutes les institutions du premier cercle siègent au comité de "
-                               "pilotage."))
+            blocks.append(Para(_("Toutes les institutions du premier cercle siègent au comité "
+                                 "de pilotage.")))
         return blocks
 
     def diagnosis_blocks(self) -> list:
@@ -198,11 +253,12 @@ class Builder:
         themes = [t for t in self.diagnosis["themes"] if t.indicators or t.narrative]
         blocks: list = [Heading(3, _("Le diagnostic territorial"), "diagnostic")]
         if not themes:
-            return [*blocks, Missing("À compléter : aucun indicateur ni analyse du diagnostic "
-                                     "territorial (page « Diagnostic »).")]
+            return [*blocks, Missing(_("À compléter : aucun indicateur ni analyse du "
+                                       "diagnostic territorial (page « Diagnostic »)."))]
         for t in themes:
             if t.indicators:
-                blocks.append(Table(t.label, ("Indicateur", "Valeur", "Territoire", "Source"),
+                blocks.append(Table(t.label, (_("Indicateur"), _("Valeur"), _("Territoire"),
+                                              _("Source")),
                                     tuple((label, f"{value} {unit}".strip(), where or "—",
                                            source or "—")
                                           for label, value, unit, where, source in t.indicators),
@@ -219,17 +275,21 @@ class Builder:
         blocks: list = [Heading(3, _("L'offre existante d'accueil, d'information et "
                                    "d'orientation"), "offre-existante")]
         if not d["map_rows"]:
-            return [*blocks, Missing("À compléter : la cartographie de l'offre existante n'est "
-                                     "pas renseignée (page « Offre existante »).")]
-        blocks.append(Table(f"Services offerts par les acteurs ({len(d['map_rows'])} sur "
-                            f"{d['map_actors']} renseignés)", ("Service", "Acteurs"),
+            return [*blocks, Missing(_("À compléter : la cartographie de l'offre existante "
+                                       "n'est pas renseignée (page « Offre existante »)."))]
+        blocks.append(Table(_("Services offerts par les acteurs (%(count)s sur %(total)s "
+                              "renseignés)")
+                            % {"count": len(d["map_rows"]), "total": d["map_actors"]},
+                            (pgettext("offre", "Service"), _("Acteurs")),
                             tuple((label, str(count)) for label, count in d["counts"]),
                             numeric=(1,)))
         gaps = [label for label, count in d["counts"] if count == 0]
         if gaps:
-            blocks.append(Para("Aucun acteur n'offre aujourd'hui : " + ", ".join(gaps) + "."))
-        blocks.append(Table("Cartographie de l'offre existante",
-                            ("Acteur", "Services", "Forces", "Faiblesses"),
+            blocks.append(Para(_("Aucun acteur n'offre aujourd'hui : %(services)s.")
+                               % {"services": ", ".join(gaps)}))
+        blocks.append(Table(_("Cartographie de l'offre existante"),
+                            (_("Acteur"), pgettext("offre", "Services"), _("Forces"),
+                             _("Faiblesses")),
                             tuple((name, ", ".join(sv) or "—", strong or "—", weak or "—")
                                   for name, sv, strong, weak in d["map_rows"])))
         return blocks
@@ -240,20 +300,21 @@ class Builder:
         if self.roadmap["chart"]:
             blocks.append(Chart(self.roadmap["chart"], _("Rétro-planning vers « %(target)s » le "
                                                          "%(date)s")
-                                % {"target": plan.target.task.title,
+                                % {"target": plan.target.task.get_title_display(),
                                    "date": _date(plan.target.date)}))
             ahead = [r for r in plan.rows if not r.planned.done]
             blocks.append(Table(
                 _("Tâches restant à conduire (%(count)s sur %(total)s)")
                 % {"count": len(ahead), "total": len(plan.rows)},
                 (_("Tâche"), _("Début au plus tard"), _("Fin au plus tard"), _("État")),
-                tuple((r.task.title, _date(r.planned.latest_start), _date(r.planned.latest_finish),
+                tuple((r.task.get_title_display(), _date(r.planned.latest_start),
+                       _date(r.planned.latest_finish),
                        _(STATE_WORDS[state_of(r.task, today=self.roadmap["today"],
                                               start_is_past=r.planned.start_is_past)]))
                       for r in ahead)))
         else:
-            blocks.append(Missing("À compléter : aucune date cible du rétro-planning n'est "
-                                  "fixée."))
+            blocks.append(Missing(_("À compléter : aucune date cible du rétro-planning n'est "
+                                    "fixée.")))
         return blocks
 
     # --- the label projet ----------------------------------------------------------------------
@@ -287,11 +348,11 @@ class Builder:
             Heading(3, _("Les acteurs et leurs positions"), "acteurs"), *self.actors(),
             Heading(3, _("Le comité de pilotage"), "copil"), *self.steering_blocks(),
             Heading(3, _("Les ateliers thématiques"), "ateliers"),
-            Table("Groupes de travail", ("Thème", "Participants", "Séances"),
+            Table(_("Groupes de travail"), (_("Thème"), _("Participants"), _("Séances")),
                   tuple((theme, str(count), ", ".join(_date(x) for x in dates) or "—")
                         for theme, count, dates, _s in self.workshops["groups"]),
                   numeric=(1,)) if self.workshops["groups"]
-            else Missing("À compléter : aucun atelier thématique enregistré."),
+            else Missing(_("À compléter : aucun atelier thématique enregistré.")),
             Para(ngettext("%(n)s lettre d'intention reçue de partenaires ; la liste figure en "
                           "annexe.",
                           "%(n)s lettres d'intention reçues de partenaires ; la liste figure en "
@@ -300,23 +361,24 @@ class Builder:
 
     def territory_facts(self) -> list:
         t = self.territory
-        blocks: list = [Facts((("Territoire", t["label"] or "—"),
-                               ("Communes", number(t["communes"])),
-                               ("Population", number(t["population"]))))]
+        blocks: list = [Facts(((_("Territoire"), t["label"] or "—"),
+                               (_("Communes"), number(t["communes"])),
+                               (_("Population"), number(t["population"]))))]
         if not t["communes"]:
-            blocks.append(Missing("À compléter : les communes du territoire ne sont pas "
-                                  "encore choisies (page « Territoire »)."))
+            blocks.append(Missing(_("À compléter : les communes du territoire ne sont pas "
+                                    "encore choisies (page « Territoire »).")))
         return blocks
 
     def territory_part(self, part: Part) -> list:
         blocks: list = self.territory_facts()
         if self.sites:
-            blocks.append(Table("Le réseau de sites", ("Lieu", "Type", "Commune", "Pôles"),
+            blocks.append(Table(_("Le réseau de sites"),
+                                (pgettext("site", "Lieu"), _("Type"), _("Commune"), _("Pôles")),
                                 tuple((s.fact.name, s.kind_label, s.commune or "—",
                                        str(s.fact.pole_count)) for s in self.sites),
                                 numeric=(3,)))
         else:
-            blocks.append(Missing("À compléter : aucun site n'est déclaré."))
+            blocks.append(Missing(_("À compléter : aucun site n'est déclaré.")))
         return blocks
 
     def premises_part(self, part: Part) -> list:
@@ -324,53 +386,66 @@ class Builder:
         blocks: list = []
         c = p.chosen
         if c is None:
-            blocks.append(Missing("À compléter : aucun local n'est retenu parmi les locaux "
-                                  "envisagés (page « Locaux »)."))
+            blocks.append(Missing(_("À compléter : aucun local n'est retenu parmi les locaux "
+                                    "envisagés (page « Locaux »).")))
         else:
-            yes_no = {True: "oui", False: "non"}
-            pairs = [("Local retenu", c.name),
-                     ("Adresse", ", ".join(x for x in (c.address, c.commune) if x)),
-                     ("Surface", f"{number(c.surface_m2)} m² pour un besoin de "
-                                 f"{number(c.need_m2)} m²"),
-                     ("Desserte", c.transport_label + (f" ({c.transport_notes})"
-                                                       if c.transport_notes else "")),
-                     ("De plain-pied, accessible", yes_no[c.step_free]),
-                     ("Central", yes_no[c.central]),
-                     ("Plateau ouvert", yes_no[c.open_plan]),
-                     ("Partagé avec", ", ".join(c.shared_with) or "—")]
+            yes_no = {True: _("oui"), False: _("non")}
+            pairs = [(_("Local retenu"), c.name),
+                     (_("Adresse"), ", ".join(x for x in (c.address, c.commune) if x)),
+                     (pgettext("locaux", "Surface"), self.surface_for_need(c)),
+                     (_("Desserte"), c.transport_label + (f" ({c.transport_notes})"
+                                                          if c.transport_notes else "")),
+                     (_("De plain-pied, accessible"), yes_no[c.step_free]),
+                     (_("Central"), yes_no[c.central]),
+                     (_("Plateau ouvert"), yes_no[c.open_plan]),
+                     (_("Partagé avec"), ", ".join(c.shared_with) or "—")]
             if c.rent_eur is not None:
-                pairs.append(("Loyer annuel", eur(c.rent_eur)))
+                pairs.append((_("Loyer annuel"), eur(c.rent_eur)))
             if c.works_eur is not None:
-                pairs.append(("Travaux d'aménagement", eur(c.works_eur)))
-            pairs.append(("Note d'adéquation", f"{c.points} / {c.maximum} points"))
+                pairs.append((_("Travaux d'aménagement"), eur(c.works_eur)))
+            pairs.append((_("Note d'adéquation"), self.score(c)))
             blocks.append(Facts(tuple(pairs)))
             if c.blocking:
-                blocks.append(Missing("Critères non remplis : " + " ; ".join(c.blocking)))
+                blocks.append(Missing(_("Critères non remplis : %(criteria)s")
+                                      % {"criteria": " ; ".join(c.blocking)}))
             if c.notes:
                 blocks.append(Para(c.notes))
         total = sum(z.surface_m2 for z in p.programme)
         if total:
             blocks.append(Heading(3, _("Le programme des surfaces"), "programme-surfaces"))
-            blocks.append(Table("Surfaces par espace", ("Espace", "Surface"),
+            blocks.append(Table(_("Surfaces par espace"),
+                                (_("Espace"), pgettext("locaux", "Surface")),
                                 tuple((z.label, f"{number(z.surface_m2)} m²")
                                       for z in p.programme),
-                                numeric=(1,), total=("Total", f"{number(total)} m²")))
+                                numeric=(1,), total=(_("Total"), f"{number(total)} m²")))
         else:
-            blocks.append(Missing("À compléter : le programme des surfaces n'est pas saisi."))
+            blocks.append(Missing(_("À compléter : le programme des surfaces n'est pas "
+                                    "saisi.")))
         if c is not None:
-            blocks.append(Para("Le plan prévisionnel d'aménagement figure en annexe 2.2."
+            blocks.append(Para(_("Le plan prévisionnel d'aménagement figure en annexe 2.2.")
                                if c.has_plan else
-                               "Le plan prévisionnel d'aménagement n'est pas encore déposé."))
+                               _("Le plan prévisionnel d'aménagement n'est pas encore "
+                                 "déposé.")))
         return blocks
+
+    @staticmethod
+    def surface_for_need(c) -> str:
+        return _("%(surface)s m² pour un besoin de %(need)s m²") % {
+            "surface": number(c.surface_m2), "need": number(c.need_m2)}
+
+    @staticmethod
+    def score(c) -> str:
+        return _("%(points)s / %(maximum)s points") % {"points": c.points, "maximum": c.maximum}
 
     def offer(self, part: Part) -> list:
         blocks: list = []
         if self.poles:
-            blocks.append(Table("Les pôles de conseil", ("Pôle", "Partenaires qui l'animent"),
+            blocks.append(Table(pgettext("dossier", "Les pôles de conseil"),
+                                (_("Pôle"), _("Partenaires qui l'animent")),
                                 tuple((p.name, ", ".join(p.partners) or "—")
                                       for p in self.poles)))
         else:
-            blocks.append(Missing("À compléter : aucun pôle de conseil n'est défini."))
+            blocks.append(Missing(_("À compléter : aucun pôle de conseil n'est défini.")))
         blocks.append(self.coverage_table())
         blocks.append(Heading(3, _("Le programme événementiel"), "evenements"))
         blocks.extend(self.events_blocks())
@@ -388,44 +463,48 @@ class Builder:
                 "consultables librement sur place.", docs["resources"])
                 % {"resources": resources, "themes": themes}))
         else:
-            blocks.append(Missing("À compléter : le catalogue documentaire est vide "
-                                  "(page « Documentation »)."))
+            blocks.append(Missing(_("À compléter : le catalogue documentaire est vide "
+                                    "(page « Documentation »).")))
         return blocks
 
     def events_blocks(self) -> list:
         e = self.events
-        headers = ("Date", "Événement", "Lieu", "Pôle ou thème")
+        headers = (_("Date"), _("Événement"), _("Lieu"), _("Pôle ou thème"))
 
         def rows(items):
             return tuple((_date(x.day), x.title, x.where or "—", x.pole or "—") for x in items)
 
         if e.retained:
-            return [Table(f"Événements retenus par le comité de programmation "
-                          f"({len(e.retained)})", headers, rows(e.retained))]
+            return [Table(_("Événements retenus par le comité de programmation (%(n)s)")
+                          % {"n": format_count(len(e.retained))}, headers, rows(e.retained))]
         if e.proposed:
             return [Para(ngettext(
                 "%(n)s événement est proposé ; le comité de programmation ne l'a pas encore "
                 "retenu.",
                 "%(n)s événements sont proposés ; le comité de programmation ne les a pas encore "
                 "retenus.", len(e.proposed)) % {"n": format_count(len(e.proposed))}),
-                    Table("Programme événementiel envisagé", headers, rows(e.proposed))]
-        return [Missing("À compléter : aucun événement n'est proposé (page « Événements »).")]
+                    Table(_("Programme événementiel envisagé"), headers, rows(e.proposed))]
+        return [Missing(_("À compléter : aucun événement n'est proposé (page « Événements »)."))]
 
     def operations(self, part: Part) -> list:
         blocks: list = [Heading(3, _("Les horaires d'ouverture"), "horaires")]
         for s in self.sites:
             blocks.append(Table(
-                f"{s.fact.name} — {format_hours(s.fact.hours_per_week)} par semaine",
-                ("Jour", "Horaires"), tuple(s.week) or (("—", "fermé"),)))
+                _("%(site)s — %(hours)s par semaine")
+                % {"site": s.fact.name, "hours": format_hours(s.fact.hours_per_week)},
+                (_("Jour"), _("Horaires")), tuple(s.week) or (("—", _("fermé")),)))
         if not self.sites:
-            blocks.append(Missing("À compléter : aucun horaire n'est saisi."))
+            blocks.append(Missing(_("À compléter : aucun horaire n'est saisi.")))
         blocks.append(Heading(3, _("Les structures de coordination"), "instances"))
-        blocks.append(Table("Instances et règles de fonctionnement",
-                            ("Instance", "Nature", "Fréquence", "Membres"),
-                            tuple((b.name, b.kind_label, b.frequency,
-                                   ", ".join(org for org, _r in b.members) or "—")
-                                  for b in self.bodies)))
+        blocks.append(self.bodies_table())
         return blocks
+
+    def bodies_table(self) -> Table:
+        return Table(_("Instances et règles de fonctionnement"),
+                     (_("Instance"), _("Nature"), _("Fréquence"), _("Membres")),
+                     tuple((b.name, b.kind_label, b.frequency,
+                            ", ".join(org for org, _r in b.members) or "—")
+                           for b in self.bodies))
 
     def human_resources(self, part: Part) -> list:
         c = self.contributions
@@ -433,43 +512,46 @@ class Builder:
         blocks: list = [Heading(3, title, "contributions")]
         if c["lines"]:
             blocks.append(Table(
-                "Ressources mises à disposition par les partenaires",
-                ("Partenaire", "Fonction", "Pôle", "ETP", "Apport en nature", "Apport financier"),
+                _("Ressources mises à disposition par les partenaires"),
+                (_("Partenaire"), pgettext("métier", "Fonction"), _("Pôle"), _("ETP"),
+                 _("Apport en nature"), _("Apport financier")),
                 tuple((org, func or "—", pole or "—", fte(f), eur(k), eur(m))
                       for org, func, pole, f, k, m in c["lines"]),
                 numeric=(3, 4, 5),
-                total=("Total", "", "", fte(c["fte"]), eur(c["in_kind"]), eur(c["money"]))))
+                total=(_("Total"), "", "", fte(c["fte"]), eur(c["in_kind"]), eur(c["money"]))))
         else:
-            blocks.append(Missing("À compléter : aucune contribution de partenaire n'est "
-                                  "enregistrée."))
+            blocks.append(Missing(_("À compléter : aucune contribution de partenaire n'est "
+                                    "enregistrée.")))
         blocks.append(Heading(3, _("L'équipe"), "equipe"))
         row = self.budget.row
         if row is not None:
             pairs = [
-                (f"ETP nécessaires (scénario « {row['name']} »)", format_number(row["fte_needed"])),
-                ("ETP apportés par les partenaires", format_number(row["fte_partners"])),
-                ("ETP à recruter", format_number(row["fte_to_recruit"])),
+                (_("ETP nécessaires (scénario « %(name)s »)") % {"name": row["name"]},
+                 decimal(row["fte_needed"])),
+                (_("ETP apportés par les partenaires"), decimal(row["fte_partners"])),
+                (_("ETP à recruter"), decimal(row["fte_to_recruit"])),
             ]
             if row["fte_surplus"]:
                 # Partners bring more than some functions need: without this line the three
                 # figures above do not add up.
-                pairs.append(("ETP apportés en excédent des besoins",
-                              format_number(row["fte_surplus"])))
+                pairs.append((_("ETP apportés en excédent des besoins"),
+                              decimal(row["fte_surplus"])))
             blocks.append(Facts(tuple(pairs)))
         t = self.team
         if not t.jobs:
-            blocks.append(Missing("À compléter : aucune fiche de poste n'est rédigée "
-                                  "(page « Équipe »)."))
+            blocks.append(Missing(_("À compléter : aucune fiche de poste n'est rédigée "
+                                    "(page « Équipe »).")))
             return blocks
-        blocks.append(Table("Fiches de poste", ("Poste", "Fonction", "ETP", "Employeur",
-                                                "Titulaires"),
+        blocks.append(Table(_("Fiches de poste"),
+                            (_("Poste"), pgettext("métier", "Fonction"), _("ETP"),
+                             _("Employeur"), _("Titulaires")),
                             tuple((j.title, j.function, fte(j.fte), j.employer,
-                                   ", ".join(j.holders) or "à pourvoir") for j in t.jobs),
+                                   ", ".join(j.holders) or _("à pourvoir")) for j in t.jobs),
                             numeric=(2,)))
         total = sum((v for _k, v in t.by_function), Decimal(0))
-        blocks.append(Table("ETP par fonction", ("Fonction", "ETP"),
+        blocks.append(Table(_("ETP par fonction"), (pgettext("métier", "Fonction"), _("ETP")),
                             tuple((k, fte(v)) for k, v in t.by_function), numeric=(1,),
-                            total=("Total", fte(total))))
+                            total=(_("Total"), fte(total))))
         for index, svg in enumerate(t.org_chart, start=1):
             caption = _("Organigramme prévisionnel")
             if len(t.org_chart) > 1:
@@ -488,17 +570,17 @@ class Builder:
         legal = self.legal
         blocks: list = []
         if legal["form"]:
-            pairs = [("Forme retenue", legal["form"])]
+            pairs = [(_("Forme retenue"), legal["form"])]
             if legal["host_body"]:
-                pairs.append(("Structure porteuse", legal["host_body"]))
+                pairs.append((_("Structure porteuse"), legal["host_body"]))
             if legal["rationale"]:
-                pairs.append(("Raisons du choix", legal["rationale"]))
+                pairs.append((_("Raisons du choix"), legal["rationale"]))
             blocks.append(Facts(tuple(pairs)))
         else:
-            blocks.append(Missing("À compléter : la structure juridique n'est pas choisie."))
+            blocks.append(Missing(_("À compléter : la structure juridique n'est pas choisie.")))
         if legal["steps"]:
-            blocks.append(Table("Délibérations des institutions sur les statuts",
-                                ("Institution", "Instance", "Date prévue", "État"),
+            blocks.append(Table(_("Délibérations des institutions sur les statuts"),
+                                (_("Institution"), _("Instance"), _("Date prévue"), _("État")),
                                 tuple((o, b, _date(d), s) for o, b, d, s in legal["steps"])))
         return blocks
 
@@ -507,8 +589,8 @@ class Builder:
         b = self.budget
         blocks: list = []
         if b.row is None:
-            blocks.append(Missing("À compléter : le comité de pilotage n'a retenu aucun "
-                                  "scénario (page « Comparaison des scénarios »)."))
+            blocks.append(Missing(_("À compléter : le comité de pilotage n'a retenu aucun "
+                                    "scénario (page « Comparaison des scénarios »).")))
         else:
             row = b.row
             cost = row["cost_per_open_hour"]
@@ -516,25 +598,27 @@ class Builder:
                                   "scenario"))
             # The Cerfa table's balancing lines, with the same figure as the table below.
             shortfall, surplus = euros(row["shortfall"]), euros(row["surplus"])
-            balance = ((SURPLUS_LABEL, eur(surplus)) if surplus > 0 else
-                       (SHORTFALL_LABEL, eur(shortfall)) if shortfall > 0 else
-                       (SHORTFALL_LABEL, "aucun, budget équilibré"))
+            balance = ((_(SURPLUS_LABEL), eur(surplus)) if surplus > 0 else
+                       (_(SHORTFALL_LABEL), eur(shortfall)) if shortfall > 0 else
+                       (_(SHORTFALL_LABEL), _("aucun, budget équilibré")))
             pairs = [
-                ("Charges de fonctionnement", eur(row["operating_charges"])),
-                ("Produits de fonctionnement", eur(row["operating_resources"])),
+                (_("Charges de fonctionnement"), eur(row["operating_charges"])),
+                (_("Produits de fonctionnement"), eur(row["operating_resources"])),
                 balance,
-                ("Contributions volontaires en nature", eur(row["in_kind"])),
-                ("Heures d'ouverture par semaine", format_hours(row["hours_per_week"])),
-                ("Coût complet par heure d'ouverture",
-                 format_money(cost, "fr") if cost is not None else "—"),
+                (_("Contributions volontaires en nature"), eur(row["in_kind"])),
+                (_("Heures d'ouverture par semaine"), format_hours(row["hours_per_week"])),
+                (_("Coût complet par heure d'ouverture"),
+                 format_money(cost) if cost is not None else "—"),
             ]
             if b.unsecured:
-                pairs.append(("Dont financements en piste, non acquis (risque)",
-                              eur(b.unsecured) + " sur " + str(len(b.years)) + " ans"))
+                pairs.append((_("Dont financements en piste, non acquis (risque)"),
+                              ngettext("%(amount)s sur %(n)s an", "%(amount)s sur %(n)s ans",
+                                       len(b.years))
+                              % {"amount": eur(b.unsecured), "n": len(b.years)}))
             blocks.append(Facts(tuple(pairs)))
-            blocks.append(Para("Montants arrondis à l'euro, sauf le coût par heure "
-                               "d'ouverture. Chiffres de la première année du scénario ; le "
-                               "budget ci-dessous donne chaque année."))
+            blocks.append(Para(_("Montants arrondis à l'euro, sauf le coût par heure "
+                                 "d'ouverture. Chiffres de la première année du scénario ; le "
+                                 "budget ci-dessous donne chaque année.")))
         if b.cerfa is not None:
             years = [str(y) for y in b.cerfa["years"]]
             rows, strong = [], []
@@ -544,33 +628,41 @@ class Builder:
                 amounts = [eur(a) for a in r["amounts"]] or [""] * len(years)
                 rows.append((r["code"], r["label"], *amounts))
             blocks.append(Heading(3, _("Le budget prévisionnel de fonctionnement"), "cerfa"))
-            blocks.append(Table(f"Budget prévisionnel (présentation Cerfa 12156), scénario "
-                                f"« {b.cerfa['scenario']} »", ("Compte", "Intitulé", *years),
+            blocks.append(Table(_("Budget prévisionnel (présentation Cerfa 12156), scénario "
+                                  "« %(name)s »") % {"name": b.cerfa["scenario"]},
+                                (pgettext("plan comptable", "Compte"), _("Intitulé"), *years),
                                 tuple(rows), numeric=tuple(range(2, 2 + len(years))),
                                 strong=tuple(strong)))
         if b.row is not None:
             blocks.append(Heading(3, _("La trésorerie"), "tresorerie"))
             if b.treasury_error:
-                blocks.append(Missing(f"Plan de trésorerie incalculable : {b.treasury_error}"))
+                blocks.append(Missing(_("Plan de trésorerie incalculable : %(error)s")
+                                      % {"error": b.treasury_error}))
             elif b.months_below_zero:
-                blocks.append(Para(f"Sur les 36 premiers mois, {b.months_below_zero} mois "
-                                   "finissent avec une trésorerie négative :"))
+                blocks.append(Para(ngettext(
+                    "Sur les 36 premiers mois, %(n)s mois finit avec une trésorerie négative :",
+                    "Sur les 36 premiers mois, %(n)s mois finissent avec une trésorerie "
+                    "négative :", b.months_below_zero) % {"n": b.months_below_zero}))
                 blocks.append(Bullets(tuple(b.treasury_alerts)))
                 if b.gip:
-                    blocks.append(Missing("Structure retenue : GIP. Un GIP ne peut connaître "
-                                          "aucun déficit : le calendrier des versements est à "
-                                          "revoir avec les financeurs."))
+                    blocks.append(Missing(_("Structure retenue : GIP. Un GIP ne peut connaître "
+                                            "aucun déficit : le calendrier des versements est à "
+                                            "revoir avec les financeurs.")))
             else:
-                blocks.append(Para("Sur les 36 premiers mois, la trésorerie reste positive "
-                                   "chaque fin de mois." + (
-                                       " Condition nécessaire pour un GIP, qui ne peut "
-                                       "connaître aucun déficit." if b.gip else "")))
+                text = _("Sur les 36 premiers mois, la trésorerie reste positive chaque fin de "
+                         "mois.")
+                if b.gip:
+                    text += " " + _("Condition nécessaire pour un GIP, qui ne peut connaître "
+                                    "aucun déficit.")
+                blocks.append(Para(text))
         blocks.append(Heading(3, _("Les apports des partenaires"), "apports"))
         if b.row is None:
             blocks.append(Facts((
-                (f"Apports en nature valorisés ({c['year']})", eur(c["in_kind"])),
-                (f"Apports financiers des partenaires ({c['year']})", eur(c["money"])),
-                (f"ETP mis à disposition ({c['year']})", fte(c["fte"])),
+                (_("Apports en nature valorisés (%(year)s)") % {"year": c["year"]},
+                 eur(c["in_kind"])),
+                (_("Apports financiers des partenaires (%(year)s)") % {"year": c["year"]},
+                 eur(c["money"])),
+                (_("ETP mis à disposition (%(year)s)") % {"year": c["year"]}, fte(c["fte"])),
             )))
             return blocks
         row = b.row
@@ -578,45 +670,45 @@ class Builder:
         # « Ressources et valeur » page): what the guide calls its value for each partner.
         share = row["partners_share"]
         blocks.append(Facts((
-            ("Heures de conseil offertes par an",
+            (_("Heures de conseil offertes par an"),
              format_hours(row["counselling_hours_per_year"])),
-            ("Coût complet (charges et apports en nature)", eur(row["full_cost"])),
-            ("Part apportée par les partenaires",
-             f"{format_number(share, places=1)} %" if share is not None else "—"),
+            (_("Coût complet (charges et apports en nature)"), eur(row["full_cost"])),
+            (_("Part apportée par les partenaires"), percent(share)),
         )))
         if row["partners"]:
             blocks.append(Table(
-                f"Valeur pour chaque partenaire, scénario « {row['name']} »",
-                ("Partenaire", "ETP", "En nature", "Financement", "Total", "Part du coût",
-                 "Levier"),
+                _("Valeur pour chaque partenaire, scénario « %(name)s »") % {"name": row["name"]},
+                (_("Partenaire"), _("ETP"), _("En nature"), _("Financement"), _("Total"),
+                 _("Part du coût"), _("Levier")),
                 tuple((v["partner"], fte(v["fte"]), eur(v["staff_value"] + v["goods_value"]),
-                       eur(v["money"]), eur(v["total"]),
-                       f"{format_number(v['share'], places=1)} %" if v["share"] is not None
-                       else "—",
-                       f"× {format_number(v['leverage'])}" if v["leverage"] else "—")
+                       eur(v["money"]), eur(v["total"]), percent(v["share"]),
+                       f"× {decimal(v['leverage'])}" if v["leverage"] else "—")
                       for v in row["partners"]),
                 numeric=(1, 2, 3, 4, 5, 6)))
-            blocks.append(Para("En nature : personnel mis à disposition et biens valorisés. "
-                               "Levier : le coût complet de la Cité que chaque euro apporté "
-                               "ouvre au public du partenaire."))
+            blocks.append(Para(_("En nature : personnel mis à disposition et biens valorisés. "
+                                 "Levier : le coût complet de la Cité que chaque euro apporté "
+                                 "ouvre au public du partenaire.")))
         return blocks
 
     def next_steps(self, part: Part) -> list:
         blocks = self.gantt()
         tasks = self.roadmap["open_tasks"]
         if tasks and not self.roadmap["chart"]:
-            blocks.append(Table("Tâches restant à conduire", ("Tâche", "Phase", "Échéance"),
+            blocks.append(Table(_("Tâches restant à conduire"),
+                                (_("Tâche"), _("Phase"), _("Échéance")),
                                 tuple((t, p, _date(d)) for t, p, d in tasks)))
         return blocks
 
     def annex_letters(self) -> list:
         blocks: list = [Heading(2, f"2.1 {ANNEX_LETTERS_TITLE}", "annexe-lettres")]
         if not self.letters:
-            return [*blocks, Missing("À compléter : aucune lettre d'intention n'est "
-                                     "enregistrée.")]
-        blocks.append(Table("Lettres d'intention", ("Partenaire", "État", "Date", "Fichier"),
+            return [*blocks, Missing(_("À compléter : aucune lettre d'intention n'est "
+                                       "enregistrée."))]
+        blocks.append(Table(_("Lettres d'intention"),
+                            (_("Partenaire"), _("État"), _("Date"), _("Fichier")),
                             tuple((x.organisation, x.status_label, _date(x.dated),
-                                   x.filename or ("joint" if x.file_name else "non déposé"))
+                                   x.filename or (pgettext("lettre", "joint") if x.file_name
+                                                  else pgettext("lettre", "non déposé")))
                                   for x in self.letters)))
         for letter in self.letters:
             if not letter.file_name or not default_storage.exists(letter.file_name):
@@ -625,7 +717,8 @@ class Builder:
             suffix = letter.file_name.lower().rsplit(".", 1)[-1]
             kind = "pdf" if suffix == "pdf" else "image" if f".{suffix}" in IMAGE_SUFFIXES \
                 else "other"
-            attachment = Attachment(f"Lettre d'intention — {letter.organisation}", path, kind)
+            attachment = Attachment(_("Lettre d'intention — %(name)s")
+                                    % {"name": letter.organisation}, path, kind)
             self.doc.attachments.append(attachment)
             if kind == "image":
                 blocks.append(attachment)
@@ -638,42 +731,51 @@ class Builder:
                 "%(n)s lettres au format PDF sont reproduites à la fin du dossier, dans l'ordre "
                 "du tableau.", len(pdfs)) % {"n": format_count(len(pdfs))}))
         if others:
-            blocks.append(Para("Lettres déposées dans un format qui ne se joint pas au PDF "
-                               "(à transmettre séparément) : "
-                               + ", ".join(a.title for a in others) + "."))
+            blocks.append(Para(_("Lettres déposées dans un format qui ne se joint pas au PDF "
+                                 "(à transmettre séparément) : %(letters)s.")
+                               % {"letters": ", ".join(a.title for a in others)}))
         return blocks
 
-    def annex_plan(self) -> list:
+    def annex_plan(self, *, after_letters: bool = True) -> list:
         blocks: list = [Heading(2, f"2.2 {ANNEX_PLAN_TITLE}", "annexe-plan")]
         p = self.premises
         if p.chosen is None:
-            return [*blocks, Missing("À compléter : aucun local n'est retenu.")]
+            return [*blocks, Missing(_("À compléter : aucun local n'est retenu."))]
         if not p.plan_path:
-            return [*blocks, Missing(f"À compléter : le plan d'aménagement de « {p.chosen.name} "
-                                     "» n'est pas déposé (page « Locaux »).")]
-        title = f"Plan d'aménagement — {p.chosen.name}"
+            return [*blocks, Missing(_("À compléter : le plan d'aménagement de « %(name)s » "
+                                       "n'est pas déposé (page « Locaux »).")
+                                     % {"name": p.chosen.name})]
+        title = _("Plan d'aménagement — %(name)s") % {"name": p.chosen.name}
         attachment = Attachment(title, p.plan_path, p.plan_kind)
         self.doc.attachments.append(attachment)
         name = p.chosen.plan_filename or p.plan_path.rsplit("/", 1)[-1]
         if p.plan_kind == "image":
             blocks.append(attachment)
         elif p.plan_kind == "pdf":
-            blocks.append(Para(f"Le plan « {name} » est reproduit à la fin du dossier, après "
-                               "les lettres d'intention."))
+            blocks.append(Para(self.plan_appended(name, after_letters=after_letters)))
         else:
-            blocks.append(Para(f"Le plan « {name} » est déposé dans un format qui ne se joint "
-                               "pas au PDF : il est transmis séparément."))
+            blocks.append(Para(_("Le plan « %(name)s » est déposé dans un format qui ne se "
+                                 "joint pas au PDF : il est transmis séparément.")
+                               % {"name": name}))
         return blocks
+
+    @staticmethod
+    def plan_appended(name: str, *, after_letters: bool) -> str:
+        if after_letters:
+            return _("Le plan « %(name)s » est reproduit à la fin du dossier, après les lettres "
+                     "d'intention.") % {"name": name}
+        return _("Le plan « %(name)s » est reproduit à la fin du dossier.") % {"name": name}
 
     def annex_minutes(self) -> list:
         blocks: list = [Heading(2, f"2.3 {ANNEX_MINUTES_TITLE}", "annexe-ateliers")]
         rows = tuple((theme, _date(s.date), s.place or "—", s.agenda or "—")
                      for theme, _c, _d, sessions in self.workshops["groups"] for s in sessions)
         if rows:
-            blocks.append(Table("Séances des ateliers thématiques",
-                                ("Atelier", "Date", "Lieu", "Ordre du jour"), rows))
+            blocks.append(Table(_("Séances des ateliers thématiques"),
+                                (pgettext("atelier thématique", "Atelier"), _("Date"),
+                                 pgettext("réunion", "Lieu"), _("Ordre du jour")), rows))
         else:
-            blocks.append(Missing("Aucune séance d'atelier enregistrée."))
+            blocks.append(Missing(_("Aucune séance d'atelier enregistrée.")))
         return blocks
 
     # --- the note d'opportunité ----------------------------------------------------------------
@@ -682,10 +784,9 @@ class Builder:
         c = self.premises.chosen
         if c is None:
             return []
-        return [Facts((("Local pressenti", f"{c.name}, {c.commune}"),
-                       ("Surface", f"{number(c.surface_m2)} m² pour un besoin de "
-                                   f"{number(c.need_m2)} m²"),
-                       ("Note d'adéquation", f"{c.points} / {c.maximum} points")))]
+        return [Facts(((_("Local pressenti"), f"{c.name}, {c.commune}"),
+                       (pgettext("locaux", "Surface"), self.surface_for_need(c)),
+                       (_("Note d'adéquation"), self.score(c))))]
 
     def opportunity(self) -> Dossier:
         d = self.doc

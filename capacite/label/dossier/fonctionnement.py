@@ -9,11 +9,11 @@ the team's explanation and corrective measure — then the guide's nine parts in
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext
 
 from capacite.label import conformity
 from capacite.label import services_fonctionnement as fonct
-from capacite.label.domain.conformity import Figures, eur, num
+from capacite.label.domain.conformity import Figures, num
 from capacite.label.domain.parts import (
     ANNEX_ACTS_TITLE,
     ANNEX_OPINION_TITLE,
@@ -22,13 +22,19 @@ from capacite.label.domain.parts import (
     FONCTIONNEMENT_PARTS,
 )
 from capacite.label.dossier.blocks import Attachment, Bullets, Facts, Heading, Missing, Para, Table
-from capacite.label.dossier.content import IMAGE_SUFFIXES, Builder, _date, fte
+from capacite.label.dossier.content import IMAGE_SUFFIXES, Builder, _date, eur, fte, localized
 from capacite.lib.money import format_count
 
 
 def _kind_of(path: str) -> str:
     suffix = "." + path.lower().rsplit(".", 1)[-1]
     return "pdf" if suffix == ".pdf" else "image" if suffix in IMAGE_SUFFIXES else "other"
+
+
+def number(value: Decimal | int, decimals: int = 0) -> str:
+    """The conformity's way (« 38 h », « 10,5 », trailing zeros dropped) in the dossier's
+    language."""
+    return localized(num(value, decimals))
 
 
 def _paras(text: str) -> list:
@@ -93,25 +99,30 @@ class FonctionnementBuilder(Builder):
     def conformity(self) -> list:
         s = self.snapshot
         if s is None:
-            return [Missing("À compléter : les chiffres du label projet ne sont pas connus. "
-                            "Saisissez-les une fois, d'après la lettre de décision (page "
-                            "« Conformité avec le label projet »).")]
-        origin = (f"relevés au dépôt du dossier de label projet (version "
-                  f"{s.submission_number}) le {_date(s.taken_on)}"
-                  if s.source == "deposit" else
-                  f"saisis d'après la lettre de décision, référence du {_date(s.taken_on)}")
-        blocks: list = [Para(f"Le dossier compare les données d'aujourd'hui avec les chiffres "
-                             f"du label projet, {origin}. Chaque écart est expliqué et "
-                             "accompagné d'une mesure corrective.")]
+            return [Missing(_("À compléter : les chiffres du label projet ne sont pas connus. "
+                              "Saisissez-les une fois, d'après la lettre de décision (page "
+                              "« Conformité avec le label projet »)."))]
+        if s.source == "deposit":
+            text = _("Le dossier compare les données d'aujourd'hui avec les chiffres du label "
+                     "projet, relevés au dépôt du dossier de label projet (version %(number)s) "
+                     "le %(date)s. Chaque écart est expliqué et accompagné d'une mesure "
+                     "corrective.") % {"number": s.submission_number, "date": _date(s.taken_on)}
+        else:
+            text = _("Le dossier compare les données d'aujourd'hui avec les chiffres du label "
+                     "projet, saisis d'après la lettre de décision, référence du %(date)s. Chaque "
+                     "écart est expliqué et accompagné d'une mesure corrective.") % {
+                "date": _date(s.taken_on)}
+        blocks: list = [Para(text)]
         blocks.append(self.figures_table(Figures.from_json(s.figures), self.now))
         if not self.rows:
-            blocks.append(Para("Aucun écart constaté : la Cité ouverte est conforme au projet "
-                               "labellisé."))
+            blocks.append(Para(_("Aucun écart constaté : la Cité ouverte est conforme au projet "
+                                 "labellisé.")))
             return blocks
-        blocks.append(Table(f"Écarts constatés ({len(self.rows)})",
-                            ("Écart", "Explication", "Mesure corrective"),
-                            tuple((r.gap.text, r.answer.explanation.strip() or "à expliquer",
-                                   r.answer.measure.strip() or "à définir")
+        blocks.append(Table(_("Écarts constatés (%(n)s)") % {"n": format_count(len(self.rows))},
+                            (_("Écart"), _("Explication"), _("Mesure corrective")),
+                            tuple((r.gap.text,
+                                   r.answer.explanation.strip() or _("à expliquer"),
+                                   r.answer.measure.strip() or _("à définir"))
                                   for r in self.rows)))
         open_rows = [r for r in self.rows if not r.answered]
         if open_rows:
@@ -125,50 +136,62 @@ class FonctionnementBuilder(Builder):
     @staticmethod
     def figures_table(before: Figures, now: Figures) -> Table:
         def hours(figures: Figures) -> str:
-            return num(sum(figures.sites.values(), Decimal(0)), 1) + " h"
+            return number(sum(figures.sites.values(), Decimal(0)), 1) + " h"
 
         def money(value) -> str:
             return eur(value) if value is not None else "—"
 
+        def surface(value) -> str:
+            return f"{number(value)} m²" if value else "—"
+
+        def team(value) -> str:
+            return number(value, 2) if value is not None else "—"
+
         rows = (
-            ("Structure juridique", before.legal_form or "—", now.legal_form or "—"),
-            ("Pôles de conseil", str(len(before.poles)), str(len(now.poles))),
-            ("Heures d'ouverture par semaine (tous sites)", hours(before), hours(now)),
-            ("Surface des locaux", f"{num(before.surface_m2)} m²" if before.surface_m2 else "—",
-             f"{num(now.surface_m2)} m²" if now.surface_m2 else "—"),
-            ("Partenaires contributeurs", str(len(before.partners)), str(len(now.partners))),
-            ("ETP de l'équipe", num(before.fte, 2) if before.fte is not None else "—",
-             num(now.fte, 2) if now.fte is not None else "—"),
-            ("Budget de fonctionnement (année 1)", money(before.budget_total),
+            # The legal forms are read in French (`conformity.current_figures`); the form's
+            # own label is a msgid of the catalogue.
+            (_("Structure juridique"), _(before.legal_form) if before.legal_form else "—",
+             _(now.legal_form) if now.legal_form else "—"),
+            (_("Pôles de conseil"), str(len(before.poles)), str(len(now.poles))),
+            (_("Heures d'ouverture par semaine (tous sites)"), hours(before), hours(now)),
+            (_("Surface des locaux"), surface(before.surface_m2), surface(now.surface_m2)),
+            (_("Partenaires contributeurs"), str(len(before.partners)),
+             str(len(now.partners))),
+            (_("ETP de l'équipe"), team(before.fte), team(now.fte)),
+            (_("Budget de fonctionnement (année 1)"), money(before.budget_total),
              money(now.budget_total)),
         )
-        return Table("Les chiffres clés : label projet et aujourd'hui",
-                     ("Chiffre", "Label projet", "Aujourd'hui"), rows, numeric=(1, 2))
+        return Table(_("Les chiffres clés : label projet et aujourd'hui"),
+                     (_("Chiffre"), _("Label projet"), _("Aujourd'hui")), rows, numeric=(1, 2))
 
     # --- 2. the guide's nine parts ---------------------------------------------------------------
 
     def statutes_part(self) -> list:
         blocks = self.legal_part(None)
         if self.statutes:
-            blocks.append(Table("Versions des statuts", ("Version", "Date", "Changements"),
+            blocks.append(Table(_("Versions des statuts"),
+                                (_("Version"), _("Date"), _("Changements")),
                                 tuple((n, _date(d), note or "—")
                                       for n, d, note in self.statutes)))
         return blocks
 
     def fitted_part(self) -> list:
         if not self.spaces:
-            return [Missing("À compléter : aucun espace aménagé n'est décrit (page « Locaux », "
-                            "« Espaces aménagés »).")]
-        blocks: list = [Table("Les espaces tels qu'aménagés",
-                              ("Espace", "Nom", "Surface", "Aménagement"),
+            return [Missing(_("À compléter : aucun espace aménagé n'est décrit (page "
+                              "« Locaux », « Espaces aménagés »)."))]
+        blocks: list = [Table(_("Les espaces tels qu'aménagés"),
+                              (_("Espace"), _("Nom"), pgettext("locaux", "Surface"),
+                               _("Aménagement")),
                               tuple((s.zone, s.name,
-                                     f"{num(s.surface_m2)} m²" if s.surface_m2 else "—",
+                                     f"{number(s.surface_m2)} m²" if s.surface_m2 else "—",
                                      s.fitting or "—") for s in self.spaces),
                               numeric=(2,))]
         blocks.append(Heading(3, _("La signalétique"), "signaletique"))
-        signage = [f"{s.name} : {s.signage}" for s in self.spaces if s.signage.strip()]
+        signage = [_("%(space)s : %(signage)s") % {"space": s.name, "signage": s.signage}
+                   for s in self.spaces if s.signage.strip()]
         blocks.append(Bullets(tuple(signage)) if signage else
-                      Missing("À compléter : la signalétique des espaces n'est pas décrite."))
+                      Missing(_("À compléter : la signalétique des espaces n'est pas "
+                                "décrite.")))
         photos = [(s, p) for s in self.spaces for p in s.photos if p.path]
         if photos:
             blocks.append(Heading(3, _("Les espaces en images"), "photos"))
@@ -178,22 +201,24 @@ class FonctionnementBuilder(Builder):
 
     def communication_part(self) -> list:
         if not self.communication:
-            return [Missing("À compléter : le plan de communication est vide (page « Plan de "
-                            "communication »).")]
+            return [Missing(_("À compléter : le plan de communication est vide (page « Plan "
+                              "de communication »)."))]
         measured = [c for c in self.communication if c.result.strip()]
         total = sum((c.budget for c in self.communication), Decimal(0))
         return [
-            Para(ngettext("%(n)s action de communication pour un budget de %(budget)s",
-                          "%(n)s actions de communication pour un budget de %(budget)s",
-                          len(self.communication))
-                 % {"n": format_count(len(self.communication)), "budget": eur(total)}
-                 + " ; " + ngettext("%(n)s a un résultat mesuré.",
-                                    "%(n)s ont un résultat mesuré.", len(measured))
-                 % {"n": format_count(len(measured))}),
-            Table("Actions de communication et leurs résultats",
-                  ("Date", "Action", "Outil", "Indicateur", "Objectif", "Résultat"),
+            Para(_("%(actions)s ; %(measured)s") % {
+                "actions": ngettext("%(n)s action de communication pour un budget de %(budget)s",
+                                    "%(n)s actions de communication pour un budget de "
+                                    "%(budget)s", len(self.communication))
+                % {"n": format_count(len(self.communication)), "budget": eur(total)},
+                "measured": ngettext("%(n)s a un résultat mesuré.",
+                                     "%(n)s ont un résultat mesuré.", len(measured))
+                % {"n": format_count(len(measured))}}),
+            Table(_("Actions de communication et leurs résultats"),
+                  (_("Date"), _("Action"), _("Outil"), _("Indicateur"), _("Objectif"),
+                   _("Résultat")),
                   tuple((_date(c.date), c.title, c.tool, c.indicator or "—", c.expected or "—",
-                         c.result or "non mesuré") for c in self.communication)),
+                         c.result or _("non mesuré")) for c in self.communication)),
         ]
 
     def dashboards_part(self) -> list:
@@ -204,68 +229,68 @@ class FonctionnementBuilder(Builder):
 
     def experiments_part(self) -> list:
         if not self.experiments:
-            return [Missing("À compléter : aucune action expérimentale n'est décrite (page "
-                            "« Actions expérimentales »).")]
+            return [Missing(_("À compléter : aucune action expérimentale n'est décrite (page "
+                              "« Actions expérimentales »)."))]
         blocks: list = []
         for a in self.experiments:
             blocks.append(Heading(3, a.title, f"action-{a.pk}"))
-            period = _date(a.started_on) + (f" au {_date(a.ended_on)}" if a.ended_on
-                                             else " (en cours)")
-            blocks.append(Facts((("Période", period), ("Partenaires", a.partners or "—"),
-                                 ("Publics", a.publics or "—"))))
+            period = (_("%(start)s au %(end)s") % {"start": _date(a.started_on),
+                                                    "end": _date(a.ended_on)}
+                      if a.ended_on else
+                      _("%(start)s (en cours)") % {"start": _date(a.started_on)})
+            blocks.append(Facts(((_("Période"), period), (_("Partenaires"), a.partners or "—"),
+                                 (_("Publics"), a.publics or "—"))))
             blocks.extend(_paras(a.description))
-            blocks.append(Facts((("Résultat", a.result or "à mesurer"),
-                                 ("Ce que la Cité en garde", a.kept or "à décider"))))
+            blocks.append(Facts(((_("Résultat"), a.result or _("à mesurer")),
+                                 (_("Ce que la Cité en garde"), a.kept or _("à décider")))))
         return blocks
 
     def team_part(self) -> list:
         blocks = self.human_resources(None)
         blocks.append(Heading(3, _("Les partenaires sur les pôles"), "poles-equipe"))
         if not self.pole_teams:
-            blocks.append(Missing("À compléter : aucun pôle de conseil n'est défini."))
+            blocks.append(Missing(_("À compléter : aucun pôle de conseil n'est défini.")))
             return blocks
         blocks.append(Table(
-            "Composition des pôles de conseil",
-            ("Pôle", "Partenaires", "Personnels mis à disposition"),
+            _("Composition des pôles de conseil"),
+            (_("Pôle"), _("Partenaires"), _("Personnels mis à disposition")),
             tuple((p.pole, ", ".join(p.partners) or "—",
-                   "; ".join(f"{org} ({func}, {fte(f)} ETP)" for org, func, f in p.staff)
+                   "; ".join(_("%(partner)s (%(function)s, %(fte)s ETP)")
+                             % {"partner": org, "function": func, "fte": fte(f)}
+                             for org, func, f in p.staff)
                    or "—") for p in self.pole_teams)))
         blocks.append(Heading(3, _("Les instances de coordination"), "coordination"))
-        blocks.append(Table("Instances et règles de fonctionnement",
-                            ("Instance", "Nature", "Fréquence", "Membres"),
-                            tuple((b.name, b.kind_label, b.frequency,
-                                   ", ".join(org for org, _r in b.members) or "—")
-                                  for b in self.bodies)))
+        blocks.append(self.bodies_table())
         return blocks
 
     def final_budget_part(self) -> list:
         blocks = self.budget_part(None)
         blocks.append(Heading(3, _("Les actes d'engagement financier"), "actes"))
         if not self.acts:
-            blocks.append(Missing("À compléter : aucune ligne de financement (page « Tour de "
-                                  "table »)."))
+            blocks.append(Missing(_("À compléter : aucune ligne de financement (page « Tour de "
+                                    "table »).")))
             return blocks
         signed = [a for a in self.acts if a.act]
         blocks.append(Para(ngettext(
             "%(n)s ligne de financement sur %(total)s a son acte d'engagement signé.",
             "%(n)s lignes de financement sur %(total)s ont leur acte d'engagement signé.",
             len(signed)) % {"n": format_count(len(signed)), "total": format_count(len(self.acts))}))
-        blocks.append(Table("Lignes de financement et actes d'engagement",
-                            ("Financeur", "Objet", "Statut", "Année 1", "Acte"),
+        blocks.append(Table(_("Lignes de financement et actes d'engagement"),
+                            (_("Financeur"), pgettext("financement", "Objet"), _("Statut"),
+                             _("Année 1"), _("Acte")),
                             tuple((a.funder, a.label, a.status, eur(a.amount_year1),
-                                   a.act or "non signé") for a in self.acts),
+                                   a.act or _("non signé")) for a in self.acts),
                             numeric=(3,)))
         unsigned = [f"{a.funder} — {a.label}" for a in self.acts if not a.act]
         if unsigned:
             # Information, not an empty part: the pre-flight does not stop on it.
-            blocks.append(Para("Actes d'engagement encore à obtenir : " + " ; ".join(unsigned)
-                               + "."))
+            blocks.append(Para(_("Actes d'engagement encore à obtenir : %(acts)s.")
+                               % {"acts": " ; ".join(unsigned)}))
         return blocks
 
     def fitting_plan_part(self) -> list:
-        blocks = self.annex_plan()[1:]  # the label projet's annex, without its heading
-        return [Para(b.text.replace(", après les lettres d'intention", ""))
-                if isinstance(b, Para) else b for b in blocks]
+        # The label projet's annex without its heading; no letters of intent come before it.
+        return self.annex_plan(after_letters=False)[1:]
 
     # --- 3. annexes ------------------------------------------------------------------------------
 
@@ -273,30 +298,33 @@ class FonctionnementBuilder(Builder):
         blocks: list = [Heading(2, f"3.1 {ANNEX_ACTS_TITLE}", "annexe-actes")]
         with_file = [a for a in self.acts if a.path]
         if not with_file:
-            return [*blocks, Missing("Aucun acte d'engagement n'est déposé en fichier.")]
-        blocks.append(Table("Actes joints", ("Financeur", "Acte", "Fichier"),
-                            tuple((a.funder, a.act, a.filename or "joint") for a in with_file)))
+            return [*blocks, Missing(_("Aucun acte d'engagement n'est déposé en fichier."))]
+        blocks.append(Table(_("Actes joints"), (_("Financeur"), _("Acte"), _("Fichier")),
+                            tuple((a.funder, a.act, a.filename or pgettext("acte", "joint"))
+                                  for a in with_file)))
         for a in with_file:
             kind = _kind_of(a.path)
-            attachment = Attachment(f"Acte d'engagement — {a.funder}", a.path, kind)
+            attachment = Attachment(_("Acte d'engagement — %(funder)s") % {"funder": a.funder},
+                                    a.path, kind)
             if kind == "image":
                 blocks.append(attachment)
             elif kind == "pdf":
                 self.doc.attachments.append(attachment)
         if any(_kind_of(a.path) == "pdf" for a in with_file):
-            blocks.append(Para("Les actes au format PDF sont reproduits à la fin du dossier."))
+            blocks.append(Para(_("Les actes au format PDF sont reproduits à la fin du "
+                                 "dossier.")))
         return blocks
 
     def annex_opinion(self) -> list:
         blocks: list = [Heading(2, f"3.2 {ANNEX_OPINION_TITLE}", "annexe-avis")]
         given = [o for o in self.opinions if o.opinion.strip()]
         if not given:
-            return [*blocks, Missing("Le projet de dossier n'a pas encore été présenté pour "
-                                     "avis à l'autorité de label.")]
+            return [*blocks, Missing(_("Le projet de dossier n'a pas encore été présenté pour "
+                                       "avis à l'autorité de label."))]
         for o in given:
             blocks.append(Heading(3, _("Avis du %(date)s") % {"date": _date(o.opinion_on)},
                                      f"avis-{o.pk}"))
             blocks.extend(_paras(o.opinion))
             blocks.append(Heading(3, _("Réponse de la Cité"), f"reponse-{o.pk}"))
-            blocks.extend(_paras(o.answer) or [Missing("Réponse à rédiger.")])
+            blocks.extend(_paras(o.answer) or [Missing(_("Réponse à rédiger."))])
         return blocks

@@ -47,8 +47,9 @@ def filename_for(cite: Cite, kind: str, fmt: str) -> str:
 
 def generate(cite: Cite, *, kind: str, fmt: str, lang: str = "fr",
              progress: Callable[[int, str], None] | None = None) -> Generated:
-    """Build and render one dossier in `lang` (« fr » or « en »: its headings and the language
-    its PDF and DOCX declare). Call inside the Cité's scope."""
+    """Build and render one dossier in `lang` (« fr » or « en »: every word the builders write,
+    its figures, the pre-flight's contradictions kept with it and the language its PDF and DOCX
+    declare; what the Cité typed stays as typed). Call inside the Cité's scope."""
     if lang not in LANGUAGES:
         raise DossierError(f"Langue inconnue : « {lang} » (attendu : {' ou '.join(LANGUAGES)}).")
     with translation.override(lang), reading_once():

@@ -230,3 +230,27 @@ def test_the_dossiers_year_after_opening_stops_today_and_counts_no_visit_before_
     Cite.objects.filter(pk=world.cite.pk).update(opened_on=date(2024, 2, 29))
     world.cite.refresh_from_db()
     assert first_year(world.cite) == Period("months", date(2024, 2, 29), date(2025, 3, 1))
+
+
+@pytest.mark.django_db
+def test_the_missing_facts_of_the_label_fonctionnement_read_in_english(world):
+    from django.utils import translation
+
+    from capacite.label.services_fonctionnement import preflight
+
+    with scope(cite=world.cite), translation.override("en"):
+        assert preflight(world.cite) == {
+            "snapshot": "project label figures not known (to be entered from the decision "
+                        "letter)",
+            "fitted_spaces": "no fitted space described",
+            "communication": "communication plan empty",
+            "experiments": "no pilot action",
+            "acts": "no funding line",
+        }
+        site = _site_of_40_hours(world.cite)
+        take_snapshot(world.cite, on=date(2025, 3, 1), submission_number=1)
+        site.weekly_hours.filter(weekday=4).update(closes=time(16))
+        assert [r.gap.text for r in gap_rows(world.cite)] == [
+            "Site central: 40 h → 38 h per week"]
+        assert preflight(world.cite)["gaps"] == ("1 gap without an explanation or a corrective "
+                                                 "measure")

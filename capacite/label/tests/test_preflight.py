@@ -112,3 +112,29 @@ def test_the_excedent_that_balances_the_charges_is_not_a_charge():
     [found] = preflight.preflight(b)
     assert found.there == ("Budget prévisionnel, 2027 : 409\u202f000\u00a0€ (total des charges "
                            "465\u202f000\u00a0€ moins l'excédent prévisionnel 56\u202f000\u00a0€)")
+
+
+def test_a_contradiction_reads_in_english_in_an_english_dossier():
+    from django.utils import translation
+
+    b = builder(sites=[Site(SiteFact("Cité des métiers", "main", 5, 40.0, True, True, None))],
+                premises=SimpleNamespace(chosen=SimpleNamespace(name="Les Tanneries",
+                                                                works_eur=D(310000))))
+    with translation.override("en"):
+        hours, works = preflight.preflight(b)
+        assert hours == preflight.Contradiction(
+            "The opening hours in the budget and in the opening times differ",
+            "Budget, “intermédiaire” scenario: 35 h per week",
+            "Opening times, Cité des métiers: 40 h per week", "offer:sites")
+        assert hours.text() == ("The opening hours in the budget and in the opening times "
+                                "differ — Budget, “intermédiaire” scenario: 35 h per week; "
+                                "Opening times, Cité des métiers: 40 h per week")
+        assert (works.what, works.here, works.there) == (
+            "The cost of the fit-out works differs between the premises and the budget",
+            "Premises, Les Tanneries: fit-out works €310,000",
+            "Investments, fit-out: €60,000")
+    # The same check in French, as the dossier page shows it by default.
+    assert preflight.preflight(b)[0].text() == (
+        "Les heures d'ouverture du budget et celles des horaires diffèrent — Budget, scénario "
+        "« intermédiaire » : 35 h par semaine ; Horaires d'ouverture, Cité des métiers : 40 h "
+        "par semaine")

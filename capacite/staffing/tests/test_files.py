@@ -92,8 +92,9 @@ def test_the_roster_command_solves_then_validates_without_the_database(tmp_path)
     out = StringIO()
     call_command(Command(), "solve", "--instance", str(source), "--time-limit", str(PROOF_LIMIT),
                  "--out", str(tmp_path / "out.json"), stdout=out)
-    assert out.getvalue() == (f"OPTIMAL : 36 créneau(x) affecté(s), 0 place(s) non "
-                              f"couverte(s) ; solution écrite dans {tmp_path / 'out.json'}.\n")
+    # French takes the singular for 0: « 0 place non couverte ».
+    assert out.getvalue() == (f"OPTIMAL : 36 créneaux affectés, 0 place non couverte ; "
+                              f"solution écrite dans {tmp_path / 'out.json'}.\n")
     out = StringIO()
     call_command(Command(), "validate", "--instance", str(source), "--solution",
                  str(tmp_path / "out.json"), stdout=out)
@@ -110,7 +111,7 @@ def test_the_roster_command_reports_a_hand_edit_that_breaks_a_rule(tmp_path):
     with pytest.raises(CommandError) as caught:
         call_command(Command(), "validate", "--instance", str(source), "--solution",
                      str(edited), stdout=out)
-    assert str(caught.value) == "32 règle(s) enfreinte(s)"
+    assert str(caught.value) == "32 règles enfreintes"
     assert out.getvalue().splitlines()[0] == (
         "David : service mercredi 10:00–10:30 de 30 min, sous le minimum de 120 min")
 

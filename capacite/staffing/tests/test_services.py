@@ -3,6 +3,7 @@
 import json
 from datetime import date, time
 from decimal import Decimal
+from io import StringIO
 
 import pytest
 from django.core.management import call_command
@@ -178,8 +179,12 @@ def test_export_instance_round_trip(world, tmp_path):
                                    availability={"1": "9:00-13:00"}, desks=[f"pole-{pole.pk}"])
         expected = services.build_instance(site, WEEK)
     out = tmp_path / "in.json"
+    said = StringIO()
     call_command("roster", "export-instance", "--cite", "alpha", "--week", "2026-11-09",
-                 "--out", str(out))
+                 "--out", str(out), stdout=said)
+    # One person: the singular, not « personne(s) ».
+    assert said.getvalue() == ("Site principal, semaine du 09/11/2026 : 6 créneaux, 1 personne ; "
+                               f"instance écrite dans {out}.\n")
     assert instance_from_json(json.loads(out.read_text(encoding="utf-8"))) == expected
     solved = tmp_path / "out.json"
     call_command("roster", "solve", "--instance", str(out), "--time-limit", "5",

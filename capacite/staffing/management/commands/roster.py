@@ -1,7 +1,10 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
+from capacite.lib.money import format_count
 from capacite.staffing.domain.jsonio import InstanceError
 from capacite.staffing.files import solve_file, validate_file
 
@@ -57,17 +60,24 @@ class Command(BaseCommand):
             raise CommandError("--time-limit : un nombre de secondes positif est attendu")
         solution = solve_file(instance, time_limit, out)
         missing = sum(gap.missing for gap in solution.uncovered)
-        self.stdout.write(
-            f"{solution.status} : {len(solution.assignments)} créneau(x) affecté(s), "
-            f"{missing} place(s) non couverte(s) ; solution écrite dans {out}.")
+        assigned = len(solution.assignments)
+        self.stdout.write(_("%(status)s : %(assigned)s, %(uncovered)s ; solution écrite dans "
+                            "%(out)s.") % {
+            "status": solution.status,
+            "assigned": ngettext("%(n)s créneau affecté", "%(n)s créneaux affectés", assigned)
+            % {"n": format_count(assigned)},
+            "uncovered": ngettext("%(n)s place non couverte", "%(n)s places non couvertes",
+                                  missing) % {"n": format_count(missing)},
+            "out": out})
 
     def _validate(self, instance: Path, solution: Path) -> None:
         errors = validate_file(instance, solution)
         for error in errors:
             self.stdout.write(error)
         if errors:
-            raise CommandError(f"{len(errors)} règle(s) enfreinte(s)")
-        self.stdout.write("Planning valide : toutes les règles sont respectées.")
+            raise CommandError(ngettext("%(n)s règle enfreinte", "%(n)s règles enfreintes",
+                                        len(errors)) % {"n": format_count(len(errors))})
+        self.stdout.write(_("Planning valide : toutes les règles sont respectées."))
 
     def _export(self, slug: str, week: str, site_name: str | None, out: Path) -> None:
         import json
@@ -94,6 +104,11 @@ class Command(BaseCommand):
             instance = build_instance(site, monday)
         out.write_text(json.dumps(instance_to_json(instance), ensure_ascii=False, indent=1)
                        + "\n", encoding="utf-8")
-        self.stdout.write(f"{site.name}, semaine du {monday:%d/%m/%Y} : {len(instance.slots)} "
-                          f"créneau(x), {len(instance.staff)} personne(s) ; instance écrite "
-                          f"dans {out}.")
+        self.stdout.write(_("%(site)s, semaine du %(monday)s : %(slots)s, %(staff)s ; instance "
+                            "écrite dans %(out)s.") % {
+            "site": site.name, "monday": f"{monday:%d/%m/%Y}",
+            "slots": ngettext("%(n)s créneau", "%(n)s créneaux", len(instance.slots))
+            % {"n": format_count(len(instance.slots))},
+            "staff": ngettext("%(n)s personne", "%(n)s personnes", len(instance.staff))
+            % {"n": format_count(len(instance.staff))},
+            "out": out})
