@@ -1,5 +1,6 @@
 """Test personas and helpers shared by every app's tests (pytest fixtures live in conftest.py)."""
 
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -140,3 +141,19 @@ def sample_kwargs(cite) -> dict:
                 assert not shared, f"{app.name} reuses URL parameter names {sorted(shared)}"
                 samples.update(own)
         return samples
+
+
+def many_visits(cite, site, day, count: int, **fields) -> None:
+    """`count` identical visits written at once, as a history import of that size writes them
+    (`activity.services.BULK_VISITS`): with the monthly counts' triggers suspended and the
+    Cité's counts rebuilt after. Row by row, PostgreSQL updates the same counts `count` times
+    in one transaction, which grows with the square of `count` (minutes for 25,000)."""
+    from django.db import connection, transaction
+
+    from capacite.activity import rollups
+    from capacite.activity.models import Visit
+
+    fields = {"slot": 20, "source": "import", **fields}
+    with transaction.atomic(), rollups.suspended(connection, [cite.pk]):
+        Visit.objects.bulk_create(Visit(cite=cite, site=site, day=day, client_id=uuid.uuid4(),
+                                        **fields) for _ in range(count))

@@ -19,7 +19,7 @@ from capacite.dashboards.report import indicator_blocks
 from capacite.governance.choices import BodyKind
 from capacite.governance.models import Body, Decision
 from capacite.offer.models import Site
-from capacite.testing import client_for
+from capacite.testing import client_for, many_visits
 
 
 @pytest.fixture
@@ -138,9 +138,7 @@ def opened_late(world):
     with scope(cite=cite):
         site = Site.objects.create(cite=cite, name="Site principal", kind="main")
         for day, n in ((date(Y - 1, 11, 21), 2717), (date(Y, 1, 2), 24892)):
-            Visit.objects.bulk_create(
-                Visit(cite=cite, site=site, day=day, slot=20, source="import",
-                      client_id=uuid.uuid4()) for _ in range(n))
+            many_visits(cite, site, day, n)
         QualityIndicator.objects.create(
             cite=cite, name="Passages", definition="Tous les passages.", computed="visits",
             target=Decimal(20000), position=1)

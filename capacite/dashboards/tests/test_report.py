@@ -18,7 +18,7 @@ from capacite.dashboards.report import generate_report
 from capacite.jobs.models import Job
 from capacite.offer.models import Site
 from capacite.partners.models import Public
-from capacite.testing import client_for
+from capacite.testing import client_for, many_visits
 
 
 @pytest.fixture
@@ -121,9 +121,7 @@ def test_a_count_in_thousands_is_grouped_the_way_each_language_writes_it(world):
     cite = world.cite
     with scope(cite=cite):
         site = Site.objects.create(cite=cite, name="Site principal", kind="main")
-        Visit.objects.bulk_create(
-            Visit(cite=cite, site=site, day=date(2026, 3, 10), slot=20, source="import",
-                  client_id=uuid.uuid4()) for _ in range(1234))
+        many_visits(cite, site, date(2026, 3, 10), 1234)
         french = generate_report(cite, year=2026, fmt="pdf")
         english = generate_report(cite, year=2026, fmt="pdf", lang="en")
         word = generate_report(cite, year=2026, fmt="docx")
