@@ -5,7 +5,10 @@ import io
 
 import lxml.html
 import pytest
+from django.http import HttpResponse, StreamingHttpResponse
+from django.test import RequestFactory
 from django.urls import reverse
+from django.utils import translation
 from django_scopes import scope
 
 from capacite.lib.typography import french_spacing
@@ -78,6 +81,24 @@ def test_unclosed_or_stray_markup_does_not_swallow_the_page():
     assert french_spacing("a < b : c") == "a < b\u00a0: c"
     assert french_spacing("<textarea>a : b") == "<textarea>a : b"
     assert french_spacing("</pre> a : b") == "</pre> a\u00a0: b"
+
+
+@pytest.mark.parametrize(("response", "language", "spaced"), [
+    (lambda: HttpResponse("<p>Total : 3</p>"), "fr", True),
+    (lambda: HttpResponse("<p>Total : 3</p>"), "en", False),
+    (lambda: HttpResponse('{"a": "Total : 3"}', content_type="application/json"), "fr", False),
+    (lambda: HttpResponse("Total : 3", content_type="text/plain"), "fr", False),
+    (lambda: HttpResponse("<p>Total : 3</p>", headers={
+        "Content-Disposition": 'attachment; filename="page.html"'}), "fr", False),
+    (lambda: StreamingHttpResponse(iter([b"<p>Total : 3</p>"])), "fr", False),
+])
+def test_the_middleware_spaces_french_html_pages_only(response, language, spaced):
+    from capacite.core.middleware import FrenchSpacingMiddleware
+
+    with translation.override(language):
+        answer = FrenchSpacingMiddleware(lambda request: response())(RequestFactory().get("/"))
+    body = b"".join(answer.streaming_content) if answer.streaming else answer.content
+    assert ("Total\u00a0: 3" if spaced else "Total : 3") in body.decode()
 
 
 def test_a_french_page_gets_the_no_break_spaces_an_english_one_is_left_alone(world):
