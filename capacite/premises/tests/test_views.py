@@ -100,7 +100,7 @@ def test_a_plan_of_a_refused_type_is_refused_in_french_and_nothing_changes(world
     response = client.post(url("candidate_edit", candidate_id=halle.pk), {
         **candidate_data("Halle agrandie", version=halle.version),
         "plan": SimpleUploadedFile("plan.exe", b"MZ", "application/octet-stream")})
-    assert "Le fichier « plan.exe » n'est pas d'un type accepté" in \
+    assert "Le fichier «\u00a0plan.exe\u00a0» n'est pas d'un type accepté" in \
         text(response)
     with scope(cite=world.cite):
         halle.refresh_from_db()
