@@ -101,7 +101,7 @@ def test_the_dossier_pdf_prints_the_org_chart_at_9_pt_or_more():
         page.extract_text(visitor_text=visit)
     chart = {t: s for t, s in sizes.items() if t in {"Claire Dubois", "Bob Durand",
                                                      "Mission locale", "Directrice",
-                                                     "rattaché à\u00a0: Directrice", "2 personnes"}}
+                                                     "rattaché à : Directrice", "2 personnes"}}
     assert chart == {"Claire Dubois": 9.22, "Bob Durand": 9.22, "2 personnes": 9.22,
-                     "rattaché à\u00a0: Directrice": 9.22, "Directrice": 9.99,
+                     "rattaché à : Directrice": 9.22, "Directrice": 9.99,
                      "Mission locale": 10.76}
