@@ -61,9 +61,9 @@ class World:
 
 
 # What a confirmation page says, HTML-escaped, when the record changed since it was shown
-# (`capacite/core/removal.py`).
-STALE_REMOVAL = ("Quelqu&#x27;un a modifié cette fiche depuis que vous avez ouvert cette page : "
-                 "rien n&#x27;a été supprimé.")
+# (`capacite/core/removal.py`), with the page's French spacing (issue 19, point 4).
+STALE_REMOVAL = ("Quelqu&#x27;un a modifié cette fiche depuis que vous avez ouvert cette "
+                 "page\u00a0: rien n&#x27;a été supprimé.")
 
 
 def client_for(world: World, role: Role = Role.PROJECT_LEAD) -> Client:

@@ -1,4 +1,5 @@
-"""Request middleware: the Cité scope with the permission matrix, and absolute session expiry."""
+"""Request middleware: the Cité scope with the permission matrix, absolute session expiry, and
+French spacing before high punctuation in French pages."""
 
 import logging
 import time
@@ -9,11 +10,13 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import Resolver404, resolve
+from django.utils import translation
 from django_scopes import scope
 
 from capacite.core.models import Cite
 from capacite.core.permissions import MATRIX, Audience, Level, level_for
 from capacite.core.tenancy import request_from_label_authority, roles_in
+from capacite.lib.typography import french_spacing
 
 logger = logging.getLogger(__name__)
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
@@ -106,3 +109,33 @@ class AbsoluteSessionExpiryMiddleware:
                 logout(request)
                 return redirect_to_login(request.get_full_path())
         return self.get_response(request)
+
+
+class FrenchSpacingMiddleware:
+    """Every HTML page rendered in French gets its no-break spaces before « : ; ! ? » and inside
+    « guillemets » (`capacite/lib/typography.py`; issue 19, point 4), whatever wrote the text: a
+    template, a translated string, a message, a name. English pages, files, streams and anything
+    that is not HTML pass untouched."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if (response.streaming
+                or not response.get("Content-Type", "").startswith("text/html")
+                or response.has_header("Content-Encoding")
+                or response.get("Content-Disposition", "").startswith("attachment")
+                or not (translation.get_language() or "").startswith("fr")):
+            return response
+        charset = response.charset
+        try:
+            html = response.content.decode(charset)
+        except UnicodeDecodeError:
+            return response
+        spaced = french_spacing(html)
+        if spaced != html:
+            response.content = spaced.encode(charset)
+            if response.has_header("Content-Length"):
+                response["Content-Length"] = str(len(response.content))
+        return response

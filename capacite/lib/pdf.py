@@ -7,13 +7,20 @@ without either is a bug, refused here rather than shipped as a PDF called « Unt
 
 Files appended to a document (partners' letters, premises plans) are laid out by
 `capacite/lib/pdf_appended.py`, inside the same rendering, so they are counted and headed.
+
+A document in French (`<html lang="fr…">`) gets its no-break spaces before « : ; ! ? » and
+inside guillemets here, as French pages do in `FrenchSpacingMiddleware` (issue 19, point 4).
 """
 
 import logging
+import re
 from collections.abc import Callable
 from typing import Any
 
+from capacite.lib.typography import french_spacing
+
 PDF_VARIANT = "pdf/ua-1"
+_FRENCH = re.compile(r"""<html\b[^>]*?\blang=["']?fr\b""", re.IGNORECASE)
 
 
 class PdfTemplateError(ValueError):
@@ -27,6 +34,8 @@ def render_document(html: str) -> Any:
     # matplotlib's SVG styles (fill, stroke…) are not CSS properties WeasyPrint knows: it logs a
     # warning for each, hundreds per dossier, and draws them right all the same.
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    if _FRENCH.search(html, 0, 2000):
+        html = french_spacing(html)
     document = HTML(string=html).render(pdf_variant=PDF_VARIANT)
     if not (document.metadata.title or "").strip():
         raise PdfTemplateError("Le gabarit du PDF n'a pas de <title>.")

@@ -48,12 +48,13 @@ def test_the_project_lead_imports_indicators_and_reads_the_diagnosis_and_premise
     page.get_by_label("Fichier CSV ou XLSX").set_input_files(csv_file(BAD))
     page.get_by_role("button", name="Importer").click()
     errors = page.locator(".import-errors")
-    assert errors.locator("h2").inner_text() == "2 erreurs : rien n'a été importé."
+    assert errors.locator("h2").inner_text() == "2 erreurs\u00a0: rien n'a été importé."
     assert errors.locator("li").all_inner_texts() == [
-        "Ligne 3, colonne « Unité » : « foyers » n'est pas une valeur connue (valeurs possibles "
-        ": nombre, %, €, personnes, habitants, emplois, établissements, places de formation, "
-        "ans).",
-        "Ligne 5, colonne « Date » : « 2026/09/30 » n'est pas une date au format jj/mm/aaaa.",
+        "Ligne 3, colonne «\u00a0Unité\u00a0»\u00a0: «\u00a0foyers\u00a0» n'est pas une valeur "
+        "connue (valeurs possibles\u00a0: nombre, %, €, personnes, habitants, emplois, "
+        "établissements, places de formation, ans).",
+        "Ligne 5, colonne «\u00a0Date\u00a0»\u00a0: «\u00a02026/09/30\u00a0» n'est pas une date au "
+        "format jj/mm/aaaa.",
     ]
     axe.check(page, "42-diagnostic-import-erreurs")
     with scope(cite=rivemont):
@@ -105,7 +106,7 @@ def test_the_project_lead_imports_indicators_and_reads_the_diagnosis_and_premise
         {"name": "Plan halle.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4 plan"})
     page.get_by_role("button", name="Enregistrer").click()
     assert page.locator(".message-success").inner_text() == (
-        "Le local « Ancienne halle aux grains » est enregistré.")
+        "Le local «\u00a0Ancienne halle aux grains\u00a0» est enregistré.")
     expect(page.get_by_role("link", name="Plan halle.pdf")).to_have_count(1)
     axe.check(page, "48-local-retenu")
     page.goto("/c/rivemont/locaux/")

@@ -48,8 +48,8 @@ def test_the_project_lead_records_a_steering_committee_end_to_end(page, demo, ax
     page.get_by_role("button", name="Ajouter ces points").click()
     assert page.locator(".message-success").inner_text() == "2 points ajoutés à l'ordre du jour."
     assert page.locator("[role=alert]").inner_text() == (
-        "Les points durent 75 minutes pour une réunion prévue de 60 minutes : "
-        "l'ordre du jour dépasse de 15 minutes.")
+        "Les points durent 75 minutes pour une réunion prévue de 60 minutes\u00a0: l'ordre du jour "
+        "dépasse de 15 minutes.")
     page.get_by_role("button", name="Monter « Projet de statuts »").click()
     expect(page.locator("table.agenda tbody tr td:nth-child(2)")).to_have_text(
         ["Projet de statuts", "Validation du budget prévisionnel"])
@@ -81,7 +81,7 @@ def test_the_project_lead_records_a_steering_committee_end_to_end(page, demo, ax
     page.get_by_role("button", name="Enregistrer la séance").click()
     expect(page.locator(".message-success")).to_have_count(2)
     assert page.locator(".message-success").all_inner_texts() == [
-        "Présences enregistrées ; 1 position ajoutée à l'historique des partenaires.",
+        "Présences enregistrées\u202f; 1 position ajoutée à l'historique des partenaires.",
         "Compte rendu enregistré (1 point modifié)."]
     assert attendance.nth(0).input_value() == "present"
     assert page.get_by_label("2. Validation du budget prévisionnel").input_value() == minutes
@@ -90,10 +90,10 @@ def test_the_project_lead_records_a_steering_committee_end_to_end(page, demo, ax
     page.locator("#id_decision-title").fill(decision)
     page.locator("#id_decision-validates").fill("Budget prévisionnel")
     page.get_by_role("button", name="Enregistrer la séance").click()
-    recorded = f"La décision « {decision} » est inscrite au registre."
+    recorded = f"La décision «\u00a0{decision}\u00a0» est inscrite au registre."
     expect(page.get_by_text(recorded)).to_be_visible()
     assert page.locator(".message-success").all_inner_texts() == [
-        "Présences enregistrées ; 0 position ajoutée à l'historique des partenaires.",
+        "Présences enregistrées\u202f; 0 position ajoutée à l'historique des partenaires.",
         recorded]
     axe.check(page, "gov-07-seance-remplie")
 

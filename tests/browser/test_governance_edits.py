@@ -19,7 +19,7 @@ def test_the_project_lead_edits_and_removes_with_confirmation(page, demo, axe):
     page.get_by_role("link", name="Modifier le rôle ou la personne (France Travail — agence "
                                   "de Rivemont)").click()
     assert page.locator("h1").inner_text() == (
-        "France Travail — agence de Rivemont au sein de « Comité de pilotage »")
+        "France Travail — agence de Rivemont au sein de «\u00a0Comité de pilotage\u00a0»")
     axe.check(page, "gov-edit-01-membre")
     page.get_by_label("Rôle dans l'instance").fill("Directrice territoriale")
     page.get_by_role("button", name="Enregistrer").click()
@@ -31,9 +31,9 @@ def test_the_project_lead_edits_and_removes_with_confirmation(page, demo, axe):
     axe.check(page, "gov-edit-02-retirer-membre")
     page.get_by_role("button", name="Retirer ce membre").click()
     page.wait_for_url(body_url)
-    assert "« Département de la Rive » ne siège plus dans cette instance." in page.locator(
-        ".message-success").inner_text()
-    assert "Anciens membres : Département de la Rive" in page.locator("main").inner_text()
+    assert ("«\u00a0Département de la Rive\u00a0» ne siège plus dans cette instance."
+            in page.locator(".message-success").inner_text())
+    assert "Anciens membres\u00a0: Département de la Rive" in page.locator("main").inner_text()
 
     page.locator("section[aria-labelledby=meetings] a").first.click()  # the upcoming one
     meeting_url = page.url
@@ -68,7 +68,7 @@ def test_the_project_lead_edits_and_removes_with_confirmation(page, demo, axe):
     assert "Personnes sous main de justice" in page.locator("table").inner_text()
     page.get_by_label("Intitulé du public").fill("Seniors")
     page.get_by_role("button", name="Ajouter le public").click()
-    assert "Le public « Seniors » existe déjà dans la liste." in page.locator(
+    assert "Le public «\u00a0Seniors\u00a0» existe déjà dans la liste." in page.locator(
         "main").inner_text()
     axe.check(page, "partners-edit-02-publics-erreur")
 

@@ -22,7 +22,8 @@ def test_the_project_lead_sees_what_is_late_and_replans_from_the_committee_date(
     open_from_menu(page, "Rétro-planning")
     page.wait_for_url("**/retro-planning/")
     assert page.locator("svg[role=img] > title").text_content().startswith(
-        "Rétro-planning vers « Obtenir le label projet en comité national de labellisation »")
+        "Rétro-planning vers «\u00a0Obtenir le label projet en comité national de "
+        "labellisation\u00a0»")
     assert "auraient déjà dû commencer" in page.locator(".message-error").inner_text()
     axe.check(page, "03-retro-planning")
 
@@ -48,7 +49,7 @@ def test_the_project_lead_marks_a_task_done_and_the_history_shows_it(page, demo,
     page.get_by_label("Preuve ou commentaire").fill("Validé en comité technique")
     page.get_by_role("button", name="Enregistrer").click()
     assert page.locator(".message-success").inner_text() == (
-        f"La tâche « {title} » est enregistrée.")
+        f"La tâche «\u00a0{title}\u00a0» est enregistrée.")
     rows = [[cell.inner_text() for cell in row.locator("td").all()]
             for row in page.locator(".history tbody tr").all()]
     changed = {row[3]: row for row in rows if row[1] == "Camille Berthelot"}

@@ -37,7 +37,7 @@ def test_the_project_lead_generates_the_label_projet_dossier_through_the_job_pag
                      name="Modifier : Les étapes vers le label fonctionnement").first.click()
     page.get_by_label("Texte").fill("Vote des statuts en mars, ouverture en septembre.")
     page.get_by_role("button", name="Enregistrer").click()
-    assert "« Les étapes vers le label fonctionnement » est enregistré." in page.locator(
+    assert "«\u00a0Les étapes vers le label fonctionnement\u00a0» est enregistré." in page.locator(
         ".message-success").first.inner_text()  # the pre-flight's own notes follow it
     assert "Vote des statuts en mars, ouverture en septembre." in page.content()
     axe.check(page, "72-dossiers-label")

@@ -84,7 +84,7 @@ def test_submit_decide_lift_and_nobody_else_sees_it(page, demo, axe, tmp_path):
     page.get_by_label("Réserves").fill("Transmettre la lettre d'engagement signée de la Région.")
     axe.check(page, "review-06-decision-form")
     page.get_by_role("button", name="Enregistrer la décision").click()
-    assert page.locator("h1").inner_text() == "Décision : Label projet"
+    assert page.locator("h1").inner_text() == "Décision\u00a0: Label projet"
     axe.check(page, "review-07-decision")
     assert Cite.objects.get(pk=rivemont.pk).phase == Phase.IMPLEMENTATION
     letter = page.request.get(page.get_by_role("link", name="Lettre de décision (PDF)")
@@ -97,8 +97,8 @@ def test_submit_decide_lift_and_nobody_else_sees_it(page, demo, axe, tmp_path):
     switch_to(page, "porteur")
     page.goto("/c/rivemont/")
     main = page.locator("main").inner_text()
-    assert "Label projet sous réserves : il sera effectif quand elles seront levées." in main
-    assert "1 réserve à lever :" in main
+    assert "Label projet sous réserves\u00a0: il sera effectif quand elles seront levées." in main
+    assert "1 réserve à lever\u00a0:" in main
     axe.check(page, "review-08-accueil-reserve")
     page.get_by_role("link", name="Transmettre la lettre d'engagement signée de la Région.").click()
     evidence = tmp_path / "lettre-region.pdf"
@@ -134,7 +134,7 @@ def test_submit_decide_lift_and_nobody_else_sees_it(page, demo, axe, tmp_path):
     assert "Lettre reçue, merci." in page.locator("main").inner_text()
     axe.check(page, "review-11-reserve-levee")
     page.goto("/c/rivemont/")
-    assert "Label projet effectif : toutes les réserves sont levées." in \
+    assert "Label projet effectif\u00a0: toutes les réserves sont levées." in \
         page.locator("main").inner_text()
 
     # porteur2 (Valombre) finds none of it, nor the authority's pages.

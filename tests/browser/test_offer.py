@@ -30,7 +30,8 @@ def test_the_project_lead_defines_five_poles_and_the_week_and_reads_the_hours(pa
                  "Créer son activité"):
         page.get_by_label("Nom").fill(name)
         page.get_by_role("button", name="Créer le pôle").click()
-        assert page.locator(".message-success").inner_text() == f"Le pôle « {name} » est créé."
+        assert (page.locator(".message-success").inner_text()
+                == f"Le pôle «\u00a0{name}\u00a0» est créé.")
     assert page.locator("table.tasks tbody tr").count() == 5
     assert page.locator(".message-error").count() == 0
     axe.check(page, "21-poles")
@@ -46,8 +47,8 @@ def test_the_project_lead_defines_five_poles_and_the_week_and_reads_the_hours(pa
     page.get_by_label("Samedi").fill("10:00-17:00")
     page.get_by_role("button", name="Enregistrer la semaine").click()
     assert page.locator("#heures-semaine").inner_text() == "40 h"
-    assert "Un site Cité des métiers offre au moins 3 pôles de conseil ; celui-ci en offre 1." \
-        in page.locator(".message-error").inner_text()
+    assert ("Un site Cité des métiers offre au moins 3 pôles de conseil\u202f; celui-ci en "
+            "offre 1.") in page.locator(".message-error").inner_text()
     axe.check(page, "22-site")
     with scope(cite=new_cite):
         assert new_cite.poles.count() == 5

@@ -44,7 +44,7 @@ def test_the_project_lead_reads_the_map_records_a_position_and_sees_import_error
     page.get_by_label("Raison", exact=True).fill("Vote du budget supplémentaire")
     page.get_by_role("button", name="Enregistrer").click()
     assert page.locator(".message-success").inner_text() == (
-        "La position de « Département de la Rive » est enregistrée.")
+        "La position de «\u00a0Département de la Rive\u00a0» est enregistrée.")
     first = page.locator("section[aria-labelledby=positions] tbody tr").first
     assert "Vote du budget supplémentaire" in first.inner_text()
     assert "Camille Berthelot" in first.inner_text()
@@ -56,10 +56,10 @@ def test_the_project_lead_reads_the_map_records_a_position_and_sees_import_error
     expect(page.locator(".import-errors li").first).to_be_visible()
     errors = page.locator(".import-errors li").all_inner_texts()
     assert errors == [
-        "Ligne 2, colonne « Date de la position » : « 31/13/2027 » n'est pas une date au "
-        "format jj/mm/aaaa.",
-        "Ligne 3, colonne « Champs » : « Cuisine » n'est pas une valeur connue (valeurs "
-        "possibles : Orientation, Formation initiale, Formation continue, Emploi, Création "
-        "d'activité).",
+        "Ligne 2, colonne «\u00a0Date de la position\u00a0»\u00a0: «\u00a031/13/2027\u00a0» n'est "
+        "pas une date au format jj/mm/aaaa.",
+        "Ligne 3, colonne «\u00a0Champs\u00a0»\u00a0: «\u00a0Cuisine\u00a0» n'est pas une valeur "
+        "connue (valeurs possibles\u00a0: Orientation, Formation initiale, Formation continue, "
+        "Emploi, Création d'activité).",
     ]
     axe.check(page, "partners-06-import-erreurs")

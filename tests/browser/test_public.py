@@ -65,7 +65,7 @@ def test_the_project_lead_publishes_the_pages_and_a_visitor_reads_the_hours(page
     page.goto("/c/rivemont/")
     open_from_menu(page, "Pages publiques")
     assert page.locator(".message").first.inner_text() == (
-        "Non publiées : l'adresse publique répond « page introuvable ».")
+        "Non publiées\u00a0: l'adresse publique répond «\u00a0page introuvable\u00a0».")
     axe.check(page, "43-pages-publiques-reglage")
     page.get_by_label("Publier les pages publiques").check()
     page.get_by_role("button", name="Enregistrer").click()
@@ -111,7 +111,7 @@ def test_the_team_screens_of_the_programme(page, demo, axe):
     page.get_by_label("Fin").fill("2031-05-20T12:00")
     page.get_by_role("button", name="Enregistrer").click()
     assert page.locator(".message-success").inner_text() == (
-        "L'événement « Forum des métiers de la mer » est enregistré.")
+        "L'événement «\u00a0Forum des métiers de la mer\u00a0» est enregistré.")
 
     open_from_menu(page, "Communication")
     assert page.locator("#total-budget").inner_text() == "9\u202f120\u00a0€"

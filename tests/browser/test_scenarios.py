@@ -21,12 +21,12 @@ def test_a_copy_with_longer_hours_needs_more_fte_and_more_money(page, demo, axe)
     axe.check(page, "51-scenario")
     page.get_by_label("Nom de la copie").fill("Modeste, soirées")
     page.get_by_role("button", name="Copier ce scénario").click()
-    assert "« Modeste, soirées » est une copie de « Modeste »" in page.locator(
+    assert "«\u00a0Modeste, soirées\u00a0» est une copie de «\u00a0Modeste\u00a0»" in page.locator(
         ".message-success").inner_text()
     page.get_by_label("Heures d'ouverture par jour").fill("8")
     page.get_by_role("button", name="Enregistrer le scénario").click()
     assert page.locator(".message-success").inner_text() == \
-        "Le scénario « Modeste, soirées » est enregistré."
+        "Le scénario «\u00a0Modeste, soirées\u00a0» est enregistré."
 
     page.goto("/c/rivemont/planification/comparaison/")
     axe.check(page, "52-comparaison")

@@ -40,7 +40,7 @@ def test_the_project_lead_adds_an_epci_and_a_commune_and_reads_the_population(pa
     page.get_by_role("button", name="Rechercher").click()
     page.get_by_role("button", name="Ajouter CC Faucigny - Glières").click()
     assert page.locator(".message-success").inner_text() == (
-        "« CC Faucigny - Glières » est ajouté au territoire.")
+        "«\u00a0CC Faucigny - Glières\u00a0» est ajouté au territoire.")
     page.get_by_label("Nom, code postal, code INSEE ou SIREN").fill("01000")
     page.get_by_role("button", name="Rechercher").click()
     axe.check(page, "32-territoire-recherche")

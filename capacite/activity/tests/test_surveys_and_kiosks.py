@@ -151,17 +151,18 @@ def test_the_team_adds_a_link_for_a_pole_with_its_posters(world, survey):
     with scope(cite=world.cite):
         link = SurveyLink.objects.get(survey=survey["survey"], pole=pole)
     assert (link.cite, link.event) == (world.cite, None)
-    assert "Le lien pour « Changer de métier » est créé, avec ses affiches." in html.unescape(page)
+    assert ("Le lien pour «\u00a0Changer de métier\u00a0» est créé, avec ses affiches."
+            in html.unescape(page))
     answer = done.wsgi_request.build_absolute_uri(reverse("survey:answer", args=[link.token]))
     a4 = reverse("activity:survey_poster_a4", args=[world.cite.slug, link.pk])
     a5 = reverse("activity:survey_poster_a5", args=[world.cite.slug, link.pk])
-    assert (f'<li>Changer de métier : <a href="{answer}">{answer}</a> — affiche '
-            f'<a href="{a4}">A4 (PDF)</a>, <a href="{a5}">A5 (PDF)</a></li>') in page
+    assert (f'<li>Changer de métier\u00a0: <a href="{answer}">{answer}</a> — affiche <a '
+            f'href="{a4}">A4 (PDF)</a>, <a href="{a5}">A5 (PDF)</a></li>') in page
     poster = staff.get(a4)
     assert (poster.status_code, poster["Content-Type"]) == (200, "application/pdf")
     again = staff.post(_survey_page(world, survey["survey"]),
                        {"add_link": "1", "link-pole": str(pole.pk), "link-event": ""})
-    assert "Ce questionnaire a déjà un lien pour « Changer de métier »." in html.unescape(
+    assert "Ce questionnaire a déjà un lien pour «\u00a0Changer de métier\u00a0»." in html.unescape(
         again.content.decode())
     with scope(cite=world.cite):
         assert SurveyLink.objects.filter(pole=pole).count() == 1
@@ -219,7 +220,7 @@ def test_a_link_for_an_event_to_come_and_not_for_a_past_one(world, survey):
             in refused.content.decode())
     done = staff.post(_survey_page(world, survey["survey"]),
                       {"add_link": "1", "link-pole": "", "link-event": str(forum.pk)}, follow=True)
-    assert "<li>Forum de l&#x27;alternance : <a href=" in done.content.decode()
+    assert "<li>Forum de l&#x27;alternance\u00a0: <a href=" in done.content.decode()
     with scope(cite=world.cite):
         assert list(SurveyLink.objects.filter(event__isnull=False).values_list(
             "event", "pole")) == [(forum.pk, None)]

@@ -73,8 +73,8 @@ def test_an_action_is_removed_after_confirmation_unless_it_changed_meanwhile(wor
 
     stale = client.post(url, {"confirmer": "oui", "version": shown_version})
     assert stale.status_code == 409
-    assert ("Quelqu&#x27;un a modifié cette fiche depuis que vous avez ouvert cette page : rien "
-            "n&#x27;a été supprimé.") in stale.content.decode()
+    assert ("Quelqu&#x27;un a modifié cette fiche depuis que vous avez ouvert cette page\u00a0: "
+            "rien n&#x27;a été supprimé.") in stale.content.decode()
     with scope(cite=world.cite):
         assert Action.objects.count() == 2
 

@@ -128,8 +128,8 @@ def test_a_first_year_is_compared_with_nothing_and_says_so(world, known):
     assert rows(board.table("over_time"))[-1] == ("Total", "46")
     url = reverse("dashboards:dashboard", args=[cite.slug]) + "?periode=mois&date=2026-11-01"
     page = client_for(world, Role.DIRECTOR).get(url).content.decode()
-    assert ("<p>Première année d&#x27;ouverture : pas de comparaison avec la même période un an "
-            "plus tôt.") in page
+    assert ("<p>Première année d&#x27;ouverture\u00a0: pas de comparaison avec la même période un "
+            "an plus tôt.") in page
     assert "novembre 2025" not in page
     export = client_for(world, Role.DIRECTOR).get(
         reverse("dashboards:export_csv", args=[cite.slug])

@@ -107,7 +107,7 @@ def test_the_page_shows_each_pole_and_its_half_hours(world, tuesdays):
     assert ('<td class="state-wait"><span class="visits masked">s</span> '
             '<span class="people">2 → 3</span> <span aria-hidden="true">▲</span>'
             '<span class="visually-hidden"> — attente</span></td>') in html
-    assert "Conseillers prévus : le planning de la semaine calculée de la période." in html
+    assert "Conseillers prévus\u00a0: le planning de la semaine calculée de la période." in html
     # The team reads; only the project team writes the demand and the settings.
     assert "Utiliser cette demande pour les plannings" not in html
     assert "Utiliser cette demande pour les plannings" in client_for(
@@ -126,8 +126,9 @@ def test_the_action_makes_the_observed_demand_the_rosters_own(world, tuesdays):
     url = reverse("dashboards:opening_hours", args=[world.cite.slug]) + QUERY
     response = client_for(world, Role.DIRECTOR).post(url, {"action": "apply",
                                                             "version": version}, follow=True)
-    assert ("Les besoins des pôles de « Site principal » suivent maintenant la demande observée "
-            "du 31 août 2026 au 29 novembre 2026 (4 demi-heures)") in response.content.decode()
+    assert ("Les besoins des pôles de «\u00a0Site principal\u00a0» suivent maintenant la "
+            "demande observée du 31 août 2026 au 29 novembre 2026 (4 demi-heures)") in \
+        response.content.decode()
     with scope(cite=world.cite):
         rows = [(d.desk, d.weekday, d.start, d.people) for d in DeskDemand.objects.order_by(
             "-desk", "weekday", "start")]
@@ -152,7 +153,7 @@ def test_the_action_is_refused_when_the_settings_changed_since_the_page_was_show
     url = reverse("dashboards:opening_hours", args=[world.cite.slug]) + QUERY
     html = client_for(world, Role.DIRECTOR).post(url, {"action": "apply",
                                                         "version": shown}).content.decode()
-    assert ("Les réglages ont été modifiés depuis l&#x27;affichage de la page : vérifiez la "
+    assert ("Les réglages ont été modifiés depuis l&#x27;affichage de la page\u00a0: vérifiez la "
             "proposition ci-dessous, puis recommencez.") in html
     with scope(cite=world.cite):
         assert not DeskDemand.objects.exists()
@@ -183,7 +184,7 @@ def test_a_period_too_short_is_refused_in_french_and_the_default_shown(world, tu
     url = reverse("dashboards:opening_hours", args=[world.cite.slug])
     html = client_for(world, Role.STAFF).get(
         url + "?first=2026-11-01&last=2026-11-20").content.decode()
-    assert ("Choisissez au moins quatre semaines (28 jours) : sur moins, quelques entretiens "
+    assert ("Choisissez au moins quatre semaines (28 jours)\u00a0: sur moins, quelques entretiens "
             "décideraient du planning.") in html
 
 

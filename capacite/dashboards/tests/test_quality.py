@@ -105,7 +105,7 @@ def test_the_director_enters_a_value_and_the_staff_read_it(plan):
     refused = director.post(url, {"indicator": wait.pk, "value": "six"})
     assert refused.status_code == 200  # the form again, with what was typed
     page = refused.content.decode()
-    assert "La valeur « six » n&#x27;est pas un nombre (exemple : 12,5)." in page
+    assert "La valeur «\u00a0six\u00a0» n&#x27;est pas un nombre (exemple\u00a0: 12,5)." in page
     assert 'value="six"' in page
     response = director.post(url, {"indicator": wait.pk, "value": "6,5"})
     assert response.status_code == 302
@@ -186,5 +186,5 @@ def test_the_quality_page_says_what_the_report_says(opened_late):
     assert '<td class="num">≥&nbsp;20\u202f000' in row
     assert '<td class="num">24\u202f892</td>' in row
     assert '<td class="status-met">atteinte</td>' in row
-    assert (f"<small>{Y - 2} : Cité non ouverte · {Y - 1} : 2\u202f717 (année incomplète) · "
-            f"{Y} : 24\u202f892</small>") in row
+    assert (f"<small>{Y - 2}\u00a0: Cité non ouverte · {Y - 1}\u00a0: 2\u202f717 (année "
+            f"incomplète) · {Y}\u00a0: 24\u202f892</small>") in row

@@ -39,7 +39,7 @@ def test_an_indicator_is_removed_after_confirmation_of_the_version_shown(world, 
     edit = client.get(reverse("diagnosis:indicator_edit", kwargs={
         "cite_slug": "alpha", "indicator_id": unemployment.pk})).content.decode()
     link = f'<a href="{delete_url(unemployment)}">'
-    assert link + "Supprimer l'indicateur « Taux de chômage »</a>" in edit
+    assert link + "Supprimer l'indicateur «\u00a0Taux de chômage\u00a0»</a>" in edit
     question = client.get(delete_url(unemployment))
     assert question.context["title"] == "Supprimer l'indicateur « Taux de chômage »"
     assert f'<input type="hidden" name="version" value="{unemployment.version}">' in (
@@ -64,6 +64,6 @@ def test_an_indicator_edited_meanwhile_is_not_removed(world, unemployment):
     page = response.content.decode()
     assert response.status_code == 409
     assert STALE_REMOVAL in page
-    assert "Supprimer l&#x27;indicateur « Taux de chômage (BIT) »" in page
+    assert "Supprimer l&#x27;indicateur «\u00a0Taux de chômage (BIT)\u00a0»" in page
     assert f'<input type="hidden" name="version" value="{shown_version + 1}">' in page
     assert labels(world) == ["Jeunes suivis", "Taux de chômage (BIT)"]

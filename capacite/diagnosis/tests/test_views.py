@@ -35,6 +35,15 @@ EXPECTED_ERRORS = [
     "Ligne 4, colonne « Unité » : « jeunes » n'est pas une valeur connue (valeurs possibles : "
     "nombre, %, €, personnes, habitants, emplois, établissements, places de formation, ans).",
 ]
+# The same errors on the page, where French spacing holds « : » and « » » to their words and
+# « « » to the next one (issue 19, point 4).
+SHOWN_ERRORS = [
+    "Ligne 3, colonne «\u00a0Date\u00a0»\u00a0: «\u00a031/13/2025\u00a0» n'est pas une date au "
+    "format jj/mm/aaaa.",
+    "Ligne 4, colonne «\u00a0Unité\u00a0»\u00a0: «\u00a0jeunes\u00a0» n'est pas une valeur connue "
+    "(valeurs possibles\u00a0: nombre, %, €, personnes, habitants, emplois, établissements, places "
+    "de formation, ans).",
+]
 
 
 def client_for(world, role=Role.PROJECT_LEAD) -> Client:
@@ -59,8 +68,8 @@ def count(world) -> int:
 def test_a_windows_1252_file_with_errors_is_refused_then_the_corrected_one_imports_once(world):
     client = client_for(world)
     refused = text(client.post(url("import"), {"file": upload(BAD)}))
-    assert "2 erreurs : rien n'a été importé." in refused
-    for message in EXPECTED_ERRORS:
+    assert "2 erreurs\u00a0: rien n'a été importé." in refused
+    for message in SHOWN_ERRORS:
         assert message in refused
     assert count(world) == 0
 
@@ -144,12 +153,12 @@ def test_the_offer_map_lists_every_actor_and_counts_each_service(world):
         entry = OfferMapEntry.objects.get()
         assert entry.services() == {"walk_in", "documentation"}
     page = text(client.get(url("offer_map")))
-    assert "Acteurs renseignés : 1 sur 2." in page
+    assert "Acteurs renseignés\u00a0: 1 sur 2." in page
     assert "Conseil reconnu." in page and "Fermé l'été." in page
     assert "renseigner l'offre de Greta" in page
-    assert ("Aucun acteur renseigné n'offre ce service : Portail d'information en "
+    assert ("Aucun acteur renseigné n'offre ce service\u00a0: Portail d'information en "
             "ligne.") in page
-    assert "Un seul acteur offre ce service (Accueil sans rendez-vous) : CIO." in page
+    assert "Un seul acteur offre ce service (Accueil sans rendez-vous)\u00a0: CIO." in page
 
 
 def test_an_indicator_is_added_by_hand_with_the_territory_offered(world):

@@ -61,7 +61,7 @@ def test_a_resource_edited_meanwhile_is_not_removed(world, shelf):
     page = response.content.decode()
     assert response.status_code == 409
     assert STALE_REMOVAL in page
-    assert "Retirer la ressource « Financer sa formation continue » du catalogue" in page
+    assert "Retirer la ressource «\u00a0Financer sa formation continue\u00a0» du catalogue" in page
     assert f'<input type="hidden" name="version" value="{shown_version + 1}">' in page
     assert titles(world) == ["Financer sa formation continue", "Guide de l'apprentissage"]
 

@@ -90,7 +90,7 @@ def test_the_staff_page_searches_and_a_wrong_rome_code_is_refused(world, catalog
     add = reverse("documentation:resource_add", kwargs={"cite_slug": "alpha"})
     refused = client.post(add, {"title": "Guide VAE", "kind": "paper", "rome_codes": "K21",
                                 "version": 0})
-    assert "Code ROME invalide : « K21 »" in refused.content.decode()
+    assert "Code ROME invalide\u00a0: «\u00a0K21\u00a0»" in refused.content.decode()
     saved = client.post(add, {"title": "Guide VAE", "kind": "paper", "rome_codes": "k2111 m1607",
                               "themes": [catalogue["training"].pk], "version": 0})
     assert saved.status_code == 302

@@ -157,8 +157,8 @@ def test_an_event_is_deleted_after_confirmation_unless_it_changed_meanwhile(worl
 
     stale = client.post(url, {"confirmer": "oui", "version": shown_version})
     assert stale.status_code == 409
-    assert ("Quelqu&#x27;un a modifié cette fiche depuis que vous avez ouvert cette page : rien "
-            "n&#x27;a été supprimé.") in stale.content.decode()
+    assert ("Quelqu&#x27;un a modifié cette fiche depuis que vous avez ouvert cette page\u00a0: "
+            "rien n&#x27;a été supprimé.") in stale.content.decode()
     with scope(cite=world.cite):
         assert Event.objects.count() == 2
 

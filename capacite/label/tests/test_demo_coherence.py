@@ -120,7 +120,7 @@ def test_measured_vigilance_points_open_and_close_with_the_data_and_show_the_evi
                 found.xpath('.//*[@data-testid="evidence"]')[0].text_content())
 
     assert card("absence-de-locaux") == ("Maîtrisé",
-                                         f"Local retenu : {chosen.name} ({chosen.commune}).")
+                                         f"Local retenu\u00a0: {chosen.name} ({chosen.commune}).")
     with scope(cite=cite):
         Candidate.objects.update(chosen=False)
     assert card("absence-de-locaux") == (

@@ -67,8 +67,8 @@ def test_depositing_is_refused_while_a_gap_has_no_corrective_measure(world):
     url = reverse("review:cite_review", args=["alpha"])
     page = client.post(url, {"job": job.pk}).content.decode()
     assert ("1 écart avec le label projet n&#x27;a pas encore son explication et sa mesure "
-            "corrective (page « Conformité avec le label projet ») : Site central : "
-            "40 h → 38 h par semaine.") in page
+            "corrective (page «\u00a0Conformité avec le label projet\u00a0»)\u00a0: Site "
+            "central\u00a0: 40 h → 38 h par semaine.") in page
     with scopes_disabled():
         assert Submission.objects.filter(cite=world.cite).count() == 0
     with scope(cite=world.cite):
@@ -101,9 +101,9 @@ def test_the_authority_cannot_confirm_the_label_fonctionnement_on_a_label_projet
     page = authority.post(reverse("review:decision_create", args=["alpha", submission.pk]), {
         "stage": "label_fonctionnement", "decided_on": "2027-06-10", "version": 0,
     }).content.decode()
-    assert ("Cette décision ne porte pas sur ce dossier : un « Dossier de demande de label "
-            "projet » reçoit « Label projet », « Label projet avec préfiguration », "
-            "« Refus ».") in page
+    assert ("Cette décision ne porte pas sur ce dossier\u00a0: un «\u00a0Dossier de demande de "
+            "label projet\u00a0» reçoit «\u00a0Label projet\u00a0», «\u00a0Label projet avec "
+            "préfiguration\u00a0», «\u00a0Refus\u00a0».") in page
     with scopes_disabled():
         assert LabelDecision.objects.filter(cite=world.cite).count() == 0
 
@@ -119,8 +119,9 @@ def test_a_photo_is_checked_by_its_content(world):
     url = reverse("premises:photo_add", args=["alpha", space.pk])
     page = client.post(url, {"photo": SimpleUploadedFile("accueil.png", b"MZ\x90\x00 not png"),
                              "caption": "Entrée"}).content.decode()
-    assert ("Le contenu du fichier « accueil.png » n&#x27;est pas celui d&#x27;un fichier PNG"
-            in page)  # lib.uploads checks the content first, then Pillow reads the image
+    # lib.uploads checks the content first, then Pillow reads the image
+    assert ("Le contenu du fichier «\u00a0accueil.png\u00a0» n&#x27;est pas celui d&#x27;un "
+            "fichier PNG" in page)
     assert client.post(url, {"photo": SimpleUploadedFile("accueil.png", PNG),
                              "caption": "Entrée"}).status_code == 302
     with scopes_disabled():
@@ -163,7 +164,8 @@ def test_figures_typed_by_hand_become_the_reference_and_a_bad_line_is_named(worl
             "fte": "6", "budget_total": "300000", "poles": "Trouver un emploi : Mission locale",
             "sites": "Site central : quarante", "partners": "", "budget_lines": ""}
     page = client.post(url, form).content.decode()
-    assert ("Ligne 1 : « quarante » n&#x27;est pas un nombre d&#x27;heures par semaine") in page
+    assert ("Ligne 1\u00a0: «\u00a0quarante\u00a0» n&#x27;est pas un nombre d&#x27;heures par "
+            "semaine") in page
     with scopes_disabled():
         assert not ProjectSnapshot.objects.filter(cite=world.cite).exists()
     assert client.post(url, {**form, "sites": "Site central : 40"}).status_code == 302

@@ -47,7 +47,7 @@ def test_a_pole_is_removed_after_confirmation_and_its_site_and_events_stay(world
     client = client_for(world)
     delete_url = url("pole_delete", pole_id=pole.pk)
     edit = client.get(url("pole_edit", pole_id=pole.pk)).content.decode()
-    assert f'<a href="{delete_url}">Supprimer le pôle « S&#x27;orienter »</a>' in edit
+    assert f'<a href="{delete_url}">Supprimer le pôle «\u00a0S&#x27;orienter\u00a0»</a>' in edit
     question = client.get(delete_url)
     assert question.context["consequence"] == (
         "Les sites qui offrent le pôle « S'orienter » ne l'offriront plus ; ses événements "
@@ -77,7 +77,7 @@ def test_a_pole_edited_meanwhile_is_not_removed(world, site):
     page = response.content.decode()
     assert response.status_code == 409
     assert STALE_REMOVAL in page
-    assert "Supprimer le pôle « S&#x27;orienter et se former »" in page
+    assert "Supprimer le pôle «\u00a0S&#x27;orienter et se former\u00a0»" in page
     assert f'<input type="hidden" name="version" value="{shown_version + 1}">' in page
     with scope(cite=world.cite):
         assert sorted(Pole.objects.values_list("name", flat=True)) == [

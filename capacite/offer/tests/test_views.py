@@ -32,8 +32,9 @@ def test_the_label_range_allows_seven_poles_and_refuses_the_eighth(world):
         assert response.status_code == 302, name
     refused = client.post(url("poles"), {"name": "Un pôle de trop", "version": 0})
     assert refused.status_code == 200
-    assert ("Le label Cité des métiers prévoit de 3 à 7 pôles de conseil : cette Cité en a déjà "
-            "7. Regroupez deux pôles avant d&#x27;en créer un autre.") in refused.content.decode()
+    assert ("Le label Cité des métiers prévoit de 3 à 7 pôles de conseil\u00a0: cette Cité en a "
+            "déjà 7. Regroupez deux pôles avant d&#x27;en créer un autre.") in \
+        refused.content.decode()
     with scope(cite=world.cite):
         assert Pole.objects.count() == 7
 
@@ -41,8 +42,8 @@ def test_the_label_range_allows_seven_poles_and_refuses_the_eighth(world):
 def test_fewer_than_three_poles_are_flagged_on_the_page_and_the_home(world):
     client = lead(world)
     client.post(url("poles"), {"name": "Trouver un emploi", "version": 0})
-    expected = ("Le label demande au moins 3 pôles de conseil ouverts en permanence ; cette Cité "
-                "en a 1.")
+    expected = ("Le label demande au moins 3 pôles de conseil ouverts en permanence\u202f; cette "
+                "Cité en a 1.")
     assert expected in client.get(url("poles")).content.decode()
     home = client.get(reverse("core:cite_home", kwargs={"cite_slug": "alpha"}))
     assert expected in home.content.decode()
@@ -82,9 +83,10 @@ def test_an_unreadable_day_is_explained_and_nothing_changes(world):
     response = client.post(url("site_week", site_id=site.pk),
                            week(version=2, day_1="midi-deux", day_2="18:00-10:00"))
     page = response.content.decode()
-    assert ("« midi-deux » n&#x27;est pas une plage horaire : écrivez par exemple "
-            "« 9:30-12:30, 14:00-18:00 ».") in page
-    assert "« 18:00-10:00 » : la fermeture doit venir après l&#x27;ouverture." in page
+    assert ("«\u00a0midi-deux\u00a0» n&#x27;est pas une plage horaire\u00a0: écrivez par exemple "
+            "«\u00a09:30-12:30, 14:00-18:00\u00a0».") in page
+    assert ("«\u00a018:00-10:00\u00a0»\u00a0: la fermeture doit venir après "
+            "l&#x27;ouverture.") in page
     with scope(cite=world.cite):
         assert list(WeeklyHours.objects.values_list("weekday", flat=True)) == [1]
 
@@ -107,8 +109,8 @@ def test_a_site_offering_fewer_than_three_poles_is_warned_but_a_relay_point_is_n
                                           "address": "", "commune": "", "holiday_zone": "",
                                           "version": 0})
     page = client.get(response["Location"]).content.decode()
-    assert "Un site Cité des métiers offre au moins 3 pôles de conseil ; celui-ci en offre 0." \
-        in page
+    assert ("Un site Cité des métiers offre au moins 3 pôles de conseil\u202f; celui-ci en "
+            "offre 0.") in page
     relay = client.post(url("sites"), {"name": "Point relais de Morlange", "kind": "relay",
                                        "address": "", "commune": "", "holiday_zone": "",
                                        "version": 0})

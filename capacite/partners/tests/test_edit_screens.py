@@ -31,7 +31,7 @@ def test_the_cite_adds_a_public_which_organisations_and_filters_then_offer(world
         assert added.position == Public.objects.exclude(pk=added.pk).order_by(
             "-position").first().position + 1
     duplicate = client.post(_url(world, "publics"), {"label": "personnes sous MAIN de justice"})
-    assert ("Le public « personnes sous MAIN de justice » existe déjà dans la liste."
+    assert ("Le public «\u00a0personnes sous MAIN de justice\u00a0» existe déjà dans la liste."
             in duplicate.content.decode())
     with scope(cite=world.cite):
         assert Public.objects.filter(key__startswith="personnes-sous").count() == 1
@@ -82,7 +82,8 @@ def test_a_partner_representative_is_detached_after_confirmation(world):
     detail = client.get(_url(world, "organisation_detail", organisation_id=organisation.pk))
     assert _url(world, "partner_link_remove", link_id=link.pk) in detail.content.decode()
     page = client.get(_url(world, "partner_link_remove", link_id=link.pk)).content.decode()
-    assert "ne pourra plus modifier les engagements et contributions de « Mission locale »" in page
+    assert ("ne pourra plus modifier les engagements et contributions de «\u00a0Mission "
+            "locale\u00a0»") in page
     response = client.post(_url(world, "partner_link_remove", link_id=link.pk),
                            {"confirmer": "oui"})
     assert response["Location"] == _url(world, "organisation_detail",

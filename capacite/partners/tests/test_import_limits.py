@@ -80,7 +80,7 @@ def test_the_first_hundred_errors_are_listed_then_a_count(world):
     assert errors[0].startswith("Ligne 2, colonne « Type » : « Cuisine » n'est pas une valeur")
     assert errors[100] == ("… et 300 autres erreurs (400 en tout). Corrigez les premières puis "
                            "importez de nouveau.")
-    assert "400 erreurs : rien n'a été importé." in response.content.decode()
+    assert "400 erreurs\u00a0: rien n'a été importé." in response.content.decode()
     assert names(world) == []
 
 

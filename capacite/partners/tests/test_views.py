@@ -157,7 +157,7 @@ def test_a_next_step_date_without_a_step_is_refused(world):
 def test_the_home_page_shows_the_partnership_alerts_panel(world):
     organisation(world, "Région")
     page = client_for(world).get(f"/c/{world.cite.slug}/").content.decode()
-    assert "Partenariat : à relancer" in page
+    assert "Partenariat\u00a0: à relancer" in page
     assert "jamais contactée" in page
 
 

@@ -80,7 +80,7 @@ def test_a_used_link_is_refused_with_a_clear_message(world):
                                  "password1": "Une-phrase-longue-43",
                                  "password2": "Une-phrase-longue-43"})
     today = timezone.localdate().strftime("%d/%m/%Y")
-    assert (f"Cette invitation a déjà servi, le {today} : un lien d&#x27;invitation ne sert "
+    assert (f"Cette invitation a déjà servi, le {today}\u00a0: un lien d&#x27;invitation ne sert "
             "qu&#x27;une fois.") in again.content.decode()
     assert User.objects.filter(first_name="Autre").count() == 0
     assert Membership.objects.filter(cite=world.cite, role=Role.RECEPTION).count() == 2
@@ -97,7 +97,7 @@ def test_an_expired_link_is_refused_and_names_who_to_ask(world):
         invitation.save()
     page = Client().get(link_in(mail.outbox[0])).content.decode()
     expired = timezone.localtime(invitation.expires_at).strftime("%d/%m/%Y à %H:%M")
-    assert (f"Cette invitation a expiré le {expired} : un lien d&#x27;invitation vaut sept "
+    assert (f"Cette invitation a expiré le {expired}\u00a0: un lien d&#x27;invitation vaut sept "
             "jours. Demandez à Camille Berthelot de vous en envoyer une nouvelle.") in page
     assert 'name="password1"' not in page
 
@@ -121,7 +121,7 @@ def test_somebody_already_holding_the_role_is_not_invited_again(world):
     partner.email = "partenaire@example.org"
     partner.save()
     page = invite(client_for(world), "PARTENAIRE@example.org", Role.PARTNER).content.decode()
-    assert ("PARTENAIRE@example.org a déjà le rôle « Représentant d&#x27;un partenaire » "
+    assert ("PARTENAIRE@example.org a déjà le rôle «\u00a0Représentant d&#x27;un partenaire\u00a0» "
             "dans cette Cité.") in page
     assert mail.outbox == []
 
@@ -146,7 +146,7 @@ def test_a_person_with_an_account_adds_a_role_in_another_cite(world):
     assert sorted(Membership.objects.filter(user=sponsor).values_list("cite__slug", flat=True)
                   ) == ["alpha", "beta"]
     cites = signed_in.get(reverse("core:home")).content.decode()
-    assert "Votre rôle : Porteur politique" in cites and "Cité des métiers de Bêta" in cites
+    assert "Votre rôle\u00a0: Porteur politique" in cites and "Cité des métiers de Bêta" in cites
 
 
 def test_an_invited_partner_speaks_for_the_organisation_named_in_the_invitation(world):

@@ -86,9 +86,9 @@ def test_the_last_project_lead_cannot_be_anonymised_before_a_successor(world):
     client = client_for(world, Role.LABEL_AUTHORITY)
     page = client.post(reverse("people:anonymise", args=[lead.pk]),
                        {"confirmer": "oui"}).content.decode()
-    assert ("project_lead est la dernière personne porteur de projet ou direction de « Cité "
-            "des métiers d&#x27;Alpha » : invitez d&#x27;abord quelqu&#x27;un à ce rôle, puis "
-            "anonymisez.") in page
+    assert ("project_lead est la dernière personne porteur de projet ou direction de «\u00a0Cité "
+            "des métiers d&#x27;Alpha\u00a0»\u00a0: invitez d&#x27;abord quelqu&#x27;un à ce rôle, "
+            "puis anonymisez.") in page
     lead.refresh_from_db()
     assert lead.is_active and lead.username == "project_lead"
 

@@ -58,9 +58,9 @@ def test_a_territory_that_is_not_in_the_reference_is_refused_by_name(world):
     load_sample()
     client = client_for(world, Role.LABEL_AUTHORITY)
     page = start(client, epcis="CC de Nulle Part", communes="Saint-Nulle").content.decode()
-    assert ("« CC de Nulle Part » n&#x27;est pas un EPCI du référentiel : choisissez-le dans "
-            "la liste proposée.") in page
-    assert ("« Saint-Nulle » n&#x27;est pas une commune du référentiel : vérifiez "
+    assert ("«\u00a0CC de Nulle Part\u00a0» n&#x27;est pas un EPCI du référentiel\u00a0: "
+            "choisissez-le dans la liste proposée.") in page
+    assert ("«\u00a0Saint-Nulle\u00a0» n&#x27;est pas une commune du référentiel\u00a0: vérifiez "
             "l&#x27;orthographe ou donnez son code INSEE.") in page
     assert not Cite.objects.filter(name="Cité des métiers du Pays de Bresse").exists()
     assert mail.outbox == []
@@ -69,8 +69,8 @@ def test_a_territory_that_is_not_in_the_reference_is_refused_by_name(world):
 def test_an_identifier_already_taken_is_refused(world):
     client = client_for(world, Role.LABEL_AUTHORITY)
     page = start(client, slug="alpha").content.decode()
-    assert ("L&#x27;identifiant « alpha » est déjà celui d&#x27;une autre Cité : choisissez-en "
-            "un autre.") in page
+    assert ("L&#x27;identifiant «\u00a0alpha\u00a0» est déjà celui d&#x27;une autre Cité\u00a0: "
+            "choisissez-en un autre.") in page
     assert Cite.objects.count() == 2
 
 

@@ -43,7 +43,7 @@ def test_the_fte_page_shows_needed_brought_and_to_recruit_per_pole(world):
     assert ("<tr><td>Conseil — Choisir son orientation</td><td class=\"num\">1,15</td>"
             "<td class=\"num\">1,50</td><td class=\"num\">0,00</td><td class=\"num\">0,35</td>"
             "<td>Mission locale (1,50)</td></tr>") in page
-    assert "Chambre de métiers : 0,30 ETP — Métiers d&#x27;art" in page
+    assert "Chambre de métiers\u00a0: 0,30 ETP — Métiers d&#x27;art" in page
     assert '<td class="num">3,95</td>' in page
 
 
@@ -67,8 +67,8 @@ def test_the_budget_page_follows_the_cerfa_layout_per_year(world):
 def test_a_scenario_outside_the_label_range_is_refused_and_nothing_is_stored(world):
     response = client_for(world).post(url("scenarios"), scenario_post(other_poles="A\nB"))
     assert response.status_code == 200
-    assert ("Pôles de conseil : le label Cité des métiers prévoit de 3 à 7 pôles de conseil "
-            "ouverts en permanence au public ; ce scénario en compte 2.") in \
+    assert ("Pôles de conseil\u00a0: le label Cité des métiers prévoit de 3 à 7 pôles de conseil "
+            "ouverts en permanence au public\u202f; ce scénario en compte 2.") in \
         response.content.decode().replace("&#x27;", "'")
     with scope(cite=world.cite):
         assert not Scenario.objects.exists()
@@ -91,7 +91,7 @@ def test_creating_then_copying_a_scenario(world):
     assert copied.url == url("scenario_edit", scenario_id=copy.pk)
     again = client.post(url("scenario_copy", scenario_id=scenario.pk), {"name": "ambitieux"},
                         follow=True)
-    assert "Copie impossible, nom de la copie : Un scénario porte déjà ce nom." in \
+    assert "Copie impossible, nom de la copie\u00a0: Un scénario porte déjà ce nom." in \
         again.content.decode()
 
 
@@ -119,17 +119,17 @@ def test_payroll_cannot_be_typed_as_a_charge(world):
     scenario = build_modest(world.cite)
     response = client_for(world).post(url("charge_add", scenario_id=scenario.pk), {
         "account": "641", "label": "Salaires", "annual_amount": "1000", "version": 0})
-    assert ("Les rémunérations (641) et charges sociales (645) sont calculées à partir des ETP "
-            "à recruter : ne les saisissez pas ici ; les autres charges de personnel vont en "
-            "648.") in response.content.decode().replace("&#x27;", "'")
+    assert ("Les rémunérations (641) et charges sociales (645) sont calculées à partir des ETP à "
+            "recruter\u00a0: ne les saisissez pas ici\u202f; les autres charges de personnel vont "
+            "en 648.") in response.content.decode().replace("&#x27;", "'")
 
 
 def test_a_charge_needs_a_sub_account_not_its_class(world):
     scenario = build_modest(world.cite)
     response = client_for(world).post(url("charge_add", scenario_id=scenario.pk), {
         "account": "62", "label": "Événements", "annual_amount": "1000", "version": 0})
-    assert ("« 62 » est une classe du Cerfa : indiquez un sous-compte, par exemple 628."
-            in response.content.decode())
+    assert ("«\u00a062\u00a0» est une classe du Cerfa\u00a0: indiquez un sous-compte, par "
+            "exemple 628." in response.content.decode())
 
 
 def test_the_comparison_page_xlsx_and_pdf_show_the_same_figures(world):
@@ -192,11 +192,11 @@ def test_the_treasury_flags_months_below_zero_as_errors_for_a_gip(world):
     build_modest(world.cite)
     client = client_for(world)
     page = client.get(url("treasury")).content.decode()
-    assert "Attention — novembre 2027 : trésorerie de \u22122\u202f979,17\u00a0€" in page
+    assert "Attention — novembre 2027\u00a0: trésorerie de \u22122\u202f979,17\u00a0€" in page
     with scope(cite=world.cite):
         LegalStructure.objects.create(cite=world.cite, chosen_form="gip")
     page = client.get(url("treasury")).content.decode()
-    assert ("Erreur — novembre 2027 : trésorerie de \u22122\u202f979,17\u00a0€ — un GIP ne "
+    assert ("Erreur — novembre 2027\u00a0: trésorerie de \u22122\u202f979,17\u00a0€ — un GIP ne "
             "peut connaître aucun déficit") in page
     assert '<svg role="img"' in page
 
@@ -207,8 +207,8 @@ def test_the_stress_test_form_shows_the_effect(world):
                                                    "cut": "0"}).content.decode()
     # Without stress the low point is the end of 2029: 20 000 € − the three years' gaps
     # (45 250 + 50 595 + 56 046 €, whole euros).
-    assert ("Point bas : \u2212147\u202f550,01\u00a0€ en octobre 2029 (au lieu de "
-            "\u2212131\u202f891\u00a0€ en décembre 2029) ; 28 mois sous zéro (au lieu de "
+    assert ("Point bas\u00a0: \u2212147\u202f550,01\u00a0€ en octobre 2029 (au lieu de "
+            "\u2212131\u202f891\u00a0€ en décembre 2029)\u202f; 28 mois sous zéro (au lieu de "
             "23).") in page
     assert "mars 2027" in page and "13\u202f187,50\u00a0€" in page
 
@@ -218,17 +218,18 @@ def test_partners_and_staff_see_no_budget_but_the_sponsor_reads_it(world):
     assert client_for(world, Role.PARTNER).get(url("comparison")).status_code == 403
     sponsor = client_for(world, Role.SPONSOR).get(url("comparison")).content.decode()
     assert "Reste à financer" in sponsor
-    assert "Retenir « Modeste »" not in sponsor
+    assert "Retenir «\u00a0Modeste\u00a0»" not in sponsor
 
 
 def test_one_pole_may_have_more_counsellors_than_the_others(world):
     client = client_for(world)
     bad = client.post(url("scenarios"), scenario_post(counsellors_by_pole="B deux"))
-    assert ("Ligne 1 : écrivez « nom du pôle : nombre », par exemple « Trouver un emploi : 2 »."
+    assert ("Ligne 1\u00a0: écrivez «\u00a0nom du pôle\u00a0: nombre\u00a0», par exemple "
+            "«\u00a0Trouver un emploi\u00a0: 2\u00a0»."
             in bad.content.decode())
     unknown = client.post(url("scenarios"), scenario_post(counsellors_by_pole="Z : 2"))
-    assert ("Conseillers d&#x27;un pôle par heure d&#x27;ouverture : « Z » n&#x27;est pas un "
-            "pôle de ce scénario.") in unknown.content.decode()
+    assert ("Conseillers d&#x27;un pôle par heure d&#x27;ouverture\u00a0: «\u00a0Z\u00a0» "
+            "n&#x27;est pas un pôle de ce scénario.") in unknown.content.decode()
     client.post(url("scenarios"), scenario_post(counsellors_by_pole="B : 2"))
     with scope(cite=world.cite):
         scenario = Scenario.objects.get()
@@ -248,7 +249,7 @@ def test_the_home_page_tells_the_chosen_scenario_and_the_months_below_zero(world
         LegalStructure.objects.create(cite=world.cite, chosen_form="gip")
     page = client_for(world).get(reverse("core:cite_home", kwargs={"cite_slug": "alpha"})
                                  ).content.decode()
-    assert "Retenu : « Modeste », reste à financer 45\u202f250\u00a0€." in page
+    assert "Retenu\u00a0: «\u00a0Modeste\u00a0», reste à financer 45\u202f250\u00a0€." in page
     assert "23 mois de trésorerie sous zéro — un GIP ne peut connaître aucun déficit" in page
     partner = client_for(world, Role.PARTNER).get(
         reverse("core:cite_home", kwargs={"cite_slug": "alpha"})).content.decode()
@@ -272,7 +273,7 @@ def test_the_resources_page_shows_each_partner_s_value_and_adds_a_contribution(w
     empty = client.post(url("scenario_resources", scenario_id=scenario.pk), {
         "organisation": lycee.pk, "function": "reception", "fte": "0", "in_kind_eur": "0",
         "version": 0}).content.decode().replace("&#x27;", "'")
-    assert ("Indiquez des ETP ou un apport en nature valorisé : une ligne vide n'apporte rien "
+    assert ("Indiquez des ETP ou un apport en nature valorisé\u00a0: une ligne vide n'apporte rien "
             "au scénario.") in empty
     client.post(url("scenario_resources", scenario_id=scenario.pk), {
         "organisation": lycee.pk, "function": "reception", "fte": "0.5", "in_kind_eur": "0",

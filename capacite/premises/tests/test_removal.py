@@ -33,7 +33,7 @@ def test_the_chosen_candidate_is_removed_after_confirmation_of_the_version_shown
     client = client_for(world)
     edit = client.get(reverse("premises:candidate_edit", kwargs={
         "cite_slug": "alpha", "candidate_id": halle.pk})).content.decode()
-    assert f'<a href="{delete_url(halle)}">Supprimer le local « Halle »</a>' in edit
+    assert f'<a href="{delete_url(halle)}">Supprimer le local «\u00a0Halle\u00a0»</a>' in edit
     question = client.get(delete_url(halle))
     assert question.context["title"] == "Supprimer le local « Halle »"
     assert question.context["consequence"] == (

@@ -77,7 +77,7 @@ def test_programme_candidates_scores_and_the_chosen_one_with_its_plan(world):
     assert response.status_code == 302
     detail = text(client.get(url("candidate_detail", candidate_id=halle.pk)))
     assert "Plan Halle.pdf" in detail and "Retenu" in detail
-    assert "640 m² pour 598 m² nécessaires (programme et circulations) : 42 m² de marge." \
+    assert "640 m² pour 598 m² nécessaires (programme et circulations)\u00a0: 42 m² de marge." \
         in detail
     download = client.get(url("candidate_plan", candidate_id=halle.pk))
     assert b"".join(download.streaming_content) == b"%PDF-1.4 plan"
@@ -100,7 +100,7 @@ def test_a_plan_of_a_refused_type_is_refused_in_french_and_nothing_changes(world
     response = client.post(url("candidate_edit", candidate_id=halle.pk), {
         **candidate_data("Halle agrandie", version=halle.version),
         "plan": SimpleUploadedFile("plan.exe", b"MZ", "application/octet-stream")})
-    assert "Le fichier « plan.exe » n'est pas d'un type accepté" in \
+    assert "Le fichier «\u00a0plan.exe\u00a0» n'est pas d'un type accepté" in \
         text(response)
     with scope(cite=world.cite):
         halle.refresh_from_db()

@@ -78,8 +78,8 @@ def test_the_authority_decides_with_reserves_and_the_home_follows(world):
     assert str(submission) not in authority.get(reverse("authority:queue")).content.decode()
     home = client_for(world.users[Role.PROJECT_LEAD]).get(
         reverse("core:cite_home", args=["alpha"])).content.decode()
-    assert "sous réserves : il sera effectif quand elles seront levées." in home
-    assert "2 réserves à lever :" in home
+    assert "sous réserves\u00a0: il sera effectif quand elles seront levées." in home
+    assert "2 réserves à lever\u00a0:" in home
     letter = authority.get(reverse("review:decision_letter", args=["alpha", decision.pk]))
     assert letter["Content-Type"] == "application/pdf"
     assert letter.content.startswith(b"%PDF")

@@ -101,8 +101,8 @@ def test_a_dependency_loop_is_refused_with_the_tasks_named(world):
     later = task(world, "rediger-note-opportunite")
     response = lead_client(world).post(edit_url(t), edit_data(t, depends_on=[later.pk]))
     assert response.status_code == 200
-    assert "Ces dépendances tournent en rond : Identifier et mobiliser le porteur politique →" \
-        in response.content.decode().replace("&#x27;", "'")
+    assert ("Ces dépendances tournent en rond\u00a0: Identifier et mobiliser le porteur "
+            "politique →") in response.content.decode().replace("&#x27;", "'")
     with scope(cite=world.cite):
         assert t.depends_on.count() == 0
 
@@ -111,7 +111,7 @@ def test_evidence_of_a_forbidden_type_is_refused_and_nothing_saved(world):
     t = task(world, "designer-porteur-politique")
     upload = SimpleUploadedFile("script.exe", b"MZ", content_type="application/octet-stream")
     response = lead_client(world).post(edit_url(t), {**edit_data(t), "evidence_file": upload})
-    assert "Le fichier « script.exe » n&#x27;est pas d&#x27;un type accepté" in \
+    assert "Le fichier «\u00a0script.exe\u00a0» n&#x27;est pas d&#x27;un type accepté" in \
         response.content.decode()
     t.refresh_from_db()
     assert (t.evidence_file.name, t.version) == ("", 1)
@@ -174,7 +174,7 @@ def test_a_dependency_loop_in_stored_data_is_explained_instead_of_crashing(world
     with scope(cite=world.cite):
         BackplanTarget.objects.create(cite=world.cite, task=target, date=date(2028, 1, 1))
         first.depends_on.add(target)  # as a bad import or a concurrent edit could leave it
-    expected = "Le rétro-planning ne peut pas être calculé : ces dépendances tournent en rond"
+    expected = "Le rétro-planning ne peut pas être calculé\u00a0: ces dépendances tournent en rond"
     for name in ("roadmap:backplan", "core:cite_home"):
         response = client.get(reverse(name, kwargs={"cite_slug": "alpha"}))
         assert response.status_code == 200
@@ -293,7 +293,7 @@ def test_the_backplan_chart_draws_one_bar_per_planned_task_under_its_phase(world
             if r.find(f"{ns}title") is not None]
     assert headings == ["Émergence", "Construction"]
     assert len(bars) == page.count('<tr class="late">') + page.count("<tr>") - 1 == 37
-    assert bars[-1] == ("Obtenir le label projet en comité national de labellisation : "
+    assert bars[-1] == ("Obtenir le label projet en comité national de labellisation\u00a0: "
                         "08/11/2029 – 07/01/2030")
 
 
@@ -362,7 +362,7 @@ def test_the_backplan_shows_the_day_each_done_task_was_done_late_ones_flagged(wo
     markers = [(g.find(f"{ns}path").attrib["fill"], g.find(f"{ns}path").find(f"{ns}title").text,
                 g.find(f"{ns}text").text)
                for g in svg.iter(f"{ns}g") if g.attrib.get("class") == "gantt-done"]
-    assert markers == [("#ce0500", "Identifier et mobiliser le porteur politique : faite en "
+    assert markers == [("#ce0500", "Identifier et mobiliser le porteur politique\u00a0: faite en "
                         "retard le 10/03/2026 (échéance 02/03/2026)",
                         "faite en retard le 10/03/2026")]
     row = page[page.index(">Identifier et mobiliser le porteur politique</a>"):]

@@ -104,8 +104,8 @@ def test_the_demand_grid_stores_a_default_and_slot_overrides(world, week):
     assert [(d.span.start, d.span.end, d.people) for d in instance.demand if d.desk == key] \
         == [(600, 630, 2), (630, 660, 3), (660, 840, 2)]
     refused = client.post(url("demand", site_id=week["site"].pk), {"poste": key, "c-1-600": "x"})
-    assert "mardi 10:00 : un nombre de personnes de 0 à 20 est attendu, reçu « x »." \
-        in refused.content.decode()
+    assert ("mardi 10:00\u00a0: un nombre de personnes de 0 à 20 est attendu, reçu "
+            "«\u00a0x\u00a0».") in refused.content.decode()
 
 
 def test_the_week_grid_shows_each_gap_with_its_reason(world, week):
@@ -127,8 +127,8 @@ def test_the_week_grid_shows_each_gap_with_its_reason(world, week):
     # Issue 19: no green « Planning valide » above red gaps; the gap counted in hours.
     assert "Planning valide" not in html
     assert "<dt>Heures de poste sans personne</dt><dd>2 h</dd>" in html
-    assert "les heures des personnes compétentes sont épuisées : Ana Martin : 2 h déjà faites" \
-        in html
+    assert ("les heures des personnes compétentes sont épuisées\u00a0: Ana Martin\u00a0: 2 h déjà "
+            "faites") in html
 
 
 def test_locking_then_resolving_keeps_the_lock(world, week):

@@ -28,8 +28,8 @@ def test_a_site_takes_the_reference_spelling_and_a_commune_outside_is_refused(wo
     assert "Proposée parmi les 3 communes du territoire de la Cité." in form_page
 
     refused = client.post(url, site_post("Bonneville")).content.decode()
-    assert ("« Bonneville » n&#x27;est pas une commune du territoire de la Cité : choisissez-en "
-            "une dans la liste, ou ajoutez-la au territoire d&#x27;abord.") in refused
+    assert ("«\u00a0Bonneville\u00a0» n&#x27;est pas une commune du territoire de la Cité\u00a0: "
+            "choisissez-en une dans la liste, ou ajoutez-la au territoire d&#x27;abord.") in refused
     with scope(cite=world.cite):
         assert Site.objects.count() == 0
 
