@@ -16,7 +16,7 @@ entity (« &nbsp;: ») are left as they are; every other byte of the page is kep
 
 `capacite.core.middleware.FrenchSpacingMiddleware` applies it to every HTML page rendered in
 French, `capacite.lib.pdf.render_document` to every French PDF's HTML; DOCX files are not HTML
-and are left alone. Cost: about 2 ms for the biggest demo page (bench/README.md).
+and are left alone. Cost: about 1.5 ms for the biggest demo page (bench/README.md).
 """
 
 import re

@@ -161,7 +161,7 @@ def test_every_public_page_states_whether_the_main_site_is_open_today(world, pub
     for name in ("home", "agenda", "documentation"):
         html = Client().get(url(name)).content.decode()
         status = html.split('<p class="today-status">', 1)[1].split("</p>", 1)[0]
-        assert status.startswith("Aujourd'hui, Site de la Halle :"), name
+        assert status.startswith("Aujourd'hui, Site de la Halle\u00a0:"), name
         assert expected in status, name
 
 
