@@ -43,7 +43,7 @@ def test_a_job_page_says_when_no_worker_was_seen_for_a_minute(world):
     page = reverse("jobs:detail", kwargs={"cite_slug": world.cite.slug, "job_id": job.pk})
     listing = reverse("jobs:list", kwargs={"cite_slug": world.cite.slug})
     warning = ("Le programme qui exécute les travaux n'a pas donné signe de vie depuis plus "
-               "d'une minute : les travaux en attente n'avanceront pas tant qu'il est arrêté. "
+               "d'une minute\u00a0: les travaux en attente n'avanceront pas tant qu'il est arrêté. "
                "Prévenez la personne qui administre capacite (service capacite-worker, voir le "
                "guide d'exploitation).")
 

@@ -53,6 +53,15 @@ def spread(total: Decimal, parts: int) -> list[Decimal]:
     return shares
 
 
+MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
+             "September", "October", "November", "December")
+
+
 def month_label(day: date) -> str:
-    """The French name of the month of `day` with its year: « mars 2027 »."""
+    """The month of `day` with its year in the active language: « mars 2027 », « March 2027 »
+    (French outside a request)."""
+    from capacite.lib.languages import current_language
+
+    if current_language() == "en":
+        return f"{MONTHS_EN[day.month - 1]} {day.year}"
     return f"{MONTHS_FR[day.month - 1]} {day.year}"

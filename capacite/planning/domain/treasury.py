@@ -18,7 +18,10 @@ from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 
-from capacite.lib.money import format_money, format_number
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from capacite.lib.money import format_money
 from capacite.planning.domain.budget import Budget, Investment
 from capacite.planning.domain.money import (
     ZERO,
@@ -141,10 +144,11 @@ def _by_year(amounts: tuple[Decimal, ...], year: int) -> Decimal:
 def alert_for(month: date, balance: Decimal, *, legal_form: str) -> Alert:
     """The alert of a month ending below zero: an error for a GIP, which may never be in
     deficit, a warning for other legal forms."""
-    message = f"{month_label(month)} : trésorerie de {format_money(balance, 'fr')}"
+    values = {"month": month_label(month), "amount": format_money(balance)}
     if legal_form == GIP:
-        return Alert(month, "error", message + " — un GIP ne peut connaître aucun déficit")
-    return Alert(month, "warning", message)
+        return Alert(month, "error", _("%(month)s : trésorerie de %(amount)s — un GIP ne peut "
+                                       "connaître aucun déficit") % values)
+    return Alert(month, "warning", _("%(month)s : trésorerie de %(amount)s") % values)
 
 
 def treasury_plan(inputs: TreasuryInputs) -> TreasuryPlan:
@@ -270,13 +274,20 @@ class StressResult:
         return tuple(a for a in self.stressed.alerts if a.month not in before)
 
     def summary(self) -> str:
-        """One French sentence on the effect, for the page and the command line."""
+        """One sentence on the effect, in the active language, for the page and the command
+        line."""
         low_before, low_after = self.baseline.lowest, self.stressed.lowest
-        return (f"Point bas : {format_money(low_after.balance, 'fr')} en "
-                f"{month_label(low_after.month)} "
-                f"(au lieu de {format_money(low_before.balance, 'fr')} en "
-                f"{month_label(low_before.month)}) ; {len(self.stressed.alerts)} mois sous zéro "
-                f"(au lieu de {format_number(Decimal(len(self.baseline.alerts)), places=0)}).")
+        months = len(self.stressed.alerts)
+        sentence: str = ngettext(
+            "Point bas : %(low)s en %(month)s (au lieu de %(low_before)s en %(month_before)s) ; "
+            "%(n)s mois sous zéro (au lieu de %(n_before)s).",
+            "Point bas : %(low)s en %(month)s (au lieu de %(low_before)s en %(month_before)s) ; "
+            "%(n)s mois sous zéro (au lieu de %(n_before)s).", months) % {
+            "low": format_money(low_after.balance), "month": month_label(low_after.month),
+            "low_before": format_money(low_before.balance),
+            "month_before": month_label(low_before.month), "n": months,
+            "n_before": len(self.baseline.alerts)}
+        return sentence
 
 
 def stress_test(inputs: TreasuryInputs, *, funder: str, delay_months: int = 0,

@@ -86,6 +86,19 @@ def test_for_a_gip_any_month_below_zero_is_an_error():
         "connaître aucun déficit")
 
 
+
+def test_the_alerts_and_the_summary_read_in_english_on_an_english_page():
+    from django.utils import translation
+
+    with translation.override("en"):
+        result = stress_test(replace(INPUTS, legal_form="gip"), funder="Région",
+                             delay_months=3)
+        assert result.stressed.alerts[2].message == (
+            f"November 2027: treasury of {MINUS}€17,500 — a GIP may never run a deficit")
+        assert result.summary() == (
+            f"Low point: {MINUS}€17,500 in November 2027 (instead of €17,000 in August 2027); "
+            "9 months below zero (instead of 0).")
+
 def test_the_stress_test_returns_the_months_that_change_and_by_how_much():
     result = stress_test(INPUTS, funder="Région", delay_months=3)
     assert [(d.month.month, d.inflows, d.balance) for d in result.differences[:8]] == [
