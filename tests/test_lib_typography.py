@@ -115,10 +115,11 @@ def test_a_french_page_gets_the_no_break_spaces_an_english_one_is_left_alone(wor
     assert response["Content-Length"] == str(len(response.content))
     client.cookies["django_language"] = "en"
     english = client.get(path, query).content.decode()
-    # The alerts and the stress test's sentence are written in French only: in an English page
-    # they keep the plain spaces they were typed with, as everything else does.
-    assert "Warning — novembre 2027 : trésorerie de" in english
-    assert "Point bas : " in english
+    # In English the alerts and the stress test's sentence are English, with no space before
+    # the colon and nothing changed by the French spacing.
+    assert "Warning — November 2027: treasury of \u2212€2,979.17" in english
+    assert ("Low point: \u2212€147,550.01 in October 2029 (instead of \u2212€131,891 in "
+            "December 2029); 28 months below zero (instead of 23).") in english
     assert "\u00a0:" not in english and "\u202f;" not in english
 
 
