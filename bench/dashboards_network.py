@@ -15,7 +15,6 @@ slowest). Figures go in bench/README.md by hand; nothing here is asserted by the
 """
 
 import argparse
-import math
 import os
 import statistics
 import sys
@@ -23,6 +22,8 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from run import nearest_rank  # noqa: E402  (bench/, the script's folder)
 
 GOALS_MS = {"page": 300, "network": 1000, "report": 20_000}
 
@@ -85,10 +86,6 @@ def build(args) -> None:
         user, _new = get_user_model().objects.get_or_create(username="bench-directeur")
         Membership.objects.get_or_create(user=user, cite=cite, role=Role.DIRECTOR)
 
-
-def nearest_rank(samples: list[float], share: float) -> float:
-    ordered = sorted(samples)
-    return ordered[max(0, math.ceil(share * len(ordered)) - 1)]
 
 
 def measure(client, path: str, repeat: int) -> tuple[float, float, int]:

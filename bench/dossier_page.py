@@ -10,7 +10,6 @@ process. p95 is the nearest rank. Figures go in bench/README.md by hand.
 """
 
 import argparse
-import math
 import os
 import statistics
 import sys
@@ -19,6 +18,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from run import demo_in, nearest_rank  # noqa: E402
+
 PAGES = [("directeur", "/c/valombre/label/dossier/"), ("porteur", "/c/rivemont/label/dossier/")]
 
 
@@ -26,19 +27,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=10)
     args = parser.parse_args()
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "capacite.settings")
-    import django
-
-    django.setup()
+    demo_in(os.environ.get("CAPACITE_VAR_DIR", "/tmp/bench-dossier"))
     from django.conf import settings
     from django.contrib.auth import get_user_model
-    from django.core.management import call_command
     from django.test import Client
 
-    if not get_user_model().objects.filter(username="directeur").exists():
-        call_command("migrate", verbosity=0)
-        call_command("load_territories", if_missing=True)
-        call_command("demo")
     settings.ALLOWED_HOSTS = ["*"]
     for username, url in PAGES:
         client = Client()
@@ -51,7 +44,7 @@ def main() -> None:
             times.append((time.perf_counter() - started) * 1000)
             assert response.status_code == 200, url
         times.sort()
-        p95 = times[math.ceil(0.95 * len(times)) - 1]
+        p95 = nearest_rank(times, 0.95)
         print(f"{username:10} {url:32} p50 {statistics.median(times):6.0f} ms  "
               f"p95 {p95:6.0f} ms  max {times[-1]:6.0f} ms  ({len(times)} requests)")
 

@@ -6,7 +6,6 @@ Builds the demo in VAR_DIR (a new temporary folder by default; an existing one i
 skips the minute the demo takes). Figures go in bench/README.md by hand, with the machine.
 """
 
-import os
 import sys
 import tempfile
 from pathlib import Path
@@ -14,31 +13,22 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from run import timed  # noqa: E402
+from run import demo_in, timed  # noqa: E402
 
 # (Cité, the demo account that opens its rétro-planning)
 CITES = (("rivemont", "porteur"), ("valombre", "directeur"))
 
 
 def main(var: str) -> None:
-    os.environ["CAPACITE_VAR_DIR"] = var
-    os.environ["DJANGO_SETTINGS_MODULE"] = "capacite.settings"
-    import django
-
-    django.setup()
+    demo_in(var)
     from django.contrib.auth import get_user_model
-    from django.core.management import call_command
     from django.test import Client
     from django.utils import timezone
-    from django_scopes import scope, scopes_disabled
+    from django_scopes import scope
 
     from capacite.core.models import Cite
     from capacite.roadmap.services import backplan_chart, current_plan
 
-    with scopes_disabled(), open(os.devnull, "w") as quiet:
-        call_command("migrate", verbosity=0)
-        if not Cite.objects.filter(slug="valombre").exists():
-            call_command("demo", stdout=quiet)
     print("Gantt du rétro-planning, médiane / min en ms sur 20")
     for slug, username in CITES:
         cite = Cite.objects.get(slug=slug)

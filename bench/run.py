@@ -4,6 +4,7 @@ Figures go in bench/README.md by hand, with the machine they were measured on; n
 asserted by the test suite.
 """
 
+import math
 import os
 import random
 import statistics
@@ -28,6 +29,32 @@ def generated_graph(size: int, *, seed: int = 7):
         items.append(PlanItem(f"t{index}", rng.randint(1, 60), deps))
     items.append(PlanItem("target", 1, tuple(f"t{i}" for i in range(max(0, size - 20), size))))
     return items
+
+
+def nearest_rank(samples: list[float], share: float) -> float:
+    """The smallest sample at or above `share` of them (nearest rank: p95 of 20 is the 19th)."""
+    ordered = sorted(samples)
+    return ordered[max(0, math.ceil(share * len(ordered)) - 1)]
+
+
+def demo_in(var: str) -> None:
+    """Start Django on the SQLite database of `var` (CAPACITE_VAR_DIR), migrated, with the demo
+    built unless it already is: the benchmarks that read demo pages share it."""
+    os.environ["CAPACITE_VAR_DIR"] = var
+    os.environ["DJANGO_SETTINGS_MODULE"] = "capacite.settings"
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django_scopes import scopes_disabled
+
+    from capacite.core.models import Cite
+
+    with scopes_disabled(), open(os.devnull, "w") as quiet:
+        call_command("migrate", verbosity=0)
+        call_command("load_territories", if_missing=True, stdout=quiet)
+        if not Cite.objects.filter(slug="valombre").exists():
+            call_command("demo", stdout=quiet)
 
 
 def timed(function, repeat: int) -> tuple[float, float]:

@@ -9,7 +9,6 @@ copied end to end up to 300 KB, median / best of 20, in ms. Figures go in bench/
 hand, with the machine.
 """
 
-import os
 import re
 import sys
 import tempfile
@@ -19,31 +18,20 @@ from urllib.parse import urljoin, urlsplit
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from run import timed  # noqa: E402
+from run import demo_in, timed  # noqa: E402
 
 ACCOUNTS = ("porteur", "directeur", "autorite")
 LINK = re.compile(r'href="([^"#]+)')
 
 
 def main(var: str) -> None:
-    os.environ["CAPACITE_VAR_DIR"] = var
-    os.environ["DJANGO_SETTINGS_MODULE"] = "capacite.settings"
-    import django
-
-    django.setup()
+    demo_in(var)
     from django.conf import settings
     from django.contrib.auth import get_user_model
-    from django.core.management import call_command
     from django.test import Client, override_settings
-    from django_scopes import scopes_disabled
 
-    from capacite.core.models import Cite
     from capacite.lib.typography import french_spacing
 
-    with scopes_disabled(), open(os.devnull, "w") as quiet:
-        call_command("migrate", verbosity=0)
-        if not Cite.objects.filter(slug="valombre").exists():
-            call_command("demo", stdout=quiet)
     pages: dict[str, str] = {}
     # The pages as written, before the middleware spaces them.
     unspaced = override_settings(MIDDLEWARE=[

@@ -29,11 +29,13 @@ every client id the server acknowledged is stored once, and that the screen's co
 """
 
 import argparse
-import math
 import os
 import statistics
 import sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # bench/, for run.py
+from run import nearest_rank  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 
@@ -68,12 +70,6 @@ def count_rows(cite: str, client_ids: list[str]) -> tuple[int, int]:
     with scopes_disabled():
         visits = Visit.objects.filter(cite__slug=cite)
         return visits.count(), visits.filter(client_id__in=client_ids).count()
-
-
-def nearest_rank(values: list[float], fraction: float) -> float:
-    """The smallest value at or above `fraction` of them (nearest rank: p95 of 20 is the 19th)."""
-    ordered = sorted(values)
-    return ordered[max(0, math.ceil(len(ordered) * fraction) - 1)]
 
 
 def summary(name: str, values: list[float]) -> str:
