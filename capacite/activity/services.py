@@ -1,6 +1,7 @@
 """What the activity screens do to the database: record a tally once, undo it, list today's."""
 
 import uuid
+from collections import defaultdict
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -17,34 +18,80 @@ UNDO_SECONDS = 5 * 60
 UNDO_SALT = "capacite.activity.undo"
 
 
-def territory_places(cite) -> tuple[list, list]:
+def territory_places(cite, asked: str | None = None) -> tuple[list, list]:
     """The EPCIs then the communes of `cite`'s territory, by name: where a visitor may live
-    (the tally screen's list and the history import's vocabulary read it)."""
+    (the tally screen's list and the history import's vocabulary read it). With `asked` (a
+    tally's « epci:12 » or « commune:34 »), only that place if it is in the territory."""
     from capacite.territory.models import CiteTerritory
 
+    kind, _sep, pk = (asked or "").partition(":")
+    if asked is not None and not (kind in ("epci", "commune") and pk.isdigit()):
+        return [], []
     territory = CiteTerritory.objects.filter(cite=cite).first()
     if territory is None:
         return [], []
-    return list(territory.epcis.order_by("name")), list(territory.communes.order_by("name"))
+    if asked is None:
+        return list(territory.epcis.order_by("name")), list(territory.communes.order_by("name"))
+    if kind == "epci":
+        return list(territory.epcis.filter(pk=int(pk))), []
+    return [], list(territory.communes.filter(pk=int(pk)))
 
 
-def tally_choices(cite) -> dict:
-    """The lists the tally screen offers: sites, pôles, the Cité's publics, its territory
-    (EPCI then communes) and the partners a visitor may be oriented to."""
-    from capacite.offer.models import Pole, Site, SiteKind
-    from capacite.partners.models import Organisation, Public
+def tally_sites(cite) -> list[tuple[int, str]]:
+    """The sites a tally may be counted at, main sites first: (id, name)."""
+    from capacite.offer.models import Site, SiteKind
 
     kinds = list(SiteKind.values)
-    sites = sorted(Site.objects.all(), key=lambda s: (kinds.index(s.kind), s.name))
-    epcis, communes = territory_places(cite)
+    sites = sorted(Site.objects.filter(cite=cite), key=lambda s: (kinds.index(s.kind), s.name))
+    return [(s.pk, s.name) for s in sites]
+
+
+def tally_choices(cite, asked: dict | None = None) -> dict:
+    """The lists the tally screen offers: sites, pôles, the Cité's publics, its territory
+    (EPCI then communes) and the partners a visitor may be oriented to.
+
+    With `asked` (a tally's JSON payload), each list holds only the entries the tally names,
+    looked up by id: the form checks them exactly as against the whole lists, but a tap no
+    longer loads the Cité's territory and partners (the tally's write is the screen's hot
+    path; issue 14's load benchmark)."""
+    from capacite.offer.models import Pole, Site
+    from capacite.partners.models import Organisation, Public
+
+    if asked is None:
+        epcis, communes = territory_places(cite)
+        return {
+            "sites": tally_sites(cite),
+            "poles": [(p.pk, p.name) for p in Pole.objects.filter(cite=cite)],
+            "publics": [(p.pk, p.get_label_display())
+                        for p in Public.objects.filter(cite=cite)],
+            "residence": [*((f"epci:{e.pk}", e.name) for e in epcis),
+                          *((f"commune:{c.pk}", c.name) for c in communes)],
+            "partners": [(o.pk, o.name)
+                         for o in Organisation.objects.filter(cite=cite).order_by("name")],
+        }
+    epcis, communes = territory_places(cite, asked=str(asked.get("residence") or ""))
     return {
-        "sites": [(s.pk, s.name) for s in sites],
-        "poles": [(p.pk, p.name) for p in Pole.objects.all()],
-        "publics": [(p.pk, p.get_label_display()) for p in Public.objects.all()],
+        "sites": [(s.pk, s.name) for s in _named(Site, cite, asked.get("site"))],
+        "poles": [(p.pk, p.name) for p in _named(Pole, cite, asked.get("poles"))],
+        "publics": [(p.pk, p.get_label_display())
+                    for p in _named(Public, cite, asked.get("public"))],
         "residence": [*((f"epci:{e.pk}", e.name) for e in epcis),
                       *((f"commune:{c.pk}", c.name) for c in communes)],
-        "partners": [(o.pk, o.name) for o in Organisation.objects.order_by("name")],
+        "partners": [(o.pk, o.name) for o in _named(Organisation, cite, asked.get("oriented_to"))],
     }
+
+
+def _ids(value) -> list[int]:
+    """The integer ids in a payload's value (one or a list); anything else names nothing,
+    and the form then says the choice is not valid."""
+    values = value if isinstance(value, list) else [value]
+    return [int(v) for v in values
+            if isinstance(v, int | str) and not isinstance(v, bool) and str(v).isdigit()]
+
+
+def _named(model, cite, value) -> list:
+    ids = _ids(value)
+    return list(model.objects.filter(cite=cite, pk__in=ids)) if ids else []
 
 
 def own_poles(user, choices: dict) -> list[int]:
@@ -136,13 +183,21 @@ class RecentVisit:
 
 
 def tally_state(*, cite, site, day: date) -> dict:
-    """Today's count at `site` and its last ten visits, for the tally screen."""
-    recent = (Visit.objects.filter(site=site, day=day).select_related("public")
-              .prefetch_related("poles").order_by("-pk")[:10])
+    """Today's count at `site` and its last ten visits, for the tally screen.
+
+    The pôles' names come from the link table in one query: Django's prefetch of the pôles
+    cost five times as much, and this is sent back after every tap."""
+    recent = list(Visit.objects.filter(site=site, day=day).select_related("public")
+                  .order_by("-pk")[:10])
+    poles: dict[int, list[str]] = defaultdict(list)
+    for visit_id, name in (Visit.poles.through.objects.filter(visit_id__in=[v.pk for v in recent])
+                           .order_by("pole__position", "pole__name")
+                           .values_list("visit_id", "pole__name")):
+        poles[visit_id].append(name)
     return {
         "today": counts.today_at_site(cite=cite, site=site, day=day),
         "recent": [RecentVisit(str(v.client_id), slot_label(v.slot), v.get_kind_display(),
-                               ", ".join(p.name for p in v.poles.all()),
+                               ", ".join(poles[v.pk]),
                                v.public.get_label_display() if v.public_id else "")
                    for v in recent],
     }

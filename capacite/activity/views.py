@@ -18,9 +18,9 @@ from capacite.core.models import Role
 from capacite.lib.params import id_param
 
 
-def _site(request: HttpRequest, choices: dict) -> int | None:
+def _site(request: HttpRequest, sites: list[tuple[int, str]]) -> int | None:
     """The site the screen counts for: asked in the URL, else the first (the main site)."""
-    ids = [pk for pk, _name in choices["sites"]]
+    ids = [pk for pk, _name in sites]
     asked = id_param(request.GET, "site")
     return asked if asked in ids else (ids[0] if ids else None)
 
@@ -48,10 +48,10 @@ def _wants_json(request: HttpRequest) -> bool:
 def tally(request: HttpRequest, cite_slug: str) -> HttpResponse:
     """The screen (GET), one tally as a form post (without JavaScript) or as JSON (the
     screen's script, which may send a tally again after a network cut: stored once)."""
-    choices = services.tally_choices(request.cite)
     if request.method == "POST" and _wants_json(request):
-        return _tally_json(request, choices)
-    site = _site(request, choices)
+        return _tally_json(request)
+    choices = services.tally_choices(request.cite)
+    site = _site(request, choices["sites"])
     form = TallyForm(request.POST or None, choices=choices,
                      initial={"site": site, "kind": _default_kind(request),
                               "poles": _default_poles(request, choices)})
@@ -66,18 +66,20 @@ def tally(request: HttpRequest, cite_slug: str) -> HttpResponse:
         "form": form, "state": state, "site": site, "has_sites": bool(choices["sites"])})
 
 
-def _tally_json(request: HttpRequest, choices: dict) -> JsonResponse:
+def _tally_json(request: HttpRequest) -> JsonResponse:
     try:
         payload = json.loads(request.body or b"{}")
     except ValueError:
+        payload = None
+    if not isinstance(payload, dict):
         return JsonResponse({"errors": {"__all__": [_("Saisie illisible.")]}}, status=400)
-    form = TallyForm(payload, choices=choices)
+    form = TallyForm(payload, choices=services.tally_choices(request.cite, asked=payload))
     if not form.is_valid():
         # A tally the server will never take (a pôle deleted meanwhile…): the screen drops it
         # from its queue and says why, rather than retrying for ever.
         return JsonResponse({"errors": form.errors.get_json_data()}, status=422)
     visit, created = services.record_visit(cite=request.cite, data=form.cleaned_data)
-    state = services.tally_state(cite=request.cite, site=visit.site, day=timezone.localdate())
+    state = services.tally_state(cite=request.cite, site=visit.site_id, day=timezone.localdate())
     return JsonResponse({"stored": created, "client_id": str(visit.client_id),
                          "undo": services.undo_token(visit) if created else "",
                          **_state_json(state)}, status=201 if created else 200)
@@ -90,8 +92,7 @@ def _state_json(state: dict) -> dict:
 @require_safe
 def tally_state(request: HttpRequest, cite_slug: str) -> JsonResponse:
     """Today's count and last ten visits at a site, for the screen to refresh."""
-    choices = services.tally_choices(request.cite)
-    site = _site(request, choices)
+    site = _site(request, services.tally_sites(request.cite))
     if site is None:
         return JsonResponse({"today": 0, "recent": []})
     return JsonResponse(_state_json(services.tally_state(cite=request.cite, site=site,

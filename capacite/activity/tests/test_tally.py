@@ -71,6 +71,30 @@ def test_a_tally_the_server_will_never_take_is_answered_422_with_the_reason(worl
         assert Visit.objects.count() == 0
 
 
+def test_a_tally_naming_another_cites_site_pole_public_or_partner_is_refused(world, desk):
+    """The tally is checked against the entries it names only (not the Cité's whole lists):
+    an id of another Cité is still no valid choice, and nothing is written."""
+    from capacite.partners.models import Organisation
+
+    with scope(cite=world.foreign):
+        site = Site.objects.create(cite=world.foreign, name="Bêta", kind="main")
+        pole = Pole.objects.create(cite=world.foreign, name="Ailleurs", position=0)
+        public = Public.objects.create(cite=world.foreign, key="jeunes", label="Jeunes")
+        partner = Organisation.objects.create(cite=world.foreign, name="Autre mission locale")
+    client = client_for(world, Role.RECEPTION)
+    asked = [("site", site.pk), ("poles", [desk["poles"][0].pk, pole.pk]),
+             ("public", public.pk), ("oriented_to", partner.pk), ("residence", "commune:1"),
+             ("residence", "epci:x"), ("poles", "1; DROP TABLE"), ("public", True)]
+    answers = [tally(client, desk, **{field: value}) for field, value in asked]
+    assert [(a.status_code, list(a.json()["errors"])) for a in answers] == [
+        (422, [field]) for field, _value in asked]
+    not_an_object = client.post(desk["url"], "[1, 2]", content_type="application/json")
+    assert (not_an_object.status_code, not_an_object.json()) == (
+        400, {"errors": {"__all__": ["Saisie illisible."]}})
+    with scopes_disabled():
+        assert Visit.objects.count() == 0
+
+
 def test_a_tally_older_than_a_week_is_refused_in_french(world, desk):
     old = (timezone.localdate() - timezone.timedelta(days=8)).isoformat()
     answer = tally(client_for(world, Role.RECEPTION), desk, day=old)
