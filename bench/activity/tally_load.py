@@ -8,10 +8,15 @@ Run against a running server whose database this script can also open (to count 
     python bench/activity/tally_load.py --base http://127.0.0.1:8114 --clients 16 --seconds 60
 
 Each client logs in as `accueil` (its own session), then posts tallies as tally.js does
-(JSON, X-CSRFToken, a client id made here). One post in twenty is sent twice with the same id,
-as a tablet retrying after a lost answer does. At the end the script compares the distinct ids
-the server acknowledged (201 or 200) with the rows added to the database: lost = acknowledged
-but not stored, doubled = stored more than once. Standard library only.
+(JSON, X-CSRFToken, a client id made here; the page's first pôle and first public ticked, as
+an agent's three taps send). With `--pace S` each client waits S seconds after an answer
+before its next tally (an agent's time between two visitors; the tally screen's goal is a
+visitor counted in under three seconds), first tallies spread over the first S seconds;
+without it the clients post back to back, which measures the server's throughput. One post
+in twenty is sent twice with the same id, as a tablet retrying after a lost answer does. At
+the end the script compares the distinct ids the server acknowledged (201 or 200) with the
+rows added to the database: lost = acknowledged but not stored, doubled = stored more than
+once. Standard library only.
 """
 
 import argparse
@@ -51,11 +56,12 @@ def login(base: str, user: str, password: str):
     return opener, jar
 
 
-def client(base, cite, site, opener, jar, stop, out):
+def client(base, cite, choice, opener, jar, stop, out, pace=0.0, start=0.0):
     url = f"{base}/c/{cite}/activite/comptage/"
     n = 0
+    stop.wait(start)
     while not stop.is_set():
-        item = {"client_id": str(uuid.uuid4()), "site": site, "kind": "reception", "poles": []}
+        item = {"client_id": str(uuid.uuid4()), "kind": "reception", **choice}
         for _attempt in range(2 if n % 20 == 0 else 1):
             request = urllib.request.Request(url, data=json.dumps(item).encode(), headers={
                 "Content-Type": "application/json", "Accept": "application/json",
@@ -71,6 +77,8 @@ def client(base, cite, site, opener, jar, stop, out):
                 status = 0
             out.append((time.perf_counter() - began, status, item["client_id"]))
         n += 1
+        if pace:
+            stop.wait(pace)
 
 
 def count_rows(cite: str) -> int:
@@ -95,14 +103,19 @@ def main() -> None:
     parser.add_argument("--password", default=os.environ.get("CAPACITE_DEMO_PASSWORD", "demo"))
     parser.add_argument("--clients", type=int, default=16)
     parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument("--pace", type=float, default=0.0,
+                        help="seconds each client waits after an answer (0: back to back)")
     args = parser.parse_args()
     sessions = [login(args.base, args.user, args.password) for _ in range(args.clients)]
     page = sessions[0][0].open(f"{args.base}/c/{args.cite}/activite/comptage/").read().decode()
-    site = int(re.search(r'name="site".*?value="(\d+)"', page, re.S).group(1))
+    choice = {field: int(re.search(rf'name="{field}".*?value="(\d+)"', page, re.S).group(1))
+              for field in ("site", "poles", "public")}
+    choice["poles"] = [choice["poles"]]
     before = count_rows(args.cite)
     stop, results = threading.Event(), []
-    threads = [threading.Thread(target=client, args=(args.base, args.cite, site, o, j, stop,
-                                                     results)) for o, j in sessions]
+    threads = [threading.Thread(target=client, args=(
+        args.base, args.cite, choice, o, j, stop, results, args.pace,
+        args.pace * n / args.clients)) for n, (o, j) in enumerate(sessions)]
     began = time.monotonic()
     for t in threads:
         t.start()
@@ -117,7 +130,7 @@ def main() -> None:
     failed = [status for _s, status, _c in results if status not in (200, 201)]
     latencies = sorted(s for s, _st, _c in results)
     p95 = latencies[int(len(latencies) * 0.95) - 1] if latencies else 0
-    print(f"{args.clients} clients, {elapsed:.0f} s: {len(results)} posts "
+    print(f"{args.clients} clients (pace {args.pace:g} s), {elapsed:.0f} s: {len(results)} posts "
           f"({len(results) / elapsed:.0f}/s), {len(acked)} distinct tallies acknowledged, "
           f"{created} answered 201 (created), {stored} rows added to the database; "
           f"lost {max(0, len(acked) - stored)}, "
