@@ -44,3 +44,33 @@ def test_the_guide_gives_both_service_units_restarting_on_failure_with_postgresq
         assert {"Restart=always", "EnvironmentFile=/etc/capacite.env",
                 "Wants=postgresql.service"} <= set(lines)
     assert "CAPACITE_DATABASE_URL=postgres://capacite@/capacite" in GUIDE
+
+
+def settings_under(env_extra: dict, tmp_path) -> list[str]:
+    """Three settings as a fresh process reads them from the environment given."""
+    env = {**os.environ, "CAPACITE_VAR_DIR": str(tmp_path), **env_extra,
+           "DJANGO_SETTINGS_MODULE": "capacite.settings"}
+    code = ("import django; django.setup(); from django.conf import settings; "
+            "from django.test import RequestFactory; "
+            "r = RequestFactory().get('/', HTTP_X_FORWARDED_PROTO='https'); "
+            "print(getattr(settings, 'SECURE_PROXY_SSL_HEADER', None)); "
+            "print(settings.CSRF_TRUSTED_ORIGINS); print(r.is_secure())")
+    result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
+                            text=True, timeout=120, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.splitlines()
+
+
+def test_behind_a_tls_proxy_the_operator_trusts_its_header_and_origins(tmp_path):
+    """Point 18: the two variables the operator guide documents take effect; unset, no
+    forwarded header makes a request look secure (a client could forge it)."""
+    assert settings_under({"CAPACITE_TRUSTED_PROXY_HEADER": "X-Forwarded-Proto: https",
+                           "CAPACITE_CSRF_TRUSTED_ORIGINS":
+                               "https://cite.example.org, https://autre.example.org"},
+                          tmp_path) == [
+        "('HTTP_X_FORWARDED_PROTO', 'https')",
+        "['https://cite.example.org', 'https://autre.example.org']", "True"]
+    assert settings_under({"CAPACITE_TRUSTED_PROXY_HEADER": "",
+                           "CAPACITE_CSRF_TRUSTED_ORIGINS": ""}, tmp_path) == [
+        "None", "[]", "False"]
+    assert "CAPACITE_TRUSTED_PROXY_HEADER" in GUIDE and "CAPACITE_CSRF_TRUSTED_ORIGINS" in GUIDE
