@@ -192,7 +192,9 @@ def run(args) -> None:
     print(f"{'page':<32} {'p50 ms':>8} {'p95 ms':>8} {'queries':>8}  goal")
     for label, client, path in pages:
         p50, p95, queries = measure(client, path, args.repeat)
-        goal = GOALS_MS["network" if label == "network, label authority" else "page"]
+        # The network benchmark page is one page, ≤ 1 s (issue 15), whoever reads it: the
+        # authority, or a Cité looking at its own position among the others.
+        goal = GOALS_MS["network" if label.startswith("network") else "page"]
         print(f"{label:<32} {p50:8.0f} {p95:8.0f} {queries:8d}  "
               f"{'ok' if p95 <= goal else 'NOT MET'} (≤ {goal})", flush=True)
         if args.queries:
