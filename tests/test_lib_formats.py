@@ -30,6 +30,18 @@ def test_a_column_is_never_narrower_than_its_longest_word():
     assert widths[0] < widths[1]  # the long text gets the room
 
 
+def test_a_number_with_no_break_spaces_is_one_word_for_the_column_width():
+    """LibreOffice cut « ≥ 20 000 » into « ≥ 20 00 » / « 0 » in the report's targets: the
+    width counted « 000 » as the longest word, where Word keeps « 20\u202f000 » whole."""
+    point = 12700
+    target = "≥\u00a020\u202f000"
+    widths = word.column_widths(
+        [["Cible", target], ["Période", "2026"],
+         ["Indicateur", "Visites par heure d'ouverture du public accueilli"]],
+        available=100 * word.EMU_PER_MM, bold_rows={0})
+    assert widths[0] >= round((word.text_points(target) + word.CELL_PADDING_PT) * point)
+
+
 def test_a_word_document_is_a4_french_and_signed_capacite():
     import io
 
@@ -83,6 +95,22 @@ def test_numbers_money_dates_and_durations_are_typed_and_only_text_is_guarded():
         "title_rows": "$1:$1"}
     assert setup["widths"]["A"] == len("collé depuis Word") + 2
     assert setup["widths"]["D"] == 13  # a date: dd/mm/yyyy and some air
+
+
+def test_a_total_row_is_bold_and_outside_the_headers_filter():
+    """LibreOffice sorted the dashboards' « Total » in among the months: it was filtered."""
+    import io
+
+    from openpyxl import load_workbook
+
+    sheet = exports.Sheet("Visites", [exports.Column("Mois"), exports.Column("Visites",
+                                                                             "integer")],
+                          [("janvier", 120), ("février", 95), ("Total", 215)], total_rows=1)
+    book = load_workbook(io.BytesIO(exports.xlsx_bytes([sheet], title="Visites")))
+    page = book["Visites"]
+    assert page.auto_filter.ref == "A1:B3"
+    assert [(c.value, c.font.b) for c in page[4]] == [("Total", True), (215, True)]
+    assert [c.font.b for c in page[3]] == [False, False]
 
 
 def test_the_csv_writes_french_numbers_and_dates_with_the_bom_and_guards_only_text():

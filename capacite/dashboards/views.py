@@ -131,7 +131,8 @@ def sheet_of(table: figures.Table) -> exports.Sheet:
     rows = [_cells(r) for r in table.rows]
     if table.total:
         rows.append(_cells(table.total))
-    return exports.Sheet(title=table.title[:31], columns=columns, rows=rows)
+    return exports.Sheet(title=table.title[:31], columns=columns, rows=rows,
+                         total_rows=1 if table.total else 0)
 
 
 def _cells(row: figures.Row) -> list:

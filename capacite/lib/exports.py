@@ -71,6 +71,9 @@ class Sheet:
     heading: Sequence[str] = field(default_factory=tuple)  # lines above the header row
     landscape: bool | None = None  # None: landscape past six columns
     max_width: int = 60  # characters; longer texts wrap
+    # Trailing rows that total the others: bold, and left out of the header's filter, so that
+    # sorting the months does not sort the total in among them.
+    total_rows: int = 0
 
 
 def strip_refused(text: str) -> str:
@@ -205,7 +208,11 @@ def xlsx_bytes(sheets: Sequence[Sheet], *, title: str, subject: str = "") -> byt
         _fit_row_heights(sheet, widths, first_row=header_row)
         last = get_column_letter(len(spec.columns))
         sheet.freeze_panes = f"A{header_row + 1}"
-        sheet.auto_filter.ref = f"A{header_row}:{last}{max(sheet.max_row, header_row)}"
+        last_data_row = max(sheet.max_row - spec.total_rows, header_row)
+        sheet.auto_filter.ref = f"A{header_row}:{last}{last_data_row}"
+        for row in sheet.iter_rows(min_row=last_data_row + 1, max_row=sheet.max_row):
+            for cell in row:
+                cell.font = bold
         sheet.print_title_rows = f"{header_row}:{header_row}"
         landscape = spec.landscape if spec.landscape is not None else len(spec.columns) > 6
         sheet.page_setup.paperSize = sheet.PAPERSIZE_A4

@@ -201,6 +201,8 @@ def fill(document: Any, pdf: bytes, files: list[AppendedFile]) -> bytes:
                   f"CapaciteAppended{file_number}p{page.number}", frame)
     if original.metadata:
         writer.add_metadata(dict(original.metadata))
+    # pypdf writes « %PDF-1.3 » by default: a tagged PDF/UA file says the version it is.
+    writer.pdf_header = original.pdf_header
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()

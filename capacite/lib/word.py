@@ -8,6 +8,7 @@ python-docx's default template is US Letter in English; everything here rewrites
 shipping a template of our own, so the settings read in one place.
 """
 
+import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -254,6 +255,9 @@ def text_points(text: str, *, size: float = TABLE_FONT_PT, bold: bool = False) -
     return em * size * (BOLD_FACTOR if bold else 1)
 
 
+BREAKS = re.compile(r"[ \t\n\r]+")
+
+
 def _minimum_and_wanted(columns: Sequence[Sequence[str]], *, bold_rows: Collection[int],
                         bold_columns: Collection[int], unbreakable: Collection[int],
                         size: float) -> tuple[list[float], list[float]]:
@@ -266,7 +270,10 @@ def _minimum_and_wanted(columns: Sequence[Sequence[str]], *, bold_rows: Collecti
         for row, text in enumerate(cells):
             bold = row in bold_rows or number in bold_columns
             lines = text.split("\n")
-            words = (lines if number in unbreakable else text.split()) or [""]
+            # Only ordinary spaces and line ends break a line: « 20 000 » or « 1 607 h » keep
+            # their no-break spaces whole in Word and LibreOffice (str.split() would cut there
+            # and size the column for « 000 »).
+            words = (lines if number in unbreakable else BREAKS.split(text)) or [""]
             least = max(least, *(text_points(w, size=size, bold=bold) for w in words))
             most = max(most, *(text_points(line[:WRAP_AT_CHARS], size=size, bold=bold)
                                for line in lines))

@@ -60,6 +60,7 @@ def test_the_demo_label_projet_dossier_has_the_nine_parts_in_order_in_pdf_and_do
     # dossier's own page: counted, headed, landscape like the plan, in the table of contents.
     assert "Plan prévisionnel d'aménagement — Ancienne halle aux grains" in pages[-2]
     content = pdf.read_bytes()
+    assert content[:8] == b"%PDF-1.7"  # pypdf, appending the plan, kept WeasyPrint's version
     info = assert_accessible_pdf(content, title="Dossier de demande de label projet — "
                                                 "Cité des métiers de Rivemont", language="fr-FR")
     count = int(info["Pages"])
@@ -91,6 +92,10 @@ def test_the_demo_label_projet_dossier_has_the_nine_parts_in_order_in_pdf_and_do
     # The table of contents is written out: one line per heading, linked to it.
     toc_lines = [p.text for p in document.paragraphs if p.style.name in ("toc 1", "toc 2")]
     assert [line.strip() for line in toc_lines] == headings
+    # Word cannot hold the PDF pieces' pages: its end names them instead of promising them.
+    assert headings[-1] == "Pièces jointes en PDF"
+    bullets = [p.text for p in document.paragraphs if p.style.name == "List Bullet"]
+    assert "Plan d'aménagement — Ancienne halle aux grains" in bullets
     assert facts["update_fields"]
     # No word is cut: each column is at least as wide as its longest word.
     from capacite.lib.word import CELL_PADDING_PT, text_points
