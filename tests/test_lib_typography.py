@@ -88,12 +88,16 @@ def test_unclosed_or_stray_markup_does_not_swallow_the_page():
     ("Total : 3 ; fin !", "Total: 3; fin!"),
     ("<strong>Manque 2</strong> : absence", "<strong>Manque 2</strong>: absence"),
     ("Total\n        : 3, quoi ?", "Total: 3, quoi?"),
-    # guillemets, times, addresses and what French spacing keeps stay as they are
-    ("« Oui », 10:00, https://example.org/?a=1", "« Oui », 10:00, https://example.org/?a=1"),
+    # guillemets become quotes, with or without their spaces
+    ("Modifier « Région » · «Oui» · «\u00a0Non\u00a0»", "Modifier “Région” · “Oui” · “Non”"),
+    ("<a>« <b>Note</b> »</a>", "<a>“<b>Note</b>”</a>"),
+    # times, addresses and what French spacing keeps stay as they are
+    ("10:00, https://example.org/?a=1", "10:00, https://example.org/?a=1"),
+    ('<p title="« a » ?"><code>« b » ?</code></p>', '<p title="« a » ?"><code>« b » ?</code></p>'),
     ('<input value="a : b"><textarea>a : b</textarea><pre>a : b</pre><script>a ? b : c</script>',
      '<input value="a : b"><textarea>a : b</textarea><pre>a : b</pre><script>a ? b : c</script>'),
 ])
-def test_english_takes_the_space_before_high_punctuation_out(html, tight):
+def test_english_takes_the_space_before_high_punctuation_out_and_quotes_its_way(html, tight):
     assert english_spacing(html) == tight
 
 
@@ -160,7 +164,7 @@ def test_an_edit_form_posted_back_as_shown_saves_the_same_text(world):
 
 @pytest.mark.parametrize(("lang", "text", "title"), [
     ("fr", "Point bas\u00a0: 3\u202f; «\u00a0oui\u00a0»\u202f?", "Budget\u00a0: test"),
-    ("en", "Point bas: 3; « oui »?", "Budget: test"),
+    ("en", "Point bas: 3; “oui”?", "Budget: test"),
 ])
 def test_a_pdf_is_spaced_as_its_language_does(lang, text, title):
     from pypdf import PdfReader

@@ -14,10 +14,11 @@ Only text is touched: tags and their attributes (an input's `value`, a `title`),
 `<code>` keep their bytes. A colon with no space before it (« 10:00 », « https:// ») and an
 entity (« &nbsp;: ») are left as they are; every other byte of the page is kept.
 
-English puts no space there. The templates glue translated pieces with a French « : »
-(« {{ label }} : {{ value }} »), and the Cités type their data in French: `english_spacing`
-takes the plain space before « : ; ! ? » out of the text of a page in English, the same text
-`french_spacing` would space (guillemets are left as they are).
+English puts no space there, and quotes with “ ”. The templates glue translated pieces with a
+French « : » and quote names in guillemets (« {{ label }} : {{ value }} », « Modifier
+« {{ name }} » »), and the Cités type their data in French: `english_spacing` takes the plain
+space before « : ; ! ? » out of the text of a page in English and turns « guillemets » into
+“quotes”, in the same texts `french_spacing` would space.
 
 `capacite.core.middleware.FrenchSpacingMiddleware` applies one or the other to every HTML page
 (`spacing_for` the page's language), `capacite.lib.pdf.render_document` to every PDF's HTML;
@@ -60,6 +61,12 @@ def _space(match: re.Match) -> str:
 
 
 _TIGHT = re.compile(rf"{_WS}++(?=[:;!?])")
+_GUILLEMETS = re.compile(r"«\s*|\s*»")  # \s: with the no-break spaces typed inside them
+
+
+def _english(text: str) -> str:
+    text = _TIGHT.sub("", text)
+    return _GUILLEMETS.sub(lambda m: "“" if m.group().startswith("«") else "”", text)
 
 
 def _in_text(html: str, change: Callable[[str], str]) -> str:
@@ -89,9 +96,10 @@ def french_spacing(html: str) -> str:
 
 
 def english_spacing(html: str) -> str:
-    """`html` with no space before « : ; ! ? » in its text (« Total : 3 » reads « Total: 3 »);
-    nothing else changes."""
-    return _in_text(html, lambda text: _TIGHT.sub("", text))
+    """`html` with no space before « : ; ! ? » and “quotes” for « guillemets » in its text
+    (« Total : 3 » reads « Total: 3 », « le « Modeste » » reads « le “Modeste” »); nothing else
+    changes."""
+    return _in_text(html, _english)
 
 
 def spacing_for(language: str | None) -> Callable[[str], str]:

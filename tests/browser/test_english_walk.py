@@ -1,11 +1,14 @@
 """Every page of the permission matrix in English (issue 19, point 6), as the project lead and
 the director, then the pages neither reads — the label authority's, what a visitor without an
 account sees: no tell-tale French word of the menu, the method, the criteria, the publics or the
-dashboards in the navigation, the section headings or the table captions. Page titles and table
+dashboards in the navigation, the section headings or the table captions, and no French
+punctuation (« », a space before « : ; ! ? ») anywhere in the page's main text. Page titles and table
 links are left out: they carry what the Cité typed (a scenario, a document, a room), which stays
 as typed. The project lead's walk is at 390 px with axe; the others' French walk is in
 test_phone_walk.py, so here they are only measured against the phone's width.
 """
+
+import re
 
 import pytest
 
@@ -17,7 +20,20 @@ from tests.browser.walk import PHONE, every_page, samples_in, serious_violations
 pytestmark = pytest.mark.browser
 
 
+# French typography: guillemets, a space before « : ; ! ? » (plain, no-break or thin). The page's
+# spacing (`typography.english_spacing`) leaves none in what the server writes; what a script
+# writes, or a text split by a tag, would show here.
+FRENCH_PUNCTUATION = re.compile(r"[«»]|\S[ \u00a0\u202f]+[:;!?](?=\s|$)")
+
+
 def french_left(page) -> list[str]:
+    main = page.evaluate("() => document.querySelector('main')?.innerText ?? ''")
+    punctuation = [f"punctuation: {line.strip()[:80]!r}" for line in main.splitlines()
+                   if FRENCH_PUNCTUATION.search(line)]
+    return punctuation + words_left(page)
+
+
+def words_left(page) -> list[str]:
     nav = page.get_by_role("navigation", name="Main navigation")
     texts = {"menu": nav.locator("summary").all_inner_texts(),
              "menu links": nav.get_by_role("link").all_inner_texts(),
