@@ -1,11 +1,12 @@
 """Every page of the permission matrix in English (issue 19, point 6), as the project lead and
 the director, then the pages neither reads — the label authority's, what a visitor without an
 account sees: no tell-tale French word of the menu, the method, the criteria, the publics or the
-dashboards in the navigation, the section headings or the table captions, and no French
-punctuation (« », a space before « : ; ! ? ») anywhere in the page's main text. Page titles and table
-links are left out: they carry what the Cité typed (a scenario, a document, a room), which stays
-as typed. The project lead's walk is at 390 px with axe; the others' French walk is in
-test_phone_walk.py, so here they are only measured against the phone's width.
+dashboards in the navigation, the section headings or the table captions, no French day name in
+table headers and labels, and no French punctuation (« », a space before « : ; ! ? ») anywhere in
+the page's main text. Page titles and table links are left out of the words: they carry what the
+Cité typed (a scenario, a document, a room), which stays as typed. The project lead's walk is at
+390 px with axe; the others' French walk is in test_phone_walk.py, so here they are only
+measured against the phone's width.
 """
 
 import re
@@ -24,13 +25,19 @@ pytestmark = pytest.mark.browser
 # spacing (`typography.english_spacing`) leaves none in what the server writes; what a script
 # writes, or a text split by a tag, would show here.
 FRENCH_PUNCTUATION = re.compile(r"[«»]|\S[ \u00a0\u202f]+[:;!?](?=\s|$)")
+# The days of the week in French, in table headers and form labels (a Cité's own names and
+# prose, which may say « le mardi », are in the cells).
+FRENCH_DAYS = re.compile(r"\b(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b",
+                         re.IGNORECASE)
 
 
 def french_left(page) -> list[str]:
     main = page.evaluate("() => document.querySelector('main')?.innerText ?? ''")
     punctuation = [f"punctuation: {line.strip()[:80]!r}" for line in main.splitlines()
                    if FRENCH_PUNCTUATION.search(line)]
-    return punctuation + words_left(page)
+    days = [f"day: {text!r}" for text in page.locator("main th, main label").all_inner_texts()
+            if FRENCH_DAYS.search(text)]
+    return punctuation + days + words_left(page)
 
 
 def words_left(page) -> list[str]:
