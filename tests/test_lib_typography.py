@@ -1,5 +1,6 @@
 """French spacing before high punctuation, in one place (issue 19, point 4): the function on its
-own, then French and English pages, then an edit form re-posted as shown."""
+own, English spacing (no space there), then French and English pages, then an edit form
+re-posted as shown."""
 
 import io
 
@@ -11,7 +12,7 @@ from django.urls import reverse
 from django.utils import translation
 from django_scopes import scope
 
-from capacite.lib.typography import french_spacing
+from capacite.lib.typography import english_spacing, french_spacing
 from capacite.partners.models import Organisation
 from capacite.partners.tests.helpers import organisation
 from capacite.planning.tests.fixtures import build_modest
@@ -83,25 +84,43 @@ def test_unclosed_or_stray_markup_does_not_swallow_the_page():
     assert french_spacing("</pre> a : b") == "</pre> a\u00a0: b"
 
 
-@pytest.mark.parametrize(("response", "language", "spaced"), [
-    (lambda: HttpResponse("<p>Total : 3</p>"), "fr", True),
-    (lambda: HttpResponse("<p>Total : 3</p>"), "en", False),
-    (lambda: HttpResponse('{"a": "Total : 3"}', content_type="application/json"), "fr", False),
-    (lambda: HttpResponse("Total : 3", content_type="text/plain"), "fr", False),
-    (lambda: HttpResponse("<p>Total : 3</p>", headers={
-        "Content-Disposition": 'attachment; filename="page.html"'}), "fr", False),
-    (lambda: StreamingHttpResponse(iter([b"<p>Total : 3</p>"])), "fr", False),
+@pytest.mark.parametrize(("html", "tight"), [
+    ("Total : 3 ; fin !", "Total: 3; fin!"),
+    ("<strong>Manque 2</strong> : absence", "<strong>Manque 2</strong>: absence"),
+    ("Total\n        : 3, quoi ?", "Total: 3, quoi?"),
+    # guillemets become quotes, with or without their spaces
+    ("Modifier « Région » · «Oui» · «\u00a0Non\u00a0»", "Modifier “Région” · “Oui” · “Non”"),
+    ("<a>« <b>Note</b> »</a>", "<a>“<b>Note</b>”</a>"),
+    # times, addresses and what French spacing keeps stay as they are
+    ("10:00, https://example.org/?a=1", "10:00, https://example.org/?a=1"),
+    ('<p title="« a » ?"><code>« b » ?</code></p>', '<p title="« a » ?"><code>« b » ?</code></p>'),
+    ('<input value="a : b"><textarea>a : b</textarea><pre>a : b</pre><script>a ? b : c</script>',
+     '<input value="a : b"><textarea>a : b</textarea><pre>a : b</pre><script>a ? b : c</script>'),
 ])
-def test_the_middleware_spaces_french_html_pages_only(response, language, spaced):
+def test_english_takes_the_space_before_high_punctuation_out_and_quotes_its_way(html, tight):
+    assert english_spacing(html) == tight
+
+
+@pytest.mark.parametrize(("response", "language", "spaced"), [
+    (lambda: HttpResponse("<p>Total : 3</p>"), "fr", "Total\u00a0: 3"),
+    (lambda: HttpResponse("<p>Total : 3</p>"), "en", "Total: 3"),
+    (lambda: HttpResponse('{"a": "Total : 3"}', content_type="application/json"), "fr",
+     "Total : 3"),
+    (lambda: HttpResponse("Total : 3", content_type="text/plain"), "en", "Total : 3"),
+    (lambda: HttpResponse("<p>Total : 3</p>", headers={
+        "Content-Disposition": 'attachment; filename="page.html"'}), "fr", "Total : 3"),
+    (lambda: StreamingHttpResponse(iter([b"<p>Total : 3</p>"])), "en", "Total : 3"),
+])
+def test_the_middleware_spaces_html_pages_as_their_language_does(response, language, spaced):
     from capacite.core.middleware import FrenchSpacingMiddleware
 
     with translation.override(language):
         answer = FrenchSpacingMiddleware(lambda request: response())(RequestFactory().get("/"))
     body = b"".join(answer.streaming_content) if answer.streaming else answer.content
-    assert ("Total\u00a0: 3" if spaced else "Total : 3") in body.decode()
+    assert spaced in body.decode()
 
 
-def test_a_french_page_gets_the_no_break_spaces_an_english_one_is_left_alone(world):
+def test_a_french_page_gets_the_no_break_spaces_an_english_one_none(world):
     build_modest(world.cite)
     path = reverse("planning:treasury", kwargs={"cite_slug": world.cite.slug})
     query = {"funder": "REGION", "delay": "2", "cut": "0"}
@@ -116,11 +135,11 @@ def test_a_french_page_gets_the_no_break_spaces_an_english_one_is_left_alone(wor
     client.cookies["django_language"] = "en"
     english = client.get(path, query).content.decode()
     # In English the alerts and the stress test's sentence are English, with no space before
-    # the colon and nothing changed by the French spacing.
+    # the colon, and no French spacing anywhere on the page.
     assert "Warning — November 2027: treasury of \u2212€2,979.17" in english
     assert ("Low point: \u2212€147,550.01 in October 2029 (instead of \u2212€131,891 in "
             "December 2029); 28 months below zero (instead of 23).") in english
-    assert "\u00a0:" not in english and "\u202f;" not in english
+    assert "\u00a0:" not in english and "\u202f;" not in english and " : " not in english
 
 
 def test_an_edit_form_posted_back_as_shown_saves_the_same_text(world):
@@ -145,9 +164,9 @@ def test_an_edit_form_posted_back_as_shown_saves_the_same_text(world):
 
 @pytest.mark.parametrize(("lang", "text", "title"), [
     ("fr", "Point bas\u00a0: 3\u202f; «\u00a0oui\u00a0»\u202f?", "Budget\u00a0: test"),
-    ("en", "Point bas : 3 ; « oui » ?", "Budget : test"),
+    ("en", "Point bas: 3; “oui”?", "Budget: test"),
 ])
-def test_a_french_pdf_gets_the_no_break_spaces_too(lang, text, title):
+def test_a_pdf_is_spaced_as_its_language_does(lang, text, title):
     from pypdf import PdfReader
 
     from capacite.lib.pdf import write_pdf

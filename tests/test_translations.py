@@ -6,6 +6,7 @@ refreshes both after a change to the French strings.
 """
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -75,6 +76,15 @@ def test_every_english_entry_is_translated_and_none_is_fuzzy():
         + "\nFuzzy English entries (check them, then remove the flag):\n"
         + "\n".join(fuzzy)
     )
+
+
+def test_english_entries_are_written_with_english_punctuation():
+    """No « guillemets » and no space before « : ; ! ? » (French typography) in English: the
+    pages drop such a space (`typography.english_spacing`), files and the command line do not."""
+    french = re.compile(r"[«»]|\s[:;!?](?:\s|$)")
+    found = [text for entry in active_entries(polib.pofile(str(PO_PATH)))
+             for text in [entry.msgstr, *entry.msgstr_plural.values()] if french.search(text)]
+    assert found == []
 
 
 def test_the_english_catalogue_is_up_to_date_with_the_french_source(tmp_path):

@@ -16,7 +16,7 @@ from django_scopes import scope
 from capacite.core.models import Cite
 from capacite.core.permissions import MATRIX, Audience, Level, level_for
 from capacite.core.tenancy import request_from_label_authority, roles_in
-from capacite.lib.typography import french_spacing
+from capacite.lib.typography import spacing_for
 
 logger = logging.getLogger(__name__)
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
@@ -114,8 +114,9 @@ class AbsoluteSessionExpiryMiddleware:
 class FrenchSpacingMiddleware:
     """Every HTML page rendered in French gets its no-break spaces before « : ; ! ? » and inside
     « guillemets » (`capacite/lib/typography.py`; issue 19, point 4), whatever wrote the text: a
-    template, a translated string, a message, a name. English pages, files, streams and anything
-    that is not HTML pass untouched."""
+    template, a translated string, a message, a name; a page in English loses the space before
+    « : ; ! ? » that French templates and data put there. Files, streams and anything that is
+    not HTML pass untouched."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -125,15 +126,14 @@ class FrenchSpacingMiddleware:
         if (response.streaming
                 or not response.get("Content-Type", "").startswith("text/html")
                 or response.has_header("Content-Encoding")
-                or response.get("Content-Disposition", "").startswith("attachment")
-                or not (translation.get_language() or "").startswith("fr")):
+                or response.get("Content-Disposition", "").startswith("attachment")):
             return response
         charset = response.charset
         try:
             html = response.content.decode(charset)
         except UnicodeDecodeError:
             return response
-        spaced = french_spacing(html)
+        spaced = spacing_for(translation.get_language())(html)
         if spaced != html:
             response.content = spaced.encode(charset)
             if response.has_header("Content-Length"):

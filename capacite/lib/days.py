@@ -6,6 +6,12 @@ them with the same function (issue 17: a comité de pilotage on a Sunday, a work
 
 from datetime import date, timedelta
 
+from django.utils.dates import WEEKDAYS
+
+# Monday (0) to Sunday in the language of whoever reads them (« lundi », « Monday »): lazy, so
+# a form's labels and a page's days follow the page's language.
+WEEKDAY_NAMES = tuple(WEEKDAYS[day] for day in range(7))
+
 
 def is_working_day(day: date) -> bool:
     import holidays

@@ -9,7 +9,8 @@ Files appended to a document (partners' letters, premises plans) are laid out by
 `capacite/lib/pdf_appended.py`, inside the same rendering, so they are counted and headed.
 
 A document in French (`<html lang="fr…">`) gets its no-break spaces before « : ; ! ? » and
-inside guillemets here, as French pages do in `FrenchSpacingMiddleware` (issue 19, point 4).
+inside guillemets here, as French pages do in `FrenchSpacingMiddleware` (issue 19, point 4); a
+document in English loses the space before « : ; ! ? », as English pages do.
 """
 
 import logging
@@ -17,7 +18,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from capacite.lib.typography import french_spacing
+from capacite.lib.typography import english_spacing, french_spacing
 
 PDF_VARIANT = "pdf/ua-1"
 _FRENCH = re.compile(r"""<html\b[^>]*?\blang=["']?fr\b""", re.IGNORECASE)
@@ -34,8 +35,7 @@ def render_document(html: str) -> Any:
     # matplotlib's SVG styles (fill, stroke…) are not CSS properties WeasyPrint knows: it logs a
     # warning for each, hundreds per dossier, and draws them right all the same.
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
-    if _FRENCH.search(html, 0, 2000):
-        html = french_spacing(html)
+    html = (french_spacing if _FRENCH.search(html, 0, 2000) else english_spacing)(html)
     document = HTML(string=html).render(pdf_variant=PDF_VARIANT)
     if not (document.metadata.title or "").strip():
         raise PdfTemplateError("Le gabarit du PDF n'a pas de <title>.")

@@ -14,12 +14,20 @@ Only text is touched: tags and their attributes (an input's `value`, a `title`),
 `<code>` keep their bytes. A colon with no space before it (« 10:00 », « https:// ») and an
 entity (« &nbsp;: ») are left as they are; every other byte of the page is kept.
 
-`capacite.core.middleware.FrenchSpacingMiddleware` applies it to every HTML page rendered in
-French, `capacite.lib.pdf.render_document` to every French PDF's HTML; DOCX files are not HTML
-and are left alone. Cost: about 1.5 ms for the biggest demo page (bench/README.md).
+English puts no space there, and quotes with “ ”. The templates glue translated pieces with a
+French « : » and quote names in guillemets (« {{ label }} : {{ value }} », « Modifier
+« {{ name }} » »), and the Cités type their data in French: `english_spacing` takes the plain
+space before « : ; ! ? » out of the text of a page in English and turns « guillemets » into
+“quotes”, in the same texts `french_spacing` would space.
+
+`capacite.core.middleware.FrenchSpacingMiddleware` applies one or the other to every HTML page
+(`spacing_for` the page's language), `capacite.lib.pdf.render_document` to every PDF's HTML;
+DOCX files are not HTML and are left alone. Cost: about 1.5 ms for the biggest demo page
+(bench/README.md).
 """
 
 import re
+from collections.abc import Callable
 
 NBSP = "\u00a0"
 NARROW_NBSP = "\u202f"
@@ -52,9 +60,17 @@ def _space(match: re.Match) -> str:
     return NBSP if after in ":»" else NARROW_NBSP
 
 
-def french_spacing(html: str) -> str:
-    """`html` with the spaces before « : ; ! ? » » and after « « » made non-breaking in its text;
-    nothing else changes."""
+_TIGHT = re.compile(rf"{_WS}++(?=[:;!?])")
+_GUILLEMETS = re.compile(r"«\s*|\s*»")  # \s: with the no-break spaces typed inside them
+
+
+def _english(text: str) -> str:
+    text = _TIGHT.sub("", text)
+    return _GUILLEMETS.sub(lambda m: "“" if m.group().startswith("«") else "”", text)
+
+
+def _in_text(html: str, change: Callable[[str], str]) -> str:
+    """`html` with `change` applied to each of its texts that may hold « : ; ! ? « » »."""
     if not _TRIGGERS.search(html):
         return html
     pieces = []
@@ -63,7 +79,7 @@ def french_spacing(html: str) -> str:
         kind = match.lastgroup
         token = match.group()
         if kind == "text" and not verbatim:
-            token = _SPACING.sub(_space, token)
+            token = change(token)
         elif kind == "verbatim":
             if match.group("end"):
                 verbatim = max(verbatim - 1, 0)
@@ -71,3 +87,21 @@ def french_spacing(html: str) -> str:
                 verbatim += 1
         pieces.append(token)
     return "".join(pieces)
+
+
+def french_spacing(html: str) -> str:
+    """`html` with the spaces before « : ; ! ? » » and after « « » made non-breaking in its text;
+    nothing else changes."""
+    return _in_text(html, lambda text: _SPACING.sub(_space, text))
+
+
+def english_spacing(html: str) -> str:
+    """`html` with no space before « : ; ! ? » and “quotes” for « guillemets » in its text
+    (« Total : 3 » reads « Total: 3 », « le « Modeste » » reads « le “Modeste” »); nothing else
+    changes."""
+    return _in_text(html, _english)
+
+
+def spacing_for(language: str | None) -> Callable[[str], str]:
+    """The spacing of a page in `language`: French, or English for any other."""
+    return french_spacing if (language or "").startswith("fr") else english_spacing

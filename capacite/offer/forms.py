@@ -1,9 +1,11 @@
 from django import forms
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django_scopes import scopes_disabled
 
 from capacite.core.concurrency import VersionedModelForm
-from capacite.offer.domain.hours import WEEKDAYS, Span
+from capacite.lib.days import WEEKDAY_NAMES
+from capacite.offer.domain.hours import Span
 from capacite.offer.domain.poles import new_pole_error
 from capacite.offer.domain.weekly import SpansError, format_spans, parse_spans
 from capacite.offer.models import Closure, DayException, Pole, Site
@@ -56,9 +58,9 @@ class WeekForm(forms.Form):
         current = {}
         for hours in site.weekly_hours.all():
             current.setdefault(hours.weekday, []).append(hours)
-        for day, name in enumerate(WEEKDAYS):
+        for day, name in enumerate(WEEKDAY_NAMES):
             self.fields[f"day_{day}"] = forms.CharField(
-                label=name.capitalize(), required=False, max_length=100,
+                label=capfirst(name), required=False, max_length=100,
                 help_text=_("Par exemple « 9:30-12:30, 14:00-18:00 » ; vide : fermé.") if day == 0
                 else "",
             )

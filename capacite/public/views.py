@@ -67,7 +67,8 @@ def home(request: HttpRequest, cite: Cite, profile: PublicProfile) -> HttpRespon
 
 def _site_view(summary) -> dict:
     """A site's summary with its ordinary week day by day ("10:00-13:00, 14:00-18:00")."""
-    from capacite.offer.domain.hours import WEEKDAYS, Span
+    from capacite.lib.days import WEEKDAY_NAMES
+    from capacite.offer.domain.hours import Span
     from capacite.offer.domain.weekly import format_spans
 
     spans: dict[int, list[Span]] = {}
@@ -75,7 +76,7 @@ def _site_view(summary) -> dict:
         spans.setdefault(hours.weekday, []).append(Span(hours.opens, hours.closes))
     return {"summary": summary, "days": [
         {"name": name, "spans": format_spans(tuple(sorted(spans.get(day, []))))}
-        for day, name in enumerate(WEEKDAYS)]}
+        for day, name in enumerate(WEEKDAY_NAMES)]}
 
 
 @published_cite

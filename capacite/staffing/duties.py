@@ -8,9 +8,9 @@ partner) ask these functions, so every screen tells the same story. Call inside 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from capacite.lib.days import WEEKDAY_NAMES
 from capacite.offer.models import Site
 from capacite.staffing.domain.grid import format_time, minutes_by_staff, stints
-from capacite.staffing.domain.instance import DAY_NAMES
 from capacite.staffing.models import RosterRun, StaffMember
 from capacite.staffing.services import Loaded, load, monday_of
 
@@ -145,7 +145,7 @@ def partner_hours(week: date, organisations: set[int] | None) -> list[dict]:
         for loaded in runs:
             held += minutes_by_staff(loaded.instance, loaded.solution).get(key, 0)
             desks = {d.id: d.name for d in loaded.instance.desks}
-            detail += [f"{DAY_NAMES[stint.day]} {stint.label} {desks[stint.desk]}" for stint in
+            detail += [f"{WEEKDAY_NAMES[stint.day]} {stint.label} {desks[stint.desk]}" for stint in
                        stints(loaded.instance, loaded.solution, loaded.locks).get(key, [])]
         entry = partners.setdefault(member.partner.name, {"name": member.partner.name,
                                                           "rows": [], "held": 0,

@@ -10,8 +10,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from capacite.lib import ics
+from capacite.lib.days import WEEKDAY_NAMES
 from capacite.staffing.domain.grid import desk_grid, minutes_by_staff, stints
-from capacite.staffing.domain.instance import DAY_NAMES, format_time
+from capacite.staffing.domain.instance import format_time
 from capacite.staffing.services import Loaded
 
 
@@ -31,7 +32,7 @@ def week_context(loaded: Loaded) -> dict:
     } for person in instance.staff]
     days = sorted(grid)
     return {
-        "days": [{"index": day, "name": DAY_NAMES[day],
+        "days": [{"index": day, "name": WEEKDAY_NAMES[day],
                   "date": instance.week_start + timedelta(days=day),
                   "rows": [{"label": row.label, "cells": [row.cells[d.id] for d in instance.desks],
                             # a phone lists each cell under its desk's name

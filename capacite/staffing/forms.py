@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django_scopes import scopes_disabled
 
 from capacite.core.concurrency import VersionedModelForm
-from capacite.offer.domain.hours import WEEKDAYS
+from capacite.lib.days import WEEKDAY_NAMES
 from capacite.offer.domain.weekly import SpansError, parse_spans
 from capacite.staffing.models import JobDescription, StaffMember
 
@@ -54,7 +54,7 @@ with scopes_disabled():
                 widget=forms.CheckboxSelectMultiple)
             self.initial["desks_held"] = self.instance.desks
             self.initial["preferred"] = self.instance.preferred_desks
-            for day, name in enumerate(WEEKDAYS):
+            for day, name in enumerate(WEEKDAY_NAMES):
                 self.fields[f"day_{day}"] = forms.CharField(
                     label=_("Disponible le %(day)s") % {"day": name}, required=False,
                     max_length=100,
@@ -107,7 +107,7 @@ class EditForm(forms.Form):
     staff = forms.ChoiceField(label=_("Personne"))
     desk = forms.ChoiceField(label=_("Poste"), required=False)
     day = forms.TypedChoiceField(label=_("Jour"), coerce=int,
-                                 choices=[(i, name) for i, name in enumerate(WEEKDAYS)])
+                                 choices=list(enumerate(WEEKDAY_NAMES)))
     start = forms.TimeField(label=_("De"), widget=forms.TimeInput(attrs={"type": "time",
                                                                          "step": 1800}))
     end = forms.TimeField(label=_("À"), widget=forms.TimeInput(attrs={"type": "time",

@@ -126,7 +126,7 @@ def demand(request: HttpRequest, cite_slug: str, site_id: int) -> HttpResponse:
     days = sorted({day for day, _s in slots})
     times = sorted({start for _d, start in slots})
     open_slots = set(slots)
-    from capacite.offer.domain.hours import WEEKDAYS
+    from capacite.lib.days import WEEKDAY_NAMES as WEEKDAYS
     grid = [{"time": f"{start // 60:02d}:{start % 60:02d}", "cells": [
         {"name": f"c-{day}-{start}", "open": (day, start) in open_slots,
          "label": f"{WEEKDAYS[day]} {start // 60:02d}:{start % 60:02d}",
@@ -150,7 +150,7 @@ def _read_demand(request: HttpRequest, desk: str, slots: list[tuple[int, int]]) 
                                "reçu « %(raw)s ».") % {"where": where, "raw": raw})
         return int(raw)
 
-    from capacite.offer.domain.hours import WEEKDAYS
+    from capacite.lib.days import WEEKDAY_NAMES as WEEKDAYS
     result: dict = {"default": number(request.POST.get("default", ""), _("Besoin par défaut")),
                     "slots": {}}
     for day, start in slots:

@@ -77,7 +77,9 @@ def test_reception_counts_ten_then_five_offline_and_finds_fifteen_rows(page, ope
         page.keyboard.press("Enter")  # a PC's shortcut: Entrée counts
     waiting = page.locator("#tally-queue")
     expect(waiting).to_have_attribute("data-waiting", "5")
-    expect(waiting).to_contain_text("5 passages en attente")
+    # Written by tally.js from the page's text, with the page's no-break space before « : ».
+    assert waiting.inner_text() == ("5 passages en attente d’envoi (réseau coupé)\u00a0: ils "
+                                    "partiront dès le retour du réseau.")
     assert visit_count() == 10
 
     page.context.set_offline(False)

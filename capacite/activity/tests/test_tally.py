@@ -4,6 +4,7 @@ five minutes by the screen that made it, and only inside one's own Cité."""
 import json
 import uuid
 
+import lxml.html
 import pytest
 from django.core import signing
 from django.urls import reverse
@@ -164,6 +165,27 @@ def test_the_screen_shows_todays_count_and_the_last_ten(world, desk):
     assert state["today"] == 12 and len(state["recent"]) == 10
     page = client.get(desk["url"]).content.decode()
     assert '<span data-testid="today-count" id="today-count">12</span>' in page
+
+
+@pytest.mark.parametrize(("language", "waiting", "not_undone"), [
+    ("fr", "%(n)s passages en attente d’envoi (réseau coupé)\u00a0: ils partiront dès le retour "
+           "du réseau.",
+     "Ce passage ne peut plus être annulé\u00a0: il date de plus de cinq minutes ou a déjà été "
+     "annulé."),
+    ("en", "%(n)s visits waiting to be sent (network down): they will leave as soon as the "
+           "network is back.",
+     "This visit can no longer be cancelled: it is more than five minutes old or was already "
+     "cancelled."),
+])
+def test_the_screens_messages_are_spaced_as_the_page_is(world, desk, language, waiting,
+                                                         not_undone):
+    """tally.js writes its messages from the page's text, where the page's spacing reached."""
+    client = client_for(world, Role.RECEPTION)
+    client.cookies["django_language"] = language
+    page = lxml.html.fromstring(client.get(desk["url"]).content.decode())
+    texts = {p.get("data-text"): p.text_content()
+             for p in page.get_element_by_id("tally-texts").iter("p")}
+    assert (texts["waitingMany"], texts["notUndone"]) == (waiting, not_undone)
 
 
 def test_the_reception_home_opens_on_the_tally(world, desk):

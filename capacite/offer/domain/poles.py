@@ -1,13 +1,17 @@
 """The label's rules on pôles de conseil and sites, as plain functions."""
 
+from django.utils.translation import gettext_noop
+
 POLES_MIN = 3
 POLES_MAX = 7
+# The guide's names, in French as the demo's pôles are named; the pôles page shows them in the
+# reader's language (marked here for the catalogue).
 SUGGESTED_POLE_NAMES = (
-    "Choisir son orientation",
-    "Trouver un emploi",
-    "Construire son parcours de formation",
-    "Changer sa vie professionnelle",
-    "Créer son activité",
+    gettext_noop("Choisir son orientation"),
+    gettext_noop("Trouver un emploi"),
+    gettext_noop("Construire son parcours de formation"),
+    gettext_noop("Changer sa vie professionnelle"),
+    gettext_noop("Créer son activité"),
 )
 
 

@@ -5,7 +5,8 @@ Pages, the wall PDF, the XLSX and the .ics files all read these tables, so they 
 
 from dataclasses import dataclass, field
 
-from capacite.staffing.domain.instance import DAY_NAMES, Instance, Solution, format_time
+from capacite.lib.days import WEEKDAY_NAMES
+from capacite.staffing.domain.instance import Instance, Solution, format_time
 
 REASON_LABELS = {
     "nobody_available": "personne de compétent n'est disponible",
@@ -49,7 +50,8 @@ class Stint:
 
     @property
     def day_name(self) -> str:
-        return DAY_NAMES[self.day]
+        """The day in the reader's language (« mardi », « Tuesday »)."""
+        return WEEKDAY_NAMES[self.day]
 
 
 @dataclass
@@ -135,4 +137,4 @@ def minutes_by_staff(instance: Instance, solution: Solution) -> dict[str, int]:
 
 
 def day_name(day: int) -> str:
-    return DAY_NAMES[day]
+    return WEEKDAY_NAMES[day]

@@ -46,7 +46,8 @@
     if (link && !followable(link.href)) {
       event.preventDefault();
       var box = document.getElementById("kiosk-blocked");
-      box.textContent = config.blocked; box.hidden = false;
+      box.textContent = document.getElementById("kiosk-blocked-text").content.textContent;
+      box.hidden = false;
     }
   }, true);
   ["pointerdown", "keydown", "touchstart", "input"].forEach(function (name) {

@@ -6,7 +6,12 @@
   "use strict";
   var form = document.getElementById("tally");
   if (!form) { return; }
-  var texts = document.getElementById("tally-texts").dataset;
+  // The messages come from the page's text (its <template>), spaced as the page's language
+  // wants (« réseau coupé) : il » holds together in French); none is written here.
+  var texts = {};
+  document.getElementById("tally-texts").content.querySelectorAll("[data-text]").forEach(function (p) {
+    texts[p.dataset.text] = p.textContent;
+  });
   var csrf = form.querySelector("[name=csrfmiddlewaretoken]").value;
   var slug = form.dataset.cite;
   var QUEUE = "capacite.tally.queue." + slug;
@@ -129,7 +134,11 @@
         return response.json().then(function (answer) {
           save(QUEUE, load(QUEUE, []).filter(function (q) { return q.client_id !== item.client_id; }));
           if (response.status === 422) {
-            window.alert(texts.refused + " " + JSON.stringify(answer.errors));
+            var reasons = [];
+            Object.keys(answer.errors || {}).forEach(function (field) {
+              answer.errors[field].forEach(function (error) { reasons.push(error.message); });
+            });
+            window.alert(texts.refused + " " + reasons.join(" "));
           } else {
             if (answer.undo) {
               var undo = load(UNDO, {});
@@ -158,7 +167,7 @@
       .then(function (r) { return r.json(); })
       .then(function (answer) {
         var undo = load(UNDO, {}); delete undo[clientId]; save(UNDO, undo);
-        if (!answer.undone) { window.alert(answer.message); }
+        if (!answer.undone) { window.alert(texts.notUndone); }
         refresh();
       }).catch(function () {});
   }
