@@ -18,6 +18,7 @@ from decimal import Decimal
 import lxml.html
 import pytest
 from django.contrib.auth import get_user_model
+from django.template.loader import render_to_string
 from django.test import RequestFactory
 from django.urls import reverse
 from django_scopes import scope
@@ -37,7 +38,6 @@ class ListPage:
     make: Callable  # fills the list; returns the URL's other parameters
     param: str = "page"
     role: Role = Role.PROJECT_LEAD
-    query: str = ""
 
     def __str__(self) -> str:
         return f"{self.route}?{self.param}" if self.param != "page" else self.route
@@ -233,6 +233,14 @@ def test_the_pager_keeps_the_page_s_other_parameters():
     assert paged.previous_url == "/c/alpha/partenaires/?type=operator&q=Mission"
     assert paged.last_url == "/c/alpha/partenaires/?type=operator&q=Mission&page=4"
 
+    third = page_of(RequestFactory().get("/liste/", {"page": "3"}), list(range(160)))
+    nav = lxml.html.fromstring(render_to_string("pager.html", {"paged": third,
+                                                               "anchor": "liste"}))
+    assert [(a.text_content().strip(), a.get("href")) for a in nav.iter("a")] == [
+        ("« première page", "/liste/#liste"), ("← page précédente", "/liste/?page=2#liste"),
+        ("page suivante →", "/liste/?page=4#liste")]
+    assert " ".join(nav.text_content().split()).count("Page 3 sur 4 (160 éléments)") == 1
+
 
 @pytest.mark.django_db
 def test_the_organisations_pages_keep_their_filters_and_the_checklist_reads_every_one(world):
@@ -300,4 +308,24 @@ def test_the_public_catalogue_shows_each_theme_s_first_twelve_and_pages_its_sear
     assert found.content.decode().count("Guide n° ") == PER_PAGE
     link = next_link(found, "page")
     assert link == f"{address}?theme={theme.pk}&page=2#resultats"
+    assert client.get(link).content.decode().count("Guide n° ") == ROWS - PER_PAGE
+
+
+@pytest.mark.django_db
+def test_the_kiosk_s_documentation_search_comes_fifty_results_at_a_time(client, world):
+    from capacite.activity.models import Kiosk
+    from capacite.activity.public_views import activation_code
+    from capacite.offer.models import Site
+
+    with scope(cite=world.cite):
+        site = Site.objects.create(cite=world.cite, name="Site principal", kind="main")
+        kiosk = Kiosk.objects.create(cite=world.cite, site=site, name="Borne de l'entrée")
+        resources(world)
+    client.get(reverse("kiosk:activate", args=[activation_code(kiosk)]))
+    address = reverse("kiosk:documentation")
+
+    first = client.get(f"{address}?q=guide")
+    assert first.content.decode().count("Guide n° ") == PER_PAGE
+    link = next_link(first, "page")
+    assert link == f"{address}?q=guide&page=2"
     assert client.get(link).content.decode().count("Guide n° ") == ROWS - PER_PAGE
