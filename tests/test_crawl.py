@@ -11,7 +11,7 @@ links. That keeps the crawl near 800 pages for the nine accounts.
 """
 
 import re
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import parse_qs, urljoin, urlsplit
 
 import lxml.html
 import pytest
@@ -30,6 +30,7 @@ ACCOUNTS = ["autorite", "porteur", "elu", "partenaire", "directeur", "conseiller
             "porteur2", "partenaire2"]
 NOT_FOLLOWED = ("/static/", "/media/", "/compte/deconnexion/")
 TITLE = re.compile(rb"<title>(.*?)</title>", re.S)
+CSV_NOTE = "csv-note"  # the class of the note's element in templates/csv_note.html
 
 # Creation forms a page cannot offer in the demo, with why.
 NOT_OFFERED_IN_THE_DEMO = {
@@ -79,6 +80,13 @@ def inside(base: str, href: str | None) -> str | None:
     return parts.path + (f"?{parts.query}" if parts.query else "")
 
 
+def is_csv_download(url: str) -> bool:
+    """Whether a site-relative address is a CSV download: a path ending in « .csv » or a
+    `format=csv` query parameter."""
+    parts = urlsplit(url)
+    return parts.path.endswith(".csv") or "csv" in parse_qs(parts.query).get("format", [])
+
+
 def crawl(client: Client) -> tuple[list, set[str]]:
     """Follow every link from `/`: the problems met, and the URL names of the forms shown."""
     problems, kinds, forms, todo = [], set(), set(), ["/"]
@@ -91,6 +99,8 @@ def crawl(client: Client) -> tuple[list, set[str]]:
         if response.status_code != 200:
             problems.append((url, response.status_code))
             continue
+        if response["Content-Type"].startswith("text/csv") and not is_csv_download(url):
+            problems.append((url, "a CSV file at an address that does not say so"))
         if not response["Content-Type"].startswith("text/html"):
             continue
         here = response.redirect_chain[-1][0] if response.redirect_chain else url
@@ -98,10 +108,14 @@ def crawl(client: Client) -> tuple[list, set[str]]:
         if title is None or b"<" in title.group(1):
             problems.append((url, "title", title and title.group(1)[:80]))
         page = lxml.html.fromstring(response.content)
+        offers_csv = False
         for link in page.iter("a"):
             target = inside(here, link.get("href"))
             if target is not None:
                 todo.append(target)
+                offers_csv = offers_csv or is_csv_download(target)
+        if offers_csv and not page.find_class(CSV_NOTE):
+            problems.append((url, "a CSV download without the note on opening it"))
         for form in page.iter("form"):
             target = inside(here, form.get("action") or here)
             if target is not None:

@@ -133,18 +133,20 @@ def start(request: HttpRequest, kiosk: Kiosk) -> HttpResponse:
 
 @kiosk_view
 def documentation(request: HttpRequest, kiosk: Kiosk) -> HttpResponse:
-    """The catalogue search; a resource's web address is a link only if it is allowed."""
+    """The catalogue search, fifty results at a time; a resource's web address is a link only
+    if it is allowed."""
     from capacite.activity.models import AllowedLink
     from capacite.documentation.forms import SearchForm
     from capacite.documentation.services import search_resources
+    from capacite.lib.paging import page_of
 
     form = SearchForm(request.GET or None)
     allowed = [link.url for link in AllowedLink.objects.filter(cite=kiosk.cite)]
-    results = search_resources(form.filters()) if request.GET else []
+    results = page_of(request, search_resources(form.filters()) if request.GET else [])
     return render(request, "activity/kiosk_documentation.html", _kiosk_context(
-        kiosk, form=form, searched=bool(request.GET),
+        kiosk, form=form, searched=bool(request.GET), paged=results,
         results=[(r, any(r.url.startswith(a) for a in allowed) if r.url else False)
-                 for r in results]))
+                 for r in results.items]))
 
 
 @csrf_exempt  # the kiosk's cookie is SameSite=Strict: no other site can post with it

@@ -12,15 +12,16 @@ from capacite.communication.models import Action, Tool
 from capacite.core.concurrency import save_form_atomically
 from capacite.core.history import changes_of
 from capacite.core.removal import confirm_removal
+from capacite.lib.paging import page_of
 
 
 def plan(request: HttpRequest, cite_slug: str) -> HttpResponse:
-    """The plan's actions by date, and the number of actions and budget per tool."""
-    actions = list(Action.objects.all())
+    """The plan's actions by date, fifty at a time, and the number of actions and budget per
+    tool over the whole plan."""
     labels = dict(Tool.choices)
-    totals = totals_by_tool(((a.tool, a.budget) for a in actions), Tool.values)
+    totals = totals_by_tool(Action.objects.values_list("tool", "budget"), Tool.values)
     return render(request, "communication/plan.html", {
-        "actions": actions,
+        "actions": page_of(request, Action.objects.order_by("date", "title", "pk")),
         "totals": [{"label": labels[t.tool], "actions": t.actions, "budget": t.budget}
                    for t in totals],
         "grand_total": grand_total(totals),

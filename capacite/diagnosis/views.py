@@ -18,10 +18,15 @@ from capacite.diagnosis.forms import ImportForm, IndicatorForm, NarrativeForm, O
 from capacite.diagnosis.models import Indicator, Narrative, OfferMapEntry
 from capacite.lib.exports import csv_response, xlsx_response
 from capacite.lib.importers import ImportRefused
+from capacite.lib.paging import page_of
 
 
 def overview(request: HttpRequest, cite_slug: str) -> HttpResponse:
-    return render(request, "diagnosis/overview.html", {"themes": services.themes_overview()})
+    """Each theme's indicators, fifty at a time (an import brings up to 10,000), and its
+    narrative; each theme turns its own pages."""
+    return render(request, "diagnosis/overview.html", {"themes": [
+        (block, page_of(request, block.indicators, param=f"page-{block.theme}"))
+        for block in services.themes_overview()]})
 
 
 def _territory_choices(request: HttpRequest) -> list[str]:
@@ -131,9 +136,13 @@ def _overview_url(request: HttpRequest) -> str:
 
 
 def offer_map(request: HttpRequest, cite_slug: str) -> HttpResponse:
+    """The actors' offer, fifty at a time, then those not filled in yet, fifty at a time; the
+    counts of each service are over every actor."""
     rows, counts = services.offer_map()
+    filled = [r for r in rows if r.entry]
     return render(request, "diagnosis/offer_map.html", {
-        "rows": [r for r in rows if r.entry], "missing": [r for r in rows if not r.entry],
+        "rows": page_of(request, filled), "filled": len(filled),
+        "missing": page_of(request, [r for r in rows if not r.entry], param="a-renseigner"),
         "services": [(value, label, SERVICE_SHORT[Service(value)])
                      for value, label in Service.choices],
         "counts": [(count, Service(count.service).label) for count in counts],

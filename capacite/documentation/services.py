@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+from django.db.models import Count
 from django.utils.translation import gettext as _
 
 from capacite.documentation.domain.search import matches
@@ -17,17 +18,34 @@ class ResourceFilters:
     partner_id: int | None = None
 
 
-def catalogue_by_theme() -> list[tuple[str, list[Resource]]]:
-    """The whole catalogue under the Cité's themes, in their order, then what has no theme: what
-    a visitor browses before searching. A resource under two themes appears under both."""
-    resources = list(Resource.objects.select_related("partner").prefetch_related("themes")
-                     .order_by("title"))
-    groups = [(theme.name, [r for r in resources if theme in r.themes.all()])
-              for theme in Theme.objects.all()]
-    unthemed = [r for r in resources if not r.themes.all()]
-    if unthemed:
-        groups.append((str(_("Autres ressources")), unthemed))
-    return [(name, items) for name, items in groups if items]
+SHELF = 12
+
+
+@dataclass(frozen=True)
+class Shelf:
+    """One theme of the public catalogue: its first resources by title and how many it holds
+    (`theme_id` None for the resources without a theme)."""
+
+    name: str
+    theme_id: int | None
+    items: list[Resource]
+    count: int
+
+
+def catalogue_by_theme(*, shelf: int = SHELF) -> list[Shelf]:
+    """The catalogue under the Cité's themes, in their order, then what has no theme: what a
+    visitor browses before searching. A resource under two themes appears under both. Each
+    theme shows its first `shelf` resources: a catalogue of thousands stays a page a visitor
+    can read, the rest a search (by theme, paged) away."""
+    resources = (Resource.objects.select_related("partner").prefetch_related("themes")
+                 .order_by("title", "pk"))
+    shelves = [Shelf(theme.name, theme.pk, list(resources.filter(themes=theme)[:shelf]),
+                     theme.resource_count)
+               for theme in Theme.objects.annotate(resource_count=Count("resources"))]
+    unthemed = resources.filter(themes__isnull=True)
+    shelves.append(Shelf(str(_("Autres ressources")), None, list(unthemed[:shelf]),
+                         unthemed.count()))
+    return [s for s in shelves if s.count]
 
 
 def search_resources(filters: ResourceFilters) -> list[Resource]:

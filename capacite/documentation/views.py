@@ -14,17 +14,19 @@ from capacite.core.removal import confirm_removal
 from capacite.documentation.forms import ResourceForm, SearchForm, ThemeForm
 from capacite.documentation.models import Resource, Theme
 from capacite.documentation.services import search_resources
+from capacite.lib.paging import page_of
 
 
 def resources(request: HttpRequest, cite_slug: str) -> HttpResponse:
-    """The catalogue, searched by words and filtered by support, theme, loan and partner."""
+    """The catalogue, searched by words and filtered by support, theme, loan and partner, fifty
+    resources at a time."""
     from capacite.partners.models import Organisation
 
     partners = Organisation.objects.filter(doc_resources__isnull=False).distinct().order_by("name")
     form = SearchForm(request.GET or None, partners=partners)
     found = search_resources(form.filters())
     return render(request, "documentation/resources.html", {
-        "form": form, "resources": found, "total": Resource.objects.count(),
+        "form": form, "resources": page_of(request, found), "total": Resource.objects.count(),
         "searched": bool(request.GET),
     })
 

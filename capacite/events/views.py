@@ -12,10 +12,12 @@ from capacite.core.history import changes_of
 from capacite.core.removal import confirm_removal
 from capacite.events.forms import EventFilterForm, EventForm
 from capacite.events.models import Event, EventStatus
+from capacite.lib.paging import page_of
 
 
 def events(request: HttpRequest, cite_slug: str) -> HttpResponse:
-    """The programme: coming events by default, filtered by period and committee choice."""
+    """The programme: coming events by default, filtered by period and committee choice, fifty
+    at a time (the counts of the lead are over every coming event)."""
     form = EventFilterForm(request.GET or None)
     period, status = "coming", ""
     if form.is_valid():
@@ -26,12 +28,15 @@ def events(request: HttpRequest, cite_slug: str) -> HttpResponse:
     if period == "coming":
         found = found.filter(ends_at__gt=now)
     elif period == "past":
-        found = found.filter(ends_at__lte=now).order_by("-starts_at")
+        found = found.filter(ends_at__lte=now)
     if status:
         found = found.filter(status=status)
+    found = found.order_by(*(("-starts_at", "-pk") if period == "past"
+                             else ("starts_at", "title", "pk")))
     counts = {s: Event.objects.filter(status=s, ends_at__gt=now).count() for s in EventStatus}
     return render(request, "events/events.html", {
-        "form": form, "events": found, "counts": counts, "statuses": EventStatus})
+        "form": form, "events": page_of(request, found), "counts": counts,
+        "statuses": EventStatus})
 
 
 def event_add(request: HttpRequest, cite_slug: str) -> HttpResponse:

@@ -47,3 +47,8 @@ def job_kind(name: str, *, label: str, readers: frozenset[Role]) -> Callable:
 
 def kind_named(name: str) -> JobKind | None:
     return _kinds.get(name)
+
+
+def kinds_readable_by(roles) -> list[str]:
+    """The names of the job kinds one of `roles` may follow."""
+    return [name for name, kind in _kinds.items() if kind.readers & set(roles)]

@@ -10,8 +10,9 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from capacite.jobs.models import Job
-from capacite.jobs.registry import kind_named
+from capacite.jobs.registry import kind_named, kinds_readable_by
 from capacite.jobs.worker import worker_seen_recently
+from capacite.lib.paging import page_of
 
 
 def _readable(request: HttpRequest, job: Job) -> bool:
@@ -27,12 +28,14 @@ def _job_for(request: HttpRequest, job_id: int) -> Job:
 
 
 def job_list(request: HttpRequest, cite_slug: str) -> HttpResponse:
-    jobs = [job for job in Job.objects.select_related("created_by")[:200]
-            if _readable(request, job)]
-    rows = [(job, kind_named(job.kind)) for job in jobs]
-    waiting = any(not job.is_finished for job in jobs)
+    """The jobs the reader may follow, latest first, fifty at a time (a Cité runs a roster or a
+    dossier every week: the oldest stay reachable, a page further)."""
+    readable = Job.objects.filter(kind__in=kinds_readable_by(request.cite_roles))
+    paged = page_of(request, readable.select_related("created_by").order_by("-created_at", "-pk"))
+    rows = [(job, kind_named(job.kind)) for job in paged.items]
+    waiting = readable.exclude(status__in=(Job.Status.DONE, Job.Status.FAILED)).exists()
     return render(request, "jobs/list.html", {
-        "jobs": rows, "no_worker": waiting and not worker_seen_recently()})
+        "jobs": rows, "paged": paged, "no_worker": waiting and not worker_seen_recently()})
 
 
 def job_detail(request: HttpRequest, cite_slug: str, job_id: int) -> HttpResponse:

@@ -24,8 +24,9 @@ def _name(user) -> str:  # type: ignore[no-untyped-def]
     return user.get_full_name() or user.get_username()
 
 
-def role_history(cite: Cite, *, limit: int = 200) -> list[RoleChange]:
-    """Every role given, changed and taken away in `cite` (the membership rows' own history)."""
+def role_history(cite: Cite) -> list[RoleChange]:
+    """Every role given, changed and taken away in `cite` (the membership rows' own history),
+    latest first. All of it: the page shows it fifty at a time."""
     records = (Membership.history.filter(cite_id=cite.pk)
                .select_related("history_user", "user").order_by("history_date", "history_id"))
     last_role: dict[int, str] = {}
@@ -44,4 +45,4 @@ def role_history(cite: Cite, *, limit: int = 200) -> list[RoleChange]:
         changes.append(RoleChange(record.history_date, _name(record.history_user), action,
                                   _name(record.user), before or "—", after))
     changes.reverse()
-    return changes[:limit]
+    return changes

@@ -122,9 +122,11 @@ def event_ics(request: HttpRequest, cite: Cite, profile: PublicProfile, event_id
 
 @published_cite
 def documentation(request: HttpRequest, cite: Cite, profile: PublicProfile) -> HttpResponse:
-    """Search of the catalogue by words, support and theme (GET only: nothing is stored)."""
+    """Search of the catalogue by words, support and theme (GET only: nothing is stored), its
+    results fifty at a time; before a search, the catalogue's first resources in each theme."""
     from capacite.documentation.forms import SearchForm
     from capacite.documentation.services import catalogue_by_theme, search_resources
+    from capacite.lib.paging import page_of
     from capacite.public.forms import PublicSearchForm
 
     form = SearchForm(request.GET or None)
@@ -132,5 +134,5 @@ def documentation(request: HttpRequest, cite: Cite, profile: PublicProfile) -> H
     searched = bool(request.GET)
     return render(request, "public/documentation.html", _context(
         cite, profile, form=form, searched=searched,
-        resources=search_resources(form.filters()) if searched else [],
+        resources=page_of(request, search_resources(form.filters()) if searched else []),
         catalogue=[] if searched else catalogue_by_theme()))

@@ -16,6 +16,7 @@ from capacite.core.concurrency import ConcurrentEditError, save_form_atomically
 from capacite.core.history import changes_of
 from capacite.core.models import Role
 from capacite.lib.exports import XLSX_TYPE
+from capacite.lib.paging import page_of
 from capacite.lib.params import small_number
 from capacite.offer.models import Site
 from capacite.staffing import duties, services
@@ -164,7 +165,8 @@ def _read_demand(request: HttpRequest, desk: str, slots: list[tuple[int, int]]) 
 # --- rosters -----------------------------------------------------------------------------------
 
 def rosters(request: HttpRequest, cite_slug: str) -> HttpResponse:
-    """Choose a site and a week to staff; the rosters already computed."""
+    """Choose a site and a week to staff; the rosters already computed, latest first, fifty at
+    a time (one a week per site: all of them stay reachable)."""
     sites = list(Site.objects.all())
     form = WeekForm(request.POST or None, sites=sites,
                     initial_week=services.monday_of(timezone.localdate()))
@@ -179,7 +181,8 @@ def rosters(request: HttpRequest, cite_slug: str) -> HttpResponse:
             return _after_start(request, run)
     return render(request, "staffing/rosters.html", {
         "form": form, "sites": sites,
-        "runs": RosterRun.objects.select_related("site", "created_by")[:30],
+        "runs": page_of(request, RosterRun.objects.select_related("site", "created_by")
+                        .order_by("-created_at", "-pk")),
     })
 
 

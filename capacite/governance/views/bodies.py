@@ -14,6 +14,7 @@ from capacite.governance.choices import SUGGESTED_FREQUENCY, BodyKind
 from capacite.governance.forms import BodyForm, MemberEditForm, MemberForm
 from capacite.governance.models import Body, BodyMember, current_members
 from capacite.governance.views import back_url
+from capacite.lib.paging import page_of
 
 
 def body_list(request: HttpRequest, cite_slug: str) -> HttpResponse:
@@ -66,7 +67,8 @@ def body_detail(request: HttpRequest, cite_slug: str, body_id: int) -> HttpRespo
         "body": body, "form": form,
         "members": current_members(body).select_related("organisation", "contact"),
         "former": body.members.filter(left_on__isnull=False).select_related("organisation"),
-        "meetings": body.meetings.all(),
+        "meetings": page_of(request, body.meetings.order_by("-starts_at", "-pk"),
+                            param="reunions"),
         "decisions": body.decisions.all()[:10],
     })
 

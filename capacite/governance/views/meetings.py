@@ -26,26 +26,28 @@ from capacite.governance.models import AgendaDocument, AgendaItem, Body, Decisio
 from capacite.governance.services import add_agenda_items, move_agenda_item
 from capacite.governance.views import back_url
 from capacite.governance.views.seance import settle_and_tell
+from capacite.lib.paging import page_of
 from capacite.lib.params import id_param
 
 
 def meeting_list(request: HttpRequest, cite_slug: str) -> HttpResponse:
-    """Every meeting, upcoming first then past, in a fixed number of queries."""
+    """The meetings to come, soonest first, then the past ones fifty at a time, latest first,
+    in a fixed number of queries."""
     items = AgendaItem.objects.filter(meeting=OuterRef("pk")).order_by().values("meeting")
     decisions = Decision.objects.filter(meeting=OuterRef("pk")).order_by().values("meeting")
-    rows = list(Meeting.objects.select_related("body").annotate(
+    rows = Meeting.objects.select_related("body").annotate(
         item_count=Coalesce(Subquery(items.annotate(n=Count("pk")).values("n")), 0),
         agenda_minutes=Coalesce(
             Subquery(items.annotate(n=Sum("duration_minutes")).values("n")), 0),
         decision_count=Coalesce(Subquery(decisions.annotate(n=Count("pk")).values("n")), 0),
-    ).order_by("-starts_at"))
+    )
     now = timezone.now()
-    for m in rows:
+    upcoming = list(rows.filter(starts_at__gte=now).order_by("starts_at", "pk"))
+    past = page_of(request, rows.filter(starts_at__lt=now).order_by("-starts_at", "-pk"),
+                   param="passees")
+    for m in [*upcoming, *past.items]:
         m.overrun = overrun_minutes(m.duration_minutes, [m.agenda_minutes])
-    return render(request, "governance/meeting_list.html", {
-        "upcoming": sorted((m for m in rows if m.starts_at >= now), key=lambda m: m.starts_at),
-        "past": [m for m in rows if m.starts_at < now],
-    })
+    return render(request, "governance/meeting_list.html", {"upcoming": upcoming, "past": past})
 
 
 def meeting_create(request: HttpRequest, cite_slug: str, body_id: int) -> HttpResponse:
@@ -215,14 +217,14 @@ def meeting_send(request: HttpRequest, cite_slug: str, meeting_id: int) -> HttpR
 
 
 def decision_list(request: HttpRequest, cite_slug: str) -> HttpResponse:
-    """The decisions register of the Cité, filterable by body."""
+    """The decisions register of the Cité, filterable by body, fifty at a time."""
     decisions = Decision.objects.select_related("body", "meeting", "task")
     bodies = Body.objects.all()
     chosen = id_param(request.GET, "instance")
     if chosen is not None:
         decisions = decisions.filter(body_id=chosen)
     return render(request, "governance/decision_list.html", {
-        "decisions": decisions, "bodies": bodies, "chosen": chosen})
+        "decisions": page_of(request, decisions), "bodies": bodies, "chosen": chosen})
 
 
 def decision_edit(request: HttpRequest, cite_slug: str, decision_id: int) -> HttpResponse:

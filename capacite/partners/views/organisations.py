@@ -13,7 +13,7 @@ from capacite.core.concurrency import save_form_atomically
 from capacite.core.history import changes_of
 from capacite.core.permissions import Level, level_for
 from capacite.core.removal import Refusal, confirm_removal
-from capacite.lib.paging import page_of
+from capacite.lib.paging import page_of, without_paging
 from capacite.partners import services
 from capacite.partners.choices import ActorRole, FieldOfAction, Stance
 from capacite.partners.forms import OrganisationFilterForm, OrganisationForm
@@ -35,10 +35,13 @@ def may_read_contacts(request: HttpRequest) -> bool:
 
 
 def filtered_organisations(request: HttpRequest):
-    """The organisations matching the list's filters, and the bound filter form.
+    """The organisations matching the list's filters (a query set, by name), and the bound
+    filter form.
 
-    Fields and roles are JSON lists, filtered in Python: SQLite has no JSON containment lookup,
-    and a Cité has tens of organisations, not thousands.
+    Every filter runs in the database, so the list page can read one page of an import's 10,000
+    organisations and the export all of them. Fields and roles are JSON lists of choice keys;
+    SQLite has no JSON containment lookup, so a key is looked for with its quotes in the list's
+    text (`["employment", "orientation"]` holds `"employment"`), the same on PostgreSQL.
     """
     form = OrganisationFilterForm(request.GET or None, publics=services.public_choices())
     rows = services.organisations()
@@ -56,27 +59,30 @@ def filtered_organisations(request: HttpRequest):
     if stance := wanted.get("position"):
         rows = rows.filter(latest_stance=stance) if stance != "unknown" else rows.filter(
             Q(latest_stance__isnull=True) | Q(latest_stance="unknown"))
-    result = list(rows.distinct())
     if field := wanted.get("champ"):
-        result = [o for o in result if field in o.fields]
+        rows = rows.filter(fields__icontains=f'"{field}"')
     if role := wanted.get("role"):
-        result = [o for o in result if role in o.roles]
-    return result, form
+        rows = rows.filter(roles__icontains=f'"{role}"')
+    return rows.distinct(), form
 
 
 def organisation_list(request: HttpRequest, cite_slug: str) -> HttpResponse:
+    """The organisations, fifty at a time, with their filters kept from page to page; the
+    first-circle checklist below reads every organisation, not the page shown."""
     rows, form = filtered_organisations(request)
+    paged = page_of(request, rows)
+    shown = list(paged.items)
     today = timezone.localdate()
     days = services.silence_days()
-    mask_stances(request, rows)
-    for org in rows:
+    mask_stances(request, shown)
+    for org in shown:
         org.field_labels = choice_labels(org.fields, FieldOfAction)
         org.role_labels = choice_labels(org.roles, ActorRole)
         org.latest_stance_label = stance_label(org.latest_stance)
         org.silent = org.last_contact is None or (today - org.last_contact).days > days
     return render(request, "partners/organisation_list.html", {
-        "organisations": rows, "form": form, "query": request.GET.urlencode(),
-        "checklist": _masked_checklist(request),
+        "organisations": shown, "paged": paged, "form": form,
+        "query": without_paging(request), "checklist": _masked_checklist(request),
     })
 
 

@@ -5,6 +5,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from capacite.lib.paging import page_of
 from capacite.partners import services
 from capacite.partners.choices import ActorRole, FieldOfAction, Stance
 from capacite.partners.models import Commitment
@@ -67,22 +68,28 @@ def who_does_what(request: HttpRequest, cite_slug: str) -> HttpResponse:
 
 
 def without_letter(request: HttpRequest, cite_slug: str) -> HttpResponse:
-    rows = list(services.without_letter_of_intent())
+    """The organisations with no letter of intent, by name, fifty at a time."""
+    paged = page_of(request, services.without_letter_of_intent())
+    rows = list(paged.items)
     mask_stances(request, rows)
     return render(request, "partners/without_letter.html", {
-        "organisations": rows,
+        "organisations": rows, "paged": paged,
         "letters": Commitment.objects.filter(kind="letter_of_intent").count(),
     })
 
 
 def alerts(request: HttpRequest, cite_slug: str) -> HttpResponse:
     """Every partnership alert on one page: organisations not contacted for N days, open next
-    steps past their date, and partners absent from the last N meetings of a body they sit on
+    steps past their date (each list fifty at a time: an import brings thousands never
+    contacted), and partners absent from the last N meetings of a body they sit on
     (computed by the governance app, which builds on this one: imported here, not at the top)."""
     from capacite.governance.services import absence_threshold, repeated_absences
 
+    found = services.current_alerts(today=timezone.localdate())
     return render(request, "partners/alerts.html", {
-        "alerts": services.current_alerts(today=timezone.localdate()),
+        "alerts": found,
+        "silent": page_of(request, found.silent, param="sans-echange"),
+        "overdue": page_of(request, found.overdue, param="en-retard"),
         "absences": repeated_absences(), "threshold": absence_threshold(),
     })
 

@@ -61,7 +61,8 @@ def export_sheet(organisations) -> Sheet:
 
 
 def _sheet_for_export(request: HttpRequest) -> Sheet:
-    organisations, _form = filtered_organisations(request)
+    rows, _form = filtered_organisations(request)
+    organisations = list(rows)  # the whole filtered list: an export is never paged
     latest = services.latest_positions([o.pk for o in organisations])
     own = own_organisations(request)
     for o in organisations:

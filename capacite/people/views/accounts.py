@@ -8,30 +8,31 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from capacite.core.models import Membership, Role
+from capacite.lib.paging import page_of
 from capacite.people.personal_data import AnonymiseRefused
 from capacite.people.personal_data import anonymise as anonymise_account
 
 User = get_user_model()
-PAGE = 100
 
 
 def accounts(request: HttpRequest) -> HttpResponse:
-    """Every account of the instance (the first hundred matching the search), with its roles."""
+    """Every account of the instance matching the search, fifty at a time, with its roles."""
     query = request.GET.get("q", "").strip()[:100]
-    users = User.objects.order_by("last_name", "first_name", "username")
+    users = User.objects.order_by("last_name", "first_name", "username", "pk")
     if query:
         users = users.filter(Q(username__icontains=query) | Q(first_name__icontains=query)
                              | Q(last_name__icontains=query) | Q(email__icontains=query))
-    users = list(users[:PAGE + 1])
+    paged = page_of(request, users)
+    shown = list(paged.items)
     roles: dict[int, list[str]] = {}
-    for membership in (Membership.objects.filter(user__in=users[:PAGE]).select_related("cite")
+    for membership in (Membership.objects.filter(user__in=shown).select_related("cite")
                        .order_by("cite__name")):
         where = membership.cite.name if membership.cite_id else _("toutes les Cités")
         roles.setdefault(membership.user_id, []).append(
             f"{Role(membership.role).label} ({where})")
     return render(request, "people/accounts.html", {
-        "rows": [{"user": u, "roles": roles.get(u.pk, [])} for u in users[:PAGE]],
-        "more": len(users) > PAGE, "query": query})
+        "rows": [{"user": u, "roles": roles.get(u.pk, [])} for u in shown],
+        "paged": paged, "query": query})
 
 
 def anonymise(request: HttpRequest, user_id: int) -> HttpResponse:

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from capacite.core.models import Membership, Role
+from capacite.lib.paging import page_of
 from capacite.people import services
 from capacite.people.domain.rules import may_manage_members
 from capacite.people.forms import InviteForm, RoleForm
@@ -32,14 +33,14 @@ def _not_yet(request: HttpRequest) -> HttpResponse:
 def members(request: HttpRequest, cite_slug: str) -> HttpResponse:
     cite = request.cite
     rows = (Membership.objects.filter(cite=cite).select_related("user")
-            .order_by("user__last_name", "user__first_name", "user__username", "role"))
+            .order_by("user__last_name", "user__first_name", "user__username", "role", "pk"))
     pending = [invitation for invitation in
                Invitation.objects.filter(accepted_at=None, cancelled_at=None)
                .select_related("invited_by", "organisation").order_by("-created_at")]
     return render(request, "people/members.html", {
-        "rows": rows, "may_manage": _may_manage(request),
+        "rows": page_of(request, rows), "may_manage": _may_manage(request),
         "pending": [{"invitation": i, "state": services.state_of(i).value} for i in pending],
-        "history": role_history(cite),
+        "history": page_of(request, role_history(cite), param="historique"),
     })
 
 
