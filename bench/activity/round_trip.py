@@ -30,6 +30,7 @@ every client id the server acknowledged is stored once, and that the screen's co
 
 import argparse
 import os
+import re
 import statistics
 import sys
 from pathlib import Path
@@ -40,13 +41,13 @@ from run import nearest_rank  # noqa: E402
 CHROMIUM = "/usr/bin/chromium"
 
 # Armed just before each tap on « Compter »: records the tap, the count's change, the next frame.
-ARM = """(expected) => {
+ARM = r"""(expected) => {
   const count = document.getElementById("today-count");
   const probe = window.__roundTrip = {tap: null, shown: null, painted: null};
   document.addEventListener("click", (event) => { probe.tap = event.timeStamp; },
                             {capture: true, once: true});
   const observer = new MutationObserver(() => {
-    if (probe.shown === null && count.textContent.trim() === expected) {
+    if (probe.shown === null && count.textContent.replace(/\D/g, "") === expected) {
       probe.shown = performance.now();
       observer.disconnect();
       requestAnimationFrame(() => { probe.painted = performance.now(); });
@@ -97,7 +98,7 @@ def count_visitors(page, cite: str, visitors: int) -> tuple[list[dict], int, int
     # The publics but « Non renseigné », the first chip and the one the screen comes back to.
     public_names = [publics.nth(i).inner_text().strip() for i in range(1, publics.count())]
     n_poles = poles.count()
-    start = int(count.inner_text())
+    start = int(re.sub(r"\D", "", count.inner_text()))  # « 1 236 » is grouped
     measures, previous_pole = [], None
     for i in range(visitors):
         pole = i % n_poles
@@ -123,7 +124,7 @@ def count_visitors(page, cite: str, visitors: int) -> tuple[list[dict], int, int
             "status": response.status,
             "client_id": response.json()["client_id"],
         })
-    return measures, start, int(count.inner_text())
+    return measures, start, int(re.sub(r"\D", "", count.inner_text()))
 
 
 def main() -> None:

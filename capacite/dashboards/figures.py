@@ -204,9 +204,9 @@ def period_label(period: Period) -> str:
 
 def _bucket_label(period: Period, start: date) -> str:
     if period.kind == "year":
-        return formats.date_format(start, "M")
+        return formats.date_format(start, "N")
     if period.kind == "months":
-        return formats.date_format(start, "M y")
+        return formats.date_format(start, "N y")
     if period.kind == "week":
         return formats.date_format(start, "D j")
     return str(start.day)

@@ -167,6 +167,19 @@ def test_the_screen_shows_todays_count_and_the_last_ten(world, desk):
     assert '<span data-testid="today-count" id="today-count">12</span>' in page
 
 
+def test_a_busy_days_count_is_grouped_as_the_language_writes_it(world, desk):
+    """« 1 236 aujourd'hui », not « 1236 » (the script writes it the same way after a tap)."""
+    from capacite.testing import many_visits
+
+    with scope(cite=world.cite):
+        many_visits(world.cite, desk["site"], timezone.localdate(), 1236, kind="reception")
+    client = client_for(world, Role.RECEPTION)
+    span = '<span data-testid="today-count" id="today-count">{}</span>'
+    assert span.format("1\u202f236") in client.get(desk["url"]).content.decode()
+    client.cookies["django_language"] = "en"
+    assert span.format("1,236") in client.get(desk["url"]).content.decode()
+
+
 @pytest.mark.parametrize(("language", "waiting", "not_undone"), [
     ("fr", "%(n)s passages en attente d’envoi (réseau coupé)\u00a0: ils partiront dès le retour "
            "du réseau.",

@@ -83,7 +83,9 @@
   }
 
   function render(state) {
-    document.getElementById("today-count").textContent = state.today;
+    // Grouped as the server writes it (« 1 236 », « 1,236 »): the page's language decides.
+    document.getElementById("today-count").textContent =
+      Number(state.today).toLocaleString(document.documentElement.lang || "fr");
     var body = document.getElementById("recent");
     var undo = load(UNDO, {});
     var now = Date.now();
