@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_noop
 
 from capacite.lib.money import format_number
 from capacite.planning.domain.cerfa import (
@@ -69,10 +69,11 @@ USES_LABEL = "Emplois des contributions volontaires en nature"
 CONTRIBUTIONS_LABEL = "Contributions volontaires en nature"
 SECONDED_USE, SECONDED_CONTRIBUTION = "862", "871"
 
+# Not a Cerfa table: the investment budget's words follow the reader (translated when built).
 INVESTMENT_CATEGORIES = (
-    ("fitting_out", "Aménagement des locaux"),
-    ("furniture", "Mobilier"),
-    ("it", "Équipements informatiques"),
+    ("fitting_out", gettext_noop("Aménagement des locaux")),
+    ("furniture", gettext_noop("Mobilier")),
+    ("it", gettext_noop("Équipements informatiques")),
 )
 
 
@@ -401,21 +402,22 @@ def investment_rows(*, items: Sequence[Investment], first_year: int,
         return tuple(to_euros(item.amount) if item.paid_on.year == year else ZERO
                      for year in range(first_year, last_year + 1))
 
-    rows = [BudgetRow("", "Investissements", (), "heading")]
+    rows = [BudgetRow("", gettext("Investissements"), (), "heading")]
     for category, label in INVESTMENT_CATEGORIES:
         details = [BudgetRow("", i.label, by_year(i), "detail")
                    for i in items if i.category == category]
-        rows.append(BudgetRow("", label, _add((d.amounts for d in details), years), "class"))
+        rows.append(BudgetRow("", gettext(label), _add((d.amounts for d in details), years),
+                              "class"))
         rows.extend(details)
     total = _add((by_year(i) for i in items), years)
-    rows.append(BudgetRow("", "Total des investissements", total, "total"))
-    rows.append(BudgetRow("", "Financements de l'investissement", (), "heading"))
+    rows.append(BudgetRow("", gettext("Total des investissements"), total, "total"))
+    rows.append(BudgetRow("", gettext("Financements de l'investissement"), (), "heading"))
     for line in funding:
         _check_amounts(line.funder, line.amounts, years)
         rows.append(BudgetRow("", line.funder, tuple(to_euros(a) for a in line.amounts),
                               "detail"))
     funded = _add((tuple(to_euros(a) for a in f.amounts) for f in funding), years)
-    rows.append(BudgetRow("", "Total des financements", funded, "total"))
-    rows.append(BudgetRow("", "Reste à financer (investissements − financements)",
+    rows.append(BudgetRow("", gettext("Total des financements"), funded, "total"))
+    rows.append(BudgetRow("", gettext("Reste à financer (investissements − financements)"),
                           tuple(t - f for t, f in zip(total, funded, strict=True)), "gap"))
     return rows
