@@ -47,8 +47,10 @@ class PremisesData:
         if c is None:
             return criteria.PremisesFact(False, "", False)
         return criteria.PremisesFact(
-            True, f"{c.name} ({c.commune}), {c.surface_m2} m² pour un besoin de "
-                  f"{c.need_m2} m², {c.points}/{c.maximum} points", c.has_plan)
+            True, gettext("%(name)s (%(commune)s), %(surface)s m² pour un besoin de %(need)s m², "
+                          "%(points)s/%(max)s points") % {
+                "name": c.name, "commune": c.commune, "surface": c.surface_m2,
+                "need": c.need_m2, "points": c.points, "max": c.maximum}, c.has_plan)
 
 
 @read_once

@@ -149,28 +149,28 @@ def dossier_gaps(facts) -> dict[str, str]:
         if isinstance(source, criteria.Unavailable):
             gaps[key] = source.what
     if isinstance(facts.premises, criteria.PremisesFact) and not facts.premises.identified:
-        gaps["premises"] = "aucun local retenu"
+        gaps["premises"] = _("aucun local retenu")
     if isinstance(facts.events, criteria.EventsFact) and not (facts.events.count
                                                               or facts.events.proposed):
-        gaps["events"] = "aucun événement proposé ni retenu"
+        gaps["events"] = _("aucun événement proposé ni retenu")
     if facts.budget is None:
-        gaps["budget"] = "aucun scénario retenu par le comité de pilotage"
+        gaps["budget"] = _("aucun scénario retenu par le comité de pilotage")
     if isinstance(facts.team, criteria.TeamFact) and not facts.team.jobs:
-        gaps["team"] = "aucune fiche de poste"
+        gaps["team"] = _("aucune fiche de poste")
     if not facts.poles:
-        gaps["poles"] = "aucun pôle de conseil"
+        gaps["poles"] = _("aucun pôle de conseil")
     if not facts.sites:
-        gaps["sites"] = gaps["hours"] = "aucun site ni horaire"
+        gaps["sites"] = gaps["hours"] = _("aucun site ni horaire")
     if not facts.has_steering:
-        gaps["steering"] = "aucun comité de pilotage"
+        gaps["steering"] = _("aucun comité de pilotage")
     if not facts.legal_form:
-        gaps["legal"] = "structure juridique non choisie"
+        gaps["legal"] = _("structure juridique non choisie")
     if not facts.territory_communes:
-        gaps["territory"] = "communes du territoire non choisies"
+        gaps["territory"] = _("communes du territoire non choisies")
     if not facts.workshop_sessions:
-        gaps["workshops"] = "aucune séance d'atelier"
+        gaps["workshops"] = _("aucune séance d'atelier")
     if not facts.contributing_organisations:
-        gaps["contributions"] = "aucune contribution de partenaire"
+        gaps["contributions"] = _("aucune contribution de partenaire")
     return gaps
 
 
@@ -179,11 +179,11 @@ def content_gaps() -> dict[str, str]:
     diagnosis = services.diagnosis_data()
     gaps: dict[str, str] = {}
     if not any(t.indicators or t.narrative for t in diagnosis["themes"]):
-        gaps["diagnosis"] = "aucun indicateur ni analyse du diagnostic"
+        gaps["diagnosis"] = _("aucun indicateur ni analyse du diagnostic")
     if not diagnosis["map_rows"]:
-        gaps["offer_map"] = "cartographie de l'offre existante non renseignée"
+        gaps["offer_map"] = _("cartographie de l'offre existante non renseignée")
     if not services.documentation_data()["resources"]:
-        gaps["documentation"] = "catalogue documentaire vide"
+        gaps["documentation"] = _("catalogue documentaire vide")
     return gaps
 
 

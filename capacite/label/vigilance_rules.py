@@ -3,12 +3,14 @@
 One function per point: it returns whether the point is open and the evidence found, with the
 page that changes it. Registered in `LabelConfig.ready()`; the label app reads every other app
 (premises, governance, partners, planning) through the same services as the checklist.
-Texts are French, like the criteria's evidence.
+Texts are gettext messages written when the point is read, like the criteria's evidence.
 """
 
 from datetime import date, timedelta
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext, pgettext
 
 from capacite.core.models import Cite
 from capacite.roadmap.vigilance import Measure, register_vigilance_rule
@@ -22,10 +24,10 @@ def premises_identified(cite: Cite, today: date) -> Measure:
 
     chosen = chosen_premises(cite)
     if chosen is None:
-        return Measure(True, "Aucun local n'est retenu parmi les locaux envisagés.",
+        return Measure(True, _("Aucun local n'est retenu parmi les locaux envisagés."),
                        "premises:overview")
-    return Measure(False, f"Local retenu : {chosen.name} ({chosen.commune}).",
-                   "premises:overview")
+    return Measure(False, _("Local retenu : %(name)s (%(commune)s).") % {
+        "name": chosen.name, "commune": chosen.commune}, "premises:overview")
 
 
 def sponsor_active(cite: Cite, today: date) -> Measure:
@@ -38,14 +40,15 @@ def sponsor_active(cite: Cite, today: date) -> Measure:
                                    starts_at__date__lte=today)
             .select_related("body").order_by("-starts_at").first())
     if last is None:
-        return Measure(True, "L'instance du porteur politique ne s'est jamais réunie.",
+        return Measure(True, _("L'instance du porteur politique ne s'est jamais réunie."),
                        "governance:bodies")
     day = timezone.localtime(last.starts_at).date()
     if today - day > SPONSOR_SILENCE:
-        return Measure(True, f"Dernière réunion de l'instance du porteur politique : "
-                             f"{last.body.name}, le {day:%d/%m/%Y} (plus de six mois).",
-                       "governance:bodies")
-    return Measure(False, f"{last.body.name} réuni le {day:%d/%m/%Y}.", "governance:bodies")
+        return Measure(True, _("Dernière réunion de l'instance du porteur politique : "
+                               "%(body)s, le %(day)s (plus de six mois).") % {
+            "body": last.body.name, "day": f"{day:%d/%m/%Y}"}, "governance:bodies")
+    return Measure(False, _("%(body)s réuni le %(day)s.") % {
+        "body": last.body.name, "day": f"{day:%d/%m/%Y}"}, "governance:bodies")
 
 
 def first_circle_committed(cite: Cite, today: date) -> Measure:
@@ -55,16 +58,19 @@ def first_circle_committed(cite: Cite, today: date) -> Measure:
 
     s = steering_data()
     if not s.exists:
-        return Measure(True, "Aucun comité de pilotage constitué.", "governance:bodies")
+        return Measure(True, _("Aucun comité de pilotage constitué."), "governance:bodies")
     if s.missing_first_circle:
-        return Measure(True, "Absents du comité de pilotage : "
-                             + ", ".join(s.missing_first_circle) + ".", "governance:bodies")
+        return Measure(True, _("Absents du comité de pilotage : %(names)s.") % {
+            "names": ", ".join(s.missing_first_circle)}, "governance:bodies")
     if s.without_letter:
-        return Measure(True, "Lettre d'intention non reçue : " + ", ".join(s.without_letter)
-                       + ".", "partners:without_letter")
-    return Measure(False, "Le premier cercle siège au comité de pilotage et chacun de ses "
-                          f"{len(s.organisations)} membres a envoyé sa lettre d'intention.",
-                   "partners:without_letter")
+        return Measure(True, _("Lettre d'intention non reçue : %(names)s.") % {
+            "names": ", ".join(s.without_letter)}, "partners:without_letter")
+    return Measure(False, ngettext(
+        "Le premier cercle siège au comité de pilotage et son membre a envoyé sa lettre "
+        "d'intention.",
+        "Le premier cercle siège au comité de pilotage et chacun de ses %(n)s membres a "
+        "envoyé sa lettre d'intention.", len(s.organisations)) % {"n": len(s.organisations)},
+        "partners:without_letter")
 
 
 def treasury_positive(cite: Cite, today: date) -> Measure:
@@ -74,15 +80,19 @@ def treasury_positive(cite: Cite, today: date) -> Measure:
 
     b = budget_data(cite)
     if b.row is None:
-        return Measure(True, "Aucun scénario retenu : pas de plan de trésorerie.",
+        return Measure(True, _("Aucun scénario retenu : pas de plan de trésorerie."),
                        "planning:treasury")
     if b.treasury_error:
-        return Measure(True, f"Plan de trésorerie incalculable : {b.treasury_error}",
-                       "planning:treasury")
+        return Measure(True, _("Plan de trésorerie incalculable : %(error)s") % {
+            "error": b.treasury_error}, "planning:treasury")
     if b.months_below_zero:
-        return Measure(True, f"La trésorerie passe sous zéro {b.months_below_zero} mois : "
-                             + " ; ".join(b.treasury_alerts), "planning:treasury")
-    return Measure(False, "Sur 36 mois, la trésorerie reste positive chaque fin de mois.",
+        return Measure(True, ngettext(
+            "La trésorerie passe sous zéro %(n)s mois : %(alerts)s",
+            "La trésorerie passe sous zéro %(n)s mois : %(alerts)s", b.months_below_zero) % {
+            "n": b.months_below_zero,
+            "alerts": pgettext("séparateur de liste", " ; ").join(b.treasury_alerts)},
+            "planning:treasury")
+    return Measure(False, _("Sur 36 mois, la trésorerie reste positive chaque fin de mois."),
                    "planning:treasury")
 
 

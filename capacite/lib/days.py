@@ -4,13 +4,21 @@ The demo places its meetings and workshop sessions on such days, and its coheren
 them with the same function (issue 17: a comité de pilotage on a Sunday, a workshop on 1 May).
 """
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from django.utils.dates import WEEKDAYS
+from django.utils.translation import gettext
 
 # Monday (0) to Sunday in the language of whoever reads them (« lundi », « Monday »): lazy, so
 # a form's labels and a page's days follow the page's language.
 WEEKDAY_NAMES = tuple(WEEKDAYS[day] for day in range(7))
+
+
+def day_and_time(moment: datetime) -> str:
+    """« 03/04/2026 à 10:00 » (« 03/04/2026 at 10:00 » in English): the date as dd/mm/yyyy
+    everywhere, the joining word in the reader's language."""
+    return gettext("%(day)s à %(time)s") % {"day": f"{moment:%d/%m/%Y}",
+                                            "time": f"{moment:%H:%M}"}
 
 
 def is_working_day(day: date) -> bool:

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django_scopes import scope, scopes_disabled
 
 from capacite.core.models import Cite, Membership, Phase, Role
+from capacite.lib.days import day_and_time
 from capacite.people.domain.rules import (
     Holding,
     InvitationState,
@@ -194,7 +195,7 @@ def refusal_message(invitation: Invitation | None) -> str:
     if state == InvitationState.EXPIRED:
         return _("Cette invitation a expiré le %(date)s : un lien d'invitation vaut sept jours. "
                  "Demandez à %(who)s de vous en envoyer une nouvelle.") % {
-            "date": local(invitation.expires_at).strftime("%d/%m/%Y à %H:%M"), "who": who}
+            "date": day_and_time(local(invitation.expires_at)), "who": who}
     if state == InvitationState.CANCELLED:
         return _("Cette invitation a été annulée le %(date)s. Demandez à %(who)s de vous en "
                  "envoyer une nouvelle si besoin.") % {

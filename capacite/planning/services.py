@@ -14,6 +14,8 @@ from decimal import Decimal
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from capacite.core.models import Cite
 from capacite.planning.domain import budget as budget_domain
@@ -378,14 +380,14 @@ def funders_by_key() -> dict[str, Funder]:
 
 
 def resolve_funder(key: str) -> Funder:
-    """The funder whose short identifier is `key` (case ignored); ValueError in French
-    listing the known identifiers otherwise."""
+    """The funder whose short identifier is `key` (case ignored); ValueError (active
+    language) listing the known identifiers otherwise."""
     known = funders_by_key()
     funder = known.get(key.strip().upper())
     if funder is None:
-        listed = ", ".join(sorted(known)) or "aucun"
-        raise ValueError(f"Financeur inconnu : « {key} ». Identifiants des financeurs de "
-                         f"cette Cité : {listed}.")
+        listed = ", ".join(sorted(known)) or pgettext("identifiants", "aucun")
+        raise ValueError(_("Financeur inconnu : « %(key)s ». Identifiants des financeurs de "
+                           "cette Cité : %(listed)s.") % {"key": key, "listed": listed})
     return funder
 
 

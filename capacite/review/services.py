@@ -18,6 +18,7 @@ from django.utils.translation import ngettext
 from django_scopes import scopes_disabled
 
 from capacite.core.models import Cite
+from capacite.lib.days import day_and_time
 from capacite.review.domain.label import (
     DecisionFact,
     LabelStatus,
@@ -283,5 +284,5 @@ def submittable_jobs() -> list[tuple]:
         rows.append((job, _("%(kind)s (%(format)s), généré le %(day)s") % {
             "kind": DossierKind(params["kind"]).label,
             "format": str(params.get("format", "")).upper(),
-            "day": when.strftime("%d/%m/%Y à %H:%M") if when else "—"}))
+            "day": day_and_time(when) if when else "—"}))
     return rows

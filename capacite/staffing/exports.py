@@ -3,6 +3,7 @@
 All three read the tables of `domain/grid.py`, as the pages do.
 """
 
+import dataclasses
 from datetime import datetime, timedelta
 
 from django.template.loader import render_to_string
@@ -11,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from capacite.lib import ics
 from capacite.lib.days import WEEKDAY_NAMES
+from capacite.staffing.domain.explain import explain_uncovered
 from capacite.staffing.domain.grid import desk_grid, minutes_by_staff, stints
 from capacite.staffing.domain.instance import format_time
 from capacite.staffing.services import Loaded
@@ -19,6 +21,10 @@ from capacite.staffing.services import Loaded
 def week_context(loaded: Loaded) -> dict:
     """What the week grid shows, shared by the page and the PDF."""
     instance, solution = loaded.instance, loaded.solution
+    # The stored reasons are sentences in the language of whoever solved or edited the week;
+    # the same function writes them again in the reader's.
+    solution = dataclasses.replace(
+        solution, uncovered=explain_uncovered(instance, solution.assignments))
     grid = desk_grid(instance, solution, loaded.locks)
     desks = {desk.id: desk.name for desk in instance.desks}
     worked = minutes_by_staff(instance, solution)
@@ -84,8 +90,8 @@ def workbook(loaded: Loaded, *, site_name: str) -> bytes:
 
 
 def _cell_text(cell) -> str:
-    text = ", ".join(name + (" (verrouillé)" if locked else "") for _id, name, locked
-                     in cell.people)
+    text = ", ".join(_("%(name)s (verrouillé)") % {"name": name} if locked else name
+                     for _id, name, locked in cell.people)
     if cell.missing:
         text += (" — " if text else "") + _("manque %(n)s : %(why)s") % {
             "n": cell.missing, "why": cell.detail}

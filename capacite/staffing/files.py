@@ -7,6 +7,8 @@ database and are tested directly.
 import json
 from pathlib import Path
 
+from django.utils.translation import gettext as _
+
 from capacite.staffing.domain.instance import Solution
 from capacite.staffing.domain.jsonio import (
     InstanceError,
@@ -20,10 +22,12 @@ def _read_json(path: Path) -> object:
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
-        raise InstanceError([f"{path} : lecture impossible ({exc.strerror})"]) from exc
+        raise InstanceError([_("%(path)s : lecture impossible (%(error)s)") % {
+            "path": path, "error": exc.strerror}]) from exc
     except json.JSONDecodeError as exc:
-        raise InstanceError([f"{path} : JSON invalide, ligne {exc.lineno} colonne {exc.colno} "
-                             f"({exc.msg})"]) from exc
+        raise InstanceError([_("%(path)s : JSON invalide, ligne %(line)s colonne %(column)s "
+                               "(%(error)s)") % {"path": path, "line": exc.lineno,
+                                                 "column": exc.colno, "error": exc.msg}]) from exc
 
 
 def solve_file(instance_path: Path, time_limit: float, out_path: Path) -> Solution:

@@ -323,6 +323,15 @@ def load(run: RosterRun) -> Loaded | None:
                   {(lock["staff"], lock["desk"], lock["day"], lock["start"]) for lock in run.locks})
 
 
+def violations_of(loaded: Loaded) -> list[str]:
+    """The run's broken rules in the reader's language: the stored list is in the language of
+    whoever solved or edited the week, so the validator runs again on the same data (only when
+    it found something: the same data gives the same verdict)."""
+    if not loaded.run.violations:
+        return []
+    return validate(loaded.instance, loaded.solution)
+
+
 def lock_json(a: Assignment) -> dict:
     return {"staff": a.staff, "desk": a.desk, "day": a.day, "start": a.start}
 

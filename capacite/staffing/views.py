@@ -202,6 +202,7 @@ def run_detail(request: HttpRequest, cite_slug: str, run_id: int) -> HttpRespons
     if loaded:
         context.update(week_context(loaded))
         context["objective"] = loaded.solution.objective
+        context["violations"] = services.violations_of(loaded)
         context["edit_form"] = EditForm(
             initial={"version": run.version, "action": "add"},
             staff=[(p.id, p.name) for p in loaded.instance.staff],

@@ -9,6 +9,8 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from django.utils.translation import gettext
+
 ROME_CODE = re.compile(r"^[A-N]\d{4}$")
 
 
@@ -51,9 +53,8 @@ def parse_rome_codes(text: str) -> tuple[str, ...]:
         elif code not in codes:
             codes.append(code)
     if wrong:
-        listed = ", ".join(f"« {w} »" for w in wrong)
-        raise RomeCodeError(
-            f"Code ROME invalide : {listed}. Un code ROME est une lettre de A à N suivie de "
-            f"quatre chiffres, par exemple K2111."
-        )
+        listed = ", ".join(gettext("« %(code)s »") % {"code": w} for w in wrong)
+        raise RomeCodeError(gettext(
+            "Code ROME invalide : %(codes)s. Un code ROME est une lettre de A à N suivie de "
+            "quatre chiffres, par exemple K2111.") % {"codes": listed})
     return tuple(codes)

@@ -3,6 +3,7 @@
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 from django_scopes import scope
 
 from capacite.core.models import Role
@@ -99,3 +100,10 @@ def test_the_staff_page_searches_and_a_wrong_rome_code_is_refused(world, catalog
         assert guide.rome_codes == "K2111, M1607"
         assert [t.name for t in guide.themes.all()] == ["Formation"]
 
+
+def test_a_wrong_rome_code_is_named_in_english_for_an_english_reader():
+    with translation.override("en"), pytest.raises(RomeCodeError) as error:
+        parse_rome_codes("K2111, Z1234, K21")
+    assert str(error.value) == (
+        "Invalid ROME code: “Z1234”, “K21”. A ROME code is a letter from A to N followed by "
+        "four digits, for example K2111.")

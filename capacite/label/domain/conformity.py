@@ -313,12 +313,13 @@ def parse_manual(*, legal_form: str, surface_m2: int | None, fte: Decimal | None
     errors: dict[str, list[str]] = {}
 
     def bad(where: str, number: int, message: str) -> None:
-        errors.setdefault(where, []).append(f"Ligne {number} : {message}")
+        errors.setdefault(where, []).append(_("Ligne %(n)s : %(message)s") % {
+            "n": number, "message": message})
 
     pole_map = {}
     for number, name, rest in _lines(poles):
         if not name:
-            bad("poles", number, "le nom du pôle manque avant les deux-points.")
+            bad("poles", number, _("le nom du pôle manque avant les deux-points."))
             continue
         pole_map[name] = tuple(sorted(p.strip() for p in rest.split(",") if p.strip()))
     site_map = {}
@@ -326,23 +327,25 @@ def parse_manual(*, legal_form: str, surface_m2: int | None, fte: Decimal | None
         try:
             site_map[name] = _amount(rest)
         except InvalidOperation:
-            bad("sites", number, f"« {rest or '(vide)'} » n'est pas un nombre d'heures par "
-                                 "semaine (par exemple « Site central : 40 »).")
+            bad("sites", number, _("« %(text)s » n'est pas un nombre d'heures par semaine "
+                                   "(par exemple « Site central : 40 »).") % {
+                "text": rest or _("(vide)")})
     partner_map = {}
     for number, name, rest in _lines(partners):
         values = [v.strip() for v in rest.split(";")] + ["0", "0", "0"]
         try:
             partner_map[name] = Partner(*(_amount(v or "0") for v in values[:3]))
         except InvalidOperation:
-            bad("partners", number, f"« {rest} » ne se lit pas : écrivez « ETP ; apport "
-                                    "financier ; apport en nature », par exemple « 1,5 ; 20000 "
-                                    "; 0 ».")
+            bad("partners", number, _("« %(text)s » ne se lit pas : écrivez « ETP ; apport "
+                                      "financier ; apport en nature », par exemple « 1,5 ; "
+                                      "20000 ; 0 ».") % {"text": rest})
     line_map = {}
     for number, name, rest in _lines(budget_lines):
         try:
             line_map[name] = _amount(rest)
         except InvalidOperation:
-            bad("budget_lines", number, f"« {rest or '(vide)'} » n'est pas un montant en euros.")
+            bad("budget_lines", number, _("« %(text)s » n'est pas un montant en euros.") % {
+                "text": rest or _("(vide)")})
     if errors:
         raise ManualError(errors)
     return Figures(legal_form=legal_form.strip(), poles=pole_map, sites=site_map,

@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 import pytest
+from django.utils import translation
 
 from capacite.label.domain.conformity import (
     Figures,
@@ -77,3 +78,17 @@ def test_a_bad_manual_line_is_named_with_its_number():
     assert raised.value.errors == {"sites": [
         "Ligne 2 : « quarante » n'est pas un nombre d'heures par semaine (par exemple "
         "« Site central : 40 »)."]}
+
+
+def test_a_bad_manual_line_is_named_in_english_for_an_english_reader():
+    with translation.override("en"), pytest.raises(ManualError) as raised:
+        parse_manual(legal_form="", surface_m2=None, fte=None, budget_total=None,
+                     poles=" : CIO", sites="Antenne : quarante", partners="CIO : un ; deux",
+                     budget_lines="Loyer : ")
+    assert raised.value.errors == {
+        "poles": ["Line 1: the advice desk's name is missing before the colon."],
+        "sites": ["Line 1: “quarante” is not a number of hours per week (for example "
+                  "“Main site: 40”)."],
+        "partners": ["Line 1: “un ; deux” cannot be read: write “FTE; money; in kind”, for "
+                     "example “1.5; 20000; 0”."],
+        "budget_lines": ["Line 1: “(empty)” is not an amount in euros."]}

@@ -52,6 +52,10 @@ def test_the_preview_shows_what_is_missing_part_by_part(lead, world):
     assert "aucun local retenu" in page  # no premises chosen in this Cité
     assert "à rédiger" in page
     assert "catalogue documentaire vide" in page  # this Cité has no documentation yet
+    lead.cookies["django_language"] = "en"
+    page = lead.get(reverse("label:dossier", kwargs={"cite_slug": "alpha"})).content.decode()
+    assert "no premises chosen" in page and "documentation catalogue empty" in page
+    assert "aucun local retenu" not in page
 
 
 @pytest.mark.django_db

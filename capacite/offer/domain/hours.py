@@ -10,6 +10,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
+from django.utils.translation import gettext as _
+
+from capacite.lib.days import WEEKDAY_NAMES
+
+# French, for the model's choices (its migration); messages name days in the reader's language.
 WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 
 
@@ -56,24 +61,25 @@ class Schedule:
 
 
 def weekly_errors(weekly: Iterable[WeeklySpan]) -> list[str]:
-    """French messages for spans that end before they start or overlap on the same day."""
+    """Messages, in the active language, for spans that end before they start or overlap on
+    the same day."""
     errors = []
     by_day: dict[int, list[Span]] = {}
     for item in weekly:
         if item.span.closes <= item.span.opens:
-            errors.append(
-                f"{WEEKDAYS[item.weekday]} : la fermeture ({item.span.closes:%H:%M}) doit venir "
-                f"après l'ouverture ({item.span.opens:%H:%M})."
-            )
+            errors.append(_("%(day)s : la fermeture (%(closes)s) doit venir après l'ouverture "
+                            "(%(opens)s).") % {"day": WEEKDAY_NAMES[item.weekday],
+                                               "closes": f"{item.span.closes:%H:%M}",
+                                               "opens": f"{item.span.opens:%H:%M}"})
         by_day.setdefault(item.weekday, []).append(item.span)
     for weekday, spans in sorted(by_day.items()):
         spans.sort()
         for before, after in zip(spans, spans[1:], strict=False):
             if after.opens < before.closes:
-                errors.append(
-                    f"{WEEKDAYS[weekday]} : les plages {before.opens:%H:%M}–{before.closes:%H:%M} "
-                    f"et {after.opens:%H:%M}–{after.closes:%H:%M} se chevauchent."
-                )
+                errors.append(_("%(day)s : les plages %(first)s et %(second)s se chevauchent.")
+                              % {"day": WEEKDAY_NAMES[weekday],
+                                 "first": f"{before.opens:%H:%M}–{before.closes:%H:%M}",
+                                 "second": f"{after.opens:%H:%M}–{after.closes:%H:%M}"})
     return errors
 
 

@@ -1,5 +1,6 @@
 """The label's rules on pôles de conseil and sites, as plain functions."""
 
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 POLES_MIN = 3
@@ -18,9 +19,9 @@ SUGGESTED_POLE_NAMES = (
 def new_pole_error(existing: int) -> str | None:
     """Why one more pôle would be refused, or None: the label allows 3 to 7 pôles a Cité."""
     if existing >= POLES_MAX:
-        return (f"Le label Cité des métiers prévoit de {POLES_MIN} à {POLES_MAX} pôles de "
-                f"conseil : cette Cité en a déjà {existing}. Regroupez deux pôles avant d'en "
-                "créer un autre.")
+        return _("Le label Cité des métiers prévoit de %(min)s à %(max)s pôles de conseil : "
+                 "cette Cité en a déjà %(n)s. Regroupez deux pôles avant d'en créer un autre.") % {
+            "min": POLES_MIN, "max": POLES_MAX, "n": existing}
     return None
 
 
@@ -28,15 +29,15 @@ def poles_warning(count: int) -> str | None:
     """A reminder while a Cité has fewer pôles than the label asks (not a refusal: it is being
     built)."""
     if count < POLES_MIN:
-        return (f"Le label demande au moins {POLES_MIN} pôles de conseil ouverts en permanence ; "
-                f"cette Cité en a {count}.")
+        return _("Le label demande au moins %(min)s pôles de conseil ouverts en permanence ; "
+                 "cette Cité en a %(n)s.") % {"min": POLES_MIN, "n": count}
     return None
 
 
 def site_warning(kind: str, pole_count: int) -> str | None:
     """A "site" must offer at least three pôles; an associated centre or relay point need not."""
     if kind in ("main", "site") and pole_count < POLES_MIN:
-        return (f"Un site Cité des métiers offre au moins {POLES_MIN} pôles de conseil ; "
-                f"celui-ci en offre {pole_count}. Sinon, déclarez-le centre associé ou point "
-                "relais.")
+        return _("Un site Cité des métiers offre au moins %(min)s pôles de conseil ; celui-ci "
+                 "en offre %(n)s. Sinon, déclarez-le centre associé ou point relais.") % {
+            "min": POLES_MIN, "n": pole_count}
     return None

@@ -2,6 +2,9 @@
 
 from datetime import date, datetime, time
 
+import pytest
+from django.utils import translation
+
 from capacite.offer.domain.hours import (
     Closure,
     OpeningState,
@@ -16,6 +19,8 @@ from capacite.offer.domain.hours import (
     spans_on,
     weekly_errors,
 )
+from capacite.offer.domain.poles import new_pole_error, poles_warning, site_warning
+from capacite.offer.domain.weekly import SpansError, parse_spans
 
 
 def span(opens: str, closes: str) -> Span:
@@ -39,6 +44,53 @@ def test_spans_that_end_before_they_start_or_overlap_are_reported_in_french():
         "jeudi : les plages 10:00–13:00 et 12:30–18:00 se chevauchent.",
     ]
     assert weekly_errors(WEEK) == []
+
+
+def test_spans_that_end_before_they_start_or_overlap_are_reported_in_english_to_english_readers():
+    bad = (WeeklySpan(0, span("12:00", "09:00")), WeeklySpan(3, span("10:00", "13:00")),
+           WeeklySpan(3, span("12:30", "18:00")))
+    with translation.override("en"):
+        assert weekly_errors(bad) == [
+            "Monday: closing time (09:00) must come after opening time (12:00).",
+            "Thursday: the ranges 10:00–13:00 and 12:30–18:00 overlap.",
+        ]
+
+
+SPANS_ERRORS = [
+    ("9h-12h30 et midi", "« midi » n'est pas une plage horaire : écrivez par exemple "
+                         "« 9:30-12:30, 14:00-18:00 ».",
+     "“midi” is not a time range: write for example “9:30-12:30, 14:00-18:00”."),
+    ("9:70-12:00", "« 9:70-12:00 » contient une heure qui n'existe pas.",
+     "“9:70-12:00” contains a time that does not exist."),
+    ("14h-12h", "« 14h-12h » : la fermeture doit venir après l'ouverture.",
+     "“14h-12h”: closing time must come after opening time."),
+    ("9h-12h, 11h-13h", "Les plages 09:00-12:00 et 11:00-13:00 se chevauchent.",
+     "The ranges 09:00-12:00 and 11:00-13:00 overlap."),
+]
+
+
+@pytest.mark.parametrize(("text", "french", "english"), SPANS_ERRORS)
+def test_typed_hours_that_cannot_be_read_say_why_in_the_readers_language(text, french, english):
+    for language, expected in (("fr", french), ("en", english)):
+        with translation.override(language), pytest.raises(SpansError) as refused:
+            parse_spans(text)
+        assert str(refused.value) == expected
+
+
+def test_the_pole_rules_speak_the_readers_language():
+    assert [new_pole_error(7), poles_warning(2), site_warning("site", 1)] == [
+        "Le label Cité des métiers prévoit de 3 à 7 pôles de conseil : cette Cité en a déjà 7. "
+        "Regroupez deux pôles avant d'en créer un autre.",
+        "Le label demande au moins 3 pôles de conseil ouverts en permanence ; cette Cité en a 2.",
+        "Un site Cité des métiers offre au moins 3 pôles de conseil ; celui-ci en offre 1. "
+        "Sinon, déclarez-le centre associé ou point relais."]
+    with translation.override("en"):
+        assert [new_pole_error(7), poles_warning(2), site_warning("site", 1)] == [
+            "The Cité des métiers label provides for 3 to 7 advice desks: this Cité already has "
+            "7. Merge two desks before creating another.",
+            "The label asks for at least 3 advice desks open at all times; this Cité has 2.",
+            "A Cité des métiers site offers at least 3 advice desks; this one offers 1. "
+            "Otherwise, declare it an associated centre or relay point."]
 
 
 def test_holidays_and_closures_close_the_day_but_an_exception_wins():

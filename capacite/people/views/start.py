@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from capacite.core.models import Role
+from capacite.lib.days import day_and_time
 from capacite.people import services
 from capacite.people.forms import AuthorityStartForm, CiteStartForm, NewAccountForm, SelfStartForm
 from capacite.people.services import AccessRefused
@@ -42,7 +43,7 @@ def send(request: HttpRequest, sent: services.Sent) -> bool:
 def sent_message(sent: services.Sent) -> str:
     return _("Invitation envoyée à %(email)s (%(role)s), valable jusqu'au %(date)s.") % {
         "email": sent.invitation.email, "role": Role(sent.invitation.role).label,
-        "date": timezone.localtime(sent.invitation.expires_at).strftime("%d/%m/%Y à %H:%M")}
+        "date": day_and_time(timezone.localtime(sent.invitation.expires_at))}
 
 
 def authority_start(request: HttpRequest) -> HttpResponse:

@@ -27,6 +27,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from django.utils.translation import gettext, gettext_noop
+
 from capacite.lib.money import format_number
 from capacite.planning.domain.cerfa import (
     CHARGE_CLASSES,
@@ -67,10 +69,11 @@ USES_LABEL = "Emplois des contributions volontaires en nature"
 CONTRIBUTIONS_LABEL = "Contributions volontaires en nature"
 SECONDED_USE, SECONDED_CONTRIBUTION = "862", "871"
 
+# Not a Cerfa table: the investment budget's words follow the reader (translated when built).
 INVESTMENT_CATEGORIES = (
-    ("fitting_out", "Aménagement des locaux"),
-    ("furniture", "Mobilier"),
-    ("it", "Équipements informatiques"),
+    ("fitting_out", gettext_noop("Aménagement des locaux")),
+    ("furniture", gettext_noop("Mobilier")),
+    ("it", gettext_noop("Équipements informatiques")),
 )
 
 
@@ -219,7 +222,13 @@ def _indexed(base: Decimal, *, rate: Decimal, years: int) -> tuple[Decimal, ...]
 
 def _check_amounts(label: str, amounts: tuple[Decimal, ...], years: int) -> None:
     if len(amounts) != years:
-        raise ValueError(f"« {label} » : {len(amounts)} montants pour {years} années.")
+        raise ValueError(gettext("« %(label)s » : %(n)s montants pour %(years)s années.") % {
+            "label": label, "n": len(amounts), "years": years})
+
+
+def _labelled(label: str, message: str) -> str:
+    """« « Loyer » : … »: a line's name, then what is wrong with it (active language)."""
+    return gettext("« %(label)s » : %(message)s") % {"label": label, "message": message}
 
 
 def _payroll(scenario: Scenario, fte: FteResult, years: int) -> list[Detail]:
@@ -259,7 +268,7 @@ def operating_budget(*, scenario: Scenario, fte: FteResult, first_year: int,
     Seconded partner staff becomes one in-kind line per partner (all the FTE it brings × each
     function's cost). Payroll, charges and seconded staff rise by the scenario's
     `yearly_increase` each year; funding and other in-kind amounts are taken as given per
-    year. Raises ValueError (in French) on an account outside the form, a subsidy without a
+    year. Raises ValueError (active language) on an account outside the form, a subsidy without a
     Cerfa line or a line with the wrong number of years.
     """
     rate = scenario.yearly_increase
@@ -267,7 +276,7 @@ def operating_budget(*, scenario: Scenario, fte: FteResult, first_year: int,
     for item in scenario.charges:
         error = charge_account_error(item.account)
         if error:
-            raise ValueError(f"« {item.label} » : {error}")
+            raise ValueError(_labelled(item.label, error))
         line = OTHER_STAFF_COSTS if item.account.startswith("64") else ""
         charges.append(Detail(item.account, item.label,
                               _indexed(item.annual_amount, rate=rate, years=years), line))
@@ -277,11 +286,12 @@ def operating_budget(*, scenario: Scenario, fte: FteResult, first_year: int,
     for f in funding:
         error = product_account_error(f.account)
         if error:
-            raise ValueError(f"« {f.funder} » : {error}")
+            raise ValueError(_labelled(f.funder, error))
         _check_amounts(f.funder, f.amounts, years)
         if f.account == SUBSIDY_ACCOUNT and f.category not in SUBSIDY_LABELS:
-            raise ValueError(f"« {f.funder} » : subvention sans ligne du Cerfa (État, Région, "
-                             f"EPCI…) ; choisissez-la sur la fiche du financeur.")
+            raise ValueError(_labelled(f.funder, gettext(
+                "subvention sans ligne du Cerfa (État, Région, EPCI…) ; choisissez-la sur la "
+                "fiche du financeur.")))
         line = f.category if f.account == SUBSIDY_ACCOUNT else _product_line(f.account)
         products.append(Detail(f.account, f.funder, tuple(to_euros(a) for a in f.amounts),
                                line, partner=f.partner))
@@ -300,8 +310,9 @@ def operating_budget(*, scenario: Scenario, fte: FteResult, first_year: int,
     contributions = {code for code, _ in IN_KIND_CONTRIBUTIONS}
     for gift in in_kind:
         if gift.use_account not in uses or gift.contribution_account not in contributions:
-            raise ValueError(f"« {gift.label} » : les comptes {gift.use_account} / "
-                             f"{gift.contribution_account} ne sont pas des comptes 86x / 87x.")
+            raise ValueError(_labelled(gift.label, gettext(
+                "les comptes %(use)s / %(contribution)s ne sont pas des comptes 86x / 87x.") % {
+                "use": gift.use_account, "contribution": gift.contribution_account}))
         _check_amounts(gift.label, gift.amounts, years)
         valued.append(InKind(label=gift.label, use_account=gift.use_account,
                              contribution_account=gift.contribution_account,
@@ -379,31 +390,34 @@ def investment_rows(*, items: Sequence[Investment], first_year: int,
     last_year = first_year + years - 1
     for item in items:
         if item.category not in known:
-            raise ValueError(f"« {item.label} » : catégorie d'investissement inconnue "
-                             f"({item.category}).")
+            raise ValueError(_labelled(item.label, gettext(
+                "catégorie d'investissement inconnue (%(category)s).") % {
+                "category": item.category}))
         if not first_year <= item.paid_on.year <= last_year:
-            raise ValueError(f"« {item.label} » : payé en {item.paid_on.year}, hors des années "
-                             f"{first_year} à {last_year}.")
+            raise ValueError(_labelled(item.label, gettext(
+                "payé en %(year)s, hors des années %(first)s à %(last)s.") % {
+                "year": item.paid_on.year, "first": first_year, "last": last_year}))
 
     def by_year(item: Investment) -> tuple[Decimal, ...]:
         return tuple(to_euros(item.amount) if item.paid_on.year == year else ZERO
                      for year in range(first_year, last_year + 1))
 
-    rows = [BudgetRow("", "Investissements", (), "heading")]
+    rows = [BudgetRow("", gettext("Investissements"), (), "heading")]
     for category, label in INVESTMENT_CATEGORIES:
         details = [BudgetRow("", i.label, by_year(i), "detail")
                    for i in items if i.category == category]
-        rows.append(BudgetRow("", label, _add((d.amounts for d in details), years), "class"))
+        rows.append(BudgetRow("", gettext(label), _add((d.amounts for d in details), years),
+                              "class"))
         rows.extend(details)
     total = _add((by_year(i) for i in items), years)
-    rows.append(BudgetRow("", "Total des investissements", total, "total"))
-    rows.append(BudgetRow("", "Financements de l'investissement", (), "heading"))
+    rows.append(BudgetRow("", gettext("Total des investissements"), total, "total"))
+    rows.append(BudgetRow("", gettext("Financements de l'investissement"), (), "heading"))
     for line in funding:
         _check_amounts(line.funder, line.amounts, years)
         rows.append(BudgetRow("", line.funder, tuple(to_euros(a) for a in line.amounts),
                               "detail"))
     funded = _add((tuple(to_euros(a) for a in f.amounts) for f in funding), years)
-    rows.append(BudgetRow("", "Total des financements", funded, "total"))
-    rows.append(BudgetRow("", "Reste à financer (investissements − financements)",
+    rows.append(BudgetRow("", gettext("Total des financements"), funded, "total"))
+    rows.append(BudgetRow("", gettext("Reste à financer (investissements − financements)"),
                           tuple(t - f for t, f in zip(total, funded, strict=True)), "gap"))
     return rows

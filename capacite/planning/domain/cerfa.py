@@ -10,6 +10,8 @@ empty, and every subsidy sits under exactly one of them.
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext
+
 CHARGE_CLASSES = (
     ("60", "Achats"),
     ("61", "Services extérieurs"),
@@ -123,28 +125,35 @@ def suggested_category(funder: FunderType) -> str:
 
 
 def product_account_error(account: str) -> str:
-    """A French message when `account` cannot carry a product line, "" when it can: 74 (the
-    line comes from the funder's category) or a sub-account (3 digits or more) of 70 to 78."""
+    """A message (active language) when `account` cannot carry a product line, "" when it
+    can: 74 (the line comes from the funder's category) or a sub-account (3 digits or more) of
+    70 to 78."""
     classes = {code for code, _ in PRODUCT_CLASSES}
     if not account.isdigit() or account[:2] not in classes:
-        return f"le compte {account} n'est pas un compte de produits 70 à 78."
+        return gettext("le compte %(account)s n'est pas un compte de produits 70 à 78.") % {
+            "account": account}
     if account != SUBSIDY_ACCOUNT and len(account) < 3:
-        return (f"le compte {account} est une classe du Cerfa ; indiquez un sous-compte, par "
-                f"exemple {DIVERS.get(account, account + '8')}.")
+        return _class_error(account, DIVERS.get(account, account + "8"))
     return ""
 
 
 def charge_account_error(account: str) -> str:
-    """A French message when `account` cannot carry a charge line, "" when it can: a
+    """A message (active language) when `account` cannot carry a charge line, "" when it can: a
     sub-account (3 digits or more) of 60 to 68, but not 641 or 645 (payroll comes from the
     FTE to recruit)."""
     classes = {code for code, _ in CHARGE_CLASSES}
     if not account.isdigit() or account[:2] not in classes:
-        return f"le compte {account} n'est pas un compte de charges 60 à 68."
+        return gettext("le compte %(account)s n'est pas un compte de charges 60 à 68.") % {
+            "account": account}
     if len(account) < 3:
-        return (f"le compte {account} est une classe du Cerfa ; indiquez un sous-compte, par "
-                f"exemple {DIVERS[account]}.")
+        return _class_error(account, DIVERS[account])
     if account.startswith((SALARIES, SOCIAL_CHARGES)):
-        return (f"le compte {account} est calculé à partir des ETP à recruter ; les autres "
-                f"charges de personnel vont en {OTHER_STAFF_COSTS}.")
+        return gettext("le compte %(account)s est calculé à partir des ETP à recruter ; les "
+                       "autres charges de personnel vont en %(other)s.") % {
+            "account": account, "other": OTHER_STAFF_COSTS}
     return ""
+
+
+def _class_error(account: str, example: str) -> str:
+    return gettext("le compte %(account)s est une classe du Cerfa ; indiquez un sous-compte, "
+                   "par exemple %(example)s.") % {"account": account, "example": example}

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
+from django.utils.translation import gettext, gettext_noop
+
 from capacite.planning.domain.budget import SHORTFALL_LABEL, SURPLUS_LABEL, Budget
 from capacite.planning.domain.fte import FteResult
 from capacite.planning.domain.money import round_fraction
@@ -100,26 +102,30 @@ class ComparisonRow:
     values: tuple[Decimal | int | str | None, ...]
 
 
+# Labels marked here, translated when the rows are built (the reader's language).
 ROWS = (
-    ("poles", "Pôles de conseil", "count"),
-    ("pole_names", "Noms des pôles", "text"),
-    ("hours_per_week", "Heures d'ouverture par semaine", "hours"),
-    ("counselling_hours_per_week", "Heures de conseil offertes par semaine", "hours"),
-    ("fte_needed", "ETP nécessaires", "fte"),
-    ("fte_partners", "ETP apportés par les partenaires", "fte"),
-    ("fte_to_recruit", "ETP à recruter", "fte"),
-    ("fte_surplus", "ETP apportés au-delà du besoin", "fte"),
-    ("operating_charges", "Charges de fonctionnement", "eur"),
-    ("in_kind", "Contributions volontaires en nature", "eur"),
-    ("operating_resources", "Produits de fonctionnement", "eur"),
+    ("poles", gettext_noop("Pôles de conseil"), "count"),
+    ("pole_names", gettext_noop("Noms des pôles"), "text"),
+    ("hours_per_week", gettext_noop("Heures d'ouverture par semaine"), "hours"),
+    ("counselling_hours_per_week", gettext_noop("Heures de conseil offertes par semaine"),
+     "hours"),
+    ("fte_needed", gettext_noop("ETP nécessaires"), "fte"),
+    ("fte_partners", gettext_noop("ETP apportés par les partenaires"), "fte"),
+    ("fte_to_recruit", gettext_noop("ETP à recruter"), "fte"),
+    ("fte_surplus", gettext_noop("ETP apportés au-delà du besoin"), "fte"),
+    ("operating_charges", gettext_noop("Charges de fonctionnement"), "eur"),
+    ("in_kind", gettext_noop("Contributions volontaires en nature"), "eur"),
+    ("operating_resources", gettext_noop("Produits de fonctionnement"), "eur"),
     ("shortfall", SHORTFALL_LABEL, "eur"),
     ("surplus", SURPLUS_LABEL, "eur"),
-    ("cost_per_open_hour", "Coût complet par heure d'ouverture", "eur"),
-    ("counselling_hours_per_year", "Valeur pour le territoire : heures de conseil par an",
-     "hours"),
-    ("full_cost", "Valeur pour le territoire : coût complet (charges et apports en nature)",
+    ("cost_per_open_hour", gettext_noop("Coût complet par heure d'ouverture"), "eur"),
+    ("counselling_hours_per_year",
+     gettext_noop("Valeur pour le territoire : heures de conseil par an"), "hours"),
+    ("full_cost",
+     gettext_noop("Valeur pour le territoire : coût complet (charges et apports en nature)"),
      "eur"),
-    ("partners_share", "Part du coût complet apportée par les partenaires (%)", "percent"),
+    ("partners_share",
+     gettext_noop("Part du coût complet apportée par les partenaires (%)"), "percent"),
 )
 
 
@@ -134,15 +140,16 @@ def comparison_rows(figures: Sequence[ScenarioFigures]) -> list[ComparisonRow]:
         result: Decimal | None = getattr(f, key)
         return result
 
-    rows = [ComparisonRow("name", "Scénario", "text",
-                          tuple(f.name + (" (retenu)" if f.chosen else "") for f in figures))]
-    rows.extend(ComparisonRow(key, label, unit, tuple(value(f, key) for f in figures))
+    rows = [ComparisonRow("name", gettext("Scénario"), "text",
+                          tuple(gettext("%(name)s (retenu)") % {"name": f.name} if f.chosen
+                                else f.name for f in figures))]
+    rows.extend(ComparisonRow(key, gettext(label), unit, tuple(value(f, key) for f in figures))
                 for key, label, unit in ROWS)
     # One row per partner: what it brings to each scenario (money, staff and goods valued).
     names = sorted({p.partner for f in figures for p in f.partners})
     for name in names:
         rows.append(ComparisonRow(
-            f"partner:{name}", f"Apport de {name}", "eur",
+            f"partner:{name}", gettext("Apport de %(partner)s") % {"partner": name}, "eur",
             tuple(next((p.total for p in f.partners if p.partner == name), Decimal(0))
                   for f in figures)))
     return rows

@@ -27,6 +27,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
+from django.utils.translation import gettext
+
 from capacite.planning.domain.money import round_fraction
 from capacite.planning.domain.scenario import DIRECT_FUNCTIONS, FUNCTIONS, Scenario
 
@@ -50,13 +52,13 @@ class FteSettings:
 
 
 def settings_errors(settings: FteSettings) -> list[str]:
-    """French messages when the settings would divide by zero or make no sense."""
+    """Messages (active language) when the settings would divide by zero or make no sense."""
     errors = []
     if settings.annual_hours <= 0:
-        errors.append("Heures annuelles d'un ETP : doivent être positives.")
+        errors.append(gettext("Heures annuelles d'un ETP : doivent être positives."))
     if not 0 <= settings.preparation_share < 1:
-        errors.append("Part de préparation, formation et congés : doit être comprise entre 0 "
-                      "et 1 (exclu), par exemple 0,15.")
+        errors.append(gettext("Part de préparation, formation et congés : doit être comprise "
+                              "entre 0 et 1 (exclu), par exemple 0,15."))
     return errors
 
 

@@ -10,6 +10,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
 from capacite.offer.domain.poles import POLES_MAX, POLES_MIN
 from capacite.planning.domain.cerfa import charge_account_error
 
@@ -21,38 +24,39 @@ INTERNAL_FUNCTIONS = ("direction", "secretariat", "accounting", "communication",
 FUNCTIONS = USER_FUNCTIONS + INTERNAL_FUNCTIONS
 # Functions whose FTE are set directly rather than derived from the opening hours.
 DIRECT_FUNCTIONS = ("events",) + INTERNAL_FUNCTIONS
+# Lazy: read in the language of whoever reads them (a page's, French on the command line).
 FUNCTION_LABELS = {
-    "reception": "Accueil",
-    "counselling": "Conseil",
-    "documentation": "Documentation",
-    "events": "Événements",
-    "direction": "Direction",
-    "secretariat": "Secrétariat",
-    "accounting": "Comptabilité",
-    "communication": "Communication",
-    "webmaster": "Webmestre",
-    "support": "Fonctions support",
-    "partnership": "Partenariat",
+    "reception": gettext_lazy("Accueil"),
+    "counselling": gettext_lazy("Conseil"),
+    "documentation": gettext_lazy("Documentation"),
+    "events": gettext_lazy("Événements"),
+    "direction": gettext_lazy("Direction"),
+    "secretariat": gettext_lazy("Secrétariat"),
+    "accounting": gettext_lazy("Comptabilité"),
+    "communication": gettext_lazy("Communication"),
+    "webmaster": gettext_lazy("Webmestre"),
+    "support": gettext_lazy("Fonctions support"),
+    "partnership": gettext_lazy("Partenariat"),
 }
 
-# The French names of the fields, used by every validation message.
+# The names of the fields, used by every validation message.
 FIELD_LABELS = {
-    "name": "Nom du scénario",
-    "poles": "Pôles de conseil",
-    "hours_per_day": "Heures d'ouverture par jour",
-    "days_per_week": "Jours d'ouverture par semaine",
-    "weeks_per_year": "Semaines d'ouverture par an",
-    "weekly_hours": "Heures d'ouverture par semaine",
-    "counsellors_per_pole": "Conseillers par pôle et par heure d'ouverture",
-    "counsellors_by_pole": "Conseillers d'un pôle par heure d'ouverture",
-    "reception_staff": "Personnes à l'accueil par heure d'ouverture",
-    "documentation_staff": "Personnes à la documentation par heure d'ouverture",
-    "function_fte": "ETP des fonctions",
-    "cost_per_fte": "Coût annuel d'un ETP",
-    "default_cost_per_fte": "Coût annuel d'un ETP par défaut",
-    "charges": "Autres charges",
-    "yearly_increase": "Hausse annuelle des charges",
-    "social_charges_rate": "Taux de charges sociales patronales",
+    "name": gettext_lazy("Nom du scénario"),
+    "poles": gettext_lazy("Pôles de conseil"),
+    "hours_per_day": gettext_lazy("Heures d'ouverture par jour"),
+    "days_per_week": gettext_lazy("Jours d'ouverture par semaine"),
+    "weeks_per_year": gettext_lazy("Semaines d'ouverture par an"),
+    "weekly_hours": gettext_lazy("Heures d'ouverture par semaine"),
+    "counsellors_per_pole": gettext_lazy("Conseillers par pôle et par heure d'ouverture"),
+    "counsellors_by_pole": gettext_lazy("Conseillers d'un pôle par heure d'ouverture"),
+    "reception_staff": gettext_lazy("Personnes à l'accueil par heure d'ouverture"),
+    "documentation_staff": gettext_lazy("Personnes à la documentation par heure d'ouverture"),
+    "function_fte": gettext_lazy("ETP des fonctions"),
+    "cost_per_fte": gettext_lazy("Coût annuel d'un ETP"),
+    "default_cost_per_fte": gettext_lazy("Coût annuel d'un ETP par défaut"),
+    "charges": gettext_lazy("Autres charges"),
+    "yearly_increase": gettext_lazy("Hausse annuelle des charges"),
+    "social_charges_rate": gettext_lazy("Taux de charges sociales patronales"),
 }
 
 @dataclass(frozen=True, kw_only=True)
@@ -144,75 +148,85 @@ def scenario_errors(s: Scenario) -> list[str]:
     errors: list[str] = []
 
     def error(field_name: str, message: str) -> None:
-        errors.append(f"{FIELD_LABELS[field_name]} : {message}")
+        errors.append(_("%(field)s : %(message)s") % {"field": FIELD_LABELS[field_name],
+                                                      "message": message})
+
+    def between(field_name: str, value: Decimal, high: int) -> None:
+        error(field_name, _("doit être compris entre 0 (exclu) et %(max)s ; valeur : "
+                            "%(value)s.") % {"max": high, "value": value})
+
+    def negative(field_name: str, value: Decimal, what: str = "") -> None:
+        message = _("ne peut pas être négatif ; valeur : %(value)s.") % {"value": value}
+        error(field_name, _("%(what)s : %(message)s") % {"what": what, "message": message}
+              if what else message)
 
     if not s.name.strip():
-        error("name", "donnez un nom au scénario.")
+        error("name", _("donnez un nom au scénario."))
 
     names = [p.strip() for p in s.poles]
     if not POLES_MIN <= len(names) <= POLES_MAX:
-        error("poles", f"le label Cité des métiers prévoit de {POLES_MIN} à {POLES_MAX} pôles "
-                       f"de conseil ouverts en permanence au public ; ce scénario en compte "
-                       f"{len(names)}.")
+        error("poles", _("le label Cité des métiers prévoit de %(min)s à %(max)s pôles de "
+                         "conseil ouverts en permanence au public ; ce scénario en compte "
+                         "%(n)s.") % {"min": POLES_MIN, "max": POLES_MAX, "n": len(names)})
     if any(not n for n in names):
-        error("poles", "chaque pôle doit avoir un nom.")
+        error("poles", _("chaque pôle doit avoir un nom."))
     seen: set[str] = set()
     for n in names:
         if n and n.casefold() in seen:
-            error("poles", f"le pôle « {n} » apparaît deux fois.")
+            error("poles", _("le pôle « %(name)s » apparaît deux fois.") % {"name": n})
         seen.add(n.casefold())
 
+    either = _("indiquez-les, ou les heures d'ouverture par semaine.")
     if s.weekly_hours is not None:
         if not _between(s.weekly_hours, Decimal(0), Decimal(168), low_open=True):
-            error("weekly_hours", f"doit être compris entre 0 (exclu) et 168 ; valeur : "
-                                  f"{s.weekly_hours}.")
+            between("weekly_hours", s.weekly_hours, 168)
     else:
         if s.hours_per_day is None:
-            error("hours_per_day", "indiquez-les, ou les heures d'ouverture par semaine.")
+            error("hours_per_day", either)
         elif not _between(s.hours_per_day, Decimal(0), Decimal(24), low_open=True):
-            error("hours_per_day", f"doit être compris entre 0 (exclu) et 24 ; valeur : "
-                                   f"{s.hours_per_day}.")
+            between("hours_per_day", s.hours_per_day, 24)
         if s.days_per_week is None:
-            error("days_per_week", "indiquez-les, ou les heures d'ouverture par semaine.")
+            error("days_per_week", either)
         elif not _between(s.days_per_week, Decimal(0), Decimal(7), low_open=True):
-            error("days_per_week", f"doit être compris entre 0 (exclu) et 7 ; valeur : "
-                                   f"{s.days_per_week}.")
+            between("days_per_week", s.days_per_week, 7)
     if not _between(s.weeks_per_year, Decimal(0), Decimal(53), low_open=True):
-        error("weeks_per_year", f"doit être compris entre 0 (exclu) et 53 ; valeur : "
-                                f"{s.weeks_per_year}.")
+        between("weeks_per_year", s.weeks_per_year, 53)
 
     for name in ("counsellors_per_pole", "reception_staff", "documentation_staff",
                  "default_cost_per_fte", "yearly_increase", "social_charges_rate"):
         value: Decimal = getattr(s, name)
         if value < 0:
-            error(name, f"ne peut pas être négatif ; valeur : {value}.")
+            negative(name, value)
     for pole, count in s.counsellors_by_pole.items():
         if pole not in s.poles:
-            error("counsellors_by_pole", f"« {pole} » n'est pas un pôle de ce scénario.")
+            error("counsellors_by_pole", _("« %(pole)s » n'est pas un pôle de ce scénario.")
+                  % {"pole": pole})
         if count < 0:
-            error("counsellors_by_pole", f"« {pole} » : ne peut pas être négatif ; valeur : "
-                                         f"{count}.")
+            negative("counsellors_by_pole", count, _("« %(pole)s »") % {"pole": pole})
     for function, fte in s.function_fte.items():
         if function not in DIRECT_FUNCTIONS:
-            error("function_fte", f"« {function} » n'est pas une fonction dont on fixe les ETP "
-                                  "(événements ou fonctions internes).")
+            error("function_fte", _("« %(function)s » n'est pas une fonction dont on fixe les "
+                                    "ETP (événements ou fonctions internes).")
+                  % {"function": function})
         elif fte < 0:
-            error("function_fte", f"{FUNCTION_LABELS[function]} : ne peut pas être négatif ; "
-                                  f"valeur : {fte}.")
+            negative("function_fte", fte, str(FUNCTION_LABELS[function]))
     for function, cost in s.cost_per_fte.items():
         if function not in FUNCTIONS:
-            error("cost_per_fte", f"« {function} » n'est pas une fonction connue.")
+            error("cost_per_fte", _("« %(function)s » n'est pas une fonction connue.")
+                  % {"function": function})
         elif cost < 0:
-            error("cost_per_fte", f"{FUNCTION_LABELS[function]} : ne peut pas être négatif ; "
-                                  f"valeur : {cost}.")
+            negative("cost_per_fte", cost, str(FUNCTION_LABELS[function]))
     for item in s.charges:
         account_error = charge_account_error(item.account)
         if account_error:
-            error("charges", f"« {item.label} » : {account_error}")
+            error("charges", _("« %(label)s » : %(message)s") % {"label": item.label,
+                                                                  "message": account_error})
         if item.annual_amount < 0:
-            error("charges", f"« {item.label} » : le montant ne peut pas être négatif.")
+            error("charges", _("« %(label)s » : le montant ne peut pas être négatif.")
+                  % {"label": item.label})
         if not item.label.strip():
-            error("charges", f"compte {item.account} : donnez un libellé à la charge.")
+            error("charges", _("compte %(account)s : donnez un libellé à la charge.")
+                  % {"account": item.account})
     return errors
 
 

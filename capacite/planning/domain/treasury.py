@@ -120,18 +120,19 @@ def _month_index(start: date, day: date) -> int:
 
 
 def treasury_errors(inputs: TreasuryInputs) -> list[str]:
-    """French messages for inputs the plan cannot use."""
+    """Messages, in the active language, for inputs the plan cannot use."""
     errors = []
     if inputs.rent_rhythm not in RENT_RHYTHMS:
-        errors.append(f"Rythme du loyer : « {inputs.rent_rhythm} » n'est ni mensuel ni "
-                      "trimestriel.")
+        errors.append(_("Rythme du loyer : « %(rhythm)s » n'est ni mensuel ni trimestriel.")
+                      % {"rhythm": inputs.rent_rhythm})
     if not inputs.payroll_by_year:
-        errors.append("Masse salariale : indiquez au moins la première année.")
+        errors.append(_("Masse salariale : indiquez au moins la première année."))
     if inputs.months <= 0:
-        errors.append("Durée du plan : au moins un mois.")
+        errors.append(_("Durée du plan : au moins un mois."))
     for d in inputs.disbursements:
         if d.amount < 0:
-            errors.append(f"Versement de « {d.funder} » du {d.on:%d/%m/%Y} : montant négatif.")
+            errors.append(_("Versement de « %(funder)s » du %(date)s : montant négatif.") % {
+                "funder": d.funder, "date": f"{d.on:%d/%m/%Y}"})
     return errors
 
 
@@ -234,15 +235,16 @@ def stressed_disbursements(disbursements: Sequence[Disbursement], *, funder: str
                            delay_months: int = 0, cut_percent: Decimal = ZERO
                            ) -> tuple[Disbursement, ...]:
     """The calendar with `funder`'s payments cut by `cut_percent` % and moved `delay_months`
-    later; the other funders' payments are unchanged. Raises ValueError (in French) when the
+    later; the other funders' payments are unchanged. Raises ValueError (active language) when the
     funder has no payment or the figures are out of range."""
     if delay_months < 0:
-        raise ValueError("Retard : un nombre de mois positif ou nul.")
+        raise ValueError(_("Retard : un nombre de mois positif ou nul."))
     if not 0 <= cut_percent <= 100:
-        raise ValueError("Réduction : un pourcentage entre 0 et 100.")
+        raise ValueError(_("Réduction : un pourcentage entre 0 et 100."))
     target = funder.casefold()
     if not any(d.funder.casefold() == target for d in disbursements):
-        raise ValueError(f"Aucun versement de « {funder} » dans le calendrier.")
+        raise ValueError(_("Aucun versement de « %(funder)s » dans le calendrier.")
+                         % {"funder": funder})
     keep = 1 - Fraction(cut_percent) / 100
     return tuple(
         replace(d, on=add_months(d.on, delay_months),

@@ -11,6 +11,7 @@ from datetime import date
 from decimal import Decimal as D
 
 import pytest
+from django.utils import translation
 
 from capacite.planning.domain.budget import (
     Funding,
@@ -233,3 +234,19 @@ def test_an_investment_paid_outside_the_years_is_refused():
     with pytest.raises(ValueError, match="hors des années 2027 à 2029"):
         investment_rows(items=(Investment(category="it", label="Serveur", amount=D(1),
                                           paid_on=date(2030, 1, 1)),), first_year=2027)
+
+
+def test_the_investment_budget_speaks_english_to_an_english_reader():
+    """Not a Cerfa table: its words follow the reader (the Cerfa lines stay French)."""
+    items = (Investment(category="furniture", label="Mobilier des pôles", amount=D(25000),
+                        paid_on=date(2027, 3, 1)),)
+    with translation.override("en"):
+        rows = investment_rows(items=items, first_year=2027)
+        with pytest.raises(ValueError) as refused:
+            investment_rows(items=(Investment(category="it", label="Serveur", amount=D(1),
+                                              paid_on=date(2030, 1, 1)),), first_year=2027)
+    assert [r.label for r in rows if r.kind != "detail"] == [
+        "Investments", "Fitting out the premises", "Furniture", "IT equipment",
+        "Total investments", "Investment funding", "Total funding",
+        "Still to be funded (investments − funding)"]
+    assert str(refused.value) == "“Serveur”: paid in 2030, outside the years 2027 to 2029."

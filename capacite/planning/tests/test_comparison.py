@@ -9,6 +9,8 @@ modest: (267,250 + 169,250) ÷ 1,575 = 277.14…
 from dataclasses import replace
 from decimal import Decimal as D
 
+from django.utils import translation
+
 from capacite.planning.domain.budget import operating_budget
 from capacite.planning.domain.comparison import comparison_rows, scenario_figures
 from capacite.planning.domain.fte import compute_fte
@@ -70,3 +72,15 @@ def test_figures_of_a_later_year_read_that_year_of_the_budget():
     budget = operating_budget(scenario=MODEST, fte=fte, first_year=2027, funding=FUNDING)
     later = scenario_figures(scenario=MODEST, fte=fte, budget=budget, year_index=1)
     assert (later.operating_charges, later.gap) == (D("272595.00"), D("50595.00"))
+
+
+def test_the_rows_carry_english_labels_for_an_english_reader():
+    with translation.override("en"):
+        rows = comparison_rows([figures(replace(MODEST, chosen=True))])
+    assert [(r.label, r.values) for r in rows][:2] == [
+        ("Scenario", ("Modeste (chosen)",)), ("Advice desks", (3,))]
+    assert [r.label for r in rows][-6:] == [
+        "Still to be funded (projected shortfall)", "Projected surplus",
+        "Full cost per opening hour", "Value for the territory: advice hours per year",
+        "Value for the territory: full cost (expenses and in-kind contributions)",
+        "Share of the full cost brought by the partners (%)"]

@@ -3,6 +3,8 @@
 from dataclasses import replace
 from decimal import Decimal as D
 
+from django.utils import translation
+
 from capacite.planning.domain.scenario import ChargeItem, copy_scenario, scenario_errors
 from capacite.planning.tests.examples import AMBITIOUS, MODEST, THREE_POLES
 
@@ -73,3 +75,22 @@ def test_a_copy_keeps_the_choices_under_a_new_name_and_is_not_chosen():
     copy = copy_scenario(chosen, name="Modeste bis")
     assert copy == replace(MODEST, name="Modeste bis")
     assert copy.function_fte is not MODEST.function_fte
+
+
+def test_the_checks_name_fields_and_functions_in_english_for_an_english_reader():
+    broken = replace(
+        MODEST, reception_staff=D(-1), counsellors_by_pole={"Pôle inconnu": D(1)},
+        function_fte={"reception": D(1)}, cost_per_fte={"direction": D(-5)},
+        charges=(ChargeItem(account="706", label="Ventes", annual_amount=D(10)),),
+        hours_per_day=D(25))
+    with translation.override("en"):
+        assert scenario_errors(broken) == [
+            "Opening hours per day: must be between 0 (excluded) and 24; value: 25.",
+            "Reception staff per opening hour: cannot be negative; value: -1.",
+            "Advisers of one advice desk per opening hour: “Pôle inconnu” is not an advice "
+            "desk of this scenario.",
+            "FTE by function: “reception” is not a function whose FTE are set directly "
+            "(events or internal functions).",
+            "Annual cost of one FTE: Management: cannot be negative; value: -5.",
+            "Other expenses: “Ventes”: account 706 is not an expense account from 60 to 68.",
+        ]

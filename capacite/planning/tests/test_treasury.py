@@ -11,6 +11,7 @@ from datetime import date
 from decimal import Decimal as D
 
 import pytest
+from django.utils import translation
 
 from capacite.planning.domain.budget import Investment, operating_budget
 from capacite.planning.domain.fte import compute_fte
@@ -176,3 +177,9 @@ def test_the_plan_inputs_read_payroll_rent_and_other_charges_from_the_budget():
     # 200,250 ÷ 12 = 16,687.50; a quarter of rent 9,000; 31,000 ÷ 12 → 2,583.33 in January.
     assert (january.payroll, january.rent, january.other_charges, january.balance) == (
         D("16687.50"), D(9000), D("2583.33"), D("21729.17"))
+
+
+def test_an_unknown_funder_is_named_in_english_for_an_english_reader():
+    with translation.override("en"), pytest.raises(ValueError) as refused:
+        stress_test(INPUTS, funder="Europe", delay_months=2)
+    assert str(refused.value) == "No payment from “Europe” in the schedule."

@@ -5,19 +5,22 @@ page and the authority's queue give the same date and the same words."""
 from dataclasses import dataclass
 from datetime import date
 
+from django.utils.translation import gettext_lazy as _
+
 NONE = "none"  # not open yet, or more than three months ahead
 NINE = "nine"  # nine months since opening: time to write the dossier
 ELEVEN = "eleven"  # eleven months: deposit now
 OVERDUE = "overdue"
 CONFIRMED = "confirmed"
 
+# Lazy, read in the reader's language (the same sentences as `homes/label_deadline.html`).
 LEVEL_TEXT = {
-    NINE: "Neuf mois depuis l'ouverture : rédigez le dossier de confirmation du label "
-          "fonctionnement et présentez-le pour avis.",
-    ELEVEN: "Onze mois depuis l'ouverture : le dossier de confirmation du label "
-            "fonctionnement doit être déposé ce mois-ci.",
-    OVERDUE: "Échéance dépassée : le label fonctionnement devait être confirmé au plus tard "
-             "un an après l'ouverture.",
+    NINE: _("Neuf mois depuis l'ouverture : rédigez le dossier de confirmation du label "
+            "fonctionnement et présentez-le pour avis."),
+    ELEVEN: _("Onze mois depuis l'ouverture : le dossier de confirmation du label "
+              "fonctionnement doit être déposé ce mois-ci."),
+    OVERDUE: _("Échéance dépassée : le label fonctionnement devait être confirmé au plus tard "
+               "un an après l'ouverture."),
 }
 
 
@@ -43,7 +46,7 @@ class Deadline:
 
     @property
     def text(self) -> str:
-        return LEVEL_TEXT.get(self.level, "")
+        return str(LEVEL_TEXT.get(self.level, ""))
 
 
 def deadline(*, opened_on: date | None, today: date, confirmed: bool) -> Deadline:

@@ -14,7 +14,14 @@ then is examined against the roster:
 The slot's reason follows: nobody_available when there is no candidate at all, held_elsewhere
 when every candidate holds another desk, not_proven when anybody could cover it,
 hours_exhausted when every candidate is elsewhere or out of hours, rule_conflict otherwise.
+
+The sentences are written in the active language when this runs (gettext at call time): a page
+recomputes them in its reader's language rather than showing the stored ones; the command line
+writes French. `reason` is the code a program reads.
 """
+
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext, pgettext
 
 from capacite.staffing.domain.instance import Assignment, Instance, Uncovered
 from capacite.staffing.domain.shifts import day_fits, shifts
@@ -46,34 +53,38 @@ def explain_uncovered(instance: Instance, assignments: tuple[Assignment, ...]
                 continue  # already counted as holding it
             other = place.get((person.id, index))
             if other is not None:
-                verdicts["elsewhere"].append(f"{person.name} tient « {desk_names[other]} »")
+                verdicts["elsewhere"].append(_("%(name)s tient « %(desk)s »") % {
+                    "name": person.name, "desk": desk_names[other]})
                 continue
             kind, why = _free_person(instance, person.id, person.skills,
                                      person.weekly_minutes, worked[person.id], index, unmet)
-            verdicts[kind].append(f"{person.name} : {why}")
+            verdicts[kind].append(_("%(name)s : %(why)s") % {"name": person.name, "why": why})
         day, start = instance.slots[index]
-        label = f"« {desk_names[desk]} » {instance.slot_label(index)}"
         candidates = sum(len(v) for v in verdicts.values())
         if not candidates:
-            reason, detail = "nobody_available", (
-                f"{label} : personne n'a la compétence et n'est disponible à cette heure")
+            reason, why = "nobody_available", _(
+                "personne n'a la compétence et n'est disponible à cette heure")
         elif len(verdicts["elsewhere"]) == candidates:
-            reason, detail = "held_elsewhere", (
-                f"{label} : les personnes compétentes tiennent un autre poste : "
-                + " ; ".join(verdicts["elsewhere"]))
+            reason, why = "held_elsewhere", _(
+                "les personnes compétentes tiennent un autre poste : %(people)s") % {
+                "people": _listed(verdicts["elsewhere"])}
         elif verdicts["free"]:
-            reason, detail = "not_proven", (
-                f"{label} : la recherche s'est arrêtée avant de placer "
-                + " ; ".join(verdicts["free"]))
+            reason, why = "not_proven", _(
+                "la recherche s'est arrêtée avant de placer %(people)s") % {
+                "people": _listed(verdicts["free"])}
         elif not verdicts["rule"]:
-            reason, detail = "hours_exhausted", (
-                f"{label} : les heures des personnes compétentes sont épuisées : "
-                + " ; ".join(verdicts["exhausted"] + verdicts["elsewhere"]))
+            reason, why = "hours_exhausted", _(
+                "les heures des personnes compétentes sont épuisées : %(people)s") % {
+                "people": _listed(verdicts["exhausted"] + verdicts["elsewhere"])}
         else:
-            reason, detail = "rule_conflict", (
-                f"{label} : une règle de service l'empêche : "
-                + " ; ".join(verdicts["rule"] + verdicts["exhausted"] + verdicts["elsewhere"]))
-        result.append(Uncovered(desk, day, start, missing, reason, detail))
+            reason, why = "rule_conflict", _("une règle de service l'empêche : %(people)s") % {
+                "people": _listed(verdicts["rule"] + verdicts["exhausted"]
+                                  + verdicts["elsewhere"])}
+        # The detail names the slot (« « Emploi » mardi 10:00 : … »); a grid row shows the time
+        # already, so its cell shows `why` alone.
+        detail = _("« %(desk)s » %(slot)s : %(why)s") % {
+            "desk": desk_names[desk], "slot": instance.slot_label(index), "why": why}
+        result.append(Uncovered(desk, day, start, missing, reason, detail, why))
     return tuple(result)
 
 
@@ -84,7 +95,7 @@ def _free_person(instance: Instance, person_id: str, skills: tuple[str, ...],
     slot = instance.slot_minutes
     left = weekly_minutes // slot - len(worked)
     if left <= 0:
-        return "exhausted", f"{_hours(weekly_minutes)} déjà faites"
+        return "exhausted", _("%(hours)s déjà faites") % {"hours": _hours(weekly_minutes)}
     # The idle slots around `index` this person could fill: available and needed somewhere.
     def usable(i: int | None) -> bool:
         return (i is not None and i in instance.available[person_id] and i not in worked
@@ -107,27 +118,37 @@ def _free_person(instance: Instance, person_id: str, skills: tuple[str, ...],
             block = set(run[first:last + 1])
             if day_fits(instance, worked | block, day):
                 if len(block) <= left:
-                    return "free", f"un bloc de {_hours(len(block) * slot)} était possible"
+                    return "free", _("un bloc de %(hours)s était possible") % {
+                        "hours": _hours(len(block) * slot)}
                 too_long_for_hours = True
     if too_long_for_hours:
-        return "exhausted", f"il ne reste que {_hours(left * slot)} sur {_hours(weekly_minutes)}"
+        return "exhausted", _("il ne reste que %(left)s sur %(hours)s") % {
+            "left": _hours(left * slot), "hours": _hours(weekly_minutes)}
     rules = instance.rules
     whole = sorted(worked | set(run))
     merged = next(r for r in shifts(instance, whole) if index in r)
     day_shifts = shifts(instance, (i for i in worked if instance.slots[i][0] == day))
     if len(merged) * slot < rules.min_shift_minutes:
-        why = (f"seul un bloc de {_hours(len(merged) * slot)} resterait, sous le minimum de "
-               f"{_hours(rules.min_shift_minutes)}")
+        why = _("seul un bloc de %(hours)s resterait, sous le minimum de %(min)s") % {
+            "hours": _hours(len(merged) * slot), "min": _hours(rules.min_shift_minutes)}
     elif len(day_shifts) >= rules.max_shifts_per_day and not any(
             set(s) & set(merged) for s in day_shifts):
-        n = len(day_shifts)  # the domain has no gettext: French plural (singular for 0 and 1)
-        why = (f"déjà {n} service{'s' if n > 1 else ''} ce jour-là "
-               f"(maximum {rules.max_shifts_per_day})")
+        why = ngettext("déjà %(n)s service ce jour-là (maximum %(max)s)",
+                       "déjà %(n)s services ce jour-là (maximum %(max)s)", len(day_shifts)) % {
+            "n": len(day_shifts), "max": rules.max_shifts_per_day}
     else:
-        why = (f"le service dépasserait {_hours(rules.max_shift_minutes)} ou laisserait un "
-               f"morceau sous {_hours(rules.min_shift_minutes)}")
+        why = _("le service dépasserait %(max)s ou laisserait un morceau sous %(min)s") % {
+            "max": _hours(rules.max_shift_minutes), "min": _hours(rules.min_shift_minutes)}
     return "rule", why
 
 
+def _listed(items: list[str]) -> str:
+    return pgettext("séparateur de liste", " ; ").join(items)
+
+
 def _hours(minutes: int) -> str:
-    return f"{minutes // 60} h {minutes % 60:02d}" if minutes % 60 else f"{minutes // 60} h"
+    """« 2 h », « 1 h 30 » in French; « 2 h », « 1 h 30 » in English too (a duration, not a
+    time of day)."""
+    if minutes % 60:
+        return _("%(h)s h %(m)02d") % {"h": minutes // 60, "m": minutes % 60}
+    return _("%(h)s h") % {"h": minutes // 60}

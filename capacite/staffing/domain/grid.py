@@ -5,15 +5,18 @@ Pages, the wall PDF, the XLSX and the .ics files all read these tables, so they 
 
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext_lazy
+
 from capacite.lib.days import WEEKDAY_NAMES
 from capacite.staffing.domain.instance import Instance, Solution, format_time
 
+# Lazy: read when a cell is shown, in the reader's language.
 REASON_LABELS = {
-    "nobody_available": "personne de compétent n'est disponible",
-    "hours_exhausted": "les heures des personnes compétentes sont épuisées",
-    "held_elsewhere": "les personnes compétentes tiennent un autre poste",
-    "rule_conflict": "une règle de service l'empêche",
-    "not_proven": "la recherche s'est arrêtée avant de le couvrir",
+    "nobody_available": gettext_lazy("personne de compétent n'est disponible"),
+    "hours_exhausted": gettext_lazy("les heures des personnes compétentes sont épuisées"),
+    "held_elsewhere": gettext_lazy("les personnes compétentes tiennent un autre poste"),
+    "rule_conflict": gettext_lazy("une règle de service l'empêche"),
+    "not_proven": gettext_lazy("la recherche s'est arrêtée avant de le couvrir"),
 }
 
 
@@ -30,7 +33,7 @@ class Cell:
     @property
     def reason_label(self) -> str:
         """The reason in a few words, for a grid cell (the detail names the people)."""
-        return REASON_LABELS.get(self.reason, self.reason)
+        return str(REASON_LABELS.get(self.reason, self.reason))
 
 
 @dataclass(frozen=True)
@@ -103,8 +106,9 @@ def _slot_cells(instance: Instance, solution: Solution, locks: set[tuple[str, st
     for gap in solution.uncovered:
         cell = cells[(gap.day, gap.start)][gap.desk]
         cell.missing, cell.reason = gap.missing, gap.reason
-        # The detail names the slot ("« Emploi » mardi 10:00 : …"); the row shows the time.
-        cell.detail = gap.detail.split(" : ", 1)[-1]
+        # The detail names the slot ("« Emploi » mardi 10:00 : …"); the row shows the time, so
+        # the cell takes the reason alone when the gap was explained here (not read back).
+        cell.detail = gap.why or gap.detail.split(" : ", 1)[-1]
     for row in cells.values():
         for cell in row.values():
             cell.people.sort(key=lambda person: person[1])

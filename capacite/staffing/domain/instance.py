@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
+from capacite.lib.days import WEEKDAY_NAMES
+
 UNCOVERED_REASONS = ("nobody_available", "hours_exhausted", "held_elsewhere", "rule_conflict",
                      "not_proven")
 
@@ -137,8 +139,9 @@ class Instance:
             for person in self.staff}
 
     def slot_label(self, index: int) -> str:
+        """« mardi 10:00 », in the active language (« Tuesday 10:00 »)."""
         day, start = self.slots[index]
-        return f"{DAY_NAMES[day]} {format_time(start)}"
+        return at(day, start)
 
 
 @dataclass(frozen=True)
@@ -150,7 +153,10 @@ class Uncovered:
     start: int
     missing: int
     reason: str
-    detail: str
+    detail: str  # the sentence: the desk, the slot, then why
+    # `detail` without the desk and the slot, for a cell of the week grid; not in the JSON (a
+    # solution read back has none).
+    why: str = field(default="", compare=False)
 
 
 @dataclass(frozen=True)
@@ -164,7 +170,13 @@ class Solution:
     timings: Mapping[str, float | None] = field(default_factory=dict)
 
 
+# The French names, as the tests spell slots; messages take `at`, in the reader's language.
 DAY_NAMES = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+
+
+def at(day: int, start: int) -> str:
+    """A slot as people read it: « mardi 10:00 » (« Tuesday 10:00 » in English)."""
+    return f"{WEEKDAY_NAMES[day]} {format_time(start)}"
 
 
 def format_time(minutes: int) -> str:

@@ -1,16 +1,19 @@
 """Roster instances and solutions to and from JSON (formats in `docs/roster-format.md`).
 
-Reading an instance checks every field and collects every problem as a French message naming
-the field and the item (« staff[3].availability[0].end : … »), so a hand-written file can be
-fixed in one pass.
+Reading an instance checks every field and collects every problem as a message naming the
+field and the item (« staff[3].availability[0].end : … »), so a hand-written file can be fixed
+in one pass. The messages are in the active language (gettext at call time): French on the
+command line, the reader's on a page. The JSON written holds data and codes; its only sentences
+are the `detail` of each gap (`explain.py`).
 """
 
 from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 from capacite.staffing.domain.instance import (
-    DAY_NAMES,
     Assignment,
     Demand,
     Desk,
@@ -22,6 +25,7 @@ from capacite.staffing.domain.instance import (
     Span,
     Staff,
     Uncovered,
+    at,
     format_time,
 )
 
@@ -29,7 +33,8 @@ DESK_KINDS = ("pole", "reception", "documentation")
 
 
 class InstanceError(ValueError):
-    """A roster file that cannot be used; `messages` lists every problem, in French."""
+    """A roster file that cannot be used; `messages` lists every problem, in the language
+    active when it was read."""
 
     def __init__(self, messages: list[str]) -> None:
         super().__init__("\n".join(messages))
@@ -37,28 +42,29 @@ class InstanceError(ValueError):
 
 
 class _Reader:
-    """Collects French error messages while reading untrusted JSON."""
+    """Collects error messages while reading untrusted JSON."""
 
     def __init__(self, slot_minutes: int = 30) -> None:
         self.errors: list[str] = []
         self.slot_minutes = slot_minutes
 
     def fail(self, where: str, message: str) -> None:
-        self.errors.append(f"{where} : {message}")
+        self.errors.append(_("%(where)s : %(message)s") % {"where": where, "message": message})
 
     def get(self, data: Any, key: str, where: str, kind: type | tuple[type, ...],
             default: Any = ...) -> Any:
         if not isinstance(data, dict):
-            self.fail(where, "un objet JSON est attendu")
+            self.fail(where, _("un objet JSON est attendu"))
             return None
         if key not in data:
             if default is ...:
-                self.fail(f"{where}.{key}".lstrip("."), "champ obligatoire manquant")
+                self.fail(f"{where}.{key}".lstrip("."), _("champ obligatoire manquant"))
                 return None
             return default
         value = data[key]
         if kind is int and isinstance(value, bool) or not isinstance(value, kind):
-            self.fail(f"{where}.{key}".lstrip("."), f"type inattendu ({type(value).__name__})")
+            self.fail(f"{where}.{key}".lstrip("."), _("type inattendu (%(type)s)") % {
+                "type": type(value).__name__})
             return None
         return value
 
@@ -67,27 +73,30 @@ class _Reader:
         return value if isinstance(value, list) else []
 
     def time(self, value: Any, where: str) -> int | None:
+        expected = _("heure au format HH:MM attendue, reçu %(value)s")
         if not isinstance(value, str) or len(value) != 5 or value[2] != ":":
-            self.fail(where, f"heure au format HH:MM attendue, reçu {value!r}")
+            self.fail(where, expected % {"value": repr(value)})
             return None
         try:
             hours, minutes = int(value[:2]), int(value[3:])
         except ValueError:
-            self.fail(where, f"heure au format HH:MM attendue, reçu {value!r}")
+            self.fail(where, expected % {"value": repr(value)})
             return None
         total = hours * 60 + minutes
         if not (0 <= hours <= 24 and 0 <= minutes < 60 and total <= 24 * 60):
-            self.fail(where, f"heure impossible {value!r}")
+            self.fail(where, _("heure impossible %(value)s") % {"value": repr(value)})
             return None
         if total % self.slot_minutes:
-            self.fail(where, f"{value} ne tombe pas sur un créneau de {self.slot_minutes} min")
+            self.fail(where, _("%(value)s ne tombe pas sur un créneau de %(n)s min") % {
+                "value": value, "n": self.slot_minutes})
             return None
         return total
 
     def day(self, data: Any, where: str) -> int | None:
         day: int | None = self.get(data, "day", where, int)
         if day is not None and not 0 <= day <= 6:
-            self.fail(f"{where}.day", f"jour entre 0 (lundi) et 6 (dimanche) attendu, reçu {day}")
+            self.fail(f"{where}.day", _("jour entre 0 (lundi) et 6 (dimanche) attendu, reçu "
+                                        "%(value)s") % {"value": day})
             return None
         return day
 
@@ -98,8 +107,8 @@ class _Reader:
         if day is None or start is None or end is None:
             return None
         if end <= start:
-            self.fail(f"{where}.end", f"la fin ({format_time(end)}) doit suivre le début "
-                                      f"({format_time(start)})")
+            self.fail(f"{where}.end", _("la fin (%(end)s) doit suivre le début (%(start)s)") % {
+                "end": format_time(end), "start": format_time(start)})
             return None
         return Span(day, start, end)
 
@@ -114,15 +123,16 @@ def instance_from_json(data: Any) -> Instance:
     read = _Reader()
     slot_minutes = read.get(data, "slot_minutes", "", int, 30)
     if slot_minutes != 30:
-        read.fail("slot_minutes", f"seuls les créneaux de 30 min sont pris en charge, "
-                                  f"reçu {slot_minutes}")
+        read.fail("slot_minutes", _("seuls les créneaux de 30 min sont pris en charge, reçu "
+                                    "%(value)s") % {"value": slot_minutes})
     week_start = None
     raw_week = read.get(data, "week_start", "", str)
     if raw_week is not None:
         try:
             week_start = date.fromisoformat(raw_week)
         except ValueError:
-            read.fail("week_start", f"date AAAA-MM-JJ attendue, reçu {raw_week!r}")
+            read.fail("week_start", _("date AAAA-MM-JJ attendue, reçu %(value)s") % {
+                "value": repr(raw_week)})
     opening = read.spans(data, "opening", "")
     desks = _desks(read, data)
     desk_ids = {desk.id for desk in desks}
@@ -144,9 +154,10 @@ def _unique_id(read: _Reader, item: Any, where: str, seen: set[str]) -> str | No
     identifier: str | None = read.get(item, "id", where, str)
     if identifier is not None:
         if not identifier:
-            read.fail(f"{where}.id", "identifiant vide")
+            read.fail(f"{where}.id", _("identifiant vide"))
         elif identifier in seen:
-            read.fail(f"{where}.id", f"identifiant {identifier!r} déjà utilisé")
+            read.fail(f"{where}.id", _("identifiant %(id)s déjà utilisé") % {
+                "id": repr(identifier)})
         seen.add(identifier)
     return identifier
 
@@ -159,7 +170,8 @@ def _desks(read: _Reader, data: Any) -> tuple[Desk, ...]:
         identifier = _unique_id(read, item, where, seen)
         kind = read.get(item, "kind", where, str, "pole")
         if kind not in DESK_KINDS:
-            read.fail(f"{where}.kind", f"{kind!r} inconnu (pole, reception ou documentation)")
+            read.fail(f"{where}.kind", _("%(kind)s inconnu (pole, reception ou documentation)")
+                      % {"kind": repr(kind)})
         if identifier:
             desks.append(Desk(identifier, read.get(item, "name", where, str, identifier),
                               kind, read.get(item, "site", where, str, "")))
@@ -174,13 +186,15 @@ def _partners(read: _Reader, data: Any) -> tuple[Partner, ...]:
         identifier = _unique_id(read, item, where, seen)
         share = read.get(item, "fte_share", where, (int, float))
         if share is not None and not 0 <= share <= 1:
-            read.fail(f"{where}.fte_share", f"part entre 0 et 1 attendue, reçu {share}")
+            read.fail(f"{where}.fte_share", _("part entre 0 et 1 attendue, reçu %(value)s") % {
+                "value": share})
         if identifier and share is not None:
             partners.append(Partner(identifier, read.get(item, "name", where, str, identifier),
                                     float(share)))
     total = sum(partner.fte_share for partner in partners)
     if partners and abs(total - 1) > 0.01:
-        read.fail("partners", f"la somme des fte_share doit valoir 1, elle vaut {total:.3f}")
+        read.fail("partners", _("la somme des fte_share doit valoir 1, elle vaut %(total)s") % {
+            "total": f"{total:.3f}"})
     return tuple(partners)
 
 
@@ -193,21 +207,22 @@ def _staff(read: _Reader, data: Any, desk_ids: set[str],
         identifier = _unique_id(read, item, where, seen)
         partner = read.get(item, "partner", where, str)
         if partner is not None and partner not in partner_ids:
-            read.fail(f"{where}.partner", f"partenaire {partner!r} inconnu")
+            read.fail(f"{where}.partner", _("partenaire %(id)s inconnu") % {"id": repr(partner)})
         minutes = read.get(item, "weekly_minutes", where, int)
         if minutes is not None and (minutes < 0 or minutes % 30):
             read.fail(f"{where}.weekly_minutes",
-                      f"un nombre positif de minutes multiple de 30 est attendu, reçu {minutes}")
+                      _("un nombre positif de minutes multiple de 30 est attendu, reçu "
+                        "%(value)s") % {"value": minutes})
         availability = read.spans(item, "availability", where)
         skills = read.items(item, "skills", where)
         for j, skill in enumerate(skills):
             if skill not in desk_ids:
-                read.fail(f"{where}.skills[{j}]", f"poste {skill!r} inconnu")
+                read.fail(f"{where}.skills[{j}]", _unknown_desk(skill))
         prefs = read.get(item, "preferences", where, dict, {}) or {}
         preferred = read.items(prefs, "desks", f"{where}.preferences", [])
         for j, desk in enumerate(preferred):
             if desk not in desk_ids:
-                read.fail(f"{where}.preferences.desks[{j}]", f"poste {desk!r} inconnu")
+                read.fail(f"{where}.preferences.desks[{j}]", _unknown_desk(desk))
         times = read.spans(prefs, "times", f"{where}.preferences", [])
         if identifier and partner is not None and minutes is not None:
             staff.append(Staff(identifier, read.get(item, "name", where, str, identifier),
@@ -223,17 +238,19 @@ def _demand(read: _Reader, data: Any, desk_ids: set[str]) -> tuple[Demand, ...]:
         where = f"demand[{i}]"
         desk = read.get(item, "desk", where, str)
         if desk is not None and desk not in desk_ids:
-            read.fail(f"{where}.desk", f"poste {desk!r} inconnu")
+            read.fail(f"{where}.desk", _unknown_desk(desk))
         people = read.get(item, "people", where, int)
         if people is not None and people < 0:
-            read.fail(f"{where}.people", f"nombre de personnes négatif ({people})")
+            read.fail(f"{where}.people", _("nombre de personnes négatif (%(n)s)") % {
+                "n": people})
         span = read.span(item, where)
         if desk is None or people is None or span is None:
             continue
         for j, other in enumerate(demand):
             if (other.desk == desk and other.span.day == span.day
                     and other.span.start < span.end and span.start < other.span.end):
-                read.fail(where, f"chevauche demand[{j}] pour le poste {desk!r}")
+                read.fail(where, _("chevauche demand[%(j)s] pour le poste %(desk)s") % {
+                    "j": j, "desk": repr(desk)})
         demand.append(Demand(desk, span, people))
     return tuple(demand)
 
@@ -246,11 +263,12 @@ def _rules(read: _Reader, data: Mapping[str, Any]) -> Rules:
         return defaults
     for name in ("min_shift_minutes", "max_shift_minutes"):
         if values[name] <= 0 or values[name] % 30:
-            read.fail(f"rules.{name}", f"multiple positif de 30 attendu, reçu {values[name]}")
+            read.fail(f"rules.{name}", _("multiple positif de 30 attendu, reçu %(value)s") % {
+                "value": values[name]})
     if values["max_shift_minutes"] < values["min_shift_minutes"]:
-        read.fail("rules.max_shift_minutes", "doit être au moins égal à min_shift_minutes")
+        read.fail("rules.max_shift_minutes", _("doit être au moins égal à min_shift_minutes"))
     if values["max_shifts_per_day"] < 1:
-        read.fail("rules.max_shifts_per_day", "au moins 1 attendu")
+        read.fail("rules.max_shifts_per_day", _("au moins 1 attendu"))
     return Rules(**values)
 
 
@@ -264,10 +282,11 @@ def _locked(read: _Reader, data: Any, instance: Instance) -> tuple[Assignment, .
         person = staff[assignment.staff]
         index = instance.slot_index[(assignment.day, assignment.start)]
         if assignment.desk not in person.skills:
-            read.fail(f"locked[{i}]", f"{person.name} n'a pas la compétence {assignment.desk!r}")
+            read.fail(f"locked[{i}]", _("%(name)s n'a pas la compétence %(desk)s") % {
+                "name": person.name, "desk": repr(assignment.desk)})
         if index not in instance.available[person.id]:
-            read.fail(f"locked[{i}]", f"{person.name} n'est pas disponible "
-                                      f"{instance.slot_label(index)}")
+            read.fail(f"locked[{i}]", _("%(name)s n'est pas disponible %(slot)s") % {
+                "name": person.name, "slot": instance.slot_label(index)})
         locked.append(assignment)
     return tuple(sorted(set(locked)))
 
@@ -281,13 +300,17 @@ def _assignment(read: _Reader, item: Any, where: str, instance: Instance) -> Ass
         return None
     problems = len(read.errors)
     if person not in {p.id for p in instance.staff}:
-        read.fail(f"{where}.staff", f"personne {person!r} inconnue")
+        read.fail(f"{where}.staff", _("personne %(id)s inconnue") % {"id": repr(person)})
     if desk not in {d.id for d in instance.desks}:
-        read.fail(f"{where}.desk", f"poste {desk!r} inconnu")
+        read.fail(f"{where}.desk", _unknown_desk(desk))
     if (day, start) not in instance.slot_index:
-        read.fail(f"{where}.start", f"aucun créneau ouvert {DAY_NAMES[day]} "
-                                    f"{format_time(start)}")
+        read.fail(f"{where}.start", _("aucun créneau ouvert %(slot)s") % {
+            "slot": at(day, start)})
     return Assignment(person, day, start, desk) if len(read.errors) == problems else None
+
+
+def _unknown_desk(desk: Any) -> str:
+    return _("poste %(id)s inconnu") % {"id": repr(desk)}
 
 
 def solution_from_json(data: Any, instance: Instance) -> Solution:

@@ -168,6 +168,33 @@ def test_a_hand_edit_that_breaks_a_rule_is_shown_with_its_reason(world, week):
     assert html.count("2 personnes pour un besoin de 1") == 4
 
 
+def test_an_english_reader_sees_the_gaps_and_broken_rules_in_english(world, week):
+    """The run stores them in French (the edits were made in French); the page writes them
+    again in its reader's language (issue 19, point 6)."""
+    client = client_for(world, Role.DIRECTOR)
+    run = week["run"]
+    english = Client()
+    english.force_login(world.users[Role.DIRECTOR])
+    english.cookies["django_language"] = "en"
+    client.post(url("run_edit", run_id=run.pk), {
+        "version": run.version, "action": "remove", "staff": f"s{week['bob'].pk}", "day": 1,
+        "start": "10:00", "end": "14:00"})
+    run.refresh_from_db()
+    assert run.solution["uncovered"][0]["detail"].endswith(
+        "la recherche s'est arrêtée avant de placer Bob Durand : un bloc de 2 h était possible")
+    html = english.get(url("run", run_id=run.pk)).content.decode()
+    assert ("<summary>detail</summary>the search stopped before placing Bob Durand: a block of "
+            "2 h was possible</details>") in html
+    client.post(url("run_edit", run_id=run.pk), {
+        "version": run.version, "action": "add", "staff": f"s{week['ana'].pk}",
+        "desk": week["key"], "day": 1, "start": "10:00", "end": "14:00"})
+    run.refresh_from_db()
+    assert run.violations == ["Ana Martin fait 240 min, au-delà des 120 min de son contrat"]
+    html = english.get(url("run", run_id=run.pk)).content.decode()
+    assert "<li>Ana Martin works 240 min, beyond the 120 min of their contract</li>" in html
+    assert "au-delà" not in html and "recherche" not in html
+
+
 def test_a_partner_sees_only_its_own_staff_hours(world, week):
     partner = world.users[Role.PARTNER]
     with scope(cite=world.cite):
