@@ -71,5 +71,7 @@ def test_the_demo_label_fonctionnement_has_the_gaps_with_their_measures_and_the_
     document = Document(io.BytesIO(docx.read_bytes()))
     headings = [p.text for p in document.paragraphs
                 if p.style.name in ("Heading 1", "Heading 2")]
+    # Word cannot hold the signed acts' PDF pages: its end names them (issue 21).
     assert headings == [*HEADINGS[:-1], HEADINGS[-1], "3.1 Les actes d'engagement financier",
-                        "3.2 L'avis de l'autorité de label sur le projet de dossier"]
+                        "3.2 L'avis de l'autorité de label sur le projet de dossier",
+                        "Pièces jointes en PDF"]
