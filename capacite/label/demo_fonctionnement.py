@@ -205,12 +205,15 @@ def _plan(cite: Cite) -> None:
 
 
 def _acts(cite: Cite, today: date) -> None:
-    """Signed acts for every operating line but the last; the Métropole's convention as PDF."""
+    """Signed acts for every operating line but one still to sign — one not paid yet: money
+    paid without a signed act would contradict itself; the first convention as PDF."""
     from capacite.lib.pdf import write_pdf
     from capacite.planning.models import FundingAct, FundingLine
 
     lines = list(FundingLine.objects.filter(purpose="operating").select_related("funder"))
-    for index, line in enumerate(lines[:-1] if len(lines) > 1 else lines):
+    unsigned = (next((line for line in reversed(lines) if line.status != "paid"), lines[-1])
+                if len(lines) > 1 else None)
+    for index, line in enumerate(line for line in lines if line is not unsigned):
         act = FundingAct(cite=cite, line=line, kind="convention" if index % 2 == 0 else "vote",
                          signed_on=today - timedelta(days=330 - 20 * index),
                          reference=f"CONV-{today.year - 1}-{index + 1:03d}")

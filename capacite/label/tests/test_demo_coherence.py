@@ -376,3 +376,17 @@ def test_each_poles_partners_work_in_the_poles_field(slug):
              for name, fields in partners if POLE_FIELDS[pole] not in fields]
     assert unfit == []
     assert all(poles.values()), poles
+
+
+def test_no_valombre_funding_is_paid_without_its_signed_act():
+    """The Région's line read « Versé » while its act was « non signé »: money is paid once
+    the act is signed; the line still to sign is one not paid yet."""
+    from capacite.planning.models import FundingAct, FundingLine
+
+    valombre = Cite.objects.get(slug="valombre")
+    with scope(cite=valombre):
+        signed = set(FundingAct.objects.values_list("line_id", flat=True))
+        state = sorted((line.funder.name, line.status, line.pk in signed) for line in
+                       FundingLine.objects.filter(purpose="operating").select_related("funder"))
+    assert [row for row in state if row[1] == "paid" and not row[2]] == []
+    assert [row[2] for row in state].count(False) == 1  # one act still to sign
