@@ -39,11 +39,16 @@ def territory_places(cite, asked: str | None = None) -> tuple[list, list]:
 
 def tally_sites(cite) -> list[tuple[int, str]]:
     """The sites a tally may be counted at, main sites first: (id, name)."""
-    from capacite.offer.models import Site, SiteKind
+    from capacite.offer.models import Site
+
+    return _main_sites_first(Site.objects.filter(cite=cite))
+
+
+def _main_sites_first(sites) -> list[tuple[int, str]]:
+    from capacite.offer.models import SiteKind
 
     kinds = list(SiteKind.values)
-    sites = sorted(Site.objects.filter(cite=cite), key=lambda s: (kinds.index(s.kind), s.name))
-    return [(s.pk, s.name) for s in sites]
+    return [(s.pk, s.name) for s in sorted(sites, key=lambda s: (kinds.index(s.kind), s.name))]
 
 
 def tally_choices(cite, asked: dict | None = None) -> dict:
@@ -57,27 +62,24 @@ def tally_choices(cite, asked: dict | None = None) -> dict:
     from capacite.offer.models import Pole, Site
     from capacite.partners.models import Organisation, Public
 
-    if asked is None:
-        epcis, communes = territory_places(cite)
-        return {
-            "sites": tally_sites(cite),
-            "poles": [(p.pk, p.name) for p in Pole.objects.filter(cite=cite)],
-            "publics": [(p.pk, p.get_label_display())
-                        for p in Public.objects.filter(cite=cite)],
-            "residence": [*((f"epci:{e.pk}", e.name) for e in epcis),
-                          *((f"commune:{c.pk}", c.name) for c in communes)],
-            "partners": [(o.pk, o.name)
-                         for o in Organisation.objects.filter(cite=cite).order_by("name")],
-        }
-    epcis, communes = territory_places(cite, asked=str(asked.get("residence") or ""))
+    def named(queryset, field: str):
+        """All of `queryset`, or with `asked` only the ids the tally gives for `field`."""
+        if asked is None:
+            return queryset
+        ids = _ids(asked.get(field))
+        return queryset.filter(pk__in=ids) if ids else queryset.none()
+
+    residence = None if asked is None else str(asked.get("residence") or "")
+    epcis, communes = territory_places(cite, asked=residence)
     return {
-        "sites": [(s.pk, s.name) for s in _named(Site, cite, asked.get("site"))],
-        "poles": [(p.pk, p.name) for p in _named(Pole, cite, asked.get("poles"))],
+        "sites": _main_sites_first(named(Site.objects.filter(cite=cite), "site")),
+        "poles": [(p.pk, p.name) for p in named(Pole.objects.filter(cite=cite), "poles")],
         "publics": [(p.pk, p.get_label_display())
-                    for p in _named(Public, cite, asked.get("public"))],
+                    for p in named(Public.objects.filter(cite=cite), "public")],
         "residence": [*((f"epci:{e.pk}", e.name) for e in epcis),
                       *((f"commune:{c.pk}", c.name) for c in communes)],
-        "partners": [(o.pk, o.name) for o in _named(Organisation, cite, asked.get("oriented_to"))],
+        "partners": [(o.pk, o.name) for o in named(
+            Organisation.objects.filter(cite=cite).order_by("name"), "oriented_to")],
     }
 
 
@@ -87,11 +89,6 @@ def _ids(value) -> list[int]:
     values = value if isinstance(value, list) else [value]
     return [int(v) for v in values
             if isinstance(v, int | str) and not isinstance(v, bool) and str(v).isdigit()]
-
-
-def _named(model, cite, value) -> list:
-    ids = _ids(value)
-    return list(model.objects.filter(cite=cite, pk__in=ids)) if ids else []
 
 
 def own_poles(user, choices: dict) -> list[int]:
