@@ -57,6 +57,31 @@ def demo_in(var: str) -> None:
             call_command("demo", stdout=quiet)
 
 
+def demo_account_options(parser, *, base: str) -> None:
+    """--base, --cite, --user, --password: the server, Cité and demo account a client-side
+    benchmark (the tally's load and round trip) drives."""
+    parser.add_argument("--base", default=base)
+    parser.add_argument("--cite", default="valombre")
+    parser.add_argument("--user", default="accueil")
+    parser.add_argument("--password", default=os.environ.get("CAPACITE_DEMO_PASSWORD", "demo"))
+
+
+def visits_stored(cite: str, client_ids=()) -> tuple[int, int]:
+    """Visits of the Cité in the database the server writes to, and those among them carrying
+    one of `client_ids`: what a client-side benchmark compares with what was acknowledged."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "capacite.settings")
+    import django
+
+    django.setup()
+    from django_scopes import scopes_disabled
+
+    from capacite.activity.models import Visit
+
+    with scopes_disabled():
+        visits = Visit.objects.filter(cite__slug=cite)
+        return visits.count(), visits.filter(client_id__in=list(client_ids)).count()
+
+
 def timed(function, repeat: int) -> tuple[float, float]:
     samples = []
     for _ in range(repeat):

@@ -29,14 +29,13 @@ every client id the server acknowledged is stored once, and that the screen's co
 """
 
 import argparse
-import os
 import re
 import statistics
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # bench/, for run.py
-from run import nearest_rank  # noqa: E402
+from run import demo_account_options, nearest_rank, visits_stored  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 
@@ -55,22 +54,6 @@ ARM = r"""(expected) => {
   });
   observer.observe(count, {childList: true, characterData: true, subtree: true});
 }"""
-
-
-def count_rows(cite: str, client_ids: list[str]) -> tuple[int, int]:
-    """Visits of the Cité, and rows among them carrying one of `client_ids`."""
-    import django
-
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "capacite.settings")
-    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-    django.setup()
-    from django_scopes import scopes_disabled
-
-    from capacite.activity.models import Visit
-
-    with scopes_disabled():
-        visits = Visit.objects.filter(cite__slug=cite)
-        return visits.count(), visits.filter(client_id__in=client_ids).count()
 
 
 def summary(name: str, values: list[float]) -> str:
@@ -129,16 +112,13 @@ def count_visitors(page, cite: str, visitors: int) -> tuple[list[dict], int, int
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--base", default="http://127.0.0.1:8241")
-    parser.add_argument("--cite", default="valombre")
-    parser.add_argument("--user", default="accueil")
-    parser.add_argument("--password", default=os.environ.get("CAPACITE_DEMO_PASSWORD", "demo"))
+    demo_account_options(parser, base="http://127.0.0.1:8241")
     parser.add_argument("--visitors", type=int, default=50)
     args = parser.parse_args()
 
     from playwright.sync_api import sync_playwright
 
-    before, _ = count_rows(args.cite, [])
+    before, _ = visits_stored(args.cite, [])
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM,
                                              args=["--headless=new", "--no-sandbox"])
@@ -150,7 +130,7 @@ def main() -> None:
         browser.close()
 
     ids = [m["client_id"] for m in measures]
-    after, stored = count_rows(args.cite, ids)
+    after, stored = visits_stored(args.cite, ids)
     added = after - before
     statuses = sorted({m["status"] for m in measures})
     print(f"{args.visitors} visitors counted at {args.base}/c/{args.cite}/activite/comptage/ "

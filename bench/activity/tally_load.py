@@ -22,7 +22,6 @@ once. Standard library only.
 import argparse
 import http.cookiejar
 import json
-import os
 import re
 import statistics
 import sys
@@ -33,6 +32,9 @@ import urllib.parse
 import urllib.request
 import uuid
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # bench/, for run.py
+from run import demo_account_options, nearest_rank, visits_stored  # noqa: E402
 
 
 def _opener():
@@ -81,26 +83,9 @@ def client(base, cite, choice, opener, jar, stop, out, pace=0.0, start=0.0):
             stop.wait(pace)
 
 
-def count_rows(cite: str) -> int:
-    import django
-
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "capacite.settings")
-    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-    django.setup()
-    from django_scopes import scopes_disabled
-
-    from capacite.activity.models import Visit
-
-    with scopes_disabled():
-        return Visit.objects.filter(cite__slug=cite).count()
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--base", default="http://127.0.0.1:8114")
-    parser.add_argument("--cite", default="valombre")
-    parser.add_argument("--user", default="accueil")
-    parser.add_argument("--password", default=os.environ.get("CAPACITE_DEMO_PASSWORD", "demo"))
+    demo_account_options(parser, base="http://127.0.0.1:8114")
     parser.add_argument("--clients", type=int, default=16)
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--pace", type=float, default=0.0,
@@ -111,7 +96,7 @@ def main() -> None:
     choice = {field: int(re.search(rf'name="{field}".*?value="(\d+)"', page, re.S).group(1))
               for field in ("site", "poles", "public")}
     choice["poles"] = [choice["poles"]]
-    before = count_rows(args.cite)
+    before = visits_stored(args.cite)[0]
     stop, results = threading.Event(), []
     threads = [threading.Thread(target=client, args=(
         args.base, args.cite, choice, o, j, stop, results, args.pace,
@@ -124,12 +109,12 @@ def main() -> None:
     for t in threads:
         t.join()
     elapsed = time.monotonic() - began
-    stored = count_rows(args.cite) - before
+    stored = visits_stored(args.cite)[0] - before
     acked = {cid for _s, status, cid in results if status in (200, 201)}
     created = sum(1 for _s, status, _c in results if status == 201)
     failed = [status for _s, status, _c in results if status not in (200, 201)]
     latencies = sorted(s for s, _st, _c in results)
-    p95 = latencies[int(len(latencies) * 0.95) - 1] if latencies else 0
+    p95 = nearest_rank(latencies, 0.95) if latencies else 0
     print(f"{args.clients} clients (pace {args.pace:g} s), {elapsed:.0f} s: {len(results)} posts "
           f"({len(results) / elapsed:.0f}/s), {len(acked)} distinct tallies acknowledged, "
           f"{created} answered 201 (created), {stored} rows added to the database; "
