@@ -13,6 +13,7 @@ from capacite.activity import counts
 from capacite.activity.domain.slots import slot_label
 from capacite.activity.forms import OUTSIDE, OUTSIDE_LABEL
 from capacite.activity.models import Source, Visit
+from capacite.lib.params import id_from
 
 UNDO_SECONDS = 5 * 60
 UNDO_SALT = "capacite.activity.undo"
@@ -24,8 +25,9 @@ def territory_places(cite, asked: str | None = None) -> tuple[list, list]:
     tally's « epci:12 » or « commune:34 »), only that place if it is in the territory."""
     from capacite.territory.models import CiteTerritory
 
-    kind, _sep, pk = (asked or "").partition(":")
-    if asked is not None and not (kind in ("epci", "commune") and pk.isdigit()):
+    kind, _sep, raw = (asked or "").partition(":")
+    pk = id_from(raw)
+    if asked is not None and not (kind in ("epci", "commune") and pk is not None):
         return [], []
     territory = CiteTerritory.objects.filter(cite=cite).first()
     if territory is None:
@@ -33,8 +35,8 @@ def territory_places(cite, asked: str | None = None) -> tuple[list, list]:
     if asked is None:
         return list(territory.epcis.order_by("name")), list(territory.communes.order_by("name"))
     if kind == "epci":
-        return list(territory.epcis.filter(pk=int(pk))), []
-    return [], list(territory.communes.filter(pk=int(pk)))
+        return list(territory.epcis.filter(pk=pk)), []
+    return [], list(territory.communes.filter(pk=pk))
 
 
 def tally_sites(cite) -> list[tuple[int, str]]:
@@ -87,8 +89,7 @@ def _ids(value) -> list[int]:
     """The integer ids in a payload's value (one or a list); anything else names nothing,
     and the form then says the choice is not valid."""
     values = value if isinstance(value, list) else [value]
-    return [int(v) for v in values
-            if isinstance(v, int | str) and not isinstance(v, bool) and str(v).isdigit()]
+    return [pk for v in values if (pk := id_from(v)) is not None]
 
 
 def own_poles(user, choices: dict) -> list[int]:

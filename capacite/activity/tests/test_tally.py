@@ -85,7 +85,9 @@ def test_a_tally_naming_another_cites_site_pole_public_or_partner_is_refused(wor
     client = client_for(world, Role.RECEPTION)
     asked = [("site", site.pk), ("poles", [desk["poles"][0].pk, pole.pk]),
              ("public", public.pk), ("oriented_to", partner.pk), ("residence", "commune:1"),
-             ("residence", "epci:x"), ("poles", "1; DROP TABLE"), ("public", True)]
+             ("residence", "epci:x"), ("poles", "1; DROP TABLE"), ("public", True),
+             ("site", "²"), ("poles", ["²"]), ("site", "9223372036854775808"),
+             ("residence", "commune:²")]
     answers = [tally(client, desk, **{field: value}) for field, value in asked]
     assert [(a.status_code, list(a.json()["errors"])) for a in answers] == [
         (422, [field]) for field, _value in asked]
