@@ -213,7 +213,8 @@ def _acts(cite: Cite, today: date) -> None:
     lines = list(FundingLine.objects.filter(purpose="operating").select_related("funder"))
     unsigned = (next((line for line in reversed(lines) if line.status != "paid"), lines[-1])
                 if len(lines) > 1 else None)
-    for index, line in enumerate(line for line in lines if line is not unsigned):
+    signed = [line for line in lines if line is not unsigned]
+    for index, line in enumerate(signed):
         act = FundingAct(cite=cite, line=line, kind="convention" if index % 2 == 0 else "vote",
                          signed_on=today - timedelta(days=330 - 20 * index),
                          reference=f"CONV-{today.year - 1}-{index + 1:03d}")

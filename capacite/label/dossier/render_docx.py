@@ -98,12 +98,13 @@ def render_docx(dossier: Dossier) -> bytes:
     document.add_paragraph(_("Sommaire"), style="TOC Heading")
     headings = [b for b in dossier.blocks if isinstance(b, Heading)]
     numbers = {id(h): n for n, h in enumerate(headings, start=1)}
+    pdf_pieces = [a for a in dossier.attachments if a.kind == "pdf"]
     pieces_number = len(headings) + 1  # the PDF pieces' list, last (see _pdf_attachments)
     word.add_table_of_contents(document, [
         *(word.TocEntry(h.level, h.text, word.bookmark_name(numbers[id(h)]))
           for h in headings if h.level <= 2),
-        *([word.TocEntry(1, _pdf_pieces_title(), word.bookmark_name(pieces_number))]
-          if _pdf_pieces(dossier) else [])])
+        *([word.TocEntry(1, _("Pièces jointes en PDF"), word.bookmark_name(pieces_number))]
+          if pdf_pieces else [])])
 
     first_heading = True
     landscape = False
@@ -150,44 +151,26 @@ def render_docx(dossier: Dossier) -> bytes:
             section = document.sections[-1]
             document.add_picture(block.path, width=word.text_width(section))
             document.add_paragraph(block.title, style="Caption")
-    _pdf_attachments(document, dossier, pieces_number)
+    if pdf_pieces:
+        if landscape:
+            word.new_section(document, landscape=False)
+        _pdf_attachments(document, pdf_pieces, pieces_number)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
 
 
-def _pdf_pieces(dossier: Dossier) -> list[Attachment]:
-    return [a for a in dossier.attachments if a.kind == "pdf"]
-
-
-def _pdf_pieces_title() -> str:
-    from django.utils.translation import gettext as _
-
-    return _("Pièces jointes en PDF")
-
-
-def _pdf_attachments(document, dossier: Dossier, number: int) -> None:
+def _pdf_attachments(document, pieces: list[Attachment], number: int) -> None:
     """The PDF pieces (letters of intent, a plan, funding acts) that the PDF version reproduces
     at its end: Word cannot hold their pages, so the dossier's end names them, and says where
     they are, instead of promising pages it does not have."""
     from django.utils.translation import gettext as _
     from docx.enum.text import WD_BREAK
 
-    pieces = _pdf_pieces(dossier)
-    if not pieces:
-        return
-    if landscape_now(document):
-        word.new_section(document, landscape=False)
     document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-    heading = document.add_heading(_pdf_pieces_title(), level=1)
+    heading = document.add_heading(_("Pièces jointes en PDF"), level=1)
     word.bookmark(heading, word.bookmark_name(number), number)
     document.add_paragraph(_("Ces pièces sont des fichiers PDF : la version PDF du dossier les "
                              "reproduit à sa fin ; avec ce fichier Word, joignez-les à l'envoi."))
     for piece in pieces:
         document.add_paragraph(piece.title, style="List Bullet")
-
-
-def landscape_now(document) -> bool:
-    """Whether the document's last section is landscape (a wide plan or table before)."""
-    section = document.sections[-1]
-    return section.page_width > section.page_height
