@@ -15,6 +15,7 @@ from capacite.activity import services
 from capacite.activity.forms import TallyForm
 from capacite.activity.models import VisitKind
 from capacite.core.models import Role
+from capacite.lib.money import format_count
 from capacite.lib.params import id_param
 
 
@@ -86,7 +87,10 @@ def _tally_json(request: HttpRequest) -> JsonResponse:
 
 
 def _state_json(state: dict) -> dict:
-    return {"today": state["today"], "recent": [vars(r) for r in state["recent"]]}
+    """Today's count (and as the page writes it: the script shows `today_text`, so the count
+    is grouped by the one function the pages use) and the last ten."""
+    return {"today": state["today"], "today_text": format_count(state["today"]),
+            "recent": [vars(r) for r in state["recent"]]}
 
 
 @require_safe

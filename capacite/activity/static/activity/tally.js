@@ -83,9 +83,8 @@
   }
 
   function render(state) {
-    // Grouped as the server writes it (« 1 236 », « 1,236 »): the page's language decides.
-    document.getElementById("today-count").textContent =
-      Number(state.today).toLocaleString(document.documentElement.lang || "fr");
+    // Written by the server as every page writes a count (« 1 236 », « 1,236 »).
+    document.getElementById("today-count").textContent = state.today_text;
     var body = document.getElementById("recent");
     var undo = load(UNDO, {});
     var now = Date.now();
