@@ -23,8 +23,9 @@ def week_context(loaded: Loaded) -> dict:
     instance, solution = loaded.instance, loaded.solution
     # The stored reasons are sentences in the language of whoever solved or edited the week;
     # the same function writes them again in the reader's.
-    solution = dataclasses.replace(
-        solution, uncovered=explain_uncovered(instance, solution.assignments))
+    if solution.uncovered:
+        solution = dataclasses.replace(
+            solution, uncovered=explain_uncovered(instance, solution.assignments))
     grid = desk_grid(instance, solution, loaded.locks)
     desks = {desk.id: desk.name for desk in instance.desks}
     worked = minutes_by_staff(instance, solution)

@@ -15,11 +15,13 @@ from django.views.decorators.http import require_POST
 from capacite.core.concurrency import ConcurrentEditError, save_form_atomically
 from capacite.core.history import changes_of
 from capacite.core.models import Role
+from capacite.lib.days import WEEKDAY_NAMES
 from capacite.lib.exports import XLSX_TYPE
 from capacite.lib.paging import page_of
 from capacite.lib.params import small_number
 from capacite.offer.models import Site
 from capacite.staffing import duties, services
+from capacite.staffing.domain.instance import at, format_time
 from capacite.staffing.domain.jsonio import InstanceError
 from capacite.staffing.exports import (
     calendar_of,
@@ -127,17 +129,16 @@ def demand(request: HttpRequest, cite_slug: str, site_id: int) -> HttpResponse:
     days = sorted({day for day, _s in slots})
     times = sorted({start for _d, start in slots})
     open_slots = set(slots)
-    from capacite.lib.days import WEEKDAY_NAMES as WEEKDAYS
-    grid = [{"time": f"{start // 60:02d}:{start % 60:02d}", "cells": [
+    grid = [{"time": format_time(start), "cells": [
         {"name": f"c-{day}-{start}", "open": (day, start) in open_slots,
-         "label": f"{WEEKDAYS[day]} {start // 60:02d}:{start % 60:02d}",
+         "label": at(day, start),
          "value": overrides.get((chosen, day, start), "")} for day in days]}
         for start in times]
     return render(request, "staffing/demand.html", {
         "site": site, "desks": desks, "chosen": chosen,
         "chosen_name": next(d.name for d in desks if d.id == chosen),
         "default": defaults.get(chosen, ""), "fallback": services.DEFAULT_PEOPLE,
-        "days": [WEEKDAYS[day] for day in days], "grid": grid, "errors": errors,
+        "days": [WEEKDAY_NAMES[day] for day in days], "grid": grid, "errors": errors,
     })
 
 
@@ -151,12 +152,10 @@ def _read_demand(request: HttpRequest, desk: str, slots: list[tuple[int, int]]) 
                                "reçu « %(raw)s ».") % {"where": where, "raw": raw})
         return int(raw)
 
-    from capacite.lib.days import WEEKDAY_NAMES as WEEKDAYS
     result: dict = {"default": number(request.POST.get("default", ""), _("Besoin par défaut")),
                     "slots": {}}
     for day, start in slots:
-        value = number(request.POST.get(f"c-{day}-{start}", ""),
-                       f"{WEEKDAYS[day]} {start // 60:02d}:{start % 60:02d}")
+        value = number(request.POST.get(f"c-{day}-{start}", ""), at(day, start))
         if value is not None:
             result["slots"][(day, start)] = value
     return result
