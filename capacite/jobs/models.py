@@ -30,6 +30,8 @@ class Job(models.Model):
         DONE = "done", _("terminé")
         FAILED = "failed", _("échoué")
 
+    FINISHED = (Status.DONE, Status.FAILED)  # nothing more will happen to the job
+
     cite = models.ForeignKey(Cite, on_delete=models.CASCADE, related_name="jobs")
     kind = models.CharField(_("nature"), max_length=60)
     params = models.JSONField(_("paramètres"), default=dict, blank=True)
@@ -67,7 +69,7 @@ class Job(models.Model):
 
     @property
     def is_finished(self) -> bool:
-        return self.status in (self.Status.DONE, self.Status.FAILED)
+        return self.status in self.FINISHED
 
 
 class WorkerBeat(models.Model):

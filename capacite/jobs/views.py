@@ -16,8 +16,7 @@ from capacite.lib.paging import page_of
 
 
 def _readable(request: HttpRequest, job: Job) -> bool:
-    kind = kind_named(job.kind)
-    return kind is not None and bool(kind.readers & request.cite_roles)
+    return job.kind in kinds_readable_by(request.cite_roles)
 
 
 def _job_for(request: HttpRequest, job_id: int) -> Job:
@@ -33,7 +32,7 @@ def job_list(request: HttpRequest, cite_slug: str) -> HttpResponse:
     readable = Job.objects.filter(kind__in=kinds_readable_by(request.cite_roles))
     paged = page_of(request, readable.select_related("created_by").order_by("-created_at", "-pk"))
     rows = [(job, kind_named(job.kind)) for job in paged.items]
-    waiting = readable.exclude(status__in=(Job.Status.DONE, Job.Status.FAILED)).exists()
+    waiting = readable.exclude(status__in=Job.FINISHED).exists()
     return render(request, "jobs/list.html", {
         "jobs": rows, "paged": paged, "no_worker": waiting and not worker_seen_recently()})
 
