@@ -12,10 +12,6 @@ from fractions import Fraction
 CENT = Decimal("0.01")
 EURO = Decimal("1")
 ZERO = Decimal("0.00")
-MONTHS_FR = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-             "septembre", "octobre", "novembre", "décembre")
-
-
 def to_cents(value: Decimal) -> Decimal:
     """`value` rounded half up to the cent."""
     return value.quantize(CENT, rounding=ROUND_HALF_UP)
@@ -53,15 +49,13 @@ def spread(total: Decimal, parts: int) -> list[Decimal]:
     return shares
 
 
-MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
-             "September", "October", "November", "December")
-
-
 def month_label(day: date) -> str:
     """The month of `day` with its year in the active language: « mars 2027 », « March 2027 »
-    (French outside a request)."""
+    (French outside a request), from Django's own month names."""
+    from django.utils.dates import MONTHS
+    from django.utils.translation import override
+
     from capacite.lib.languages import current_language
 
-    if current_language() == "en":
-        return f"{MONTHS_EN[day.month - 1]} {day.year}"
-    return f"{MONTHS_FR[day.month - 1]} {day.year}"
+    with override(current_language()):
+        return f"{MONTHS[day.month]} {day.year}"
