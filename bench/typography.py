@@ -35,7 +35,7 @@ def main(var: str) -> None:
     pages: dict[str, str] = {}
     # The pages as written, before the middleware spaces them.
     unspaced = override_settings(MIDDLEWARE=[
-        name for name in settings.MIDDLEWARE if not name.endswith("FrenchSpacingMiddleware")])
+        name for name in settings.MIDDLEWARE if not name.endswith("TypographyMiddleware")])
     unspaced.enable()
     for username in ACCOUNTS:
         client = Client(HTTP_ACCEPT_LANGUAGE="fr")

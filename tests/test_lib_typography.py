@@ -112,10 +112,10 @@ def test_english_takes_the_space_before_high_punctuation_out_and_quotes_its_way(
     (lambda: StreamingHttpResponse(iter([b"<p>Total : 3</p>"])), "en", "Total : 3"),
 ])
 def test_the_middleware_spaces_html_pages_as_their_language_does(response, language, spaced):
-    from capacite.core.middleware import FrenchSpacingMiddleware
+    from capacite.core.middleware import TypographyMiddleware
 
     with translation.override(language):
-        answer = FrenchSpacingMiddleware(lambda request: response())(RequestFactory().get("/"))
+        answer = TypographyMiddleware(lambda request: response())(RequestFactory().get("/"))
     body = b"".join(answer.streaming_content) if answer.streaming else answer.content
     assert spaced in body.decode()
 

@@ -111,7 +111,7 @@ class AbsoluteSessionExpiryMiddleware:
         return self.get_response(request)
 
 
-class FrenchSpacingMiddleware:
+class TypographyMiddleware:
     """Every HTML page rendered in French gets its no-break spaces before « : ; ! ? » and inside
     « guillemets » (`capacite/lib/typography.py`; issue 19, point 4), whatever wrote the text: a
     template, a translated string, a message, a name; a page in English loses the space before

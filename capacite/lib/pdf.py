@@ -9,7 +9,7 @@ Files appended to a document (partners' letters, premises plans) are laid out by
 `capacite/lib/pdf_appended.py`, inside the same rendering, so they are counted and headed.
 
 A document in French (`<html lang="fr…">`) gets its no-break spaces before « : ; ! ? » and
-inside guillemets here, as French pages do in `FrenchSpacingMiddleware` (issue 19, point 4); a
+inside guillemets here, as French pages do in `TypographyMiddleware` (issue 19, point 4); a
 document in English loses the space before « : ; ! ? », as English pages do.
 """
 

@@ -20,7 +20,7 @@ French « : » and quote names in guillemets (« {{ label }} : {{ value }} », �
 space before « : ; ! ? » out of the text of a page in English and turns « guillemets » into
 “quotes”, in the same texts `french_spacing` would space.
 
-`capacite.core.middleware.FrenchSpacingMiddleware` applies one or the other to every HTML page
+`capacite.core.middleware.TypographyMiddleware` applies one or the other to every HTML page
 (`spacing_for` the page's language), `capacite.lib.pdf.render_document` to every PDF's HTML;
 DOCX files are not HTML and are left alone. Cost: about 1.5 ms for the biggest demo page
 (bench/README.md).
