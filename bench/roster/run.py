@@ -14,6 +14,7 @@ is run by the tests; the figures go in bench/README.md by hand, with the machine
 
 import argparse
 import json
+import os
 import statistics
 import sys
 import time
@@ -120,6 +121,11 @@ def main() -> None:
                         help="CP-SAT workers of the whole-model stages and the shares' steps "
                              "(default: the engine's, one per core)")
     args = parser.parse_args()
+    # The explanations of the gaps and the validator's messages are in the active language.
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "capacite.settings")
+    import django
+
+    django.setup()
     if args.workers:  # an experiment: the engine uses one per core (solve.MIN_WORKERS)
         from capacite.staffing.domain import neighbourhood, solve
 

@@ -73,14 +73,13 @@ class _Reader:
         return value if isinstance(value, list) else []
 
     def time(self, value: Any, where: str) -> int | None:
-        expected = _("heure au format HH:MM attendue, reçu %(value)s")
-        if not isinstance(value, str) or len(value) != 5 or value[2] != ":":
-            self.fail(where, expected % {"value": repr(value)})
-            return None
         try:
+            if not isinstance(value, str) or len(value) != 5 or value[2] != ":":
+                raise ValueError(value)
             hours, minutes = int(value[:2]), int(value[3:])
         except ValueError:
-            self.fail(where, expected % {"value": repr(value)})
+            self.fail(where, _("heure au format HH:MM attendue, reçu %(value)s") % {
+                "value": repr(value)})
             return None
         total = hours * 60 + minutes
         if not (0 <= hours <= 24 and 0 <= minutes < 60 and total <= 24 * 60):

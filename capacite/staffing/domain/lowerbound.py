@@ -34,6 +34,45 @@ def workable_slots(instance: Instance, person_id: str, skills: tuple[str, ...]) 
     return [i for run in shifts(instance, usable) if len(run) >= min_len for i in run]
 
 
+def most_slots(instance: Instance, person_id: str) -> int:
+    """The most slots a person can work in any valid roster, whatever the others do: within
+    their contract, and on each day within their workable slots (`workable_slots`) cut into at
+    most `max_shifts_per_day` shifts of the minimum to the maximum length, two shifts of one
+    run of slots apart by at least one slot.
+
+    Why: the share floor counted every workable slot up to the contract. A person available
+    Friday 10:00–18:00 and Saturday 12:00–18:00 (28 slots) can work 15 on Friday (two shifts
+    of at most 6 h with a break) and 12 on Saturday, 27 in all; the floor was one slot too low
+    for each such person, and a partner of one or two such people sat above it in every roster.
+    """
+    rules = instance.rules
+    slot = instance.slot_minutes
+    min_len, max_len = rules.min_shift_minutes // slot, rules.max_shift_minutes // slot
+    most_shifts = rules.max_shifts_per_day
+    person = next(p for p in instance.staff if p.id == person_id)
+    contract = person.weekly_minutes // slot
+    if contract < min_len:
+        return 0  # not even one shift
+    by_day: dict[int, list[list[int]]] = {}
+    for run in shifts(instance, workable_slots(instance, person_id, person.skills)):
+        by_day.setdefault(instance.slots[run[0]][0], []).append(run)
+    total = 0
+    for runs in by_day.values():
+        best = [0] + [-1] * most_shifts  # most slots with k shifts so far (-1: impossible)
+        for run in runs:
+            length = len(run)
+            after = list(best)
+            for used in range(most_shifts + 1):
+                for more in range(1, most_shifts - used + 1):
+                    room = length - (more - 1)  # one slot between two shifts of the run
+                    if best[used] >= 0 and room >= more * min_len:
+                        after[used + more] = max(after[used + more],
+                                                 best[used] + min(room, more * max_len))
+            best = after
+        total += max(best)
+    return min(contract, total)
+
+
 def coverable_demand(instance: Instance) -> int:
     """The most demand (people × slots) any roster of `instance` can cover (an upper bound)."""
     from ortools.graph.python import max_flow
@@ -97,14 +136,10 @@ def share_deviation_floor(instance: Instance, total: int) -> int:
     from capacite.staffing.domain.objective import share_permille, share_term
 
     shares = share_permille(instance)
-    slot = instance.slot_minutes
-    min_len = instance.rules.min_shift_minutes // slot
     capacity = {partner: 0 for partner in shares}
     for person in instance.staff:
-        most = min(person.weekly_minutes // slot,
-                   len(workable_slots(instance, person.id, person.skills)))
-        if person.partner in capacity and most >= min_len:  # else not even one shift
-            capacity[person.partner] += most
+        if person.partner in capacity:
+            capacity[person.partner] += most_slots(instance, person.id)
     hours = {partner: min(capacity[partner], shares[partner] * total // 1000)
              for partner in shares}
     left = total - sum(hours.values())

@@ -41,6 +41,9 @@ GAP_PATIENCE = 12  # coverage steps in a row with no fewer gaps before handing o
 # nothing otherwise runs to its 2 s limit trying to prove its neighbourhood optimal.
 GAP_STEP_WORK = 0.05
 SHARE_STEP_WORK = 0.5  # a shares step's work, at most (the 2 s wall limit comes first under load)
+FRAGMENT_PEOPLE = 6  # people freed with the one whose short stint is drawn, at first
+FRAGMENT_PATIENCE = 30  # fragment steps in a row with nothing better before handing over
+FRAGMENT_STEP_WORK = 0.2  # a fragment step's work in deterministic time (one worker)
 SHARE_STEP_WORKERS = 0  # 0: one per core, as the whole-model stages (`solve.MIN_WORKERS`)
 
 
@@ -296,6 +299,195 @@ def balance_shares(instance: Instance, best: Roster, *, until: float, seed: int,
         solver.parameters.parse_text_format(
             f"num_workers: {workers} random_seed: {seed} cp_model_probing_level: 0 "
             f"symmetry_level: 0 max_deterministic_time: {SHARE_STEP_WORK} "
+            f"max_time_in_seconds: {max(0.05, min(STEP_SECONDS, until - time.perf_counter()))}")
+        if solver.solve(model.model) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            continue
+        found = tuple(sorted(kept + tuple(
+            Assignment(pid, *part.slots[i], desk) for (pid, desk, i), var in model.x.items()
+            if solver.boolean_value(var))))
+        found_values = goal_values(instance, found)
+        found_penalty = penalty(instance, found_values)
+        if found_penalty < current:
+            on_better(found)
+            idle = 0
+        if found_penalty <= current:
+            best, current, values = found, found_penalty, found_values
+    return best
+
+
+
+def day_part(instance: Instance, roster: Roster, day: int,
+             free: set[str]) -> tuple[Instance, Roster]:
+    """The part of the week left to the `free` people on one `day` once the `roster` holds
+    everything else: that day's demand less what the others hold then, each free person's
+    availability on that day and the contracted time their other days leave them, their locks
+    of that day. Returns it with the part of the roster kept.
+
+    Why a day: a desk stint under 2 h or a partner's share moves when a few people who work
+    the same day change their shifts together; a day of ten people is a model of a few
+    hundred variables that one CP-SAT worker solves to the end in a fraction of a second.
+    """
+    from dataclasses import replace
+
+    def moves(a: Assignment) -> bool:
+        return a.day == day and a.staff in free
+
+    kept = tuple(a for a in roster if not moves(a))
+    elsewhere: dict[str, int] = {}
+    for a in kept:
+        elsewhere[a.staff] = elsewhere.get(a.staff, 0) + 1
+    part = residual_instance(instance, kept, free)
+    staff = tuple(replace(person, weekly_minutes=person.weekly_minutes
+                          - instance.slot_minutes * elsewhere.get(person.id, 0),
+                          availability=tuple(s for s in person.availability if s.day == day))
+                  for person in part.staff)
+    return replace(part, opening=tuple(s for s in instance.opening if s.day == day),
+                   demand=tuple(d for d in part.demand if d.span.day == day), staff=staff,
+                   locked=tuple(a for a in part.locked if a.day == day)), kept
+
+
+
+def people_around_a_fragment(instance: Instance, roster: Roster, rng: random.Random,
+                             size: int) -> tuple[int, set[str]] | None:
+    """(day, staff ids) of one neighbourhood for the desk stints: a desk stint under the
+    minimum shift drawn at random, its person, and `size` more: first those who work within
+    two hours of it at one of its person's desks (who can take it over, or give theirs), then
+    others available that day who hold one of those desks. None when there is no such stint.
+    """
+    shortest = instance.rules.min_shift_minutes // instance.slot_minutes
+    by_day: dict[tuple[int, str], dict[int, str]] = {}
+    for a in roster:
+        by_day.setdefault((a.day, a.staff), {})[instance.slot_index[(a.day, a.start)]] = a.desk
+    short = [(day, pid, run) for (day, pid), desk_at in sorted(by_day.items())
+             for run in _desk_stints(instance, desk_at) if len(run) < shortest]
+    if not short:
+        return None
+    day, pid, run = rng.choice(short)
+    skills = set(next(p.skills for p in instance.staff if p.id == pid))
+    near = set(range(run[0] - 2 * shortest, run[-1] + 2 * shortest + 1))
+    close = sorted({other for (d, other), desk_at in by_day.items() if d == day and other != pid
+                    and any(i in near and desk in skills for i, desk in desk_at.items())})
+    rest = sorted(p.id for p in instance.staff if p.id != pid and p.id not in close
+                  and skills & set(p.skills) and any(s.day == day for s in p.availability))
+    chosen = rng.sample(close, min(size, len(close)))
+    chosen += rng.sample(rest, min(size - len(chosen), len(rest)))
+    return day, {pid, *chosen}
+
+
+def _desk_stints(instance: Instance, desk_at: dict[int, str]) -> list[list[int]]:
+    """One person's desk stints: runs of consecutive slots at one desk, in time order."""
+    runs: list[list[int]] = []
+    for index in sorted(desk_at):
+        previous = instance.previous[index]
+        if runs and previous == runs[-1][-1] and desk_at[previous] == desk_at[index]:
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+    return runs
+
+
+def people_of_partners_off_target(instance: Instance, roster: Roster, rng: random.Random,
+                                  size: int) -> tuple[int, set[str]] | None:
+    """(day, staff ids) of one neighbourhood for the shares: a partner above its committed
+    share and one below, drawn among the three furthest each way, and a day one of the first's
+    people works; the people of both available that day, then up to `size` in all with those
+    who work that day at their desks. None when every partner is on its target."""
+    shares = share_permille(instance)
+    partner_of = {person.id: person.partner for person in instance.staff}
+    hours = dict.fromkeys(shares, 0)
+    for a in roster:
+        hours[partner_of[a.staff]] += 1
+    total = len(roster)
+    excess = {p: SHARE_SCALE * hours[p] - shares[p] * total for p in shares}
+    above = sorted((p for p in shares if excess[p] >= SHARE_SCALE), key=lambda p: -excess[p])
+    below = sorted((p for p in shares if excess[p] <= -SHARE_SCALE), key=lambda p: excess[p])
+    if not above or not below:
+        return None
+    giver, taker = rng.choice(above[:3]), rng.choice(below[:3])
+    days = sorted({a.day for a in roster if partner_of[a.staff] == giver})
+    if not days:
+        return None
+    day = rng.choice(days)
+    chosen = {p.id for p in instance.staff if p.partner in (giver, taker)
+              and any(span.day == day for span in p.availability)}
+    desks = {desk for p in instance.staff if p.id in chosen for desk in p.skills}
+    near = sorted({a.staff for a in roster if a.day == day and a.desk in desks} - chosen)
+    return day, chosen | set(rng.sample(near, max(0, min(size - len(chosen), len(near)))))
+
+
+def fewer_fragments(instance: Instance, best: Roster, *, until: float, seed: int,
+                    on_better: Callable[[Roster], None]) -> Roster:
+    """Fewer desk stints under the minimum shift, day neighbourhood by day neighbourhood
+    around them (`people_around_a_fragment`, `improve_days`) with coverage and the shares
+    held; until no such stint is left, the time `until`, or FRAGMENT_PATIENCE steps in a row
+    with nothing better (the neighbourhood grows by one person every two of them).
+
+    Why: the desk trades (`swaps.py`) move desks between people who work the same slots; a
+    stint under 2 h often goes only when shifts move too (one person comes in later, another
+    stays longer), which the whole-model stage of the goals below the shares rarely reaches in
+    a minute on part-time weeks (53–83 such stints on the N weeks after 60 s).
+    """
+    return improve_days(instance, best, until=until, seed=seed, on_better=on_better,
+                        choose=people_around_a_fragment, stage="rest")
+
+
+def shares_by_days(instance: Instance, best: Roster, *, until: float, seed: int,
+                   share_floor: int, on_better: Callable[[Roster], None]) -> Roster:
+    """The partners' shares closer to their commitments, day neighbourhood by day
+    neighbourhood (`people_of_partners_off_target`, `improve_days`), coverage held; until the
+    floor, the time `until`, or FRAGMENT_PATIENCE steps in a row with nothing better.
+
+    Why: a hand-over (`handover.py`) moves a run of slots to one free person; when the people
+    of a partner below its share are busy then, the hours pass only through a chain of
+    changes on that day, which the day of the people of the two partners and their desks'
+    colleagues holds in a model of a few hundred variables.
+    """
+    return improve_days(instance, best, until=until, seed=seed, on_better=on_better,
+                        choose=people_of_partners_off_target, stage="partners",
+                        done=lambda roster: goal_values(instance, roster)["share_deviation"]
+                        <= share_floor)
+
+
+def improve_days(instance: Instance, best: Roster, *, until: float, seed: int,
+                 on_better: Callable[[Roster], None],
+                 choose: Callable[[Instance, Roster, random.Random, int],
+                                  tuple[int, set[str]] | None],
+                 stage: str, done: Callable[[Roster], bool] = lambda _roster: False) -> Roster:
+    """Improve `best` by day neighbourhoods: `choose` gives a day and people (FRAGMENT_PEOPLE
+    at first, one more every two steps with nothing better); their day (`day_part`) is
+    re-solved by one CP-SAT worker for a fixed amount of deterministic work, with `stage`'s
+    objective, the other people and days held and counted in the shares, coverage held (and
+    the shares, below the partners' stage); kept when the full penalty is no higher. Until
+    `done(best)`, `choose` finds nothing, the time `until`, or FRAGMENT_PATIENCE steps in a
+    row with nothing better."""
+    from ortools.sat.python import cp_model
+
+    from capacite.staffing.domain.model import build_model, minimise
+
+    rng = random.Random(seed)
+    partner_of = {person.id: person.partner for person in instance.staff}
+    values = goal_values(instance, best)
+    current, idle = penalty(instance, values), 0
+    while time.perf_counter() < until - 0.2 and idle < FRAGMENT_PATIENCE and not done(best):
+        pick = choose(instance, best, rng, FRAGMENT_PEOPLE + idle // 2)
+        if pick is None:
+            break
+        day, free = pick
+        idle += 1
+        part, kept = day_part(instance, best, day, free)
+        mine = tuple(a for a in best if a.day == day and a.staff in free)
+        fixed: dict[str, int] = {}
+        for a in kept:
+            fixed[partner_of[a.staff]] = fixed.get(partner_of[a.staff], 0) + 1
+        model = build_model(part, fixed_hours=fixed)
+        held = {"uncovered": goal_values(part, mine)["uncovered"]}
+        if stage == "rest":  # the model's deviation counts the fixed hours: the whole week's
+            held["share_deviation"] = values["share_deviation"]
+        minimise(model, stage=stage, held=held)
+        hint(model, part, mine)
+        solver = cp_model.CpSolver()
+        solver.parameters.parse_text_format(
+            f"num_workers: 1 random_seed: {seed} max_deterministic_time: {FRAGMENT_STEP_WORK} "
             f"max_time_in_seconds: {max(0.05, min(STEP_SECONDS, until - time.perf_counter()))}")
         if solver.solve(model.model) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             continue

@@ -74,6 +74,9 @@ PARTNERS_SHARE = 0.6  # at most this share of the time left then goes to the low
 # with the partners' shares first; the rest of the time to the goals below the shares alone
 REPAIR_SHARE = 0.8  # of the coverage time, at most, for neighbourhoods around the gaps first
 SHORT_ALL_SHARE = 0.5  # of the time left, for every goal weighted when coverage is short
+HAND_OVER_SECONDS = 5.0  # at most, for handing runs of slots between partners (`handover.py`)
+FRAGMENTS_SHARE = 0.6  # of the time left after the shares, for the day neighbourhoods
+# around short desk stints (`neighbourhood.fewer_fragments`); the rest to the "rest" stage
 POLISH_SECONDS = 2.0  # at most, for trading desks between two people (`swaps.py`); ~0.5 s on P
 
 
@@ -86,13 +89,16 @@ def solve(instance: Instance, *, time_limit: float = 30.0, workers: int | None =
     stages that each hold what the earlier ones reached: coverage alone — first by small
     neighbourhoods around the gaps (`neighbourhood.close_gaps`), then by CP-SAT on the whole
     model if they stop short of the flow floor; then every lower goal weighted, the partners'
-    shares first — by neighbourhoods of partners (`neighbourhood.balance_shares`) until the
-    shares reach their proven floor, then by CP-SAT on the whole model if they did not; then,
-    unless that was proven optimal, the goals below the shares with the shares held — small
-    coefficients, on which CP-SAT removes the desk changes and fragments that the search for
-    shares leaves. The lower goals go round again (shares' neighbourhoods, then the goals
-    below) until the time is up or every goal is proven: a stage proven optimal with the
-    shares held above their floor no longer ends the solve early. When coverage ends above
+    shares first — by hand-overs of runs of slots between partners (`handover.py`), then
+    day neighbourhoods of the partners furthest off (`neighbourhood.shares_by_days`) and
+    neighbourhoods of partners (`neighbourhood.balance_shares`) until the shares reach their
+    proven floor, then by CP-SAT on the whole model if they did not; then, unless that was
+    proven optimal, the goals below the shares with the shares held — day neighbourhoods
+    around the desk stints under the minimum shift (`neighbourhood.fewer_fragments`), then
+    CP-SAT on the whole model, with small coefficients. The lower goals go round again
+    (shares' neighbourhoods, then the goals below) until the time is up or every goal is
+    proven: a stage proven optimal with the shares held above their floor no longer ends the
+    solve early. When coverage ends above
     its proven floor, a stage of every goal weighted follows first (half the time left), so
     that coverage can still improve, then the same rounds holding the shortfall reached.
     Desk trades between two people (`swaps.py`) polish the roster before each stage of the
@@ -154,6 +160,7 @@ def solve(instance: Instance, *, time_limit: float = 30.0, workers: int | None =
             and time_limit - search.elapsed() > 1.0:
         left = time_limit - search.elapsed()
         if search.proven.get("share_deviation") is None:
+            search.hand_over(HAND_OVER_SECONDS)
             until = search.elapsed() + left * PARTNERS_SHARE
             search.run_neighbourhoods(until - search.elapsed(), workers, seed, light_presolve)
             if search.proven.get("share_deviation") is None and rounds == 0:
@@ -164,6 +171,7 @@ def solve(instance: Instance, *, time_limit: float = 30.0, workers: int | None =
                 # An UNKNOWN partners' stage (nothing found in its time, under load) no longer
                 # ends the solve: the goals below the shares still have the time left.
         search.polish(POLISH_SECONDS)  # the rest stage starts from fewer desk stints
+        search.fewer_fragments((time_limit - search.elapsed()) * FRAGMENTS_SHARE, seed)
         search.run("rest", time_limit - search.elapsed(), workers, seed, light_presolve)
         rounds += 1
     if not coverage_only:
@@ -289,6 +297,28 @@ class _Search:
         self.best = close_gaps(self.instance, self.best, until=time.perf_counter() + limit,
                                seed=seed, floor=self.proven["uncovered"], on_better=self.record)
 
+    def hand_over(self, limit: float) -> None:
+        """Hand runs of slots from people of partners above their share to people of partners
+        below (`handover.closer_shares`): coverage and total hours unchanged, the share
+        deviation lower. Kept only when the penalty is lower."""
+        from capacite.staffing.domain.handover import closer_shares
+
+        found = closer_shares(self.instance, self.best, until=time.perf_counter() + limit)
+        if penalty(self.instance, goal_values(self.instance, found)) \
+                < penalty(self.instance, goal_values(self.instance, self.best)):
+            self.best = found
+            self.record(found)
+
+    def fewer_fragments(self, limit: float, seed: int) -> None:
+        """Day neighbourhoods around the desk stints under the minimum shift
+        (`neighbourhood.fewer_fragments`), coverage and shares held."""
+        from capacite.staffing.domain.neighbourhood import fewer_fragments
+
+        if limit > 0.5:
+            self.best = fewer_fragments(self.instance, self.best,
+                                        until=time.perf_counter() + limit, seed=seed,
+                                        on_better=self.record)
+
     def polish(self, limit: float) -> None:
         """Trade desks between pairs of people where it lowers the desk stints
         (`swaps.fewer_stints`): coverage, hours and shares unchanged. The best roster is
@@ -307,7 +337,7 @@ class _Search:
         `balance_shares`), until the shares reach their proven floor, the time is up, or the
         neighbourhoods stop bringing anything. Proves the shares only once coverage is proven."""
         from capacite.staffing.domain.lowerbound import share_deviation_floor
-        from capacite.staffing.domain.neighbourhood import balance_shares
+        from capacite.staffing.domain.neighbourhood import balance_shares, shares_by_days
 
         instance = self.instance
         if limit <= 0.5:
@@ -319,7 +349,10 @@ class _Search:
         # as this one is where to stop, not a proof (the shortfall is not proven).
         target = share_floor if share_floor is not None else share_deviation_floor(
             instance, sum(instance.need.values()) - before["uncovered"])
-        self.best = balance_shares(instance, self.best, until=time.perf_counter() + limit,
+        until = time.perf_counter() + limit
+        self.best = shares_by_days(instance, self.best, until=until, seed=seed,
+                                   share_floor=target, on_better=self.record)
+        self.best = balance_shares(instance, self.best, until=until,
                                    seed=seed, share_floor=target, on_better=self.record)
         after = goal_values(instance, self.best)
         if share_floor is not None and after["share_deviation"] == share_floor \
@@ -382,9 +415,16 @@ class _Search:
         self.optimal.append(status == cp_model.OPTIMAL and exact)
         if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             return  # INFEASIBLE: only locks that break a rule; UNKNOWN: nothing in time
-        self.best = tuple(sorted(Assignment(pid, *instance.slots[i], desk)
-                                 for (pid, desk, i), var in roster.x.items()
-                                 if solver.boolean_value(var)))
+        found = tuple(sorted(Assignment(pid, *instance.slots[i], desk)
+                             for (pid, desk, i), var in roster.x.items()
+                             if solver.boolean_value(var)))
+        # A stage stopped by its time returns the best roster of its own search, which can be
+        # worse than the one it was hinted with when CP-SAT did not keep the hint (seen on a
+        # P week: a better roster recorded at 40 s, a worse one returned at 60 s). The best
+        # roster is only ever replaced by one that is no worse.
+        if penalty(instance, goal_values(instance, found)) \
+                <= penalty(instance, goal_values(instance, self.best)):
+            self.best = found
         after = goal_values(instance, self.best)
         bound = solver.best_objective_bound
         on_bound(bound)  # the final bound, not always reported

@@ -25,7 +25,7 @@ from capacite.staffing.domain.instance import Assignment, Instance
 Roster = tuple[Assignment, ...]
 
 
-def _cost(instance: Instance, preferred: frozenset[str], desk_at: dict[int, str],
+def day_cost(instance: Instance, preferred: frozenset[str], desk_at: dict[int, str],
           shortest: int) -> tuple[int, int]:
     """(stints, desk preference misses) of one person's day, as `goal_values` counts them."""
     stints = 0
@@ -61,7 +61,7 @@ def fewer_stints(instance: Instance, roster: Roster, *, until: float) -> Roster:
             assignment.desk
 
     def cost(pid: str, desk_at: dict[int, str]) -> tuple[int, int]:
-        return _cost(instance, preferred[pid], desk_at, shortest)
+        return day_cost(instance, preferred[pid], desk_at, shortest)
 
     def boundaries(desk_at: dict[int, str]) -> tuple[set[int], set[int]]:
         """Slots where one of the person's desk stints starts, and where one ends."""
@@ -116,7 +116,7 @@ def _try_pair(instance: Instance, people: dict[str, dict[int, str]], a: str, b: 
     b_starts, b_ends = boundaries(theirs)
     starts = sorted((a_starts | b_starts) & set(common))
     ends = (a_ends | b_ends) & set(common)
-    before = _add(cost(a, mine), cost(b, theirs))
+    before = add_costs(cost(a, mine), cost(b, theirs))
     best, best_span = before, None
     for first in starts:
         index: int | None = first
@@ -132,7 +132,7 @@ def _try_pair(instance: Instance, people: dict[str, dict[int, str]], a: str, b: 
                 new_b = dict(theirs)
                 for k in span:
                     new_a[k], new_b[k] = theirs[k], mine[k]
-                after = _add(cost(a, new_a), cost(b, new_b))
+                after = add_costs(cost(a, new_a), cost(b, new_b))
                 if after < best:
                     best, best_span = after, list(span)
             following = index + 1
@@ -145,7 +145,7 @@ def _try_pair(instance: Instance, people: dict[str, dict[int, str]], a: str, b: 
     return True
 
 
-def _add(one: tuple[int, int], other: tuple[int, int]) -> tuple[int, int]:
+def add_costs(one: tuple[int, int], other: tuple[int, int]) -> tuple[int, int]:
     return one[0] + other[0], one[1] + other[1]
 
 
@@ -185,8 +185,8 @@ def _try_cycle(instance: Instance, people: dict[str, dict[int, str]], a: str,
                 new = {a: dict(mine), b: dict(people[b]), c: dict(people[c])}
                 for index in span:
                     new[a][index], new[b][index], new[c][index] = desk_b, desk_c, here
-                before = _add(_add(before_a, cost(b, people[b])), cost(c, people[c]))
-                after = _add(_add(cost(a, new[a]), cost(b, new[b])), cost(c, new[c]))
+                before = add_costs(add_costs(before_a, cost(b, people[b])), cost(c, people[c]))
+                after = add_costs(add_costs(cost(a, new[a]), cost(b, new[b])), cost(c, new[c]))
                 if after < before:
                     people.update(new)
                     return True

@@ -6,7 +6,7 @@ from typing import Any
 
 from capacite.staffing.domain.instance import Assignment
 from capacite.staffing.domain.jsonio import instance_from_json
-from capacite.staffing.domain.lowerbound import share_deviation_floor
+from capacite.staffing.domain.lowerbound import most_slots, share_deviation_floor
 from capacite.staffing.domain.model import build_model, minimise
 from capacite.staffing.domain.neighbourhood import partners_off_target, partners_to_free
 from capacite.staffing.domain.objective import (
@@ -88,6 +88,35 @@ def test_the_share_floor_is_the_least_deviation_of_any_split_of_the_total():
                     for split in itertools.product(*(range(cap + 1) for cap in caps))
                     if sum(split) == total), default=0)
         assert share_deviation_floor(instance, total) == best
+
+
+def _friday_and_saturday(hours: float, shifts_a_day: int) -> dict[str, Any]:
+    """Open Friday 10:00–18:00 and Saturday 12:00–18:00, one desk needing two people; E0 (P0,
+    committed to 60 %) is available whenever it is open, E1 (P1, 40 %) works full time."""
+    days = [span(4, "10:00", "18:00"), span(5, "12:00", "18:00")]
+    return {"week_start": "2026-11-23", "slot_minutes": 30, "opening": days,
+            "desks": [{"id": "accueil", "name": "Accueil", "kind": "reception"}],
+            "demand": [{"desk": "accueil", "people": 2} | day for day in days],
+            "partners": [{"id": "p0", "name": "P0", "fte_share": 0.6},
+                         {"id": "p1", "name": "P1", "fte_share": 0.4}],
+            "staff": [person("e0", "p0", hours, ["accueil"], days),
+                      person("e1", "p1", 35, ["accueil"], days),
+                      person("e2", "p1", 35, ["accueil"], days)],
+            "rules": {"min_shift_minutes": 120, "max_shift_minutes": 360,
+                      "max_shifts_per_day": shifts_a_day}}
+
+
+def test_a_person_works_at_most_what_the_shift_rules_leave_of_their_days():
+    # 16 slots on Friday make two shifts of at most 6 h with a break: 15; Saturday's 12 slots
+    # one shift of 6 h: 27 of the 28 slots, under a 21 h (42 slots) contract.
+    two_shifts = instance_from_json(_friday_and_saturday(21, 2))
+    assert most_slots(two_shifts, "e0") == 15 + 12
+    assert most_slots(instance_from_json(_friday_and_saturday(21, 1)), "e0") == 12 + 12
+    assert most_slots(instance_from_json(_friday_and_saturday(10, 2)), "e0") == 20
+    assert most_slots(instance_from_json(_friday_and_saturday(1.5, 2)), "e0") == 0
+    # 56 slots to work: P0's target is 33.6; E0 works 27 at most, so P0 misses 7 and P1,
+    # working 29 against 22.4, misses 7 — 14, where counting all 28 slots said 12.
+    assert share_deviation_floor(two_shifts, 56) == 7 + 7
 
 
 def test_the_share_floor_never_exceeds_the_proven_least_deviation():
