@@ -23,6 +23,7 @@ move.
 """
 
 import time
+from collections.abc import Iterator
 
 from capacite.staffing.domain.instance import Assignment, Instance
 from capacite.staffing.domain.objective import share_permille, share_term
@@ -125,44 +126,33 @@ class _Week:
             giver_before = self.cost(giver, giver_day)
             for shift in shifts(instance, giver_day):
                 desks = [giver_day[i] for i in shift]
-                aligned_first = {k for k in range(len(shift))
-                                 if k == 0 or desks[k] != desks[k - 1]}
-                aligned_last = {k for k in range(len(shift))
-                                if k == len(shift) - 1 or desks[k] != desks[k + 1]}
                 for taker in takers:
                     other = self.people[taker].partner
-                    moves_share = above and self.excess(other) < 0
                     change = [self.share_change(partner, other, k)
                               for k in range(len(shift) + 1)]
                     if min(change) > best_key[0]:
                         continue
+                    room = self.cap[taker] - len(self.worked[taker])
                     free = [self._can_take(taker, i, desk) and (giver, i) not in self.locked
                             for i, desk in zip(shift, desks, strict=True)]
-                    taker_day = None
-                    for first in range(len(shift)):
-                        if not moves_share and first not in aligned_first:
+                    whole_stints = not (above and self.excess(other) < 0)
+                    taker_day = self.day_of(taker, day)
+                    taker_before = self.cost(taker, taker_day)
+                    for first, last in _runs(desks, free, whole_stints=whole_stints):
+                        length = last - first + 1
+                        if change[length] > best_key[0] or length > room:
                             continue
-                        for last in range(first, len(shift)):
-                            if not free[last]:
-                                break
-                            length = last - first + 1
-                            if change[length] > best_key[0] or not moves_share \
-                                    and last not in aligned_last \
-                                    or len(self.worked[taker]) + length > self.cap[taker]:
-                                continue
-                            given = shift[first:last + 1]
-                            if taker_day is None:
-                                taker_day = self.day_of(taker, day)
-                            left = {i: d for i, d in giver_day.items() if i not in given}
-                            taken = taker_day | {i: giver_day[i] for i in given}
-                            if not day_fits(instance, set(left), day) \
-                                    or not day_fits(instance, set(taken), day):
-                                continue
-                            after = add_costs(self.cost(giver, left), self.cost(taker, taken))
-                            before = add_costs(giver_before, self.cost(taker, taker_day))
-                            key = (change[length], after[0] - before[0], after[1] - before[1])
-                            if key < best_key and (not shares_only or key[0] < 0):
-                                best_key, best = key, (giver, taker, list(given))
+                        given = shift[first:last + 1]
+                        left = {i: d for i, d in giver_day.items() if i not in given}
+                        taken = taker_day | {i: giver_day[i] for i in given}
+                        if not day_fits(instance, set(left), day) \
+                                or not day_fits(instance, set(taken), day):
+                            continue
+                        after = add_costs(self.cost(giver, left), self.cost(taker, taken))
+                        before = add_costs(giver_before, taker_before)
+                        key = (change[length], after[0] - before[0], after[1] - before[1])
+                        if key < best_key and (not shares_only or key[0] < 0):
+                            best_key, best = key, (giver, taker, list(given))
         return best
 
     def _can_take(self, taker: str, index: int, desk: str) -> bool:
@@ -181,3 +171,19 @@ class _Week:
                             for pid, desk_at in self.worked.items()
                             for i, desk in desk_at.items()))
 
+
+def _runs(desks: list[str], free: list[bool], *,
+          whole_stints: bool) -> Iterator[tuple[int, int]]:
+    """(first, last) positions of the runs of a shift (its desk per slot) that a taker free
+    at `free` positions could take: every run, or with `whole_stints` only runs that begin
+    and end where the giver changes desks (or the shift does)."""
+    count = len(desks)
+    for first in range(count):
+        if whole_stints and first and desks[first] == desks[first - 1]:
+            continue
+        for last in range(first, count):
+            if not free[last]:
+                break
+            if whole_stints and last < count - 1 and desks[last] == desks[last + 1]:
+                continue
+            yield first, last
