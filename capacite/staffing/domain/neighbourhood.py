@@ -12,6 +12,13 @@ It is solved by CP-SAT for a few seconds on a copy of the full model, with the s
 objective, and its roster is kept when the full penalty (the goals' lexicographic order) is no
 worse. A day-by-day neighbourhood was tried for the desk changes and fragments below the shares
 and found nothing a whole-model search did not find faster (`docs/decisions.md`).
+
+Since issue 20 the neighbourhoods are solved as small models of their own: the week left to a
+few people once the others hold their places (`residual_instance`: around a gap for coverage,
+a quarter of the staff for the shares) or that part of one day (`day_part`: the partners
+furthest off their share, or the people around a desk stint under 2 h), the held hours
+counted in the shares; one worker and a fixed amount of deterministic work where a step is
+small enough to repeat whatever the load.
 """
 
 import random
@@ -23,6 +30,7 @@ from capacite.staffing.domain.instance import Assignment, Instance
 from capacite.staffing.domain.model import RosterModel, hint
 from capacite.staffing.domain.objective import (
     SHARE_SCALE,
+    desk_stints,
     goal_values,
     penalty,
     share_permille,
@@ -268,17 +276,12 @@ def balance_shares(instance: Instance, best: Roster, *, until: float, seed: int,
     (`solve.MIN_WORKERS`; 8 until issue 20's second pass) and 2 s, so they do not repeat
     exactly (`docs/decisions.md`).
     """
-    from ortools.sat.python import cp_model
-
-    from capacite.staffing.domain.model import build_model, minimise
-
     if len(instance.partners) < MIN_PARTNERS:
         return best
     from capacite.staffing.domain.solve import MIN_WORKERS
 
     workers = SHARE_STEP_WORKERS or MIN_WORKERS
     rng = random.Random(seed)
-    partner_of = {person.id: person.partner for person in instance.staff}
     values = goal_values(instance, best)
     current, idle = penalty(instance, values), 0
     while time.perf_counter() < until - 0.2 and idle < PATIENCE \
@@ -286,25 +289,13 @@ def balance_shares(instance: Instance, best: Roster, *, until: float, seed: int,
         idle += 1
         free = partners_to_free(instance, best, rng)
         kept = tuple(a for a in best if a.staff not in free)
-        mine = tuple(a for a in best if a.staff in free)
-        fixed: dict[str, int] = {}
-        for a in kept:
-            fixed[partner_of[a.staff]] = fixed.get(partner_of[a.staff], 0) + 1
-        part = residual_instance(instance, kept, free)
-        model = build_model(part, fixed_hours=fixed)
-        minimise(model, stage="partners",
-                 held={"uncovered": goal_values(part, mine)["uncovered"]})
-        hint(model, part, mine)
-        solver = cp_model.CpSolver()
-        solver.parameters.parse_text_format(
-            f"num_workers: {workers} random_seed: {seed} cp_model_probing_level: 0 "
+        found = solve_part(
+            instance, best, kept, residual_instance(instance, kept, free), stage="partners",
+            parameters=f"num_workers: {workers} random_seed: {seed} cp_model_probing_level: 0 "
             f"symmetry_level: 0 max_deterministic_time: {SHARE_STEP_WORK} "
             f"max_time_in_seconds: {max(0.05, min(STEP_SECONDS, until - time.perf_counter()))}")
-        if solver.solve(model.model) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        if found is None:
             continue
-        found = tuple(sorted(kept + tuple(
-            Assignment(pid, *part.slots[i], desk) for (pid, desk, i), var in model.x.items()
-            if solver.boolean_value(var))))
         found_values = goal_values(instance, found)
         found_penalty = penalty(instance, found_values)
         if found_penalty < current:
@@ -313,7 +304,6 @@ def balance_shares(instance: Instance, best: Roster, *, until: float, seed: int,
         if found_penalty <= current:
             best, current, values = found, found_penalty, found_values
     return best
-
 
 
 def day_part(instance: Instance, roster: Roster, day: int,
@@ -359,7 +349,7 @@ def people_around_a_fragment(instance: Instance, roster: Roster, rng: random.Ran
     for a in roster:
         by_day.setdefault((a.day, a.staff), {})[instance.slot_index[(a.day, a.start)]] = a.desk
     short = [(day, pid, run) for (day, pid), desk_at in sorted(by_day.items())
-             for run in _desk_stints(instance, desk_at) if len(run) < shortest]
+             for run in desk_stints(instance, desk_at) if len(run) < shortest]
     if not short:
         return None
     day, pid, run = rng.choice(short)
@@ -373,17 +363,6 @@ def people_around_a_fragment(instance: Instance, roster: Roster, rng: random.Ran
     chosen += rng.sample(rest, min(size - len(chosen), len(rest)))
     return day, {pid, *chosen}
 
-
-def _desk_stints(instance: Instance, desk_at: dict[int, str]) -> list[list[int]]:
-    """One person's desk stints: runs of consecutive slots at one desk, in time order."""
-    runs: list[list[int]] = []
-    for index in sorted(desk_at):
-        previous = instance.previous[index]
-        if runs and previous == runs[-1][-1] and desk_at[previous] == desk_at[index]:
-            runs[-1].append(index)
-        else:
-            runs.append([index])
-    return runs
 
 
 def people_of_partners_off_target(instance: Instance, roster: Roster, rng: random.Random,
@@ -460,12 +439,7 @@ def improve_days(instance: Instance, best: Roster, *, until: float, seed: int,
     the shares, below the partners' stage); kept when the full penalty is no higher. Until
     `done(best)`, `choose` finds nothing, the time `until`, or FRAGMENT_PATIENCE steps in a
     row with nothing better."""
-    from ortools.sat.python import cp_model
-
-    from capacite.staffing.domain.model import build_model, minimise
-
     rng = random.Random(seed)
-    partner_of = {person.id: person.partner for person in instance.staff}
     values = goal_values(instance, best)
     current, idle = penalty(instance, values), 0
     while time.perf_counter() < until - 0.2 and idle < FRAGMENT_PATIENCE and not done(best):
@@ -475,25 +449,15 @@ def improve_days(instance: Instance, best: Roster, *, until: float, seed: int,
         day, free = pick
         idle += 1
         part, kept = day_part(instance, best, day, free)
-        mine = tuple(a for a in best if a.day == day and a.staff in free)
-        fixed: dict[str, int] = {}
-        for a in kept:
-            fixed[partner_of[a.staff]] = fixed.get(partner_of[a.staff], 0) + 1
-        model = build_model(part, fixed_hours=fixed)
-        held = {"uncovered": goal_values(part, mine)["uncovered"]}
-        if stage == "rest":  # the model's deviation counts the fixed hours: the whole week's
-            held["share_deviation"] = values["share_deviation"]
-        minimise(model, stage=stage, held=held)
-        hint(model, part, mine)
-        solver = cp_model.CpSolver()
-        solver.parameters.parse_text_format(
-            f"num_workers: 1 random_seed: {seed} max_deterministic_time: {FRAGMENT_STEP_WORK} "
+        found = solve_part(
+            instance, best, kept, part, stage=stage,
+            # The part's deviation counts the held hours: it is the whole week's.
+            held={"share_deviation": values["share_deviation"]} if stage == "rest" else {},
+            parameters=f"num_workers: 1 random_seed: {seed} "
+            f"max_deterministic_time: {FRAGMENT_STEP_WORK} "
             f"max_time_in_seconds: {max(0.05, min(STEP_SECONDS, until - time.perf_counter()))}")
-        if solver.solve(model.model) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        if found is None:
             continue
-        found = tuple(sorted(kept + tuple(
-            Assignment(pid, *part.slots[i], desk) for (pid, desk, i), var in model.x.items()
-            if solver.boolean_value(var))))
         found_values = goal_values(instance, found)
         found_penalty = penalty(instance, found_values)
         if found_penalty < current:
@@ -502,3 +466,33 @@ def improve_days(instance: Instance, best: Roster, *, until: float, seed: int,
         if found_penalty <= current:
             best, current, values = found, found_penalty, found_values
     return best
+
+
+def solve_part(instance: Instance, best: Roster, kept: Roster, part: Instance, *, stage: str,
+               parameters: str, held: dict[str, int] | None = None) -> Roster | None:
+    """`best` with the `part` of the week left once `kept` holds its places (a residual week
+    or day, `residual_instance`, `day_part`) re-solved by CP-SAT from `best`'s own roster of
+    it: `stage`'s objective, the kept people's hours counted in the shares, the part's
+    shortfall held and the `held` goals at most at their values. None when CP-SAT finds
+    nothing within `parameters` (protobuf text)."""
+    from ortools.sat.python import cp_model
+
+    from capacite.staffing.domain.model import build_model, minimise
+
+    partner_of = {person.id: person.partner for person in instance.staff}
+    fixed: dict[str, int] = {}
+    for a in kept:
+        fixed[partner_of[a.staff]] = fixed.get(partner_of[a.staff], 0) + 1
+    held_places = set(kept)
+    mine = tuple(a for a in best if a not in held_places)
+    model = build_model(part, fixed_hours=fixed)
+    minimise(model, stage=stage,
+             held={"uncovered": goal_values(part, mine)["uncovered"], **(held or {})})
+    hint(model, part, mine)
+    solver = cp_model.CpSolver()
+    solver.parameters.parse_text_format(parameters)
+    if solver.solve(model.model) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return None
+    return tuple(sorted(kept + tuple(
+        Assignment(pid, *part.slots[i], desk) for (pid, desk, i), var in model.x.items()
+        if solver.boolean_value(var))))

@@ -126,18 +126,23 @@ def goal_values(instance: Instance, assignments: tuple[Assignment, ...]) -> dict
 
 
 def desk_stint_lengths(instance: Instance, desk_at: dict[int, str]) -> list[int]:
-    """Lengths in slots of one person's desk stints, from their desk per worked slot.
+    """Lengths in slots of one person's desk stints, from their desk per worked slot."""
+    return [len(run) for run in desk_stints(instance, desk_at)]
+
+
+def desk_stints(instance: Instance, desk_at: dict[int, str]) -> list[list[int]]:
+    """One person's desk stints: runs of consecutive slots at one desk, in time order.
 
     Slots are visited in time order, so a slot that continues a stint continues the last one.
     """
-    lengths: list[int] = []
+    runs: list[list[int]] = []
     for index in sorted(desk_at):
         previous = instance.previous[index]
-        if lengths and previous is not None and desk_at.get(previous) == desk_at[index]:
-            lengths[-1] += 1
+        if runs and previous == runs[-1][-1] and desk_at[previous] == desk_at[index]:
+            runs[-1].append(index)
         else:
-            lengths.append(1)
-    return lengths
+            runs.append([index])
+    return runs
 
 
 def _in_times(instance: Instance, times: tuple[Span, ...], index: int) -> bool:

@@ -21,6 +21,7 @@ import time
 from collections.abc import Callable
 
 from capacite.staffing.domain.instance import Assignment, Instance
+from capacite.staffing.domain.objective import desk_stints
 
 Roster = tuple[Assignment, ...]
 
@@ -156,13 +157,7 @@ def _try_cycle(instance: Instance, people: dict[str, dict[int, str]], a: str,
     desk of the stint next to it (from b, who holds it there), b takes c's, c takes a's;
     applied when it lowers the three people's (stints, misses). Whether one was applied."""
     mine = people[a]
-    runs: list[list[int]] = []
-    for index in sorted(mine):
-        previous = instance.previous[index]
-        if runs and previous == runs[-1][-1] and mine[previous] == mine[index]:
-            runs[-1].append(index)
-        else:
-            runs.append([index])
+    runs = desk_stints(instance, mine)
     for k, span in enumerate(runs):
         if len(span) >= shortest or any((a, index) in locked for index in span):
             continue
