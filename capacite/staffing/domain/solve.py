@@ -321,10 +321,7 @@ class _Search:
 
     def polish(self, limit: float) -> None:
         """Trade desks between pairs of people where it lowers the desk stints
-        (`swaps.fewer_stints`), then hand runs of slots between people where it lowers the
-        shares or, shares unchanged, the desk stints (`handover.closer_shares`): coverage
-        unchanged. After every stage, not only in the shares' rounds: on P seeds 1 and 3 the
-        short desk stints at 60 s went from 23 and 25 to 13 and 8. The best roster is
+        (`swaps.fewer_stints`): coverage, hours and shares unchanged. The best roster is
         replaced only by a strictly better one (`best is first` tells a greedy fallback)."""
         from capacite.staffing.domain.handover import closer_shares
         from capacite.staffing.domain.swaps import fewer_stints
