@@ -323,12 +323,9 @@ class _Search:
         """Trade desks between pairs of people where it lowers the desk stints
         (`swaps.fewer_stints`): coverage, hours and shares unchanged. The best roster is
         replaced only by a strictly better one (`best is first` tells a greedy fallback)."""
-        from capacite.staffing.domain.handover import closer_shares
         from capacite.staffing.domain.swaps import fewer_stints
 
-        until = time.perf_counter() + limit
-        found = closer_shares(self.instance, fewer_stints(self.instance, self.best, until=until),
-                              until=until + HAND_OVER_SECONDS)
+        found = fewer_stints(self.instance, self.best, until=time.perf_counter() + limit)
         if penalty(self.instance, goal_values(self.instance, found)) \
                 < penalty(self.instance, goal_values(self.instance, self.best)):
             self.best = found
