@@ -26,7 +26,7 @@ import time
 from collections.abc import Iterator
 
 from capacite.staffing.domain.instance import Assignment, Instance
-from capacite.staffing.domain.objective import share_permille, share_term
+from capacite.staffing.domain.objective import SHARE_SCALE, share_permille, share_term
 from capacite.staffing.domain.shifts import day_fits, shifts
 from capacite.staffing.domain.swaps import add_costs, day_cost
 
@@ -78,7 +78,7 @@ class _Week:
 
     def excess(self, partner: str) -> int:
         """Per-mille slots above (positive) or below (negative) the partner's target."""
-        return 1000 * self.hours[partner] - self.shares[partner] * self.total
+        return SHARE_SCALE * self.hours[partner] - self.shares[partner] * self.total
 
     def givers(self) -> list[str]:
         """People of partners above their target, the furthest partner first."""

@@ -98,9 +98,9 @@ def solve(instance: Instance, *, time_limit: float = 30.0, workers: int | None =
     CP-SAT on the whole model, with small coefficients. The lower goals go round again
     (shares' neighbourhoods, then the goals below) until the time is up or every goal is
     proven: a stage proven optimal with the shares held above their floor no longer ends the
-    solve early. When coverage ends above
-    its proven floor, a stage of every goal weighted follows first (half the time left), so
-    that coverage can still improve, then the same rounds holding the shortfall reached.
+    solve early. When coverage ends above its proven floor, a stage of every goal weighted
+    follows first (half the time left), so that coverage can still improve, then the same
+    rounds holding the shortfall reached.
     Desk trades between two people (`swaps.py`) polish the roster before each stage of the
     goals below the shares and at the end. Returns the solution (status, assignments,
     uncovered demand with reasons, goal values, timings) and the search progress for the
@@ -303,11 +303,8 @@ class _Search:
         deviation lower. Kept only when the penalty is lower."""
         from capacite.staffing.domain.handover import closer_shares
 
-        found = closer_shares(self.instance, self.best, until=time.perf_counter() + limit)
-        if penalty(self.instance, goal_values(self.instance, found)) \
-                < penalty(self.instance, goal_values(self.instance, self.best)):
-            self.best = found
-            self.record(found)
+        self.keep_if_better(closer_shares(self.instance, self.best,
+                                          until=time.perf_counter() + limit))
 
     def fewer_fragments(self, limit: float, seed: int) -> None:
         """Day neighbourhoods around the desk stints under the minimum shift
@@ -325,7 +322,12 @@ class _Search:
         replaced only by a strictly better one (`best is first` tells a greedy fallback)."""
         from capacite.staffing.domain.swaps import fewer_stints
 
-        found = fewer_stints(self.instance, self.best, until=time.perf_counter() + limit)
+        self.keep_if_better(fewer_stints(self.instance, self.best,
+                                         until=time.perf_counter() + limit))
+
+    def keep_if_better(self, found: tuple[Assignment, ...]) -> None:
+        """`found` becomes the best roster, in the progress, when its penalty is strictly
+        lower; an equal one is not kept, so `best is first` still tells a greedy fallback."""
         if penalty(self.instance, goal_values(self.instance, found)) \
                 < penalty(self.instance, goal_values(self.instance, self.best)):
             self.best = found
