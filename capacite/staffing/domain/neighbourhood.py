@@ -43,7 +43,9 @@ PATIENCE = 8  # neighbourhoods in a row without a better roster before handing o
 # whole-model search, which on the S weeks reached the floor where neighbourhoods stalled.
 MIN_PARTNERS = 6
 GAP_PEOPLE = 4  # people who could hold the gap freed in one coverage neighbourhood
-GAP_PATIENCE = 12  # coverage steps in a row with no fewer gaps before handing over to CP-SAT
+GAP_PATIENCE = 6  # coverage steps in a row with no fewer gaps before handing over to CP-SAT;
+# 12 until issue 20's fourth pass: on P weeks the steps closed all but the last gap in 2 s, then
+# twelve growing fruitless steps took 5 s more before CP-SAT closed it in 2–3 s
 # A coverage step's work, in CP-SAT's deterministic time: the same on any machine and load, so
 # a run repeats. The steps that close a gap took at most 0.04 on the P weeks; a step that finds
 # nothing otherwise runs to its 2 s limit trying to prove its neighbourhood optimal.
@@ -407,7 +409,7 @@ def fewer_fragments(instance: Instance, best: Roster, *, until: float, seed: int
     a minute on part-time weeks (53–83 such stints on the N weeks after 60 s).
     """
     return improve_days(instance, best, until=until, seed=seed, on_better=on_better,
-                        choose=people_around_a_fragment, stage="rest")
+                        choose=people_around_a_fragment, stage="fragments")
 
 
 def shares_by_days(instance: Instance, best: Roster, *, until: float, seed: int,
@@ -452,7 +454,8 @@ def improve_days(instance: Instance, best: Roster, *, until: float, seed: int,
         found = solve_part(
             instance, best, kept, part, stage=stage,
             # The part's deviation counts the held hours: it is the whole week's.
-            held={"share_deviation": values["share_deviation"]} if stage == "rest" else {},
+            held={"share_deviation": values["share_deviation"]}
+            if stage == "fragments" else {},
             parameters=f"num_workers: 1 random_seed: {seed} "
             f"max_deterministic_time: {FRAGMENT_STEP_WORK} "
             f"max_time_in_seconds: {max(0.05, min(STEP_SECONDS, until - time.perf_counter()))}")

@@ -149,3 +149,20 @@ def test_a_short_desk_stint_goes_when_two_people_change_their_hours():
     assert {a.desk for a in found if a.staff in "pq"} == {"a"}
     assert validate(instance, Solution("FEASIBLE", found,
                                        explain_uncovered(instance, found))) == []
+
+
+def test_the_fragments_objective_counts_the_short_desk_stints_alone():
+    """The day neighbourhoods around short stints minimise the short stints alone: on P's
+    roster, one (the half hour at B), where the stints goal counts six."""
+    from ortools.sat.python import cp_model
+
+    data, roster = _short_stint_week()
+    instance = instance_from_json(data)
+    model = build_model(instance)
+    minimise(model, stage="fragments", held={"uncovered": 0})
+    chosen = {(a.staff, a.desk, instance.slot_index[(a.day, a.start)]) for a in roster}
+    for key, var in model.x.items():
+        model.model.add(var == int(key in chosen))  # the roster as it is
+    solver = cp_model.CpSolver()
+    assert solver.solve(model.model) == cp_model.OPTIMAL
+    assert (solver.objective_value, solver.value(model.goals["stints"])) == (1, 6)
