@@ -16,9 +16,9 @@ and found nothing a whole-model search did not find faster (`docs/decisions.md`)
 Since issue 20 the neighbourhoods are solved as small models of their own: the week left to a
 few people once the others hold their places (`residual_instance`: around a gap for coverage,
 a quarter of the staff for the shares) or that part of one day (`day_part`: the partners
-furthest off their share, or the people around a desk stint under 2 h), the held hours
-counted in the shares; one worker and a fixed amount of deterministic work where a step is
-small enough to repeat whatever the load.
+furthest off their share, or the people around a desk stint under 2 h, whose part minimises
+the short stints alone), the held hours counted in the shares; one worker and a fixed amount
+of deterministic work where a step is small enough to repeat whatever the load.
 """
 
 import random
@@ -45,7 +45,10 @@ MIN_PARTNERS = 6
 GAP_PEOPLE = 4  # people who could hold the gap freed in one coverage neighbourhood
 GAP_PATIENCE = 6  # coverage steps in a row with no fewer gaps before handing over to CP-SAT;
 # 12 until issue 20's fourth pass: on P weeks the steps closed all but the last gap in 2 s, then
-# twelve growing fruitless steps took 5 s more before CP-SAT closed it in 2–3 s
+# twelve growing fruitless steps took 5 s more before CP-SAT closed it in 2–3 s. Still 12 under
+# a light presolve (a network's sites, `sites.py`): that CP-SAT closes the last gaps more
+# slowly, and with 6 one L site was still short after a minute (covered in 7 s with 12).
+GAP_PATIENCE_LIGHT = 12
 # A coverage step's work, in CP-SAT's deterministic time: the same on any machine and load, so
 # a run repeats. The steps that close a gap took at most 0.04 on the P weeks; a step that finds
 # nothing otherwise runs to its 2 s limit trying to prove its neighbourhood optimal.
@@ -212,9 +215,9 @@ def residual_instance(instance: Instance, kept: Roster, free: set[str]) -> Insta
 
 
 def close_gaps(instance: Instance, best: Roster, *, until: float, seed: int, floor: int,
-               on_better: Callable[[Roster], None]) -> Roster:
+               on_better: Callable[[Roster], None], patience: int = GAP_PATIENCE) -> Roster:
     """Fewer gaps, neighbourhood by neighbourhood (`people_around_a_gap`), until `floor`, the
-    time `until` (perf_counter), or GAP_PATIENCE steps in a row with no fewer gaps.
+    time `until` (perf_counter), or `patience` steps in a row with no fewer gaps.
 
     Why a model of its own per step rather than the full model with everybody else fixed: the
     full model is presolved again at each step (about a second for a Paris-sized week on a
@@ -232,7 +235,7 @@ def close_gaps(instance: Instance, best: Roster, *, until: float, seed: int, flo
         return goal_values(instance, roster)["uncovered"]
 
     current, idle = uncovered(best), 0
-    while time.perf_counter() < until - 0.2 and idle < GAP_PATIENCE and current > floor:
+    while time.perf_counter() < until - 0.2 and idle < patience and current > floor:
         # Larger neighbourhoods as the small ones stop closing gaps: 4 people, 5 after 2
         # fruitless steps, … (and as many again who share their desks).
         free = people_around_a_gap(instance, best, rng, GAP_PEOPLE + idle // 2)
@@ -401,7 +404,9 @@ def fewer_fragments(instance: Instance, best: Roster, *, until: float, seed: int
     """Fewer desk stints under the minimum shift, day neighbourhood by day neighbourhood
     around them (`people_around_a_fragment`, `improve_days`) with coverage and the shares
     held; until no such stint is left, the time `until`, or FRAGMENT_PATIENCE steps in a row
-    with nothing better (the neighbourhood grows by one person every two of them).
+    with nothing better (the neighbourhood grows by one person every two of them). Each day
+    part minimises the short stints alone (`model.minimise`, stage "fragments"); its roster is
+    kept only when the full penalty is no higher.
 
     Why: the desk trades (`swaps.py`) move desks between people who work the same slots; a
     stint under 2 h often goes only when shifts move too (one person comes in later, another
@@ -438,7 +443,7 @@ def improve_days(instance: Instance, best: Roster, *, until: float, seed: int,
     at first, one more every two steps with nothing better); their day (`day_part`) is
     re-solved by one CP-SAT worker for a fixed amount of deterministic work, with `stage`'s
     objective, the other people and days held and counted in the shares, coverage held (and
-    the shares, below the partners' stage); kept when the full penalty is no higher. Until
+    the shares, for the stage "fragments"); kept when the full penalty is no higher. Until
     `done(best)`, `choose` finds nothing, the time `until`, or FRAGMENT_PATIENCE steps in a
     row with nothing better."""
     rng = random.Random(seed)

@@ -129,7 +129,7 @@ def solve(instance: Instance, *, time_limit: float = 30.0, workers: int | None =
         progress.bounds.append((0.0, goal_weights["uncovered"] * floor_uncovered))
     else:
         coverage_time = time_limit * (1 if coverage_only else COVERAGE_SHARE)
-        search.repair_coverage(coverage_time * REPAIR_SHARE, seed)
+        search.repair_coverage(coverage_time * REPAIR_SHARE, seed, light_presolve)
         if goal_values(instance, search.best)["uncovered"] > floor_uncovered:
             search.run("coverage", coverage_time - search.elapsed(), workers, seed,
                        light_presolve)
@@ -140,7 +140,7 @@ def solve(instance: Instance, *, time_limit: float = 30.0, workers: int | None =
             # Still short and not proven: the gaps' neighbourhoods again, from a new draw,
             # before every goal is weighted (CP-SAT rarely closes the last gaps there).
             search.repair_coverage((time_limit - search.elapsed()) * REPAIR_SHARE / 2,
-                                   seed + 1)
+                                   seed + 1, light_presolve)
     covered = goal_values(instance, search.best)["uncovered"] == search.proven["uncovered"]
     if covered:
         search.fix_coverage()
@@ -282,20 +282,26 @@ class _Search:
                                            sum(self.weights[g] * values[g] for g in GOALS),
                                            values["uncovered"]))
 
-    def repair_coverage(self, limit: float, seed: int) -> None:
+    def repair_coverage(self, limit: float, seed: int, light_presolve: bool = False) -> None:
         """Neighbourhoods around the gaps of the first roster (`neighbourhood.close_gaps`),
-        until the flow floor, the time, or a run of steps with no fewer gaps.
+        until the flow floor, the time, or a run of steps with no fewer gaps (a longer run
+        under a light presolve, whose CP-SAT stage closes the last gaps more slowly).
 
         Why: the whole-model coverage stage took 10–60 s on part-time weeks under load, for a
         first roster a few dozen units short; a gap is closed by moving a few people, and
         their residual week alone is solved in a fraction of a second.
         """
-        from capacite.staffing.domain.neighbourhood import close_gaps
+        from capacite.staffing.domain.neighbourhood import (
+            GAP_PATIENCE,
+            GAP_PATIENCE_LIGHT,
+            close_gaps,
+        )
 
         if limit <= 0.5:
             return
         self.best = close_gaps(self.instance, self.best, until=time.perf_counter() + limit,
-                               seed=seed, floor=self.proven["uncovered"], on_better=self.record)
+                               seed=seed, floor=self.proven["uncovered"], on_better=self.record,
+                               patience=GAP_PATIENCE_LIGHT if light_presolve else GAP_PATIENCE)
 
     def hand_over(self, limit: float) -> None:
         """Hand runs of slots from people of partners above their share to people of partners
