@@ -47,7 +47,7 @@ GAP_PATIENCE = 6  # coverage steps in a row with no fewer gaps before handing ov
 # 12 until issue 20's fourth pass: on P weeks the steps closed all but the last gap in 2 s, then
 # twelve growing fruitless steps took 5 s more before CP-SAT closed it in 2–3 s. Still 12 under
 # a light presolve (a network's sites, `sites.py`): that CP-SAT closes the last gaps more
-# slowly, and with 6 one L site was still short after a minute (covered in 7 s with 12).
+# slowly, and with 6 L seed 4 was still short after a minute (covered at 12.5 s with 12).
 GAP_PATIENCE_LIGHT = 12
 # A coverage step's work, in CP-SAT's deterministic time: the same on any machine and load, so
 # a run repeats. The steps that close a gap took at most 0.04 on the P weeks; a step that finds
