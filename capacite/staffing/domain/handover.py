@@ -74,7 +74,6 @@ class _Week:
         self.skills = {person.id: frozenset(person.skills) for person in instance.staff}
         self.preferred = {person.id: frozenset(person.preferences.desks)
                           for person in instance.staff}
-        self.shortest = instance.rules.min_shift_minutes // instance.slot_minutes
 
     def excess(self, partner: str) -> int:
         """Per-mille slots above (positive) or below (negative) the partner's target."""
@@ -101,7 +100,7 @@ class _Week:
         return {i: desk for i, desk in self.worked[pid].items() if slots[i][0] == day}
 
     def cost(self, pid: str, desk_at: dict[int, str]) -> tuple[int, int]:
-        return day_cost(self.instance, self.preferred[pid], desk_at, self.shortest)
+        return day_cost(self.instance, self.preferred[pid], desk_at)
 
     def best_hand_over(self, giver: str, *,
                        shares_only: bool) -> tuple[str, str, list[int]] | None:

@@ -341,7 +341,6 @@ def day_part(instance: Instance, roster: Roster, day: int,
                    locked=tuple(a for a in part.locked if a.day == day)), kept
 
 
-
 def people_around_a_fragment(instance: Instance, roster: Roster, rng: random.Random,
                              size: int) -> tuple[int, set[str]] | None:
     """(day, staff ids) of one neighbourhood for the desk stints: a desk stint under the
@@ -367,7 +366,6 @@ def people_around_a_fragment(instance: Instance, roster: Roster, rng: random.Ran
     chosen = rng.sample(close, min(size, len(close)))
     chosen += rng.sample(rest, min(size - len(chosen), len(rest)))
     return day, {pid, *chosen}
-
 
 
 def people_of_partners_off_target(instance: Instance, roster: Roster, rng: random.Random,

@@ -108,10 +108,8 @@ def goal_values(instance: Instance, assignments: tuple[Assignment, ...]) -> dict
     shares = share_permille(instance)
     deviation = sum(share_term(hours[p], shares[p], total) for p in hours)
     stints = misses = peak = 0
-    shortest = instance.rules.min_shift_minutes // instance.slot_minutes
     for person in instance.staff:
-        for length in desk_stint_lengths(instance, dict(worked[person.id])):
-            stints += 1 + (length < shortest)
+        stints += stints_goal(instance, dict(worked[person.id]))
         for index, desk in worked[person.id]:
             if person.preferences.desks and desk not in person.preferences.desks:
                 misses += 1
@@ -125,9 +123,12 @@ def goal_values(instance: Instance, assignments: tuple[Assignment, ...]) -> dict
             "preference_misses": misses, "peak_load": peak}
 
 
-def desk_stint_lengths(instance: Instance, desk_at: dict[int, str]) -> list[int]:
-    """Lengths in slots of one person's desk stints, from their desk per worked slot."""
-    return [len(run) for run in desk_stints(instance, desk_at)]
+def stints_goal(instance: Instance, desk_at: dict[int, str]) -> int:
+    """One person's part of the stints goal, from their desk per worked slot: each desk
+    stint, and a stint under the minimum shift once more. The one count of it: `goal_values`
+    and the desk trades' and hand-overs' costs (`swaps.day_cost`) ask here."""
+    shortest = instance.rules.min_shift_minutes // instance.slot_minutes
+    return sum(1 + (len(run) < shortest) for run in desk_stints(instance, desk_at))
 
 
 def desk_stints(instance: Instance, desk_at: dict[int, str]) -> list[list[int]]:

@@ -21,30 +21,16 @@ import time
 from collections.abc import Callable
 
 from capacite.staffing.domain.instance import Assignment, Instance
-from capacite.staffing.domain.objective import desk_stints
+from capacite.staffing.domain.objective import desk_stints, stints_goal
 
 Roster = tuple[Assignment, ...]
 
 
-def day_cost(instance: Instance, preferred: frozenset[str], desk_at: dict[int, str],
-          shortest: int) -> tuple[int, int]:
+def day_cost(instance: Instance, preferred: frozenset[str],
+             desk_at: dict[int, str]) -> tuple[int, int]:
     """(stints, desk preference misses) of one person's day, as `goal_values` counts them."""
-    stints = 0
-    run = 0
-    last: tuple[int, str] | None = None
-    for index in sorted(desk_at):
-        desk = desk_at[index]
-        if last is not None and instance.previous[index] == last[0] and last[1] == desk:
-            run += 1
-        else:
-            if run:
-                stints += 1 + (run < shortest)
-            run = 1
-        last = (index, desk)
-    if run:
-        stints += 1 + (run < shortest)
     misses = sum(desk not in preferred for desk in desk_at.values()) if preferred else 0
-    return stints, misses
+    return stints_goal(instance, desk_at), misses
 
 
 def fewer_stints(instance: Instance, roster: Roster, *, until: float) -> Roster:
@@ -62,7 +48,7 @@ def fewer_stints(instance: Instance, roster: Roster, *, until: float) -> Roster:
             assignment.desk
 
     def cost(pid: str, desk_at: dict[int, str]) -> tuple[int, int]:
-        return day_cost(instance, preferred[pid], desk_at, shortest)
+        return day_cost(instance, preferred[pid], desk_at)
 
     def boundaries(desk_at: dict[int, str]) -> tuple[set[int], set[int]]:
         """Slots where one of the person's desk stints starts, and where one ends."""
