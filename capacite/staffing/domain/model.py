@@ -36,6 +36,7 @@ class RosterModel:
     deviation: dict[str, Any]  # partner id -> slots away from its committed share
     peak: Any
     shortfall: dict[tuple[str, int], Any]  # (desk, slot) -> people missing
+    total: Any  # slots worked in all, the held ones included: the base of every share
     fixed_hours: dict[str, int] = field(default_factory=dict)  # partner -> slots held outside
 
 
@@ -118,7 +119,12 @@ def build_model(instance: Instance, fixed_hours: dict[str, int] | None = None) -
             model.add(kept == 1)
 
     fixed = dict(fixed_hours or {})
-    total = sum(work.values()) + sum(fixed.values())
+    # The total as one variable, summed once: each partner's two deviation constraints then
+    # hold its own staff's slots and this variable, not every slot of the week again. On an N
+    # week (41 partners) they held 433,508 terms, and CP-SAT's presolve spent 4 s of its 12
+    # comparing them.
+    total = model.new_int_var(0, len(work) + sum(fixed.values()), "total")
+    model.add(total == sum(work.values()) + sum(fixed.values()))
     shares = share_permille(instance)
     deviations: dict[str, Any] = {}
     partner_of = {person.id: person.partner for person in instance.staff}
@@ -140,7 +146,7 @@ def build_model(instance: Instance, fixed_hours: dict[str, int] | None = None) -
              "stints": sum(stint.values()) + sum(fragments.values()),
              "preference_misses": sum(misses), "peak_load": peak}
     return RosterModel(model, x, work, start, stint, fragments, goals, weights(instance),
-                       deviations, peak, short, fixed)
+                       deviations, peak, short, total, fixed)
 
 
 # Each stage minimises its goals (one alone, several weighted) with the goals above it held.
@@ -274,6 +280,7 @@ def hint(roster: RosterModel, instance: Instance, assignments: tuple[Assignment,
     for pid, _i in busy:
         hours[partner_of[pid]] += 1
     total = len(busy) + sum(roster.fixed_hours.values())
+    roster.model.add_hint(roster.total, total)
     for partner, var in roster.deviation.items():
         roster.model.add_hint(var, share_term(hours[partner], shares[partner], total))
     roster.model.add_hint(roster.peak, goal_values(instance, assignments)["peak_load"])

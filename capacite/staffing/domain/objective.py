@@ -131,6 +131,17 @@ def stints_goal(instance: Instance, desk_at: dict[int, str]) -> int:
     return sum(1 + (len(run) < shortest) for run in desk_stints(instance, desk_at))
 
 
+def short_stints(instance: Instance, assignments: tuple[Assignment, ...]) -> int:
+    """The desk stints under the minimum shift in a roster (the solver skips its stage of
+    them when there is none)."""
+    shortest = instance.rules.min_shift_minutes // instance.slot_minutes
+    worked: dict[tuple[str, int], dict[int, str]] = {}
+    for a in assignments:
+        worked.setdefault((a.staff, a.day), {})[instance.slot_index[(a.day, a.start)]] = a.desk
+    return sum(len(run) < shortest for desk_at in worked.values()
+               for run in desk_stints(instance, desk_at))
+
+
 def desk_stints(instance: Instance, desk_at: dict[int, str]) -> list[list[int]]:
     """One person's desk stints: runs of consecutive slots at one desk, in time order.
 

@@ -14,7 +14,13 @@ from capacite.staffing.domain.greedy import best_roster, greedy_variants
 from capacite.staffing.domain.instance import Assignment, Instance, Solution
 from capacite.staffing.domain.lowerbound import uncovered_lower_bound
 from capacite.staffing.domain.model import STAGE_GOALS, RosterModel, build_model, hint, minimise
-from capacite.staffing.domain.objective import GOALS, goal_values, penalty, weights
+from capacite.staffing.domain.objective import (
+    GOALS,
+    goal_values,
+    penalty,
+    short_stints,
+    weights,
+)
 
 
 @dataclass
@@ -75,8 +81,10 @@ PARTNERS_SHARE = 0.6  # at most this share of the time left then goes to the low
 REPAIR_SHARE = 0.8  # of the coverage time, at most, for neighbourhoods around the gaps first
 SHORT_ALL_SHARE = 0.5  # of the time left, for every goal weighted when coverage is short
 HAND_OVER_SECONDS = 5.0  # at most, for handing runs of slots between partners (`handover.py`)
-FRAGMENTS_SHARE = 0.6  # of the time left after the shares, for the day neighbourhoods
-# around short desk stints (`neighbourhood.fewer_fragments`); the rest to the "rest" stage
+FRAGMENTS_SHARE = 0.3  # of the time left after the shares, for the day neighbourhoods
+# around short desk stints (`neighbourhood.fewer_fragments`), then
+WHOLE_FRAGMENTS_SHARE = 0.7  # of the time then left, for CP-SAT on the whole model with the
+# short stints alone as objective (stage "fragments"); the rest to the "rest" stage
 POLISH_SECONDS = 2.0  # at most, for trading desks between two people (`swaps.py`); ~0.5 s on P
 
 
@@ -95,7 +103,10 @@ def solve(instance: Instance, *, time_limit: float = 30.0, workers: int | None =
     proven floor, then by CP-SAT on the whole model if they did not; then, unless that was
     proven optimal, the goals below the shares with the shares held — day neighbourhoods
     around the desk stints under the minimum shift (`neighbourhood.fewer_fragments`), then
-    CP-SAT on the whole model, with small coefficients. The lower goals go round again
+    CP-SAT on the whole model with those short stints alone as objective (kept only when the
+    full penalty is lower; the day parts cannot move a person's hours to another day, which
+    with shares held on many tiny partners is what most short stints need), then CP-SAT on
+    the whole model, with small coefficients. The lower goals go round again
     (shares' neighbourhoods, then the goals below) until the time is up or every goal is
     proven: a stage proven optimal with the shares held above their floor no longer ends the
     solve early. When coverage ends above its proven floor, a stage of every goal weighted
@@ -172,6 +183,10 @@ def solve(instance: Instance, *, time_limit: float = 30.0, workers: int | None =
                 # ends the solve: the goals below the shares still have the time left.
         search.polish(POLISH_SECONDS)  # the rest stage starts from fewer desk stints
         search.fewer_fragments((time_limit - search.elapsed()) * FRAGMENTS_SHARE, seed)
+        if short_stints(instance, search.best):
+            search.run("fragments", (time_limit - search.elapsed()) * WHOLE_FRAGMENTS_SHARE,
+                       workers, seed, light_presolve)
+            search.polish(POLISH_SECONDS)
         search.run("rest", time_limit - search.elapsed(), workers, seed, light_presolve)
         rounds += 1
     if not coverage_only:
@@ -379,7 +394,10 @@ class _Search:
             return
         instance, roster, weights_ = self.instance, self.roster, self.weights
         before = goal_values(instance, self.best)
-        done = list(GOALS[:GOALS.index(STAGE_GOALS[stage][0])])
+        # "fragments" (the short desk stints alone, `model.minimise`) is no goal of its own:
+        # it holds the goals above the stints and proves nothing.
+        first_goal = STAGE_GOALS[stage][0] if stage in STAGE_GOALS else "stints"
+        done = list(GOALS[:GOALS.index(first_goal)])
         held = {goal: before[goal] for goal in done}
         if stage == "all":
             held["uncovered"] = before["uncovered"]  # never a roster with more gaps
@@ -391,9 +409,10 @@ class _Search:
                               light_presolve=light_presolve))
         # A bound of this stage is a bound of the full penalty only when every earlier goal
         # is held at its proven optimum (one unit more of it outweighs all below).
-        exact = all(before[goal] == self.proven.get(goal) for goal in done)
+        exact = stage in STAGE_GOALS and all(before[goal] == self.proven.get(goal)
+                                             for goal in done)
         base = sum(weights_[goal] * before[goal] for goal in done)
-        scale = weights_[STAGE_GOALS[stage][0]] if len(STAGE_GOALS[stage]) == 1 else 1
+        scale = weights_[first_goal] if len(STAGE_GOALS.get(stage, ())) == 1 else 1
         progress, started, floor = self.progress, self.started, self.floor_uncovered
         share_floor = self.share_floor if stage == "partners" else None
 
@@ -407,6 +426,8 @@ class _Search:
 
         class Recorder(cp_model.CpSolverSolutionCallback):
             def on_solution_callback(self) -> None:
+                if stage == "fragments":
+                    return  # its stints are not minimised, so not exact: read at the end
                 values = {goal: self.value(roster.goals[goal]) for goal in GOALS}
                 progress.improvements.append((
                     time.perf_counter() - started,
@@ -430,7 +451,9 @@ class _Search:
         # worse than the one it was hinted with when CP-SAT did not keep the hint (seen on a
         # P week: a better roster recorded at 40 s, a worse one returned at 60 s). The best
         # roster is only ever replaced by one that is no worse.
-        if penalty(instance, goal_values(instance, found)) \
+        if stage == "fragments":
+            self.keep_if_better(found)
+        elif penalty(instance, goal_values(instance, found)) \
                 <= penalty(instance, goal_values(instance, self.best)):
             self.best = found
         after = goal_values(instance, self.best)
