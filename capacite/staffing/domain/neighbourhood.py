@@ -30,10 +30,11 @@ from capacite.staffing.domain.instance import Assignment, Instance
 from capacite.staffing.domain.model import RosterModel, hint
 from capacite.staffing.domain.objective import (
     SHARE_SCALE,
-    desk_stints,
+    desks_by_day,
     goal_values,
     penalty,
     share_permille,
+    short_stint_runs,
 )
 
 Roster = tuple[Assignment, ...]
@@ -349,11 +350,8 @@ def people_around_a_fragment(instance: Instance, roster: Roster, rng: random.Ran
     others available that day who hold one of those desks. None when there is no such stint.
     """
     shortest = instance.rules.min_shift_minutes // instance.slot_minutes
-    by_day: dict[tuple[int, str], dict[int, str]] = {}
-    for a in roster:
-        by_day.setdefault((a.day, a.staff), {})[instance.slot_index[(a.day, a.start)]] = a.desk
-    short = [(day, pid, run) for (day, pid), desk_at in sorted(by_day.items())
-             for run in desk_stints(instance, desk_at) if len(run) < shortest]
+    by_day = desks_by_day(instance, roster)
+    short = short_stint_runs(instance, by_day)
     if not short:
         return None
     day, pid, run = rng.choice(short)

@@ -131,15 +131,29 @@ def stints_goal(instance: Instance, desk_at: dict[int, str]) -> int:
     return sum(1 + (len(run) < shortest) for run in desk_stints(instance, desk_at))
 
 
+def desks_by_day(instance: Instance,
+                 assignments: tuple[Assignment, ...]) -> dict[tuple[int, str], dict[int, str]]:
+    """Each person's desk per worked slot, day by day: (day, staff id) → {slot index: desk}."""
+    by_day: dict[tuple[int, str], dict[int, str]] = {}
+    for a in assignments:
+        by_day.setdefault((a.day, a.staff), {})[instance.slot_index[(a.day, a.start)]] = a.desk
+    return by_day
+
+
+def short_stint_runs(instance: Instance, by_day: dict[tuple[int, str], dict[int, str]]
+                     ) -> list[tuple[int, str, list[int]]]:
+    """(day, staff id, slot indexes) of each desk stint under the minimum shift, in (day,
+    person) order, from `desks_by_day`: the one definition the solver's stages and the day
+    neighbourhoods around short stints ask."""
+    shortest = instance.rules.min_shift_minutes // instance.slot_minutes
+    return [(day, pid, run) for (day, pid), desk_at in sorted(by_day.items())
+            for run in desk_stints(instance, desk_at) if len(run) < shortest]
+
+
 def short_stints(instance: Instance, assignments: tuple[Assignment, ...]) -> int:
     """The desk stints under the minimum shift in a roster (the solver skips its stage of
     them when there is none)."""
-    shortest = instance.rules.min_shift_minutes // instance.slot_minutes
-    worked: dict[tuple[str, int], dict[int, str]] = {}
-    for a in assignments:
-        worked.setdefault((a.staff, a.day), {})[instance.slot_index[(a.day, a.start)]] = a.desk
-    return sum(len(run) < shortest for desk_at in worked.values()
-               for run in desk_stints(instance, desk_at))
+    return len(short_stint_runs(instance, desks_by_day(instance, assignments)))
 
 
 def desk_stints(instance: Instance, desk_at: dict[int, str]) -> list[list[int]]:
