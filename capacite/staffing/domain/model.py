@@ -155,7 +155,8 @@ STAGE_GOALS = {"coverage": GOALS[:1], "partners": GOALS[1:], "rest": GOALS[2:], 
 
 def minimise(roster: RosterModel, *, stage: str, held: dict[str, int] | None = None) -> None:
     """Set the objective of one stage (`STAGE_GOALS`): one goal alone, or several weighted;
-    or, for the stage "fragments", the desk stints under the minimum shift alone.
+    or, for the stage "fragments", the desk stints under the minimum shift alone; for the
+    stage "shares", the partners' share deviation alone (`solve._Search.run`).
 
     `held` keeps the goals of the earlier stages at most at the values already reached (the
     constraints stay in the model, each stage only tightens them).
@@ -173,6 +174,9 @@ def minimise(roster: RosterModel, *, stage: str, held: dict[str, int] | None = N
         roster.model.add(roster.goals[goal] <= value)
     if stage == "fragments":
         roster.model.minimize(sum(roster.fragment.values()))
+        return
+    if stage == "shares":  # the share deviation alone, for a search that proves nothing
+        roster.model.minimize(roster.goals["share_deviation"])
         return
     goals = STAGE_GOALS[stage]
     if len(goals) == 1:

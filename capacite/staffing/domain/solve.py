@@ -5,7 +5,10 @@ if the solver found nothing in time) with the uncovered demand and a reason for 
 """
 
 import os
+import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -56,7 +59,7 @@ MIN_WORKERS = usable_cores()
 
 
 def solver_parameters(*, time_limit: float, workers: int = 2, seed: int = 0,
-                      light_presolve: bool = False) -> str:
+                      light_presolve: bool = False, lns_only: bool = False) -> str:
     """CP-SAT parameters in protobuf text format.
 
     At least one worker per core (`MIN_WORKERS`) — except exactly 1, for a neighbourhood's
@@ -68,8 +71,14 @@ def solver_parameters(*, time_limit: float, workers: int = 2, seed: int = 0,
     `parse_text_format` but no `CopyFrom`, so the text goes straight into it.
     `light_presolve` skips probing and symmetry detection, which take about half of the
     presolve of a 60-person site (2–4 s on 2 cores): for short per-site budgets.
+    `lns_only` gives every worker to large neighbourhood search from the hinted roster, none
+    to proving a bound: for a stage that proves nothing (the short desk stints', "fragments").
+    On the roster an N week had after its shares, 15 s of that stage took its short stints
+    92 → 26 with the default portfolio, 92 → 7 with LNS only, 92 → 2 with LNS only and the
+    light presolve (docs/decisions.md, sixth pass).
     """
     light = " cp_model_probing_level: 0 symmetry_level: 0" if light_presolve else ""
+    light += " use_lns_only: true" if lns_only else ""
     workers = workers if workers == 1 else max(workers, MIN_WORKERS)
     return (f"num_workers: {workers} max_time_in_seconds: {time_limit:.3f} "
             f"random_seed: {seed} log_search_progress: false{light}")
@@ -81,11 +90,45 @@ PARTNERS_SHARE = 0.6  # at most this share of the time left then goes to the low
 REPAIR_SHARE = 0.8  # of the coverage time, at most, for neighbourhoods around the gaps first
 SHORT_ALL_SHARE = 0.5  # of the time left, for every goal weighted when coverage is short
 HAND_OVER_SECONDS = 5.0  # at most, for handing runs of slots between partners (`handover.py`)
-FRAGMENTS_SHARE = 0.3  # of the time left after the shares, for the day neighbourhoods
-# around short desk stints (`neighbourhood.fewer_fragments`), then
-WHOLE_FRAGMENTS_SHARE = 0.7  # of the time then left, for CP-SAT on the whole model with the
-# short stints alone as objective (stage "fragments"); the rest to the "rest" stage
+FRAGMENTS_SHARE = 0.9  # of the time left after the shares, at most, for CP-SAT on the whole
+# model with the short desk stints alone as objective (stage "fragments"); the rest to "rest"
+# Seconds without a better roster before a search-only stage hands over: "shares" to the day
+# neighbourhoods (N seed 3 found its next lower deviation up to 7.6 s apart), "fragments" to
+# the "rest" stage.
+STALL_PATIENCE = {"shares": 8.0, "fragments": 8.0, "partners": 8.0}
 POLISH_SECONDS = 2.0  # at most, for trading desks between two people (`swaps.py`); ~0.5 s on P
+
+
+# The stages that minimise one goal by search alone and prove nothing, with that goal: CP-SAT
+# then runs large neighbourhood search only (`solver_parameters`).
+SEARCH_ONLY_STAGES = {"shares": "share_deviation", "fragments": "stints"}
+
+
+@contextmanager
+def _stalled_stop(solver: Any, last_found: list[float], patience: float | None) -> Iterator[None]:
+    """Stop `solver` once `patience` seconds pass with its stage's first goal no lower
+    (`last_found[0]`, set by its solution callback); no watch when `patience` is None. CP-SAT
+    has no such limit of its own, and a stage stalled on its goal would keep its whole time:
+    the partners' stage spent 16 s of an N week's minute on the stints with the shares still
+    (the short stints' stage then had 18 s, and left 22)."""
+    if patience is None:
+        yield
+        return
+    over = threading.Event()
+
+    def watch() -> None:
+        while not over.wait(0.25):
+            if time.perf_counter() - last_found[0] > patience:
+                solver.stop_search()
+                return
+
+    watcher = threading.Thread(target=watch, daemon=True)
+    watcher.start()
+    try:
+        yield
+    finally:
+        over.set()
+        watcher.join()
 
 
 def solve(instance: Instance, *, time_limit: float = 30.0, workers: int | None = None,
@@ -173,7 +216,11 @@ def solve(instance: Instance, *, time_limit: float = 30.0, workers: int | None =
         if search.proven.get("share_deviation") is None:
             search.hand_over(HAND_OVER_SECONDS)
             until = search.elapsed() + left * PARTNERS_SHARE
-            search.run_neighbourhoods(until - search.elapsed(), workers, seed, light_presolve)
+            search.run("shares", until - search.elapsed(), workers, seed, light_presolve)
+            if search.proven.get("share_deviation") is None and not search.found():
+                # CP-SAT found nothing in its time (under load): the day neighbourhoods
+                search.run_neighbourhoods(until - search.elapsed(), workers, seed,
+                                          light_presolve)
             if search.proven.get("share_deviation") is None and rounds == 0:
                 search.run("partners", until - search.elapsed(), workers, seed,
                            light_presolve)
@@ -182,10 +229,12 @@ def solve(instance: Instance, *, time_limit: float = 30.0, workers: int | None =
                 # An UNKNOWN partners' stage (nothing found in its time, under load) no longer
                 # ends the solve: the goals below the shares still have the time left.
         search.polish(POLISH_SECONDS)  # the rest stage starts from fewer desk stints
-        search.fewer_fragments((time_limit - search.elapsed()) * FRAGMENTS_SHARE, seed)
         if short_stints(instance, search.best):
-            search.run("fragments", (time_limit - search.elapsed()) * WHOLE_FRAGMENTS_SHARE,
+            search.run("fragments", (time_limit - search.elapsed()) * FRAGMENTS_SHARE,
                        workers, seed, light_presolve)
+            if not search.found():  # nothing in its time: the day neighbourhoods instead
+                search.fewer_fragments((time_limit - search.elapsed()) * FRAGMENTS_SHARE,
+                                       seed)
             search.polish(POLISH_SECONDS)
         search.run("rest", time_limit - search.elapsed(), workers, seed, light_presolve)
         rounds += 1
@@ -281,6 +330,10 @@ class _Search:
         bound = max(self.progress.bounds[-1][1] if self.progress.bounds else 0,
                     self.proven_penalty)
         return float(bound) if covered or bound > 0 else None
+
+    def found(self) -> bool:
+        """Whether the last CP-SAT stage returned a roster (not INFEASIBLE nor UNKNOWN)."""
+        return self.statuses[-1:] in (["OPTIMAL"], ["FEASIBLE"])
 
     def elapsed(self) -> float:
         return time.perf_counter() - self.started
@@ -395,8 +448,10 @@ class _Search:
         instance, roster, weights_ = self.instance, self.roster, self.weights
         before = goal_values(instance, self.best)
         # "fragments" (the short desk stints alone, `model.minimise`) is no goal of its own:
-        # it holds the goals above the stints and proves nothing.
-        first_goal = STAGE_GOALS[stage][0] if stage in STAGE_GOALS else "stints"
+        # it holds the goals above the stints and proves nothing; "shares" (the share
+        # deviation alone) proves the shares only by reaching their floor.
+        first_goal = STAGE_GOALS[stage][0] if stage in STAGE_GOALS \
+            else SEARCH_ONLY_STAGES[stage]
         done = list(GOALS[:GOALS.index(first_goal)])
         held = {goal: before[goal] for goal in done}
         if stage == "all":
@@ -404,9 +459,12 @@ class _Search:
         minimise(roster, stage=stage, held=held)
         hint(roster, instance, self.best)
         solver = cp_model.CpSolver()
+        # A stage that proves nothing: LNS only, light presolve (`solver_parameters`).
+        searches_only = stage in SEARCH_ONLY_STAGES
         solver.parameters.parse_text_format(
             solver_parameters(time_limit=limit, workers=workers, seed=seed,
-                              light_presolve=light_presolve))
+                              light_presolve=light_presolve or searches_only,
+                              lns_only=searches_only))
         # A bound of this stage is a bound of the full penalty only when every earlier goal
         # is held at its proven optimum (one unit more of it outweighs all below).
         exact = stage in STAGE_GOALS and all(before[goal] == self.proven.get(goal)
@@ -414,7 +472,10 @@ class _Search:
         base = sum(weights_[goal] * before[goal] for goal in done)
         scale = weights_[first_goal] if len(STAGE_GOALS.get(stage, ())) == 1 else 1
         progress, started, floor = self.progress, self.started, self.floor_uncovered
-        share_floor = self.share_floor if stage == "partners" else None
+        share_floor = self.share_floor if stage in ("partners", "shares") else None
+        # When this stage last lowered its first goal (the short stints for "fragments"),
+        # and that value: a stage stalled on it hands over (`STALL_PATIENCE`).
+        last_found, lowest = [time.perf_counter()], [float("inf")]
 
         def on_bound(bound: float) -> None:
             if stage == "coverage":
@@ -426,19 +487,27 @@ class _Search:
 
         class Recorder(cp_model.CpSolverSolutionCallback):
             def on_solution_callback(self) -> None:
-                if stage == "fragments":
-                    return  # its stints are not minimised, so not exact: read at the end
+                lead = self.objective_value if stage == "fragments" \
+                    else self.value(roster.goals[first_goal])
+                if lead < lowest[0]:
+                    last_found[0], lowest[0] = time.perf_counter(), lead
+                if share_floor is not None and self.value(roster.goals["share_deviation"]) \
+                        <= share_floor:
+                    self.stop_search()  # shares proven optimal: the next stage holds them
+                if stage == "fragments" and self.objective_value <= 0:
+                    self.stop_search()  # no short desk stint left
+                if searches_only:
+                    return  # the goals below are not minimised, so not exact: read at the end
                 values = {goal: self.value(roster.goals[goal]) for goal in GOALS}
                 progress.improvements.append((
                     time.perf_counter() - started,
                     sum(weights_[g] * values[g] for g in GOALS), values["uncovered"]))
                 if stage == "coverage" and values["uncovered"] <= floor:
                     self.stop_search()  # the proven floor is reached: nothing to prove
-                if share_floor is not None and values["share_deviation"] <= share_floor:
-                    self.stop_search()  # shares proven optimal: the next stage holds them
 
         solver.best_bound_callback = on_bound
-        status = solver.solve(roster.model, Recorder())
+        with _stalled_stop(solver, last_found, STALL_PATIENCE.get(stage)):
+            status = solver.solve(roster.model, Recorder())
         self.stages.append(stage)
         self.statuses.append(solver.status_name(status))
         self.optimal.append(status == cp_model.OPTIMAL and exact)
@@ -451,7 +520,7 @@ class _Search:
         # worse than the one it was hinted with when CP-SAT did not keep the hint (seen on a
         # P week: a better roster recorded at 40 s, a worse one returned at 60 s). The best
         # roster is only ever replaced by one that is no worse.
-        if stage == "fragments":
+        if searches_only:
             self.keep_if_better(found)
         elif penalty(instance, goal_values(instance, found)) \
                 <= penalty(instance, goal_values(instance, self.best)):
@@ -466,10 +535,10 @@ class _Search:
         elif status == cp_model.OPTIMAL and exact and len(STAGE_GOALS[stage]) == 1:
             goal = STAGE_GOALS[stage][0]
             self.proven[goal] = after[goal]
-        if stage == "partners" and exact and after["share_deviation"] == self.share_floor:
-            self.proven["share_deviation"] = self.share_floor
-            bound_now = sum(weights_[g] * after[g] for g in GOALS[:2])
-            self.proven_penalty = max(self.proven_penalty, bound_now)
+        if stage in ("partners", "shares") and after["share_deviation"] == self.share_floor \
+                and before["uncovered"] == self.proven["uncovered"]:
+            self.proven["share_deviation"] = self.share_floor  # on its proven floor
+            self.raise_bound(sum(weights_[g] * after[g] for g in GOALS[:2]))
         if progress.bounds:
             self.proven_penalty = max(self.proven_penalty, int(progress.bounds[-1][1]))
 
