@@ -25,6 +25,7 @@ bench: $(VENV)/.test-deps
 	uptime
 	$(BIN)/python bench/dashboards_network.py --tally
 	for size in S M P N L; do $(BIN)/python bench/roster/run.py --size $$size --seeds 5 --repeat 3 --time-limit 60; done
+	for size in S M P N L; do $(BIN)/python bench/roster/stint_floor.py --size $$size --seeds 5; done
 	$(BIN)/python bench/roster/run.py --size M --short --seeds 3 --time-limit 30
 
 lint: $(VENV)/.test-deps

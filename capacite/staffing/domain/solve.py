@@ -140,16 +140,18 @@ def solve(instance: Instance, *, time_limit: float = 30.0, workers: int | None =
     stages that each hold what the earlier ones reached: coverage alone — first by small
     neighbourhoods around the gaps (`neighbourhood.close_gaps`), then by CP-SAT on the whole
     model if they stop short of the flow floor; then every lower goal weighted, the partners'
-    shares first — by hand-overs of runs of slots between partners (`handover.py`), then
-    day neighbourhoods of the partners furthest off (`neighbourhood.shares_by_days`) and
-    neighbourhoods of partners (`neighbourhood.balance_shares`) until the shares reach their
-    proven floor, then by CP-SAT on the whole model if they did not; then, unless that was
-    proven optimal, the goals below the shares with the shares held — day neighbourhoods
-    around the desk stints under the minimum shift (`neighbourhood.fewer_fragments`), then
-    CP-SAT on the whole model with those short stints alone as objective (kept only when the
-    full penalty is lower; the day parts cannot move a person's hours to another day, which
-    with shares held on many tiny partners is what most short stints need), then CP-SAT on
-    the whole model, with small coefficients. The lower goals go round again
+    shares first — by hand-overs of runs of slots between partners (`handover.py`), then by
+    CP-SAT's large neighbourhood search on the whole model with the share deviation alone
+    (stage "shares", `SEARCH_ONLY_STAGES`; the day neighbourhoods of the partners furthest off
+    and of partners, `neighbourhood.shares_by_days` and `balance_shares`, only when it finds
+    nothing) until the shares reach their proven floor or stall, then by CP-SAT on the whole
+    model (stage "partners", which can prove them) if they did not; then, unless that was
+    proven optimal, the goals below the shares with the shares held — CP-SAT's large
+    neighbourhood search on the whole model with the desk stints under the minimum shift
+    alone as objective (stage "fragments", kept only when the full penalty is lower; the day
+    neighbourhoods around them, `neighbourhood.fewer_fragments`, only when it finds nothing),
+    then CP-SAT on the whole model, with small coefficients. A stage stops after
+    `STALL_PATIENCE` seconds without its first goal lower. The lower goals go round again
     (shares' neighbourhoods, then the goals below) until the time is up or every goal is
     proven: a stage proven optimal with the shares held above their floor no longer ends the
     solve early. When coverage ends above its proven floor, a stage of every goal weighted
