@@ -72,7 +72,7 @@ def solver_parameters(*, time_limit: float, workers: int = 2, seed: int = 0,
     `light_presolve` skips probing and symmetry detection, which take about half of the
     presolve of a 60-person site (2–4 s on 2 cores): for short per-site budgets.
     `lns_only` gives every worker to large neighbourhood search from the hinted roster, none
-    to proving a bound: for a stage that proves nothing (the short desk stints', "fragments").
+    to proving a bound: for the stages that prove nothing (`SEARCH_ONLY_STAGES`).
     On the roster an N week had after its shares, 15 s of that stage took its short stints
     92 → 26 with the default portfolio, 92 → 7 with LNS only, 92 → 2 with LNS only and the
     light presolve (docs/decisions.md, sixth pass).
@@ -92,9 +92,9 @@ SHORT_ALL_SHARE = 0.5  # of the time left, for every goal weighted when coverage
 HAND_OVER_SECONDS = 5.0  # at most, for handing runs of slots between partners (`handover.py`)
 FRAGMENTS_SHARE = 0.9  # of the time left after the shares, at most, for CP-SAT on the whole
 # model with the short desk stints alone as objective (stage "fragments"); the rest to "rest"
-# Seconds without a better roster before a search-only stage hands over: "shares" to the day
-# neighbourhoods (N seed 3 found its next lower deviation up to 7.6 s apart), "fragments" to
-# the "rest" stage.
+# Seconds without its first goal lower before a stage hands over: "shares" to "partners" (N
+# seed 3 found its next lower deviation up to 7.6 s apart), "partners" to the goals below the
+# shares, "fragments" to "rest" (`_stalled_stop`).
 STALL_PATIENCE = {"shares": 8.0, "fragments": 8.0, "partners": 8.0}
 POLISH_SECONDS = 2.0  # at most, for trading desks between two people (`swaps.py`); ~0.5 s on P
 
@@ -109,8 +109,8 @@ def _stalled_stop(solver: Any, last_found: list[float], patience: float | None) 
     """Stop `solver` once `patience` seconds pass with its stage's first goal no lower
     (`last_found[0]`, set by its solution callback); no watch when `patience` is None. CP-SAT
     has no such limit of its own, and a stage stalled on its goal would keep its whole time:
-    the partners' stage spent 16 s of an N week's minute on the stints with the shares still
-    (the short stints' stage then had 18 s, and left 22)."""
+    the partners' stage spent 16 s of an N week's minute on the stints, the shares unchanged
+    (the short stints' stage then had 18 s, and left 22 of them)."""
     if patience is None:
         yield
         return
@@ -152,7 +152,7 @@ def solve(instance: Instance, *, time_limit: float = 30.0, workers: int | None =
     neighbourhoods around them, `neighbourhood.fewer_fragments`, only when it finds nothing),
     then CP-SAT on the whole model, with small coefficients. A stage stops after
     `STALL_PATIENCE` seconds without its first goal lower. The lower goals go round again
-    (shares' neighbourhoods, then the goals below) until the time is up or every goal is
+    (the shares' stages, then the goals below) until the time is up or every goal is
     proven: a stage proven optimal with the shares held above their floor no longer ends the
     solve early. When coverage ends above its proven floor, a stage of every goal weighted
     follows first (half the time left), so that coverage can still improve, then the same
