@@ -53,7 +53,7 @@ def fewest_short_stints(profile: list[int], shortest: int) -> int:
         flow.set_node_supply(node, -ends[end])
     if flow.solve() != flow.OPTIMAL:
         raise RuntimeError("the profile's rises and falls do not pair up")
-    return flow.optimal_cost()
+    return int(flow.optimal_cost())
 
 
 def stint_floor(instance: Instance) -> int:
