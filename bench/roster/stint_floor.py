@@ -4,7 +4,7 @@
 
 Why: the benchmark's goal is at most 5 such stints at 60 s; when a week's demand itself forces
 some, the figure reads against this floor. Each desk's day is a profile of people per slot
-(its demand, 0 where nobody who holds the desk is available: a gap no roster fills). A roster
+(its demand, 0 where nobody who holds the desk can work then: a gap no roster fills). A roster
 sits people at the desk in runs of slots — desk stints — that add up to that profile exactly
 (the model places nobody beyond the need), so every roster is one decomposition of each profile
 into intervals. The profile's rises are the intervals' starts and its falls their ends (a stint
@@ -58,9 +58,14 @@ def fewest_short_stints(profile: list[int], shortest: int) -> int:
 
 def stint_floor(instance: Instance) -> int:
     """The floor for one instance: desk by desk, opening run by opening run."""
+    from capacite.staffing.domain.lowerbound import workable_slots
+
     shortest = instance.rules.min_shift_minutes // instance.slot_minutes
-    reachable = {(desk, i) for person in instance.staff for desk in person.skills
-                 for i in instance.available[person.id]}
+    # A slot of a desk somebody who holds it could work in some valid shift (the flow floor's
+    # own test, `lowerbound.workable_slots`); elsewhere the demand is a gap no roster fills.
+    reachable = {(desk, i) for person in instance.staff
+                 for i in workable_slots(instance, person.id, person.skills)
+                 for desk in person.skills}
     total = 0
     for desk in sorted({desk for desk, _i in instance.need}):
         runs: list[list[int]] = []

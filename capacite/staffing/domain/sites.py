@@ -189,11 +189,11 @@ def _network_shares(instance: Instance, best: tuple[Assignment, ...], current: i
         if left <= 0.05:
             break
         found = improve(instance, best, until=time.perf_counter() + left * share)
-        found_penalty = penalty(instance, goal_values(instance, found))
-        if found_penalty < current:
-            best, current = found, found_penalty
+        values = goal_values(instance, found)
+        if penalty(instance, values) < current:
+            best, current = found, penalty(instance, values)
             progress.improvements.append((time.perf_counter() - started, current,
-                                          goal_values(instance, best)["uncovered"]))
+                                          values["uncovered"]))
     return best, current
 
 

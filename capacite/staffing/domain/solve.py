@@ -478,6 +478,7 @@ class _Search:
         # When this stage last lowered its first goal (the short stints for "fragments"),
         # and that value: a stage stalled on it hands over (`STALL_PATIENCE`).
         last_found, lowest = [time.perf_counter()], [float("inf")]
+        patience = STALL_PATIENCE.get(stage)
 
         def on_bound(bound: float) -> None:
             if stage == "coverage":
@@ -489,10 +490,11 @@ class _Search:
 
         class Recorder(cp_model.CpSolverSolutionCallback):
             def on_solution_callback(self) -> None:
-                lead = self.objective_value if stage == "fragments" \
-                    else self.value(roster.goals[first_goal])
-                if lead < lowest[0]:
-                    last_found[0], lowest[0] = time.perf_counter(), lead
+                if patience is not None:  # read only where a watch needs it
+                    lead = self.objective_value if stage == "fragments" \
+                        else self.value(roster.goals[first_goal])
+                    if lead < lowest[0]:
+                        last_found[0], lowest[0] = time.perf_counter(), lead
                 if share_floor is not None and self.value(roster.goals["share_deviation"]) \
                         <= share_floor:
                     self.stop_search()  # shares proven optimal: the next stage holds them
@@ -508,7 +510,7 @@ class _Search:
                     self.stop_search()  # the proven floor is reached: nothing to prove
 
         solver.best_bound_callback = on_bound
-        with _stalled_stop(solver, last_found, STALL_PATIENCE.get(stage)):
+        with _stalled_stop(solver, last_found, patience):
             status = solver.solve(roster.model, Recorder())
         self.stages.append(stage)
         self.statuses.append(solver.status_name(status))
