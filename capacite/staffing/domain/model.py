@@ -149,6 +149,21 @@ def build_model(instance: Instance, fixed_hours: dict[str, int] | None = None) -
                        deviations, peak, short, total, fixed)
 
 
+def hold_partner_slots(roster: RosterModel, instance: Instance, slots: dict[str, int]) -> None:
+    """Hold the slots worked by each partner's staff at `slots[partner]` (0 when absent).
+
+    Why: a site of a network cannot see the other sites' hours, so its own share deviation is
+    not the network's; once the network's shares are balanced (`sites.solve_by_site`), a site
+    solved with every partner's slots held cannot move them, whatever else it changes.
+    """
+    partner_of = {person.id: person.partner for person in instance.staff}
+    worked: dict[str, list[Any]] = {partner.id: [] for partner in instance.partners}
+    for (pid, _i), var in roster.work.items():
+        worked[partner_of[pid]].append(var)
+    for partner, variables in worked.items():
+        roster.model.add(sum(variables) == slots.get(partner, 0))
+
+
 # Each stage minimises its goals (one alone, several weighted) with the goals above it held.
 STAGE_GOALS = {"coverage": GOALS[:1], "partners": GOALS[1:], "rest": GOALS[2:], "all": GOALS}
 

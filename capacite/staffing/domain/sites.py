@@ -27,15 +27,19 @@ The solution keeps the format of `solve` (docs/roster-format.md).
 """
 
 import time
+from collections.abc import Callable
 from dataclasses import replace
 
 from capacite.staffing.domain.explain import explain_uncovered
 from capacite.staffing.domain.instance import Assignment, Instance, Solution, Staff
-from capacite.staffing.domain.objective import goal_values, penalty
+from capacite.staffing.domain.objective import goal_values, penalty, short_stints
 from capacite.staffing.domain.solve import Progress, solve
 
 COVERAGE_SHARE = 0.6  # of the time limit, at most, for the sites' coverage first
 NETWORK_SECONDS = 3.0  # at most, at the end, for the network's shares and desk trades
+NETWORK_HAND_OVER_SECONDS = 2.0  # at most, for each round of hand-overs over the network
+NETWORK_TRADES_SECONDS = 1.0  # at the end instead, when no hand-over is needed there
+SHORT_STINTS_PER_SHARE = 10  # a site's time: one share, and one more per so many short stints
 
 
 def split_by_site(instance: Instance) -> list[Instance] | None:
@@ -76,7 +80,9 @@ def solve_by_site(instance: Instance, *, time_limit: float = 30.0, workers: int 
     if parts is None:
         return solve(instance, time_limit=time_limit, workers=workers, seed=seed)
     from capacite.staffing.domain.greedy import best_roster, greedy_variants
+    from capacite.staffing.domain.handover import closer_shares
     from capacite.staffing.domain.lowerbound import uncovered_lower_bound
+    from capacite.staffing.domain.swaps import fewer_stints
 
     clock = time.perf_counter()
     variants = [greedy_variants(part) for part in parts]
@@ -99,18 +105,52 @@ def solve_by_site(instance: Instance, *, time_limit: float = 30.0, workers: int 
     short = sorted((k for k in range(len(parts)) if gaps[k] > 0), key=lambda k: (-gaps[k], k))
     coverage_until = time_limit * COVERAGE_SHARE
     passes = [(k, True) for k in short] + [(k, False) for k in range(len(parts))]
+    balanced = unheld = False
+    work: dict[int, float] = {}
+    reserve = NETWORK_SECONDS
+    overhead = 1.0  # the last site's greedy roster and model build, in seconds
     for done, (k, coverage_only) in enumerate(passes):
+        if not coverage_only and not balanced:
+            # The network's shares balanced once, before the sites' lower goals (below).
+            balanced = True
+            merged = _merge(rosters)
+            best, current = _network_step(
+                instance, closer_shares, merged, current, progress=progress, started=started,
+                until=time.perf_counter() + NETWORK_HAND_OVER_SECONDS)
+            if best is not merged:
+                rosters = [_at_site(best, part) for part in parts]
+            if all(goal_values(part, roster)["uncovered"] == proven[j]
+                   for j, (part, roster) in enumerate(zip(parts, rosters, strict=True))):
+                reserve = NETWORK_TRADES_SECONDS  # every site held: no hand-over at the end
+            # The time left in proportion to each site's work: the sites a coverage pass
+            # left with 20–30 short desk stints ended with 3–5 on an equal share, the others
+            # with 0–2; the most work first.
+            work = {j: 1 + short_stints(part, roster) / SHORT_STINTS_PER_SHARE
+                    for j, (part, roster) in enumerate(zip(parts, rosters, strict=True))}
+            passes[done:] = sorted(passes[done:], key=lambda pass_: (-work[pass_[0]], pass_[0]))
+            k = passes[done][0]
         offset = time.perf_counter() - started
         if coverage_only:
             left = [j for j, only in passes[done:] if only]
             share = (coverage_until - offset) / len(left)
         else:
-            share = (time_limit - NETWORK_SECONDS - offset) / (len(passes) - done)
+            share = (time_limit - reserve - offset) * work[k] \
+                / sum(work[j] for j, _only in passes[done:])
         if share <= 0.05:
             continue
-        solution, part_progress = solve(parts[k], time_limit=share, workers=workers,
+        # A site on its proven minimum shortfall keeps every partner's slots there: the
+        # network's balanced shares cannot move, and its solve has the goals below them only.
+        held = None if coverage_only or goal_values(parts[k], rosters[k])["uncovered"] \
+            != proven[k] else _partner_slots(parts[k], rosters[k])
+        # A site's time limit counts from the end of its model's build (about 1 s on an L
+        # site): the last site's overshoot was the network's.
+        limit = max(share - overhead, share / 2)
+        solution, part_progress = solve(parts[k], time_limit=limit, workers=workers,
                                         seed=seed, light_presolve=True, start=rosters[k],
-                                        coverage_only=coverage_only)
+                                        coverage_only=coverage_only, partner_slots=held)
+        overhead = (solution.timings["greedy_seconds"] or 0) \
+            + (solution.timings["build_seconds"] or 0)
+        unheld = unheld or not coverage_only and held is None
         searched = offset + (solution.timings["greedy_seconds"] or 0) \
             + (solution.timings["build_seconds"] or 0)
         build += solution.timings["build_seconds"] or 0
@@ -133,9 +173,13 @@ def solve_by_site(instance: Instance, *, time_limit: float = 30.0, workers: int 
             covered_at[k] = time.perf_counter() - started
     best = _merge(rosters)
     if searched_sites:
-        best, current = _network_shares(instance, best, current,
-                                        until=started + time_limit, progress=progress,
-                                        started=started)
+        end = started + time_limit
+        if unheld:  # sites solved without their slots held may have moved the shares
+            best, current = _network_step(
+                instance, closer_shares, best, current, progress=progress, started=started,
+                until=min(time.perf_counter() + NETWORK_HAND_OVER_SECONDS, end))
+        best, current = _network_step(instance, fewer_stints, best, current, until=end,
+                                      progress=progress, started=started)
     values = goal_values(instance, best)
     if values["uncovered"] == sum(proven) and None not in covered_at:
         progress.covered = max(c for c in covered_at if c is not None)
@@ -174,27 +218,36 @@ def network_bound(instance: Instance, shortfall: int, covered: bool) -> float | 
     return float(bound) if covered or bound > 0 else None
 
 
-def _network_shares(instance: Instance, best: tuple[Assignment, ...], current: int, *,
-                    until: float, progress: Progress, started: float
-                    ) -> tuple[tuple[Assignment, ...], int]:
-    """The network roster with the partners' shares balanced over all the sites: hand-overs
-    between partners (`handover.closer_shares`, coverage and total hours kept) for two thirds
-    of the time left, then desk trades (`swaps.fewer_stints`); each kept only when the
+def _network_step(instance: Instance, improve: Callable[..., tuple[Assignment, ...]],
+                  best: tuple[Assignment, ...], current: int, *, until: float,
+                  progress: Progress, started: float) -> tuple[tuple[Assignment, ...], int]:
+    """`improve(instance, best, until=…)` on the whole network roster (the hand-overs of
+    `handover.closer_shares`, the desk trades of `swaps.fewer_stints`), kept only when the
     network's penalty is lower. Returns the roster and its penalty."""
-    from capacite.staffing.domain.handover import closer_shares
-    from capacite.staffing.domain.swaps import fewer_stints
-
-    for improve, share in ((closer_shares, 2 / 3), (fewer_stints, 1.0)):
-        left = until - time.perf_counter()
-        if left <= 0.05:
-            break
-        found = improve(instance, best, until=time.perf_counter() + left * share)
-        values = goal_values(instance, found)
-        if penalty(instance, values) < current:
-            best, current = found, penalty(instance, values)
-            progress.improvements.append((time.perf_counter() - started, current,
-                                          values["uncovered"]))
+    if until - time.perf_counter() <= 0.05:
+        return best, current
+    found = improve(instance, best, until=until)
+    values = goal_values(instance, found)
+    if penalty(instance, values) < current:
+        best, current = found, penalty(instance, values)
+        progress.improvements.append((time.perf_counter() - started, current,
+                                      values["uncovered"]))
     return best, current
+
+
+def _at_site(roster: tuple[Assignment, ...], part: Instance) -> tuple[Assignment, ...]:
+    """The assignments of `roster` held by the staff of one site."""
+    staff = {person.id for person in part.staff}
+    return tuple(a for a in roster if a.staff in staff)
+
+
+def _partner_slots(part: Instance, roster: tuple[Assignment, ...]) -> dict[str, int]:
+    """Slots worked by each partner's staff in `roster`."""
+    partner_of = {person.id: person.partner for person in part.staff}
+    slots = dict.fromkeys((partner.id for partner in part.partners), 0)
+    for assignment in roster:
+        slots[partner_of[assignment.staff]] += 1
+    return slots
 
 
 def _merge(rosters: list[tuple[Assignment, ...]]) -> tuple[Assignment, ...]:

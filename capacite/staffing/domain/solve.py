@@ -16,7 +16,14 @@ from capacite.staffing.domain.explain import explain_uncovered
 from capacite.staffing.domain.greedy import best_roster, greedy_variants
 from capacite.staffing.domain.instance import Assignment, Instance, Solution
 from capacite.staffing.domain.lowerbound import uncovered_lower_bound
-from capacite.staffing.domain.model import STAGE_GOALS, RosterModel, build_model, hint, minimise
+from capacite.staffing.domain.model import (
+    STAGE_GOALS,
+    RosterModel,
+    build_model,
+    hint,
+    hold_partner_slots,
+    minimise,
+)
 from capacite.staffing.domain.objective import (
     GOALS,
     goal_values,
@@ -133,7 +140,8 @@ def _stalled_stop(solver: Any, last_found: list[float], patience: float | None) 
 
 def solve(instance: Instance, *, time_limit: float = 30.0, workers: int | None = None,
           seed: int = 0, light_presolve: bool = False, start: tuple[Assignment, ...] = (),
-          coverage_only: bool = False) -> tuple[Solution, Progress]:
+          coverage_only: bool = False,
+          partner_slots: dict[str, int] | None = None) -> tuple[Solution, Progress]:
     """The best roster found within `time_limit` seconds, with its gaps explained.
 
     Changes nothing. The goals are met in their order of priority (see `objective.py`), in
@@ -164,22 +172,34 @@ def solve(instance: Instance, *, time_limit: float = 30.0, workers: int | None =
 
     `start`, a valid roster, is the first roster instead of the greedy one when it is better
     (a network's site solved before); `coverage_only` stops after the coverage stage.
+    `partner_slots`, every partner's slots in `start`, holds them (`model.hold_partner_slots`)
+    and makes `start` the first roster: for a network's site once the network's shares are
+    balanced (`sites.py`). Every worked slot covers a unit of demand, so the shortfall and the
+    shares are fixed too: the solve goes straight to the goals below the shares, and what it
+    proves holds only under those slots (the caller reads none of it).
     """
     workers = MIN_WORKERS if workers is None else workers
     clock = time.perf_counter()
     variants = greedy_variants(instance)
     baseline = variants[0]  # the reference greedy roster of the benchmark
-    first = best_roster(instance, [*variants, start] if start else variants)
+    held = partner_slots is not None
+    first = start if held else best_roster(instance, [*variants, start] if start else variants)
     greedy_seconds = time.perf_counter() - clock
     # A proven floor on the shortfall (max flow, see lowerbound.py): when the first roster
-    # already reaches it, the coverage stage is solved before the search starts.
-    floor_uncovered = uncovered_lower_bound(instance)
+    # already reaches it, the coverage stage is solved before the search starts. With the
+    # partners' slots held, the shortfall cannot move.
+    floor_uncovered = goal_values(instance, first)["uncovered"] if held \
+        else uncovered_lower_bound(instance)
     roster = build_model(instance)
+    if partner_slots is not None:
+        hold_partner_slots(roster, instance, partner_slots)
     build_seconds = time.perf_counter() - clock - greedy_seconds
     goal_weights = weights(instance)
     progress = Progress()
     started = time.perf_counter()
     search = _Search(instance, roster, goal_weights, progress, started, first, floor_uncovered)
+    if held:  # the shares cannot move: their stages are skipped
+        search.proven["share_deviation"] = goal_values(instance, first)["share_deviation"]
     if goal_values(instance, first)["uncovered"] == floor_uncovered:
         search.statuses.append("OPTIMAL")
         progress.bounds.append((0.0, goal_weights["uncovered"] * floor_uncovered))
@@ -234,7 +254,8 @@ def solve(instance: Instance, *, time_limit: float = 30.0, workers: int | None =
         if short_stints(instance, search.best):
             search.run("fragments", (time_limit - search.elapsed()) * FRAGMENTS_SHARE,
                        workers, seed, light_presolve)
-            if not search.found():  # nothing in its time: the day neighbourhoods instead
+            if not search.found() and not held:  # nothing in its time: the day
+                # neighbourhoods instead (they hold the shares, not each partner's slots)
                 search.fewer_fragments((time_limit - search.elapsed()) * FRAGMENTS_SHARE,
                                        seed)
             search.polish(POLISH_SECONDS)

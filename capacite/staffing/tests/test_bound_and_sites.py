@@ -150,15 +150,16 @@ def test_the_site_by_site_solve_returns_a_valid_complete_network_roster():
     # Each site alone ends on its optimum: its shares 4 slots off (its floor), 5 stints.
     alone, _progress = solve(instance_from_json(small_week()), time_limit=PROOF_LIMIT)
     assert (alone.objective["share_deviation"], alone.objective["stints"]) == (4, 5)
-    # The network roster after each site (shares 8 off, 10 stints), then the network's
-    # hand-overs: the two sites' deviations cancel out, 8 → 0 (the network's floor) for one
-    # more desk stint.
+    # On the network the two sites' deviations cancel out: the network's hand-overs first,
+    # 8 → 0 (the network's floor) for 11 desk stints; then the sites, each with every
+    # partner's slots there held (the shares cannot move), bring the stints back to 10.
+    # Solving the sites first and balancing the network after ended with 11.
     w = weights(instance)
     assert [p for _t, p, _u in progress.improvements] == [
-        8 * w["share_deviation"] + 10 * w["stints"] + 100 * w["peak_load"]] * 2 + [
-        11 * w["stints"] + 100 * w["peak_load"]] == [17_134_750, 17_134_750, 161_195]
+        11 * w["stints"] + 100 * w["peak_load"]] + [
+        10 * w["stints"] + 100 * w["peak_load"]] * 2 == [161_195, 146_550, 146_550]
     values = goal_values(instance, solution.assignments)
-    assert (values["share_deviation"], values["stints"]) == (0, 11)
+    assert (values["share_deviation"], values["stints"]) == (0, 10)
 
 
 def _greedy_misses_two() -> dict[str, Any]:
@@ -242,3 +243,22 @@ def test_a_network_bound_adds_the_sites_and_is_null_when_nothing_is_proven():
     assert solution.objective["best_bound"] == 0.0  # both sites covered, the floor of shares 0
     assert network_bound(instance, 0, covered=False) is None
     assert network_bound(instance, 3, covered=False) == 3 * weights(instance)["uncovered"]
+
+
+def test_a_solve_with_the_partners_slots_held_keeps_them_and_their_shares():
+    """X works all 16 slots of the desk, Y none, against half each. Solved freely, Y's person
+    takes 4 h (shares 16 → 0); with each partner's slots held, as a network's site is once the
+    network's shares are balanced, X keeps its 16 slots and the shares stay where they were."""
+    from capacite.staffing.tests.test_handover import _all_by_x, _one_desk, _valid
+
+    instance = instance_from_json(_one_desk())
+    start = _all_by_x()
+    free, _progress = solve(instance, time_limit=PROOF_LIMIT, start=start)
+    assert (free.objective["uncovered"], free.objective["share_deviation"]) == (0, 0)
+    held, _progress = solve(instance, time_limit=PROOF_LIMIT, start=start,
+                            partner_slots={"x": 16, "y": 0})
+    assert _valid(instance, held.assignments) == []
+    assert sorted({a.staff for a in held.assignments}) == ["p", "q"]
+    assert len(held.assignments) == 16
+    assert (held.objective["uncovered"], held.objective["share_deviation"]) == (0, 16)
+    assert held.objective["uncovered_lower_bound"] == 0
