@@ -46,14 +46,19 @@ MIN_PARTNERS = 6
 GAP_PEOPLE = 4  # people who could hold the gap freed in one coverage neighbourhood
 GAP_PATIENCE = 6  # coverage steps in a row with no fewer gaps before handing over to CP-SAT;
 # 12 until issue 20's fourth pass: on P weeks the steps closed all but the last gap in 2 s, then
-# twelve growing fruitless steps took 5 s more before CP-SAT closed it in 2–3 s. Still 12 under
-# a light presolve (a network's sites, `sites.py`): that CP-SAT closes the last gaps more
-# slowly, and with 6 L seed 4 was still short after a minute (covered at 12.5 s with 12).
-GAP_PATIENCE_LIGHT = 12
+# twelve growing fruitless steps took 5 s more before CP-SAT closed it in 2–3 s. A network's
+# sites kept 12 until the seventh pass (their steps then presolved, and with 6 L seed 4 was
+# still short after a minute); with their steps now light, L seed 3's hardest site was covered
+# in 7.0 s with 6, 10.1 s with 12, and seeds 1 and 4 reach their floor before either.
 # A coverage step's work, in CP-SAT's deterministic time: the same on any machine and load, so
 # a run repeats. The steps that close a gap took at most 0.04 on the P weeks; a step that finds
 # nothing otherwise runs to its 2 s limit trying to prove its neighbourhood optimal.
 GAP_STEP_WORK = 0.05
+# On a network's sites (`light`) the steps skip CP-SAT's presolve, which took most of a small
+# step's wall time without counting in its work, and may work ten times as long: the hardest
+# sites of L seeds 1, 3 and 4 went 23 → 0 gaps in 2.5 s (8.5 s for 23 → 1), 14 → 1 in 2.4 s
+# (8.9 s for 14 → 4) and 8 → 0 in 2.9 s (7.9 s). Without presolve at 0.05, seed 4 closed none.
+GAP_STEP_WORK_LIGHT = 0.5
 SHARE_STEP_WORK = 0.5  # a shares step's work, at most (the 2 s wall limit comes first under load)
 FRAGMENT_PEOPLE = 6  # people freed with the one whose short stint is drawn, at first
 FRAGMENT_PATIENCE = 30  # fragment steps in a row with nothing better before handing over
@@ -216,7 +221,8 @@ def residual_instance(instance: Instance, kept: Roster, free: set[str]) -> Insta
 
 
 def close_gaps(instance: Instance, best: Roster, *, until: float, seed: int, floor: int,
-               on_better: Callable[[Roster], None], patience: int = GAP_PATIENCE) -> Roster:
+               on_better: Callable[[Roster], None], patience: int = GAP_PATIENCE,
+               light: bool = False) -> Roster:
     """Fewer gaps, neighbourhood by neighbourhood (`people_around_a_gap`), until `floor`, the
     time `until` (perf_counter), or `patience` steps in a row with no fewer gaps.
 
@@ -225,6 +231,8 @@ def close_gaps(instance: Instance, best: Roster, *, until: float, seed: int, flo
     loaded machine) for a neighbourhood of ten people; the residual week of the freed people
     alone is built and solved in a fraction of that. One worker, stopped at its first better
     roster: each step is deterministic, so a run repeats whatever the machine's load.
+    `light` (a network's site, solved with a light presolve): steps without CP-SAT's presolve,
+    each with more work (`GAP_STEP_WORK_LIGHT`).
     """
     from ortools.sat.python import cp_model
 
@@ -249,7 +257,8 @@ def close_gaps(instance: Instance, best: Roster, *, until: float, seed: int, flo
         solver = cp_model.CpSolver()
         solver.parameters.parse_text_format(
             f"num_workers: 1 random_seed: {seed} cp_model_probing_level: 0 symmetry_level: 0 "
-            f"max_deterministic_time: {GAP_STEP_WORK} "
+            f"{'cp_model_presolve: false ' if light else ''}"
+            f"max_deterministic_time: {GAP_STEP_WORK_LIGHT if light else GAP_STEP_WORK} "
             f"max_time_in_seconds: {max(0.05, min(STEP_SECONDS, until - time.perf_counter()))}")
         status = solver.solve(model.model, _first_better())
         if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):

@@ -375,24 +375,20 @@ class _Search:
 
     def repair_coverage(self, limit: float, seed: int, light_presolve: bool = False) -> None:
         """Neighbourhoods around the gaps of the first roster (`neighbourhood.close_gaps`),
-        until the flow floor, the time, or a run of steps with no fewer gaps (a longer run
-        under a light presolve, whose CP-SAT stage closes the last gaps more slowly).
+        until the flow floor, the time, or a run of steps with no fewer gaps (`GAP_PATIENCE`);
+        under a light presolve (a network's site) the steps are light too (`close_gaps`).
 
         Why: the whole-model coverage stage took 10–60 s on part-time weeks under load, for a
         first roster a few dozen units short; a gap is closed by moving a few people, and
         their residual week alone is solved in a fraction of a second.
         """
-        from capacite.staffing.domain.neighbourhood import (
-            GAP_PATIENCE,
-            GAP_PATIENCE_LIGHT,
-            close_gaps,
-        )
+        from capacite.staffing.domain.neighbourhood import GAP_PATIENCE, close_gaps
 
         if limit <= 0.5:
             return
         self.best = close_gaps(self.instance, self.best, until=time.perf_counter() + limit,
                                seed=seed, floor=self.proven["uncovered"], on_better=self.record,
-                               patience=GAP_PATIENCE_LIGHT if light_presolve else GAP_PATIENCE)
+                               patience=GAP_PATIENCE, light=light_presolve)
 
     def hand_over(self, limit: float) -> None:
         """Hand runs of slots from people of partners above their share to people of partners
