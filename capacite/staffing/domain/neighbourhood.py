@@ -230,9 +230,10 @@ def close_gaps(instance: Instance, best: Roster, *, until: float, seed: int, flo
     full model is presolved again at each step (about a second for a Paris-sized week on a
     loaded machine) for a neighbourhood of ten people; the residual week of the freed people
     alone is built and solved in a fraction of that. One worker, stopped at its first better
-    roster: each step is deterministic, so a run repeats whatever the machine's load.
-    `light` (a network's site, solved with a light presolve): steps without CP-SAT's presolve,
-    each with more work (`GAP_STEP_WORK_LIGHT`).
+    roster: each step is deterministic, so a run repeats whatever the machine's load (unless a
+    step reaches its 2 s wall limit before its work limit, which on a loaded machine the
+    `light` steps — a network's site: no presolve, ten times the work, `GAP_STEP_WORK_LIGHT`
+    — are likelier to).
     """
     from ortools.sat.python import cp_model
 

@@ -11,17 +11,24 @@ the partners' shares, so:
    (`solve(..., coverage_only=True)`), the furthest first, with up to COVERAGE_SHARE of the
    time: a missing person at any site outweighs every lower goal of every site, and solving
    each site's goals in turn left the last sites short at the end of a minute;
-3. each site is then solved in full with an equal share of the time left, from its roster so
-   far, with a light presolve; after each site the network roster takes that site's roster
-   when the network's penalty is no worse.
+3. the partners' shares are balanced over the whole network (`handover.closer_shares` on the
+   network roster, where every partner's hours count together: L seed 4, 882 → 18, its
+   floor, in 2 s): a site cannot see the other sites' hours, so its own share goal is not the
+   network's (solved site by site against the network's commitments, two L weeks ended at
+   311–446 slots against a floor of 18–20);
+4. each site is then solved in full from its roster so far, with a light presolve; a site on
+   its proven minimum shortfall with every partner's slots there held (`solve(...,
+   partner_slots=…)`): the network's shares cannot move, and the site's time goes to the goals
+   below them. The time left is shared in proportion to each site's work (one share, one more
+   per SHORT_STINTS_PER_SHARE short desk stints), the most first; after each site the network
+   roster takes that site's roster when the network's penalty is no worse;
+5. desk trades over the network (`swaps.fewer_stints`) in its last second — after hand-overs
+   again when a site was solved without its slots held (its shortfall not proven yet), in the
+   last NETWORK_SECONDS then.
 
-The partners' share goal is held per site against the network's committed shares (a site
-cannot see the others' hours), which on the network left 311–446 slots of deviation on two L
-weeks against a floor of 18–20. So the last NETWORK_SECONDS go to the whole network:
-
-4. hand-overs of runs of slots between partners (`handover.closer_shares`) on the network
-   roster, where every partner's hours count together (L seed 0: 444 → 18, its floor, in
-   under a second), then desk trades (`swaps.fewer_stints`) for the stints they add.
+Balancing the network at the end instead, after the sites' own solves, added two or three
+short desk stints to each L week (median 6 against the issue's 5); balancing it first and
+holding the slots ended with 0–3 (docs/decisions.md, seventh pass).
 
 The solution keeps the format of `solve` (docs/roster-format.md).
 """
@@ -36,7 +43,7 @@ from capacite.staffing.domain.objective import goal_values, penalty, short_stint
 from capacite.staffing.domain.solve import Progress, solve
 
 COVERAGE_SHARE = 0.6  # of the time limit, at most, for the sites' coverage first
-NETWORK_SECONDS = 3.0  # at most, at the end, for the network's shares and desk trades
+NETWORK_SECONDS = 3.0  # kept at the end while a site may go unheld: hand-overs, desk trades
 NETWORK_HAND_OVER_SECONDS = 2.0  # at most, for each round of hand-overs over the network
 NETWORK_TRADES_SECONDS = 1.0  # at the end instead, when no hand-over is needed there
 SHORT_STINTS_PER_SHARE = 10  # a site's time: one share, and one more per so many short stints
@@ -105,7 +112,7 @@ def solve_by_site(instance: Instance, *, time_limit: float = 30.0, workers: int 
     short = sorted((k for k in range(len(parts)) if gaps[k] > 0), key=lambda k: (-gaps[k], k))
     coverage_until = time_limit * COVERAGE_SHARE
     passes = [(k, True) for k in short] + [(k, False) for k in range(len(parts))]
-    balanced = unheld = False
+    balanced = unheld = handed = False
     work: dict[int, float] = {}
     reserve = NETWORK_SECONDS
     overhead = 1.0  # the last site's greedy roster and model build, in seconds
@@ -116,9 +123,11 @@ def solve_by_site(instance: Instance, *, time_limit: float = 30.0, workers: int 
             merged = _merge(rosters)
             best, current = _network_step(
                 instance, closer_shares, merged, current, progress=progress, started=started,
-                until=time.perf_counter() + NETWORK_HAND_OVER_SECONDS)
+                until=min(time.perf_counter() + NETWORK_HAND_OVER_SECONDS,
+                          started + time_limit - reserve))
             if best is not merged:
                 rosters = [_at_site(best, part) for part in parts]
+                handed = True
             if all(goal_values(part, roster)["uncovered"] == proven[j]
                    for j, (part, roster) in enumerate(zip(parts, rosters, strict=True))):
                 reserve = NETWORK_TRADES_SECONDS  # every site held: no hand-over at the end
@@ -160,8 +169,8 @@ def solve_by_site(instance: Instance, *, time_limit: float = 30.0, workers: int 
         if solution.status.startswith("GREEDY"):
             continue
         searched_sites += 1
-        # Kept only if the network is no worse: a site's best can unbalance the network's
-        # partner shares (each site balances its own hours against the network's shares).
+        # Kept only if the network is no worse: an unheld site's best can unbalance the
+        # network's partner shares (it balances its own hours against the network's shares).
         candidate = rosters[:k] + [solution.assignments] + rosters[k + 1:]
         values = goal_values(instance, _merge(candidate))
         if penalty(instance, values) <= current:
@@ -172,7 +181,7 @@ def solve_by_site(instance: Instance, *, time_limit: float = 30.0, workers: int 
                 == proven[k]:
             covered_at[k] = time.perf_counter() - started
     best = _merge(rosters)
-    if searched_sites:
+    if searched_sites or handed:
         end = started + time_limit
         if unheld:  # sites solved without their slots held may have moved the shares
             best, current = _network_step(
@@ -193,7 +202,7 @@ def solve_by_site(instance: Instance, *, time_limit: float = 30.0, workers: int 
                "solve_seconds": round(time.perf_counter() - started, 3),
                "first_solution_seconds": round(first, 3) if first is not None else None}
     # Never OPTIMAL: the goals below the coverage are not proven over the network.
-    status = "FEASIBLE" if searched_sites else "GREEDY_UNKNOWN"
+    status = "FEASIBLE" if searched_sites or handed else "GREEDY_UNKNOWN"
     return Solution(status=status, assignments=best,
                     uncovered=explain_uncovered(instance, best), objective=objective,
                     timings=timings), progress

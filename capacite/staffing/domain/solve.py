@@ -175,14 +175,16 @@ def solve(instance: Instance, *, time_limit: float = 30.0, workers: int | None =
     `partner_slots`, every partner's slots in `start`, holds them (`model.hold_partner_slots`)
     and makes `start` the first roster: for a network's site once the network's shares are
     balanced (`sites.py`). Every worked slot covers a unit of demand, so the shortfall and the
-    shares are fixed too: the solve goes straight to the goals below the shares, and what it
-    proves holds only under those slots (the caller reads none of it).
+    shares are fixed too: the solve goes straight to the goals below the shares. What it
+    proves holds only under those slots: `start`'s shortfall is reported as proven, which is
+    true only when `start` is on its proven minimum — the caller's precondition (`sites.py`
+    reads that and the status; `greedy_penalty` is then `start`'s).
     """
     workers = MIN_WORKERS if workers is None else workers
     clock = time.perf_counter()
-    variants = greedy_variants(instance)
-    baseline = variants[0]  # the reference greedy roster of the benchmark
     held = partner_slots is not None
+    variants = [start] if held else greedy_variants(instance)
+    baseline = variants[0]  # the reference greedy roster of the benchmark
     first = start if held else best_roster(instance, [*variants, start] if start else variants)
     greedy_seconds = time.perf_counter() - clock
     # A proven floor on the shortfall (max flow, see lowerbound.py): when the first roster

@@ -4,6 +4,8 @@ a day of a few people around a short desk stint."""
 import random
 import time
 
+import pytest
+
 from capacite.staffing.domain.explain import explain_uncovered
 from capacite.staffing.domain.greedy import first_roster
 from capacite.staffing.domain.instance import Assignment, Solution
@@ -85,13 +87,14 @@ def test_the_residual_week_of_the_freed_people_needs_what_the_others_leave():
     assert ("b", instance.slot_index[(1, 660)]) not in part.need
 
 
-def test_closing_gaps_on_residual_weeks_reaches_the_floor_and_keeps_the_rules():
+@pytest.mark.parametrize("light", [False, True])  # light: a network's site, no presolve
+def test_closing_gaps_on_residual_weeks_reaches_the_floor_and_keeps_the_rules(light):
     from capacite.staffing.domain.neighbourhood import close_gaps
 
     instance = instance_from_json(_greedy_misses_two())
     found: list[int] = []
     best = close_gaps(instance, first_roster(instance), until=time.perf_counter() + 60,
-                      seed=0, floor=0, on_better=lambda r: found.append(
+                      seed=0, floor=0, light=light, on_better=lambda r: found.append(
                           goal_values(instance, r)["uncovered"]))
     assert found == [0]
     assert validate(instance, Solution("FEASIBLE", best, explain_uncovered(instance, best))) \
