@@ -269,16 +269,3 @@ def plant(staff: list[dict[str, Any]], target: dict[tuple[str, int, int], int],
             planted += shift
             budget -= len(shift)
     return planted
-
-
-def split_by_site(data: dict[str, Any]) -> list[dict[str, Any]]:
-    """One instance per site (people work at one site), partners' shares kept as they are."""
-    sites = sorted({desk["site"] for desk in data["desks"]})
-    parts = []
-    for site in sites:
-        desk_ids = {desk["id"] for desk in data["desks"] if desk["site"] == site}
-        staff = [s for s in data["staff"] if set(s["skills"]) <= desk_ids]
-        parts.append(data | {"desks": [d for d in data["desks"] if d["id"] in desk_ids],
-                             "demand": [d for d in data["demand"] if d["desk"] in desk_ids],
-                             "staff": staff})
-    return parts

@@ -97,7 +97,7 @@ def figures(data: dict, time_limit: float, *, by_site: bool = False) -> dict:
     out["partner_slots"] = hours
     out["share_deviation"] = values["share_deviation"]
     # The floor holds for the network too: every roster of it covering as much works as many
-    # slots (`sites.network_bound` adds it); its shares are balanced over the sites at the end.
+    # slots (`sites.network_bound` adds it); its shares are balanced over all its sites.
     from capacite.staffing.domain.lowerbound import share_deviation_floor
 
     coverable = out["need"] - out["uncovered_lower_bound"]

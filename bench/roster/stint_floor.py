@@ -23,7 +23,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from generate import SHAPES, generate, generate_shape, split_by_site  # noqa: E402
+from generate import SHAPES, generate, generate_shape  # noqa: E402
 
 from capacite.staffing.domain.instance import Instance  # noqa: E402
 
@@ -87,8 +87,7 @@ def main() -> None:
     for seed in range(args.seeds):
         data = generate_shape(args.size, seed) if args.size in SHAPES \
             else generate(args.size, seed)
-        parts = split_by_site(data) if args.size == "L" else [data]
-        print(args.size, seed, sum(stint_floor(instance_from_json(part)) for part in parts))
+        print(args.size, seed, stint_floor(instance_from_json(data)))
 
 
 if __name__ == "__main__":

@@ -35,6 +35,7 @@ from capacite.staffing.domain.objective import (
     penalty,
     share_permille,
     short_stint_runs,
+    slots_by_partner,
 )
 
 Roster = tuple[Assignment, ...]
@@ -69,10 +70,7 @@ SHARE_STEP_WORKERS = 0  # 0: one per core, as the whole-model stages (`solve.MIN
 def partners_off_target(instance: Instance, roster: Roster) -> list[str]:
     """Partner ids from the furthest above its committed share to the furthest below."""
     shares = share_permille(instance)
-    partner_of = {person.id: person.partner for person in instance.staff}
-    hours = dict.fromkeys(shares, 0)
-    for assignment in roster:
-        hours[partner_of[assignment.staff]] += 1
+    hours = slots_by_partner(instance, roster)
     total = len(roster)
     return sorted(shares, key=lambda p: (-(SHARE_SCALE * hours[p] - shares[p] * total), p))
 
@@ -384,9 +382,7 @@ def people_of_partners_off_target(instance: Instance, roster: Roster, rng: rando
     who work that day at their desks. None when every partner is on its target."""
     shares = share_permille(instance)
     partner_of = {person.id: person.partner for person in instance.staff}
-    hours = dict.fromkeys(shares, 0)
-    for a in roster:
-        hours[partner_of[a.staff]] += 1
+    hours = slots_by_partner(instance, roster)
     total = len(roster)
     excess = {p: SHARE_SCALE * hours[p] - shares[p] * total for p in shares}
     above = sorted((p for p in shares if excess[p] >= SHARE_SCALE), key=lambda p: -excess[p])
@@ -500,10 +496,7 @@ def solve_part(instance: Instance, best: Roster, kept: Roster, part: Instance, *
 
     from capacite.staffing.domain.model import build_model, minimise
 
-    partner_of = {person.id: person.partner for person in instance.staff}
-    fixed: dict[str, int] = {}
-    for a in kept:
-        fixed[partner_of[a.staff]] = fixed.get(partner_of[a.staff], 0) + 1
+    fixed = slots_by_partner(instance, kept)
     held_places = set(kept)
     mine = tuple(a for a in best if a not in held_places)
     model = build_model(part, fixed_hours=fixed)

@@ -86,6 +86,16 @@ def share_term(hours: int, share: int, total: int) -> int:
     return -(-abs(SHARE_SCALE * hours - share * total) // SHARE_SCALE)
 
 
+def slots_by_partner(instance: Instance, assignments: tuple[Assignment, ...]) -> dict[str, int]:
+    """The slots each partner's staff work in `assignments`, every partner listed (0 if none):
+    the hours the share goal weighs, counted here for every caller."""
+    partner_of = {person.id: person.partner for person in instance.staff}
+    slots = {partner.id: 0 for partner in instance.partners}
+    for a in assignments:
+        slots[partner_of[a.staff]] += 1
+    return slots
+
+
 def goal_values(instance: Instance, assignments: tuple[Assignment, ...]) -> dict[str, int]:
     """Each goal's value for a roster, computed from the assignments alone.
 
@@ -100,10 +110,7 @@ def goal_values(instance: Instance, assignments: tuple[Assignment, ...]) -> dict
         held[(a.desk, index)] = held.get((a.desk, index), 0) + 1
         worked[a.staff].append((index, a.desk))
     uncovered = sum(max(0, need - held.get(key, 0)) for key, need in instance.need.items())
-    partner_of = {person.id: person.partner for person in instance.staff}
-    hours = {partner.id: 0 for partner in instance.partners}
-    for a in assignments:
-        hours[partner_of[a.staff]] += 1
+    hours = slots_by_partner(instance, assignments)
     total = len(assignments)
     shares = share_permille(instance)
     deviation = sum(share_term(hours[p], shares[p], total) for p in hours)

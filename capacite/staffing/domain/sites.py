@@ -39,7 +39,12 @@ from dataclasses import replace
 
 from capacite.staffing.domain.explain import explain_uncovered
 from capacite.staffing.domain.instance import Assignment, Instance, Solution, Staff
-from capacite.staffing.domain.objective import goal_values, penalty, short_stints
+from capacite.staffing.domain.objective import (
+    goal_values,
+    penalty,
+    short_stints,
+    slots_by_partner,
+)
 from capacite.staffing.domain.solve import Progress, solve
 
 COVERAGE_SHARE = 0.6  # of the time limit, at most, for the sites' coverage first
@@ -95,117 +100,143 @@ def solve_by_site(instance: Instance, *, time_limit: float = 30.0, workers: int 
     variants = [greedy_variants(part) for part in parts]
     rosters = [best_roster(part, options) for part, options in zip(parts, variants, strict=True)]
     greedy_seconds = time.perf_counter() - clock
-    started = time.perf_counter()
-    floors = [uncovered_lower_bound(part) for part in parts]
-    gaps = [goal_values(part, roster)["uncovered"] - floor
-            for part, roster, floor in zip(parts, rosters, floors, strict=True)]
+    network = _Network(instance, parts, rosters, [uncovered_lower_bound(part) for part in parts],
+                       workers=workers, seed=seed)
+    end = network.started + time_limit
     baseline = _merge([part_variants[0] for part_variants in variants])  # the reference
-    current = penalty(instance, goal_values(instance, _merge(rosters)))
-    progress = Progress()
-    build = 0.0
-    first: float | None = None
-    proven = list(floors)
-    searched_sites = 0
-    covered_at: list[float | None] = [0.0 if gap == 0 else None for gap in gaps]
     # First the coverage of every site the greedy roster leaves above its floor, the furthest
-    # first, with COVERAGE_SHARE of the time; then every site's lower goals with the rest.
+    # first, with COVERAGE_SHARE of the time.
+    gaps = [network.gap(k) for k in range(len(parts))]
     short = sorted((k for k in range(len(parts)) if gaps[k] > 0), key=lambda k: (-gaps[k], k))
-    coverage_until = time_limit * COVERAGE_SHARE
-    passes = [(k, True) for k in short] + [(k, False) for k in range(len(parts))]
-    balanced = unheld = handed = False
-    work: dict[int, float] = {}
-    reserve = NETWORK_SECONDS
-    overhead = 1.0  # the last site's greedy roster and model build, in seconds
-    for done, (k, coverage_only) in enumerate(passes):
-        if not coverage_only and not balanced:
-            # The network's shares balanced once, before the sites' lower goals (below).
-            balanced = True
-            merged = _merge(rosters)
-            best, current = _network_step(
-                instance, closer_shares, merged, current, progress=progress, started=started,
-                until=min(time.perf_counter() + NETWORK_HAND_OVER_SECONDS,
-                          started + time_limit - reserve))
-            if best is not merged:
-                rosters = [_at_site(best, part) for part in parts]
-                handed = True
-            if all(goal_values(part, roster)["uncovered"] == proven[j]
-                   for j, (part, roster) in enumerate(zip(parts, rosters, strict=True))):
-                reserve = NETWORK_TRADES_SECONDS  # every site held: no hand-over at the end
-            # The time left in proportion to each site's work: the sites a coverage pass
-            # left with 20–30 short desk stints ended with 3–5 on an equal share, the others
-            # with 0–2; the most work first.
-            work = {j: 1 + short_stints(part, roster) / SHORT_STINTS_PER_SHARE
-                    for j, (part, roster) in enumerate(zip(parts, rosters, strict=True))}
-            passes[done:] = sorted(passes[done:], key=lambda pass_: (-work[pass_[0]], pass_[0]))
-            k = passes[done][0]
-        offset = time.perf_counter() - started
-        if coverage_only:
-            left = [j for j, only in passes[done:] if only]
-            share = (coverage_until - offset) / len(left)
-        else:
-            share = (time_limit - reserve - offset) * work[k] \
-                / sum(work[j] for j, _only in passes[done:])
-        if share <= 0.05:
-            continue
-        # A site on its proven minimum shortfall keeps every partner's slots there: the
-        # network's balanced shares cannot move, and its solve has the goals below them only.
-        held = None if coverage_only or goal_values(parts[k], rosters[k])["uncovered"] \
-            != proven[k] else _partner_slots(parts[k], rosters[k])
-        # A site's time limit counts from the end of its model's build (about 1 s on an L
-        # site): the last site's overshoot was the network's.
-        limit = max(share - overhead, share / 2)
-        solution, part_progress = solve(parts[k], time_limit=limit, workers=workers,
-                                        seed=seed, light_presolve=True, start=rosters[k],
-                                        coverage_only=coverage_only, partner_slots=held)
-        overhead = (solution.timings["greedy_seconds"] or 0) \
-            + (solution.timings["build_seconds"] or 0)
-        unheld = unheld or not coverage_only and held is None
-        searched = offset + (solution.timings["greedy_seconds"] or 0) \
-            + (solution.timings["build_seconds"] or 0)
-        build += solution.timings["build_seconds"] or 0
-        if part_progress.improvements and first is None:
-            first = searched + part_progress.improvements[0][0]
-        proven[k] = max(proven[k], int(solution.objective["uncovered_lower_bound"] or 0))
-        if solution.status.startswith("GREEDY"):
-            continue
-        searched_sites += 1
-        # Kept only if the network is no worse: an unheld site's best can unbalance the
-        # network's partner shares (it balances its own hours against the network's shares).
-        candidate = rosters[:k] + [solution.assignments] + rosters[k + 1:]
-        values = goal_values(instance, _merge(candidate))
-        if penalty(instance, values) <= current:
-            rosters, current = candidate, penalty(instance, values)
-            progress.improvements.append((time.perf_counter() - started, current,
-                                          values["uncovered"]))
-        if covered_at[k] is None and goal_values(parts[k], rosters[k])["uncovered"] \
-                == proven[k]:
-            covered_at[k] = time.perf_counter() - started
-    best = _merge(rosters)
-    if searched_sites or handed:
-        end = started + time_limit
-        if unheld:  # sites solved without their slots held may have moved the shares
-            best, current = _network_step(
-                instance, closer_shares, best, current, progress=progress, started=started,
-                until=min(time.perf_counter() + NETWORK_HAND_OVER_SECONDS, end))
-        best, current = _network_step(instance, fewer_stints, best, current, until=end,
-                                      progress=progress, started=started)
+    for done, k in enumerate(short):
+        network.solve_site(k, (time_limit * COVERAGE_SHARE - network.elapsed())
+                           / (len(short) - done), coverage_only=True)
+    # Then the network's shares balanced once, before the sites' lower goals.
+    network.improve(closer_shares, until=min(time.perf_counter() + NETWORK_HAND_OVER_SECONDS,
+                                             end - NETWORK_SECONDS))
+    # Every site on its proven shortfall is solved with its slots held: no hand-over at the end.
+    reserve = NETWORK_TRADES_SECONDS if not any(network.gap(k) for k in range(len(parts))) \
+        else NETWORK_SECONDS
+    # The time left in proportion to each site's work, the most first: the sites a coverage
+    # pass left with 20–30 short desk stints ended with 3–5 on an equal share, the others with
+    # 0–2.
+    work = {k: 1 + short_stints(part, network.rosters[k]) / SHORT_STINTS_PER_SHARE
+            for k, part in enumerate(parts)}
+    order = sorted(work, key=lambda k: (-work[k], k))
+    for done, k in enumerate(order):
+        network.solve_site(k, (end - reserve - time.perf_counter()) * work[k]
+                           / sum(work[j] for j in order[done:]), coverage_only=False)
+    if network.searched_sites or network.handed:
+        if network.unheld:  # sites solved without their slots held may have moved the shares
+            network.improve(closer_shares,
+                            until=min(time.perf_counter() + NETWORK_HAND_OVER_SECONDS, end))
+        network.improve(fewer_stints, until=end)
+    best = _merge(network.rosters)
+    proven = sum(network.proven)
     values = goal_values(instance, best)
-    if values["uncovered"] == sum(proven) and None not in covered_at:
-        progress.covered = max(c for c in covered_at if c is not None)
+    progress = network.progress
+    if values["uncovered"] == proven and None not in network.covered_at:
+        progress.covered = max(c for c in network.covered_at if c is not None)
     objective: dict[str, float | None] = dict(values)
     objective["penalty"] = penalty(instance, values)
-    objective["best_bound"] = network_bound(instance, sum(proven),
-                                            values["uncovered"] == sum(proven))
-    objective["uncovered_lower_bound"] = sum(proven)
+    objective["best_bound"] = network_bound(instance, proven, values["uncovered"] == proven)
+    objective["uncovered_lower_bound"] = proven
     objective["greedy_penalty"] = penalty(instance, goal_values(instance, baseline))
-    timings = {"greedy_seconds": round(greedy_seconds, 3), "build_seconds": round(build, 3),
-               "solve_seconds": round(time.perf_counter() - started, 3),
-               "first_solution_seconds": round(first, 3) if first is not None else None}
+    timings = {"greedy_seconds": round(greedy_seconds, 3),
+               "build_seconds": round(network.build, 3),
+               "solve_seconds": round(network.elapsed(), 3),
+               "first_solution_seconds": round(network.first, 3)
+               if network.first is not None else None}
     # Never OPTIMAL: the goals below the coverage are not proven over the network.
-    status = "FEASIBLE" if searched_sites or handed else "GREEDY_UNKNOWN"
+    status = "FEASIBLE" if network.searched_sites or network.handed else "GREEDY_UNKNOWN"
     return Solution(status=status, assignments=best,
                     uncovered=explain_uncovered(instance, best), objective=objective,
                     timings=timings), progress
+
+
+class _Network:
+    """One site-by-site solve under way: each site's roster, the network's penalty, each
+    site's proven shortfall, and what the search has done (for the timings and the status)."""
+
+    def __init__(self, instance: Instance, parts: list[Instance],
+                 rosters: list[tuple[Assignment, ...]], floors: list[int], *,
+                 workers: int | None, seed: int) -> None:
+        self.instance, self.parts, self.rosters = instance, parts, rosters
+        self.workers, self.seed = workers, seed
+        self.started = time.perf_counter()
+        self.proven = list(floors)
+        self.current = penalty(instance, goal_values(instance, _merge(rosters)))
+        self.progress = Progress()
+        self.build = 0.0
+        self.first: float | None = None  # the first CP-SAT roster of any site
+        self.searched_sites = 0  # sites whose search found a roster
+        self.handed = False  # the network's hand-overs improved on the greedy roster
+        self.unheld = False  # a site's full search ran without its partners' slots held
+        self.covered_at: list[float | None] = [0.0 if self.gap(k) == 0 else None
+                                               for k in range(len(parts))]
+        self.overhead = 1.0  # the last site's greedy roster and model build, in seconds
+
+    def elapsed(self) -> float:
+        return time.perf_counter() - self.started
+
+    def gap(self, k: int) -> int:
+        """Site k's shortfall above its proven minimum."""
+        return goal_values(self.parts[k], self.rosters[k])["uncovered"] - self.proven[k]
+
+    def solve_site(self, k: int, share: float, *, coverage_only: bool) -> None:
+        """`solve` site k in `share` seconds from its roster so far; its roster is kept when
+        the network's penalty is no worse. A site on its proven minimum shortfall keeps every
+        partner's slots there (a full search): the network's balanced shares cannot move, and
+        its solve has the goals below them only."""
+        if share <= 0.05:
+            return
+        offset = self.elapsed()
+        part = self.parts[k]
+        held = None if coverage_only or self.gap(k) \
+            else slots_by_partner(part, self.rosters[k])
+        # A site's time limit counts from the end of its model's build (about 1 s on an L
+        # site): the last site's overshoot was the network's.
+        solution, part_progress = solve(part, time_limit=max(share - self.overhead, share / 2),
+                                        workers=self.workers, seed=self.seed,
+                                        light_presolve=True, start=self.rosters[k],
+                                        coverage_only=coverage_only, partner_slots=held)
+        self.overhead = (solution.timings["greedy_seconds"] or 0) \
+            + (solution.timings["build_seconds"] or 0)
+        self.unheld = self.unheld or not coverage_only and held is None
+        self.build += solution.timings["build_seconds"] or 0
+        if part_progress.improvements and self.first is None:
+            self.first = offset + self.overhead + part_progress.improvements[0][0]
+        self.proven[k] = max(self.proven[k],
+                             int(solution.objective["uncovered_lower_bound"] or 0))
+        if solution.status.startswith("GREEDY"):
+            return
+        self.searched_sites += 1
+        # Kept only if the network is no worse: an unheld site's best can unbalance the
+        # network's partner shares (it balances its own hours against the network's shares).
+        candidate = self.rosters[:k] + [solution.assignments] + self.rosters[k + 1:]
+        values = goal_values(self.instance, _merge(candidate))
+        if penalty(self.instance, values) <= self.current:
+            self.rosters = candidate
+            self._record(values)
+        if self.covered_at[k] is None and self.gap(k) == 0:
+            self.covered_at[k] = self.elapsed()
+
+    def improve(self, improve: Callable[..., tuple[Assignment, ...]], *, until: float) -> None:
+        """`improve(instance, roster, until=…)` on the whole network roster (the hand-overs of
+        `handover.closer_shares`, the desk trades of `swaps.fewer_stints`), kept only when the
+        network's penalty is lower."""
+        if until - time.perf_counter() <= 0.05:
+            return
+        found = improve(self.instance, _merge(self.rosters), until=until)
+        values = goal_values(self.instance, found)
+        if penalty(self.instance, values) < self.current:
+            self.rosters = [_at_site(found, part) for part in self.parts]
+            self.handed = True
+            self._record(values)
+
+    def _record(self, values: dict[str, int]) -> None:
+        self.current = penalty(self.instance, values)
+        self.progress.improvements.append((self.elapsed(), self.current, values["uncovered"]))
 
 
 def network_bound(instance: Instance, shortfall: int, covered: bool) -> float | None:
@@ -227,36 +258,10 @@ def network_bound(instance: Instance, shortfall: int, covered: bool) -> float | 
     return float(bound) if covered or bound > 0 else None
 
 
-def _network_step(instance: Instance, improve: Callable[..., tuple[Assignment, ...]],
-                  best: tuple[Assignment, ...], current: int, *, until: float,
-                  progress: Progress, started: float) -> tuple[tuple[Assignment, ...], int]:
-    """`improve(instance, best, until=…)` on the whole network roster (the hand-overs of
-    `handover.closer_shares`, the desk trades of `swaps.fewer_stints`), kept only when the
-    network's penalty is lower. Returns the roster and its penalty."""
-    if until - time.perf_counter() <= 0.05:
-        return best, current
-    found = improve(instance, best, until=until)
-    values = goal_values(instance, found)
-    if penalty(instance, values) < current:
-        best, current = found, penalty(instance, values)
-        progress.improvements.append((time.perf_counter() - started, current,
-                                      values["uncovered"]))
-    return best, current
-
-
 def _at_site(roster: tuple[Assignment, ...], part: Instance) -> tuple[Assignment, ...]:
     """The assignments of `roster` held by the staff of one site."""
     staff = {person.id for person in part.staff}
     return tuple(a for a in roster if a.staff in staff)
-
-
-def _partner_slots(part: Instance, roster: tuple[Assignment, ...]) -> dict[str, int]:
-    """Slots worked by each partner's staff in `roster`."""
-    partner_of = {person.id: person.partner for person in part.staff}
-    slots = dict.fromkeys((partner.id for partner in part.partners), 0)
-    for assignment in roster:
-        slots[partner_of[assignment.staff]] += 1
-    return slots
 
 
 def _merge(rosters: list[tuple[Assignment, ...]]) -> tuple[Assignment, ...]:

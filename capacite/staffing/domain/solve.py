@@ -190,10 +190,10 @@ def solve(instance: Instance, *, time_limit: float = 30.0, workers: int | None =
     # A proven floor on the shortfall (max flow, see lowerbound.py): when the first roster
     # already reaches it, the coverage stage is solved before the search starts. With the
     # partners' slots held, the shortfall cannot move.
-    floor_uncovered = goal_values(instance, first)["uncovered"] if held \
-        else uncovered_lower_bound(instance)
+    first_values = goal_values(instance, first)
+    floor_uncovered = first_values["uncovered"] if held else uncovered_lower_bound(instance)
     roster = build_model(instance)
-    if partner_slots is not None:
+    if partner_slots is not None:  # `held`, spelt out for the type checker
         hold_partner_slots(roster, instance, partner_slots)
     build_seconds = time.perf_counter() - clock - greedy_seconds
     goal_weights = weights(instance)
@@ -201,8 +201,8 @@ def solve(instance: Instance, *, time_limit: float = 30.0, workers: int | None =
     started = time.perf_counter()
     search = _Search(instance, roster, goal_weights, progress, started, first, floor_uncovered)
     if held:  # the shares cannot move: their stages are skipped
-        search.proven["share_deviation"] = goal_values(instance, first)["share_deviation"]
-    if goal_values(instance, first)["uncovered"] == floor_uncovered:
+        search.proven["share_deviation"] = first_values["share_deviation"]
+    if first_values["uncovered"] == floor_uncovered:
         search.statuses.append("OPTIMAL")
         progress.bounds.append((0.0, goal_weights["uncovered"] * floor_uncovered))
     else:
